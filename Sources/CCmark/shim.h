@@ -1,0 +1,4 @@
+#ifndef DISARM_CCMARK_SHIM_H
+#define DISARM_CCMARK_SHIM_H
+#include <cmark.h>
+#endif

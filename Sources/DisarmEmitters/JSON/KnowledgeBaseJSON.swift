@@ -1,0 +1,131 @@
+import DisarmModel
+import DisarmParser
+
+/// The `disarm.json` document: every object with its fields, relations and source, plus the diagnostics.
+///
+/// Its shape is published in `schema/disarm.schema.json`; bump ``schemaVersion`` on any incompatible change.
+public enum KnowledgeBaseJSON {
+  /// Version of the document's shape.
+  public static let schemaVersion = 1
+
+  /// The whole document.
+  public static func document(for kb: KnowledgeBase, generator: String) -> JSONValue {
+    var objects: [String: JSONValue] = [:]
+    var counts: [String: JSONValue] = [:]
+    for kind in ObjectKind.allCases {
+      let list = kb.objects(of: kind)
+      objects[kind.plural] = .array(list.map { object($0, in: kb) })
+      counts[kind.plural] = .int(list.count)
+    }
+    return .object([
+      "schemaVersion": .int(schemaVersion),
+      "generator": .string(generator),
+      "template": .string(kb.template.rawValue),
+      "counts": .object(counts),
+      "summary": .object([
+        "errors": .int(kb.count(.error)),
+        "warnings": .int(kb.count(.warning)),
+        "notes": .int(kb.count(.note)),
+        "stalePages": .int(kb.objects.values.filter(\.isStale).count),
+      ]),
+      "tacticOrder": .array(kb.tacticOrder.map { .string($0.string) }),
+      "objects": .object(objects),
+      "unassignedPages": .array(kb.unassignedPages.map(\.path).sorted().map { .string($0) }),
+      "diagnostics": .array(kb.diagnostics.map(diagnostic)),
+    ])
+  }
+
+  /// One object, with what its page says and how it links to the rest.
+  public static func object(_ object: DisarmObject, in kb: KnowledgeBase) -> JSONValue {
+    var members: [String: JSONValue] = [
+      "id": .string(object.id.string),
+      "kind": .string(object.kind.rawValue),
+      "name": .string(object.name),
+      "file": .string(object.file),
+      "line": .int(object.line),
+      "stale": .bool(object.isStale),
+      "summary": .optional(object.summary?.text),
+      "template": .optional(object.template?.rawValue),
+      "fields": .array(object.fields.map(field)),
+      "attributes": .object(Dictionary(object.attributes.map { ($0.key, JSONValue.string($0.value)) }, uniquingKeysWith: { a, _ in a })),
+      "relations": .array(kb.outgoing(object.id).map(outgoing)),
+      "incoming": .array(kb.incoming(object.id).map(incoming)),
+      "references": .array((kb.references[object.id] ?? []).map(reference)),
+    ]
+    if let page = object.page {
+      members["tables"] = .array(page.tables.map(table))
+      members["hasNotesMarker"] = .bool(page.notes != nil)
+      members["notes"] = .optional(page.notes?.text)
+    } else {
+      members["tables"] = .array([])
+      members["hasNotesMarker"] = .bool(false)
+      members["notes"] = .null
+    }
+    return .object(members)
+  }
+
+  static func field(_ field: Field) -> JSONValue {
+    .object([
+      "label": .string(field.label),
+      "key": .string(field.key),
+      "style": .string(field.style.rawValue),
+      "value": .string(field.value.text),
+      "line": .int(field.value.range.start.line),
+      "column": .int(field.value.range.start.column),
+    ])
+  }
+
+  static func table(_ table: MarkdownTable) -> JSONValue {
+    .object([
+      "columns": .array(table.columns.map { .string($0) }),
+      "line": .int(table.header.range.start.line),
+      "rows": .array(
+        table.rows.map { row in
+          .object([
+            "line": .int(row.source.range.start.line),
+            "cells": .array(row.cells.map { .string($0.text) }),
+          ])
+        }),
+    ])
+  }
+
+  static func outgoing(_ relation: Relation) -> JSONValue {
+    var members: [String: JSONValue] = [
+      "type": .string(relation.kind.rawValue),
+      "target": .string(relation.target.string),
+      "resolved": .bool(relation.isResolved),
+      "file": .string(relation.file),
+      "line": .int(relation.position.line),
+      "column": .int(relation.position.column),
+    ]
+    if let description = relation.description { members["description"] = .string(description) }
+    return .object(members)
+  }
+
+  static func incoming(_ relation: Relation) -> JSONValue {
+    .object(["type": .string(relation.kind.rawValue), "source": .string(relation.source.string)])
+  }
+
+  static func reference(_ reference: ResolvedReference) -> JSONValue {
+    .object([
+      "code": .string(reference.reference.code.text),
+      "kind": .string(reference.reference.kind.rawValue),
+      "name": .optional(reference.reference.name?.text),
+      "resolved": .bool(reference.isResolved),
+      "line": .int(reference.reference.code.range.start.line),
+      "column": .int(reference.reference.code.range.start.column),
+    ])
+  }
+
+  /// A diagnostic as JSON; the same shape `disarm lint --format json` uses.
+  public static func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
+    .object([
+      "rule": .string(diagnostic.rule),
+      "severity": .string(diagnostic.severity.rawValue),
+      "file": .string(diagnostic.file),
+      "line": .int(diagnostic.line),
+      "column": .int(diagnostic.column),
+      "message": .string(diagnostic.message),
+    ])
+  }
+}

@@ -1,0 +1,51 @@
+import DisarmParser
+
+/// A DISARM identifier (`T0151.008`, `TA07`, `I00122`) that knows its kind.
+///
+/// Identifiers order by kind, then numerically, which for DISARM's zero-padded codes equals text order
+/// (`T0151` < `T0151.001` < `T0152`).
+public struct DisarmID: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public let kind: ObjectKind
+  /// The identifier as written in canonical form (upper-case).
+  public let string: String
+
+  /// Parses an identifier; nil unless `text` is exactly one DISARM identifier (no spaces, no extra characters).
+  public init?(_ text: some StringProtocol) {
+    let string = String(text)
+    guard let kind = IdentifierSyntax.kind(of: string) else { return nil }
+    self.kind = kind
+    self.string = string
+  }
+
+  /// Parses an identifier written in any letter case (`t0151.008`).
+  public init?(caseInsensitive text: some StringProtocol) {
+    self.init(text.uppercased())
+  }
+
+  public static func < (lhs: DisarmID, rhs: DisarmID) -> Bool {
+    lhs.kind != rhs.kind ? lhs.kind < rhs.kind : lhs.string < rhs.string
+  }
+
+  public var description: String { string }
+
+  /// For a sub-technique (`T0151.008`), its parent technique (`T0151`).
+  public var parentTechnique: DisarmID? {
+    guard kind == .technique, let dot = string.firstIndex(of: ".") else { return nil }
+    return DisarmID(string[..<dot])
+  }
+
+  /// Whether this is a sub-technique identifier (`T0151.008`).
+  public var isSubtechnique: Bool { parentTechnique != nil }
+
+  /// The first identifier at the start of `text` (after spaces), and the rest of the text after it
+  /// (`"TA07 Select Channels"` gives `TA07` and `"Select Channels"`).
+  public static func leading(in text: String) -> (id: DisarmID, rest: String)? {
+    let trimmed = text.trimmingWhitespace()
+    let bytes = Array(trimmed.utf8)
+    guard let (_, end) = IdentifierSyntax.match(bytes, at: 0), let id = DisarmID(String(decoding: bytes[..<end], as: UTF8.self))
+    else { return nil }
+    var rest = String(decoding: bytes[end...], as: UTF8.self).trimmingWhitespace()
+    if rest.hasPrefix("-") || rest.hasPrefix(":") { rest = String(rest.dropFirst()).trimmingWhitespace() }
+    return (id, rest)
+  }
+}

@@ -1,0 +1,77 @@
+import DisarmParser
+
+/// The linked knowledge base: every object, every relation between objects, every prose reference, and the
+/// diagnostics found on the way. Relations are indexed by source and target so that lookups never scan.
+public struct KnowledgeBase: Sendable {
+  /// Which page generation the technique pages follow.
+  public enum Template: String, Sendable {
+    case generation2022 = "2022"
+    case generation2025 = "2025"
+    case mixed
+    /// No technique pages to tell from.
+    case unknown
+  }
+
+  public private(set) var objects: [DisarmID: DisarmObject]
+  public private(set) var relations: [Relation]
+  /// Prose references per object, in page order.
+  public private(set) var references: [DisarmID: [ResolvedReference]]
+  /// The whole-knowledge-base pages read (indexes, matrices, response-type tables).
+  public let wholePages: [WholePage]
+  /// Pages whose file name is not an identifier, or that lost to another page with the same identifier.
+  public let unassignedPages: [ObjectPage]
+  public let template: Template
+  /// Tactics in framework order (the red framework matrix's columns), else by ID.
+  public let tacticOrder: [DisarmID]
+  /// All diagnostics, sorted.
+  public private(set) var diagnostics: [Diagnostic]
+
+  private var outgoingIndex: [DisarmID: [Int]] = [:]
+  private var incomingIndex: [DisarmID: [Int]] = [:]
+
+  init(
+    objects: [DisarmID: DisarmObject], relations: [Relation], references: [DisarmID: [ResolvedReference]],
+    wholePages: [WholePage], unassignedPages: [ObjectPage], template: Template, tacticOrder: [DisarmID],
+    diagnostics: [Diagnostic]
+  ) {
+    self.objects = objects
+    self.relations = relations
+    self.references = references
+    self.wholePages = wholePages
+    self.unassignedPages = unassignedPages
+    self.template = template
+    self.tacticOrder = tacticOrder
+    self.diagnostics = diagnostics.sorted()
+    for (index, relation) in relations.enumerated() {
+      outgoingIndex[relation.source, default: []].append(index)
+      incomingIndex[relation.target, default: []].append(index)
+    }
+  }
+
+  /// The object with `id`, if any.
+  public subscript(id: DisarmID) -> DisarmObject? { objects[id] }
+
+  /// Objects of one kind, sorted by identifier.
+  public func objects(of kind: ObjectKind) -> [DisarmObject] {
+    objects.values.filter { $0.kind == kind }.sorted { $0.id < $1.id }
+  }
+
+  /// Relations owned by `id` (written on its page), optionally of one kind, in page order.
+  public func outgoing(_ id: DisarmID, _ kind: RelationKind? = nil) -> [Relation] {
+    (outgoingIndex[id] ?? []).map { relations[$0] }.filter { kind == nil || $0.kind == kind }
+  }
+
+  /// Relations that point at `id`, optionally of one kind, in the order they were read.
+  public func incoming(_ id: DisarmID, _ kind: RelationKind? = nil) -> [Relation] {
+    (incomingIndex[id] ?? []).map { relations[$0] }.filter { kind == nil || $0.kind == kind }
+  }
+
+  /// The tactic of a technique, task, counter or detection.
+  public func tactic(of id: DisarmID) -> DisarmID? { outgoing(id, .tactic).first?.target }
+
+  /// The sub-techniques of a technique, sorted.
+  public func subtechniques(of id: DisarmID) -> [DisarmID] { incoming(id, .parent).map(\.source).sorted() }
+
+  /// Number of diagnostics at `severity`.
+  public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
+}

@@ -1,0 +1,108 @@
+import DisarmParser
+import Dispatch
+import Foundation
+
+/// Reads a page folder from disk, parses every page on all cores, and links the result.
+public enum KnowledgeBaseLoader {
+  /// A page file found in the folder, before it is read.
+  struct PageFile {
+    enum Role {
+      case object(ObjectKind)
+      case whole(WholePage.Role)
+    }
+    var relativePath: String
+    var url: URL
+    var role: Role
+  }
+
+  /// Loads the knowledge base at `path` (the page folder, or a folder containing `generated_pages/`).
+  public static func load(from path: String) throws(LoadError) -> KnowledgeBase {
+    let folder = try PageFolder.resolve(path)
+    var diagnostics: [Diagnostic] = []
+    let files = try listPages(in: folder, diagnostics: &diagnostics)
+
+    let results = ParallelMap.map(files) { file -> ParsedFile in
+      let bytes: [UInt8]
+      do {
+        bytes = try readBytes(file.url)
+      } catch {
+        return .failed(Rules.unreadableFile.diagnostic(file: file.relativePath, "cannot read page: \(error.reason)"))
+      }
+      switch file.role {
+      case .object(let kind): return .object(PageParser.parse(path: file.relativePath, kind: kind, bytes: bytes))
+      case .whole(let role): return .whole(WholePage.parse(path: file.relativePath, role: role, bytes: bytes))
+      }
+    }
+    var pages: [ObjectPage] = []
+    var wholePages: [WholePage] = []
+    for result in results {
+      switch result {
+      case .object(let page): pages.append(page)
+      case .whole(let page): wholePages.append(page)
+      case .failed(let diagnostic): diagnostics.append(diagnostic)
+      }
+    }
+    return Linker.link(pages: pages, wholePages: wholePages, diagnostics: diagnostics)
+  }
+
+  enum ParsedFile: Sendable {
+    case object(ObjectPage)
+    case whole(WholePage)
+    case failed(Diagnostic)
+  }
+
+  /// The pages of every kind folder and the whole-knowledge-base pages at the root, sorted by path.
+  static func listPages(in folder: URL, diagnostics: inout [Diagnostic]) throws(LoadError) -> [PageFile] {
+    let manager = FileManager.default
+    let rootEntries: [String]
+    do {
+      rootEntries = try manager.contentsOfDirectory(atPath: folder.path)
+    } catch {
+      throw .unreadable(folder.path, error.reason)
+    }
+    var files: [PageFile] = []
+    for name in rootEntries.sorted() {
+      let url = folder.appendingPathComponent(name)
+      if let kind = ObjectKind(folder: name), kind.hasPages {
+        let entries: [String]
+        do {
+          entries = try manager.contentsOfDirectory(atPath: url.path)
+        } catch {
+          diagnostics.append(Rules.unreadableFile.diagnostic(file: name, "cannot list folder: \(error.reason)"))
+          continue
+        }
+        for entry in entries.sorted() where !entry.hasPrefix(".") || entry.hasSuffix(".md") {
+          let relative = "\(name)/\(entry)"
+          guard entry.hasSuffix(".md") else {
+            diagnostics.append(Rules.unexpectedFile.diagnostic(file: relative, "not a markdown page; ignored"))
+            continue
+          }
+          files.append(PageFile(relativePath: relative, url: url.appendingPathComponent(entry), role: .object(kind)))
+        }
+      } else if let role = WholePage.role(forFileName: name) {
+        files.append(PageFile(relativePath: name, url: url, role: .whole(role)))
+      }
+    }
+    return files
+  }
+
+  static func readBytes(_ url: URL) throws -> [UInt8] {
+    let handle = try FileHandle(forReadingFrom: url)
+    defer { try? handle.close() }
+    return Array(try handle.readToEnd() ?? Data())
+  }
+}
+
+extension Error {
+  /// A short human reason: the POSIX description when there is one.
+  var reason: String {
+    let error = self as NSError
+    if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+      let code = POSIXErrorCode(rawValue: Int32(underlying.code))
+    {
+      return String(cString: strerror(code.rawValue))
+    }
+    if error.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(error.code))) }
+    return error.localizedDescription
+  }
+}

@@ -1,0 +1,103 @@
+import DisarmParser
+
+/// Turns parsed pages into the linked ``KnowledgeBase``: assigns identifiers, reads each kind's owned facts into
+/// relations, takes objects that live only in index pages from there, and resolves every link and reference.
+enum Linker {
+  static func link(pages: [ObjectPage], wholePages: [WholePage], diagnostics initial: [Diagnostic]) -> KnowledgeBase {
+    var diagnostics = initial
+    for page in pages { diagnostics += page.diagnostics }
+    for page in wholePages { diagnostics += page.diagnostics }
+
+    // 1. Identifiers: one object per page whose file name is an identifier of its folder's kind.
+    var objects: [DisarmID: DisarmObject] = [:]
+    var unassigned: [ObjectPage] = []
+    for page in pages.sorted(by: { $0.path < $1.path }) {
+      guard let id = DisarmID(page.fileStem), id.kind == page.kind else {
+        diagnostics.append(
+          Rules.fileNameNotID.diagnostic(
+            file: page.path,
+            "file name '\(page.fileStem).md' is not a \(page.kind.headingWord.lowercased()) identifier (like \(example(page.kind)).md); page skipped"))
+        unassigned.append(page)
+        continue
+      }
+      if let existing = objects[id] {
+        diagnostics.append(
+          Rules.duplicateID.diagnostic(
+            file: page.path, line: 1, column: 1, "\(id) is already defined by \(existing.file); this page is skipped"))
+        unassigned.append(page)
+        continue
+      }
+      diagnostics += HeadingCheck.diagnostics(page: page, id: id)
+      let summary = page.field("summary")?.value
+      objects[id] = DisarmObject(
+        id: id, name: page.heading?.name?.trimmed ?? "", summary: summary, fields: page.fields, file: page.path,
+        line: page.heading?.line.range.start.line ?? 1, page: page)
+    }
+
+    // 2. Objects that live only in index pages.
+    for whole in wholePages {
+      guard case .index(let kind) = whole.role, !kind.hasPages else { continue }
+      for object in IndexReader.objects(of: kind, in: whole, diagnostics: &diagnostics) where objects[object.id] == nil {
+        objects[object.id] = object
+      }
+    }
+
+    // 3. Stale pages: a kind with an index lists exactly the objects of its release.
+    for whole in wholePages {
+      guard case .index(let kind) = whole.role, kind.hasPages else { continue }
+      let listed = IndexReader.listedIDs(in: whole)
+      for (id, object) in objects where id.kind == kind && listed[id] == nil {
+        objects[id]?.isStale = true
+        diagnostics.append(
+          Rules.stalePage.diagnostic(
+            file: object.file, line: 1, column: 1,
+            "\(id) is not listed in \(whole.path): a stale page of an object dropped from the framework"))
+      }
+      for (id, position) in listed where objects[id] == nil {
+        diagnostics.append(
+          Rules.missingPage.diagnostic(file: whole.path, at: position, "\(whole.path) lists \(id), which has no page"))
+      }
+    }
+
+    // 4. Relations owned by each page, then facts that only derived pages show.
+    var reader = RelationReader()
+    for id in objects.keys.sorted() {
+      guard let object = objects[id] else { continue }
+      if let page = object.page {
+        reader.read(page, id: id)
+      } else {
+        reader.readIndexAttributes(object)
+      }
+    }
+    reader.readResponseTypes(from: wholePages, pages: objects.values.compactMap(\.page))
+
+    // 5. Resolution.
+    var relations = reader.relations
+    for index in relations.indices {
+      relations[index].isResolved = objects[relations[index].target] != nil
+    }
+    diagnostics += reader.diagnostics
+    diagnostics += ResolutionCheck.diagnostics(relations: relations, claims: reader.nameClaims, objects: objects)
+    var references: [DisarmID: [ResolvedReference]] = [:]
+    for (id, object) in objects {
+      guard let page = object.page else { continue }
+      let resolved = page.references.map { reference -> ResolvedReference in
+        let target = DisarmID(reference.code.text)
+        return ResolvedReference(reference: reference, id: target, isResolved: target.map { objects[$0] != nil } ?? false)
+      }
+      references[id] = resolved
+      diagnostics += ResolutionCheck.diagnostics(references: resolved, file: page.path, objects: objects)
+    }
+
+    let template = TemplateCheck.template(of: objects.values.compactMap(\.page), diagnostics: &diagnostics)
+    return KnowledgeBase(
+      objects: objects, relations: relations, references: references, wholePages: wholePages,
+      unassignedPages: unassigned, template: template,
+      tacticOrder: FrameworkOrder.tactics(wholePages: wholePages, objects: objects), diagnostics: diagnostics)
+  }
+
+  static func example(_ kind: ObjectKind) -> String {
+    let (prefix, digits) = kind.idSyntax
+    return prefix + String(repeating: "0", count: digits - 1) + "1"
+  }
+}

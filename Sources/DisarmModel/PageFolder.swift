@@ -1,0 +1,33 @@
+import Foundation
+
+/// Finds the folder that holds the pages: the given folder, or its `generated_pages/` child.
+public enum PageFolder {
+  /// The page folder for `path`, or an error naming the path when it does not exist or is not a folder.
+  public static func resolve(_ path: String) throws(LoadError) -> URL {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound(path) }
+    guard isDirectory.boolValue else { throw .notADirectory(path) }
+    let url = URL(fileURLWithPath: path, isDirectory: true)
+    let nested = url.appendingPathComponent("generated_pages", isDirectory: true)
+    var nestedIsDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: nested.path, isDirectory: &nestedIsDirectory), nestedIsDirectory.boolValue {
+      return nested
+    }
+    return url
+  }
+}
+
+/// Why a knowledge base could not be loaded at all.
+public enum LoadError: Error, Equatable, CustomStringConvertible {
+  case notFound(String)
+  case notADirectory(String)
+  case unreadable(String, String)
+
+  public var description: String {
+    switch self {
+    case .notFound(let path): "\(path): no such file or folder"
+    case .notADirectory(let path): "\(path): not a folder (give the knowledge base's page folder)"
+    case .unreadable(let path, let reason): "\(path): cannot be read: \(reason)"
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import DisarmParser
+
+/// The kinds of link between objects, each owned by one kind of page.
+public enum RelationKind: String, CaseIterable, Sendable, Comparable {
+  /// Technique, task, counter or detection to its tactic (the `Belongs to tactic stage` / `Tactic` field).
+  case tactic
+  /// Tactic to its phase (`Belongs to phase`).
+  case phase
+  /// Sub-technique to its parent technique (from the ID, and the 2025 `Parent Technique` field).
+  case parent
+  /// Incident to a technique it used, with the description given for that pair (incident's technique table).
+  case usesTechnique
+  /// Technique to an associated technique, with a description (2025 Associated Technique table).
+  case associatedTechnique
+  /// Counter to a technique it counters (`Counters these Techniques`).
+  case countersTechnique
+  /// Counter to a tactic it counters (`Counters these Tactics`).
+  case countersTactic
+  /// Counter to an actor type that can carry it out, with sectors (`Actor types | Sectors`).
+  case actorType
+  /// Counter or detection to its metatechnique (`Metatechnique` field or index column).
+  case metatechnique
+  /// Counter to an incident it was seen in (`Seen in incidents`).
+  case seenInIncident
+  /// Counter or detection to its response type (shown only in derived tables and indexes).
+  case responseType
+
+  public static func < (lhs: RelationKind, rhs: RelationKind) -> Bool {
+    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+  }
+}
+
+/// A link from one object to another, with where it was written.
+public struct Relation: Sendable {
+  public var kind: RelationKind
+  public var source: DisarmID
+  public var target: DisarmID
+  /// The text the owning page gives for the pair (incident descriptions, sectors, associated-technique notes).
+  public var description: String?
+  public var file: String
+  public var position: SourcePosition
+  /// Whether `target` exists in the knowledge base.
+  public var isResolved: Bool
+}
+
+/// An identifier mentioned in prose, and what it points at.
+public struct ResolvedReference: Sendable {
+  public var reference: InlineReference
+  /// The identifier, when the written code is a valid one.
+  public var id: DisarmID?
+  public var isResolved: Bool
+}

@@ -1,0 +1,198 @@
+import DisarmParser
+
+/// A place where a page writes another object's name next to its identifier (`TA07 Select Channels…`,
+/// `[T0151.004 Chat Platform](…)`), to be compared with that object's heading.
+struct NameClaim {
+  var target: DisarmID
+  var written: String
+  var file: String
+  var position: SourcePosition
+}
+
+/// Reads the relations each page owns (see docs/OWNERSHIP.md): a technique its tactic and parent, an incident its
+/// technique rows, a counter its tactic, metatechnique, actor types and technique rows, and so on.
+struct RelationReader {
+  private(set) var relations: [Relation] = []
+  private(set) var nameClaims: [NameClaim] = []
+  private(set) var diagnostics: [Diagnostic] = []
+
+  mutating func read(_ page: ObjectPage, id: DisarmID) {
+    switch id.kind {
+    case .technique:
+      readField(page, id: id, keys: ["belongs to tactic stage", "tactic"], as: .tactic, targetKind: .tactic, required: true)
+      if let parent = id.parentTechnique {
+        let position = page.heading?.identifier?.range.start ?? SourcePosition(line: 1, column: 1, offset: 0)
+        add(.parent, from: id, to: parent, file: page.path, at: position)
+      }
+      if let field = page.field("parent technique") {
+        checkParentField(field, page: page, id: id)
+      }
+      readTable(page, id: id, firstColumn: "Associated Technique", as: .associatedTechnique, describedBy: 1)
+    case .tactic:
+      readField(page, id: id, keys: ["belongs to phase", "phase"], as: .phase, targetKind: .phase, required: true)
+    case .task:
+      readField(page, id: id, keys: ["belongs to tactic stage", "tactic"], as: .tactic, targetKind: .tactic, required: true)
+    case .incident:
+      readTable(page, id: id, firstColumn: "Technique", as: .usesTechnique, describedBy: 1)
+    case .counter:
+      readField(page, id: id, keys: ["belongs to tactic stage", "tactic"], as: .tactic, targetKind: .tactic, required: false)
+      readField(page, id: id, keys: ["metatechnique"], as: .metatechnique, targetKind: .metatechnique, required: false)
+      readTable(page, id: id, firstColumn: "Actor types", as: .actorType, describedBy: 1)
+      readTable(page, id: id, firstColumn: "Counters these Tactics", as: .countersTactic, describedBy: nil)
+      readTable(page, id: id, firstColumn: "Counters these Techniques", as: .countersTechnique, describedBy: nil)
+      readTable(page, id: id, firstColumn: "Seen in incidents", as: .seenInIncident, describedBy: nil)
+    case .phase, .actorType, .metatechnique, .responseType, .detection:
+      break
+    }
+  }
+
+  /// Detections carry their tactic, metatechnique and response type as index columns.
+  mutating func readIndexAttributes(_ object: DisarmObject) {
+    let position = SourcePosition(line: object.line, column: 1, offset: 0)
+    for (key, value) in object.attributes {
+      let kind: RelationKind? =
+        switch key {
+        case "tactic", "tactic_id": .tactic
+        case "metatechnique": .metatechnique
+        case "responsetype": .responseType
+        default: nil
+        }
+      if let kind, let (target, rest) = DisarmID.leading(in: value) {
+        add(kind, from: object.id, to: target, file: object.file, at: position)
+        if !rest.isEmpty { nameClaims.append(NameClaim(target: target, written: rest, file: object.file, position: position)) }
+      }
+    }
+  }
+
+  /// A counter's response type appears only in derived places: the counters index, else the `Counters | Response
+  /// types` tables of technique, tactic, actor-type and metatechnique pages. The first place read wins.
+  mutating func readResponseTypes(from wholePages: [WholePage], pages: [ObjectPage]) {
+    var seen = Set<DisarmID>()
+    for whole in wholePages {
+      guard case .index(.counter) = whole.role else { continue }
+      let header = whole.table.rows.first(where: \.isHeader)?.cells.map(\.text) ?? []
+      guard let column = header.firstIndex(of: "responsetype") else { continue }
+      for row in whole.table.rows where !row.isHeader && column < row.cells.count {
+        guard let counter = row.cells.first.flatMap({ DisarmID($0.text) }), let type = DisarmID(row.cells[column].text),
+          !seen.contains(counter)
+        else { continue }
+        seen.insert(counter)
+        add(.responseType, from: counter, to: type, file: whole.path, at: row.cells[column].source.range.start)
+      }
+    }
+    for page in pages.sorted(by: { $0.path < $1.path }) {
+      guard let table = page.table(firstColumn: "Counters"), table.columns.count > 1 else { continue }
+      for row in table.rows {
+        guard let counter = target(of: row), counter.kind == .counter, !seen.contains(counter),
+          let cell = row.cell(1), let type = DisarmID(cell.trimmed)
+        else { continue }
+        seen.insert(counter)
+        add(.responseType, from: counter, to: type, file: page.path, at: cell.range.start)
+      }
+    }
+  }
+
+  // MARK: - Fields and tables
+
+  private mutating func readField(
+    _ page: ObjectPage, id: DisarmID, keys: [String], as kind: RelationKind, targetKind: ObjectKind, required: Bool
+  ) {
+    guard let field = page.fields.first(where: { keys.contains($0.key) }) else {
+      if required {
+        diagnostics.append(
+          Rules.unreadableField.diagnostic(
+            file: page.path, line: page.heading?.line.range.start.line ?? 1, column: 1,
+            "\(id) has no '\(keys[0].capitalizedFirst)' field"))
+      }
+      return
+    }
+    let value = field.value.trimmed
+    if value.isEmpty, !required { return }
+    guard let (target, rest) = DisarmID.leading(in: value), target.kind == targetKind else {
+      diagnostics.append(
+        Rules.unreadableField.diagnostic(
+          file: page.path, at: field.value.range.start,
+          "'\(field.label)' should start with a \(targetKind.headingWord.lowercased()) identifier, found '\(value)'"))
+      return
+    }
+    add(kind, from: id, to: target, file: page.path, at: field.value.range.start)
+    // A field may list several targets: `M009 - Dilution, M008 - Data Pollution`.
+    let parts = rest.split(separator: ",", omittingEmptySubsequences: false)
+    var name = ""
+    for part in parts {
+      if let (next, nextRest) = DisarmID.leading(in: String(part)), next.kind == targetKind {
+        add(kind, from: id, to: next, file: page.path, at: field.value.range.start)
+        nameClaims.append(NameClaim(target: next, written: nextRest, file: page.path, position: field.value.range.start))
+      } else {
+        name += name.isEmpty && part == parts.first ? String(part) : "," + part
+      }
+    }
+    if !name.trimmingWhitespace().isEmpty {
+      nameClaims.append(
+        NameClaim(target: target, written: name.trimmingWhitespace(), file: page.path, position: field.value.range.start))
+    }
+  }
+
+  private mutating func checkParentField(_ field: Field, page: ObjectPage, id: DisarmID) {
+    let value = field.value.trimmed
+    guard let (written, rest) = DisarmID.leading(in: value) else {
+      if !value.isEmpty {
+        diagnostics.append(
+          Rules.unreadableField.diagnostic(
+            file: page.path, at: field.value.range.start, "'Parent Technique' should start with a technique identifier"))
+      }
+      return
+    }
+    if written != id.parentTechnique {
+      let expected = id.parentTechnique.map { "\($0)" } ?? "none (\(id) is not a sub-technique)"
+      diagnostics.append(
+        Rules.parentMismatch.diagnostic(
+          file: page.path, at: field.value.range.start, "'Parent Technique' is \(written), but the parent of \(id) is \(expected)"))
+    }
+    if !rest.isEmpty {
+      nameClaims.append(NameClaim(target: written, written: rest, file: page.path, position: field.value.range.start))
+    }
+  }
+
+  private mutating func readTable(
+    _ page: ObjectPage, id: DisarmID, firstColumn: String, as kind: RelationKind, describedBy column: Int?
+  ) {
+    guard let table = page.table(firstColumn: firstColumn) else { return }
+    for row in table.rows {
+      guard let target = target(of: row) else {
+        diagnostics.append(
+          Rules.unreadableField.diagnostic(
+            file: page.path, at: row.source.range.start, "row of '\(firstColumn)' table names no identifier"))
+        continue
+      }
+      let description = column.flatMap { row.text(fromCell: $0) }
+      add(kind, from: id, to: target, description: description, file: page.path, at: row.source.range.start)
+      if let link = row.links.first, let (linked, rest) = DisarmID.leading(in: link.text.text), linked == target,
+        !rest.isEmpty
+      {
+        nameClaims.append(NameClaim(target: target, written: rest, file: page.path, position: link.text.range.start))
+      }
+    }
+  }
+
+  /// The identifier a table row points at: its first link's file name, else the identifier starting its first cell.
+  private func target(of row: TableRow) -> DisarmID? {
+    if let link = row.links.first, let stem = link.targetFileStem, let id = DisarmID(stem) { return id }
+    return row.cell(0).flatMap { DisarmID.leading(in: $0.text.hasPrefix("[") ? String($0.text.dropFirst()) : $0.text)?.id }
+  }
+
+  private mutating func add(
+    _ kind: RelationKind, from source: DisarmID, to target: DisarmID, description: String? = nil, file: String,
+    at position: SourcePosition
+  ) {
+    relations.append(
+      Relation(
+        kind: kind, source: source, target: target, description: description, file: file, position: position,
+        isResolved: false))
+  }
+}
+
+extension String {
+  /// The string with its first character upper-cased.
+  var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,90 @@
+/// Reads bold-label fields from a paragraph: `**Label**: value`, `**Label:** value`, several per paragraph when
+/// joined by `<br>` (the 2025 `**Tactic**: … <br><br>**Parent Technique:** …` line).
+enum FieldReader {
+  static let maximumLabelLength = 60
+
+  static func fields(in file: SourceFile, paragraph: Range<Int>, inListItem: Bool) -> [Field] {
+    var fields: [Field] = []
+    var cursor = paragraph.lowerBound
+    var separator: SourceText?
+    while let label = label(in: file, at: cursor, limit: paragraph.upperBound) {
+      var valueStart = label.end
+      if valueStart < paragraph.upperBound, file.bytes[valueStart] == UInt8(ascii: " ") { valueStart += 1 }
+      let next = nextFieldStart(in: file, from: valueStart, limit: paragraph.upperBound)
+      let valueEnd = next?.separatorStart ?? paragraph.upperBound
+      let style: Field.Style =
+        switch (inListItem, label.colonInside) {
+        case (true, true): .bulletColonInside
+        case (true, false): .bulletColonOutside
+        case (false, true): .plainColonInside
+        case (false, false): .plainColonOutside
+        }
+      var start = file.position(at: cursor)
+      if inListItem, separator == nil {
+        // The bullet is on the paragraph's first line, before the paragraph itself.
+        let lineStart = file.lineStarts[start.line - 1]
+        start = file.position(at: lineStart)
+      }
+      fields.append(
+        Field(
+          label: label.text, key: key(label.text), style: style, separator: separator, start: start,
+          value: file.text(valueStart..<max(valueStart, valueEnd))))
+      guard let next else { break }
+      separator = file.text(next.separatorStart..<next.fieldStart)
+      cursor = next.fieldStart
+    }
+    return fields
+  }
+
+  /// The label key: lower-cased with single spaces.
+  static func key(_ label: String) -> String {
+    label.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+  }
+
+  /// A bold label starting exactly at `start`.
+  static func label(in file: SourceFile, at start: Int, limit: Int) -> (text: String, end: Int, colonInside: Bool)? {
+    let bytes = file.bytes
+    guard start + 4 < limit, bytes[start] == UInt8(ascii: "*"), bytes[start + 1] == UInt8(ascii: "*") else {
+      return nil
+    }
+    var i = start + 2
+    while i + 1 < limit, i - start < maximumLabelLength {
+      let byte = bytes[i]
+      if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return nil }
+      if byte == UInt8(ascii: "*") {
+        guard bytes[i + 1] == UInt8(ascii: "*"), i > start + 2 else { return nil }
+        let inner = file.string((start + 2)..<i)
+        if inner.hasSuffix(":") {
+          return (String(inner.dropLast()).trimmingWhitespace(), i + 2, true)
+        }
+        guard i + 2 < limit, bytes[i + 2] == UInt8(ascii: ":") else {
+          return nil
+        }
+        return (inner.trimmingWhitespace(), i + 3, false)
+      }
+      i += 1
+    }
+    return nil
+  }
+
+  /// The next `<br>…**Label**:` inside the paragraph: where its `<br>` run starts and where its label starts.
+  static func nextFieldStart(in file: SourceFile, from start: Int, limit: Int) -> (separatorStart: Int, fieldStart: Int)? {
+    let bytes = file.bytes
+    let br = Array("<br>".utf8)
+    var i = start
+    while i + 1 < limit {
+      if bytes[i] == UInt8(ascii: "*"), bytes[i + 1] == UInt8(ascii: "*"), label(in: file, at: i, limit: limit) != nil {
+        // Walk back over `<br>` tags directly before the label.
+        var separatorStart = i
+        while separatorStart - br.count >= start,
+          bytes[(separatorStart - br.count)..<separatorStart].elementsEqual(br)
+        {
+          separatorStart -= br.count
+        }
+        if separatorStart < i { return (separatorStart, i) }
+      }
+      i += 1
+    }
+    return nil
+  }
+}

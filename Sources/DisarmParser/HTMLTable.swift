@@ -1,0 +1,23 @@
+/// A table written in HTML (`<table>`, `<tr>`, `<td>`), as DISARM's whole-knowledge-base pages are.
+public struct HTMLTable: Hashable, Sendable {
+  public var rows: [HTMLTableRow]
+}
+
+/// One `<tr>` of an HTML table.
+public struct HTMLTableRow: Hashable, Sendable {
+  public var cells: [HTMLTableCell]
+  /// Where the row's first cell starts.
+  public var start: SourcePosition
+  /// Whether the cells are `<th>` header cells.
+  public var isHeader: Bool
+}
+
+/// One `<td>` or `<th>` cell: its inner text exactly as written, and the first link inside it.
+public struct HTMLTableCell: Hashable, Sendable {
+  /// Everything between `<td>` and `</td>`, exactly.
+  public var source: SourceText
+  /// The `href` of the first `<a>` in the cell.
+  public var href: String?
+  /// The cell's text with tags removed and entities left as written, trimmed.
+  public var text: String
+}

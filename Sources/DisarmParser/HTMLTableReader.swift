@@ -1,0 +1,92 @@
+/// Reads the cells of HTML tables from page source with a small tag scanner (libcmark keeps HTML blocks opaque).
+enum HTMLTableReader {
+  static func table(in file: SourceFile, range: Range<Int>) -> HTMLTable {
+    let bytes = file.bytes
+    var rows: [HTMLTableRow] = []
+    var cells: [HTMLTableCell] = []
+    var rowIsHeader = false
+    func closeRow() {
+      if let first = cells.first {
+        rows.append(HTMLTableRow(cells: cells, start: first.source.range.start, isHeader: rowIsHeader))
+      }
+      cells = []
+      rowIsHeader = false
+    }
+    var i = range.lowerBound
+    while i < range.upperBound {
+      guard bytes[i] == UInt8(ascii: "<") else {
+        i += 1
+        continue
+      }
+      let tag = tagName(bytes, at: i, limit: range.upperBound)
+      switch tag {
+      case "tr", "/tr":
+        closeRow()
+        i = tagEnd(bytes, from: i, limit: range.upperBound)
+      case "td", "th":
+        let contentStart = tagEnd(bytes, from: i, limit: range.upperBound)
+        let closing = Array("</\(tag)>".utf8)
+        var j = contentStart
+        while j < range.upperBound, !(bytes[j] == UInt8(ascii: "<") && matches(bytes, closing, at: j, limit: range.upperBound)) {
+          // A new cell or row without a closing tag ends this cell.
+          if bytes[j] == UInt8(ascii: "<"), ["td", "th", "tr", "/tr"].contains(tagName(bytes, at: j, limit: range.upperBound)) {
+            break
+          }
+          j += 1
+        }
+        if tag == "th" { rowIsHeader = true }
+        cells.append(cell(in: file, range: contentStart..<j))
+        i = j < range.upperBound && matches(bytes, closing, at: j, limit: range.upperBound) ? j + closing.count : j
+      default:
+        i += 1
+      }
+    }
+    closeRow()
+    return HTMLTable(rows: rows)
+  }
+
+  static func cell(in file: SourceFile, range: Range<Int>) -> HTMLTableCell {
+    let source = file.text(range)
+    var href: String?
+    let attribute = Array("href=\"".utf8)
+    let bytes = file.bytes
+    if let at = range.first(where: { matches(bytes, attribute, at: $0, limit: range.upperBound) }) {
+      let valueStart = at + attribute.count
+      if let quote = bytes[valueStart..<range.upperBound].firstIndex(of: UInt8(ascii: "\"")) {
+        href = file.string(valueStart..<quote)
+      }
+    }
+    var text = ""
+    var inTag = false
+    for character in source.text {
+      if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { text.append(character) }
+    }
+    return HTMLTableCell(source: source, href: href, text: text.trimmingWhitespace())
+  }
+
+  /// The lower-cased tag name at `<`, with a leading `/` for closing tags.
+  static func tagName(_ bytes: [UInt8], at start: Int, limit: Int) -> String {
+    var i = start + 1
+    var name: [UInt8] = []
+    if i < limit, bytes[i] == UInt8(ascii: "/") { name.append(bytes[i]); i += 1 }
+    while i < limit, name.count < 12 {
+      let byte = bytes[i] | 0x20
+      guard byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") else { break }
+      name.append(byte)
+      i += 1
+    }
+    return String(decoding: name, as: UTF8.self)
+  }
+
+  static func tagEnd(_ bytes: [UInt8], from start: Int, limit: Int) -> Int {
+    var i = start
+    while i < limit, bytes[i] != UInt8(ascii: ">") { i += 1 }
+    return min(i + 1, limit)
+  }
+
+  static func matches(_ bytes: [UInt8], _ pattern: [UInt8], at start: Int, limit: Int) -> Bool {
+    guard start + pattern.count <= limit else { return false }
+    for k in 0..<pattern.count where bytes[start + k] | 0x20 != pattern[k] | 0x20 { return false }
+    return true
+  }
+}

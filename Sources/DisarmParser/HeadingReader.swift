@@ -1,0 +1,23 @@
+/// Splits `# Technique T0151.008: Microblogging Platform` into kind word, identifier and name.
+enum HeadingReader {
+  static func heading(in file: SourceFile, line: Int) -> Heading {
+    let range = file.lineContentRange(line)
+    let bytes = file.bytes
+    var i = range.lowerBound
+    while i < range.upperBound, bytes[i] == UInt8(ascii: "#") { i += 1 }
+    while i < range.upperBound, bytes[i] == UInt8(ascii: " ") { i += 1 }
+    let wordStart = i
+    while i < range.upperBound, bytes[i] != UInt8(ascii: " "), bytes[i] != UInt8(ascii: ":") { i += 1 }
+    let kindWord = i > wordStart ? file.text(wordStart..<i) : nil
+    if i < range.upperBound, bytes[i] == UInt8(ascii: " ") { i += 1 }
+    guard let colon = bytes[i..<range.upperBound].firstIndex(of: UInt8(ascii: ":")) else {
+      // No colon: everything after the kind word is the identifier.
+      return Heading(line: file.text(range), kindWord: kindWord, identifier: file.text(i..<range.upperBound), name: nil)
+    }
+    var nameStart = colon + 1
+    if nameStart < range.upperBound, bytes[nameStart] == UInt8(ascii: " ") { nameStart += 1 }
+    return Heading(
+      line: file.text(range), kindWord: kindWord, identifier: file.text(i..<colon),
+      name: file.text(nameStart..<range.upperBound))
+  }
+}

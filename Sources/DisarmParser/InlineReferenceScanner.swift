@@ -1,0 +1,80 @@
+/// Finds identifiers mentioned in prose, such as `T0151.004: Chat Platform` or `(TA07)`.
+enum InlineReferenceScanner {
+  /// Kinds whose bare codes are distinctive enough to count as references in prose. Short codes of the other kinds
+  /// (`A380`, `P25`, `M001`, `D02`) count only when followed by `: Name`.
+  static let bareKinds: Set<ObjectKind> = [.technique, .tactic, .task, .incident, .counter, .detection]
+
+  /// References in `range`, skipping the byte ranges in `excluded` (links, which are recorded as links).
+  static func references(in file: SourceFile, range: Range<Int>, excluding excluded: [Range<Int>] = [])
+    -> [InlineReference]
+  {
+    let bytes = file.bytes
+    var references: [InlineReference] = []
+    var exclusion = excluded.sorted { $0.lowerBound < $1.lowerBound }.makeIterator()
+    var nextExcluded = exclusion.next()
+    var i = range.lowerBound
+    while i < range.upperBound {
+      if let skip = nextExcluded, i >= skip.lowerBound {
+        i = max(i, skip.upperBound)
+        nextExcluded = exclusion.next()
+        continue
+      }
+      let byte = bytes[i]
+      guard byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") else {
+        i += 1
+        continue
+      }
+      if i > 0 {
+        let previous = bytes[i - 1]
+        if IdentifierSyntax.isIdentifierByte(previous) || previous == UInt8(ascii: "/") || previous == UInt8(ascii: ".")
+          || previous == UInt8(ascii: "-") || previous == UInt8(ascii: "=")
+        {
+          i += 1
+          continue
+        }
+      }
+      let limit = min(range.upperBound, nextExcluded?.lowerBound ?? range.upperBound)
+      guard let (kind, end) = IdentifierSyntax.match(bytes[i..<limit], at: 0).map({ ($0.kind, i + $0.end) }) else {
+        i += 1
+        continue
+      }
+      let name = nameAfter(code: end, in: file, limit: limit)
+      if bareKinds.contains(kind) || name != nil {
+        references.append(InlineReference(kind: kind, code: file.text(i..<end), name: name))
+      }
+      i = name?.range.end.offset ?? end
+    }
+    return references
+  }
+
+  /// The name after `: ` that follows a code ending at `codeEnd`.
+  static func nameAfter(code codeEnd: Int, in file: SourceFile, limit: Int) -> SourceText? {
+    let bytes = file.bytes
+    guard codeEnd + 1 < limit, bytes[codeEnd] == UInt8(ascii: ":"), bytes[codeEnd + 1] == UInt8(ascii: " ") else {
+      return nil
+    }
+    let start = codeEnd + 2
+    var i = start
+    var parenDepth = 0
+    scan: while i < limit {
+      switch bytes[i] {
+      case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "|"), UInt8(ascii: "<"), UInt8(ascii: "\n"),
+        UInt8(ascii: "\r"):
+        break scan
+      case UInt8(ascii: "("): parenDepth += 1
+      case UInt8(ascii: ")"):
+        if parenDepth == 0 { break scan }
+        parenDepth -= 1
+      case UInt8(ascii: "."):
+        // A full stop ends the name when a space, a tag or the end follows ("…Server. The report…").
+        if i + 1 >= limit || bytes[i + 1] == UInt8(ascii: " ") || bytes[i + 1] == UInt8(ascii: "<") { break scan }
+      default: break
+      }
+      i += 1
+    }
+    var end = i
+    while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+    guard end > start else { return nil }
+    return file.text(start..<end)
+  }
+}

@@ -1,0 +1,89 @@
+/// Reads one object page into an ``ObjectPage``: libcmark finds the blocks, the source lines give the exact text.
+public enum PageParser {
+  /// Parses the page at `path` (relative to the page folder) of kind `kind` from its bytes.
+  public static func parse(path: String, kind: ObjectKind, bytes: [UInt8]) -> ObjectPage {
+    let file = SourceFile(path: path, bytes: bytes)
+    var diagnostics = EncodingCheck.diagnostics(for: file)
+    let notes = NotesLocator.notes(in: file)
+    let dataEnd = notes?.markerOffset ?? bytes.count
+    if notes == nil {
+      diagnostics.append(
+        Diagnostic(
+          rule: "missing-notes-marker", severity: .warning, file: path, line: file.lineCount, column: 1,
+          message: "page has no '\(Notes.marker)' line; the whole page is read as generated content"))
+    }
+
+    var heading: Heading?
+    var fields: [Field] = []
+    var tables: [MarkdownTable] = []
+    var otherText: [SourceText] = []
+    var scanRanges: [(range: Range<Int>, excluded: [Range<Int>])] = []
+
+    for block in CommonMarkReader.blocks(in: bytes[0..<dataEnd]) {
+      guard block.startLine >= 1, block.endLine <= file.lineCount, block.startLine <= block.endLine else { continue }
+      let start = file.offset(line: block.startLine, column: max(1, block.startColumn))
+      let end = max(start, min(file.lineContentRange(block.endLine).upperBound, dataEnd))
+      switch block.kind {
+      case .heading(level: 1) where heading == nil:
+        heading = HeadingReader.heading(in: file, line: block.startLine)
+      case .paragraph where TableReader.startsTable(file, at: start):
+        let table = TableReader.table(in: file, firstLine: block.startLine, lastLine: block.endLine)
+        tables.append(table)
+        for row in table.rows {
+          scanRanges.append((row.source.range.offsets, row.links.map { $0.range.offsets }))
+        }
+      case .paragraph:
+        let found = FieldReader.fields(in: file, paragraph: start..<end, inListItem: block.inListItem)
+        if found.isEmpty {
+          otherText.append(file.text(start..<end))
+          scanRanges.append((start..<end, LinkScanner.links(in: file, range: start..<end).map { $0.range.offsets }))
+        } else {
+          fields += found
+          for field in found {
+            let range = field.value.range.offsets
+            scanRanges.append((range, LinkScanner.links(in: file, range: range).map { $0.range.offsets }))
+          }
+        }
+      default:
+        let lineStart = file.lineStarts[block.startLine - 1]
+        otherText.append(file.text(lineStart..<max(lineStart, end)))
+      }
+    }
+
+    if heading == nil {
+      diagnostics.append(
+        Diagnostic(
+          rule: "missing-heading", severity: .error, file: path, line: 1, column: 1,
+          message: "page has no '# \(kind.headingWord) ID: Name' heading"))
+    }
+    for table in tables {
+      for row in table.rows where row.cells.count != table.columns.count || !row.isClosed {
+        let start = row.source.range.start
+        let problem = row.isClosed ? "has \(row.cells.count) cells" : "does not end with '|'"
+        diagnostics.append(
+          Diagnostic(
+            rule: "malformed-table-row", severity: .warning, file: path, at: start,
+            message: "row of table '\(table.columns.joined(separator: " | "))' \(problem); the header has \(table.columns.count) columns"))
+      }
+    }
+
+    let references = scanRanges.flatMap {
+      InlineReferenceScanner.references(in: file, range: $0.range, excluding: $0.excluded)
+    }
+    let stem = path.split(separator: "/").last.map { String($0.hasSuffix(".md") ? $0.dropLast(3) : $0) } ?? path
+    return ObjectPage(
+      file: file, kind: kind, fileStem: stem,
+      template: template(kind: kind, heading: heading, fields: fields), heading: heading, fields: fields,
+      tables: tables, otherText: otherText, references: references, notes: notes, diagnostics: diagnostics)
+  }
+
+  /// Technique pages tell the generations apart by their field style; other kinds share one layout.
+  static func template(kind: ObjectKind, heading: Heading?, fields: [Field]) -> PageTemplate {
+    guard heading != nil, let first = fields.first else { return .unrecognised }
+    guard kind == .technique else { return .shared }
+    switch first.style {
+    case .bulletColonInside, .bulletColonOutside: return .bulleted2022
+    case .plainColonInside, .plainColonOutside: return .plain2025
+    }
+  }
+}

@@ -1,0 +1,60 @@
+/// A page about the whole knowledge base: an index (`techniques_index.md`), a framework matrix
+/// (`disarm_red_framework.md`) or a response-type table (`tactics_by_responsetype_table.md`).
+///
+/// These pages are derived from the object pages, except that some objects appear only here (response types in
+/// `responsetype_index.md`, detections in `detections_index.md`).
+public struct WholePage: Sendable {
+  public enum Role: Hashable, Sendable {
+    /// `<kind>_index.md`; `responsetype_index.md` and `detections_index.md` included.
+    case index(ObjectKind)
+    /// `disarm_red_framework.md` or `disarm_blue_framework.md`.
+    case framework(red: Bool)
+    /// `<kind>_by_responsetype_table.md`.
+    case responseTypeTable(ObjectKind)
+  }
+
+  public var file: SourceFile
+  public var role: Role
+  /// The `# ` title line, if any.
+  public var title: SourceText?
+  public var table: HTMLTable
+  public var diagnostics: [Diagnostic]
+
+  public var path: String { file.path }
+
+  /// The role of a root-level file name, or nil for files that are not whole-knowledge-base pages.
+  public static func role(forFileName name: String) -> Role? {
+    switch name {
+    case "disarm_red_framework.md": return .framework(red: true)
+    case "disarm_blue_framework.md": return .framework(red: false)
+    case "responsetype_index.md": return .index(.responseType)
+    default: break
+    }
+    if name.hasSuffix("_by_responsetype_table.md") {
+      let folder = String(name.dropLast("_by_responsetype_table.md".count))
+      return ObjectKind(folder: folder).map { .responseTypeTable($0) }
+    }
+    if name.hasSuffix("_index.md") {
+      let folder = String(name.dropLast("_index.md".count))
+      return ObjectKind(folder: folder).map { .index($0) }
+    }
+    return nil
+  }
+
+  /// Reads a whole-knowledge-base page.
+  public static func parse(path: String, role: Role, bytes: [UInt8]) -> WholePage {
+    let file = SourceFile(path: path, bytes: bytes)
+    let diagnostics = EncodingCheck.diagnostics(for: file)
+    var title: SourceText?
+    for line in 1...file.lineCount {
+      let range = file.lineContentRange(line)
+      if range.count > 2, bytes[range.lowerBound] == UInt8(ascii: "#") {
+        title = file.text(range)
+        break
+      }
+      if !range.isEmpty { break }
+    }
+    let table = HTMLTableReader.table(in: file, range: 0..<bytes.count)
+    return WholePage(file: file, role: role, title: title, table: table, diagnostics: diagnostics)
+  }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import DisarmEmitters
+import DisarmModel
+import DisarmParser
+import Foundation
+
+extension Disarm {
+  /// `disarm build`: parse and link the pages, report diagnostics, write `disarm.json`.
+  struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Parse and link a knowledge base and write OUT/disarm.json.",
+      discussion: """
+        DIR is the page folder (holding techniques/, tactics/, …) or a folder that contains generated_pages/.
+        Diagnostics go to stderr as 'path:line:column: severity: message [rule]', then a summary line.
+        Exit codes: 0 no errors; 1 the knowledge base has errors; 2 usage or I/O failure.
+        """)
+
+    @Argument(help: "The knowledge base folder.", completion: .directory)
+    var directory: String = "data"
+
+    @Option(name: .shortAndLong, help: "Where to write disarm.json.", completion: .directory)
+    var output: String = "build"
+
+    @Flag(name: .shortAndLong, help: "Print only errors and the summary line.")
+    var quiet = false
+
+    func run() throws {
+      let kb: KnowledgeBase
+      do {
+        kb = try KnowledgeBaseLoader.load(from: directory)
+      } catch {
+        Terminal.error(error.description)
+        throw ExitStatus.failure
+      }
+      DiagnosticPrinter.print(kb.diagnostics, minimum: quiet ? .error : .note)
+
+      let json = JSONWriter.write(KnowledgeBaseJSON.document(for: kb, generator: "disarm \(Disarm.version)"))
+      let target = URL(fileURLWithPath: output).appendingPathComponent("disarm.json")
+      do {
+        try AtomicFile.write(json, to: target)
+      } catch {
+        Terminal.error(error.description)
+        throw ExitStatus.failure
+      }
+      Terminal.status(Summary.line(for: kb) + "; wrote \(target.relativePath)")
+      if kb.diagnostics.contains(where: { $0.rule == Rules.unreadableFile.id }) { throw ExitStatus.failure }
+      if kb.count(.error) > 0 { throw ExitStatus.findings }
+    }
+  }
+}

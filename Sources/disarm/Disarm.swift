@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// The `disarm` command: a compiler for DISARM knowledge bases kept as markdown pages.
+@main
+struct Disarm: ParsableCommand {
+  static let version = "0.1.0"
+
+  static let configuration = CommandConfiguration(
+    commandName: "disarm",
+    abstract: "Compile, check and export DISARM knowledge bases kept as markdown pages.",
+    discussion: """
+      Exit codes: 0 success; 1 the knowledge base has errors; 2 usage or I/O failure.
+      """,
+    version: version,
+    subcommands: [Build.self]
+  )
+}
