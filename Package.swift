@@ -35,7 +35,7 @@ let package = Package(
     ),
     .testTarget(name: "DisarmParserTests", dependencies: ["DisarmParser"]),
     .testTarget(name: "DisarmModelTests", dependencies: ["DisarmModel"]),
-    .testTarget(name: "DisarmEmittersTests", dependencies: ["DisarmEmitters"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "DisarmEmittersTests", dependencies: ["DisarmEmitters"], exclude: ["Fixtures"]),
     .testTarget(name: "DisarmCLITests", dependencies: ["disarm"]),
   ]
 )

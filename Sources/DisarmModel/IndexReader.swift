@@ -7,11 +7,20 @@ enum IndexReader {
   static func listedIDs(in page: WholePage) -> [DisarmID: SourcePosition] {
     var listed: [DisarmID: SourcePosition] = [:]
     for row in page.table.rows where !row.isHeader {
-      if let first = row.cells.first, let id = DisarmID(first.text), listed[id] == nil {
+      // The link's file name, exactly: `techniques/T0039 .md` lists the page `T0039 .md`, not `T0039.md`.
+      guard let first = row.cells.first else { continue }
+      let written = first.href.map(fileStem) ?? first.text
+      if let id = DisarmID(written), listed[id] == nil {
         listed[id] = first.source.range.start
       }
     }
     return listed
+  }
+
+  /// `techniques/T0001.md` gives `T0001`.
+  static func fileStem(_ href: String) -> String {
+    let name = href.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? href
+    return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
   }
 
   /// Objects defined by an index page's rows, with the row's other columns as attributes.
@@ -23,7 +32,7 @@ enum IndexReader {
       guard let id = DisarmID(first.text), id.kind == kind else {
         diagnostics.append(
           Rules.unreadableField.diagnostic(
-            file: page.path, at: first.source.range.start, "'\(first.text)' is not a \(kind.headingWord.lowercased()) identifier"))
+            file: page.path, at: first.source.range.start, "'\(first.text)' is not \(kind.withArticle) identifier"))
         continue
       }
       var attributes: [(key: String, value: String)] = []

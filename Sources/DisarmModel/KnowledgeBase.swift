@@ -56,7 +56,8 @@ public struct KnowledgeBase: Sendable {
     objects.values.filter { $0.kind == kind }.sorted { $0.id < $1.id }
   }
 
-  /// Relations owned by `id` (written on its page), optionally of one kind, in page order.
+  /// Relations from `id`, optionally of one kind, in the order read. Most are written on the object's own page;
+  /// facts only derived pages show (a counter's response type) carry the file they were read from.
   public func outgoing(_ id: DisarmID, _ kind: RelationKind? = nil) -> [Relation] {
     (outgoingIndex[id] ?? []).map { relations[$0] }.filter { kind == nil || $0.kind == kind }
   }

@@ -16,7 +16,7 @@ enum Linker {
         diagnostics.append(
           Rules.fileNameNotID.diagnostic(
             file: page.path,
-            "file name '\(page.fileStem).md' is not a \(page.kind.headingWord.lowercased()) identifier (like \(example(page.kind)).md); page skipped"))
+            "file name '\(page.fileStem).md' is not \(page.kind.withArticle) identifier (like \(example(page.kind)).md); page skipped"))
         unassigned.append(page)
         continue
       }
@@ -79,6 +79,8 @@ enum Linker {
     diagnostics += reader.diagnostics
     diagnostics += ResolutionCheck.diagnostics(relations: relations, claims: reader.nameClaims, objects: objects)
     var references: [DisarmID: [ResolvedReference]] = [:]
+    var relationStartsByFile: [String: Set<Int>] = [:]
+    for relation in relations { relationStartsByFile[relation.file, default: []].insert(relation.position.offset) }
     for (id, object) in objects {
       guard let page = object.page else { continue }
       let resolved = page.references.map { reference -> ResolvedReference in
@@ -86,7 +88,11 @@ enum Linker {
         return ResolvedReference(reference: reference, id: target, isResolved: target.map { objects[$0] != nil } ?? false)
       }
       references[id] = resolved
-      diagnostics += ResolutionCheck.diagnostics(references: resolved, file: page.path, objects: objects)
+      // A code that starts a relation field (`**Tactic**: TA07 …`) is already checked as that relation.
+      let relationStarts = relationStartsByFile[page.path] ?? []
+      diagnostics += ResolutionCheck.diagnostics(
+        references: resolved.filter { !relationStarts.contains($0.reference.code.range.start.offset) }, file: page.path,
+        objects: objects)
     }
 
     let template = TemplateCheck.template(of: objects.values.compactMap(\.page), diagnostics: &diagnostics)

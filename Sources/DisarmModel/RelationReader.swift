@@ -112,7 +112,7 @@ struct RelationReader {
       diagnostics.append(
         Rules.unreadableField.diagnostic(
           file: page.path, at: field.value.range.start,
-          "'\(field.label)' should start with a \(targetKind.headingWord.lowercased()) identifier, found '\(value)'"))
+          "'\(field.label)' should start with \(targetKind.withArticle) identifier, found '\(value)'"))
       return
     }
     add(kind, from: id, to: target, file: page.path, at: field.value.range.start)

@@ -50,6 +50,12 @@ public enum ObjectKind: String, CaseIterable, Sendable, Comparable, Codable {
     }
   }
 
+  /// The kind in lower case with its indefinite article, for messages (`a technique`, `an incident`).
+  public var withArticle: String {
+    let word = headingWord.lowercased()
+    return (["a", "e", "i", "o", "u"].contains(word.prefix(1)) ? "an " : "a ") + word
+  }
+
   /// Plural noun used in summaries and JSON keys.
   public var plural: String {
     switch self {

@@ -1,0 +1,26 @@
+#!/bin/sh
+# Installs what disarm needs and a fresh machine may lack: libcmark-dev (with pkg-config) and Python's jsonschema.
+# Does nothing when everything is present.
+set -eu
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else
+    echo "install-deps: need root to run: $*" >&2
+    exit 2
+  fi
+}
+
+missing=""
+command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
+if ! pkg-config --exists libcmark 2>/dev/null; then missing="$missing libcmark-dev"; fi
+if [ -n "$missing" ]; then
+  echo "install-deps: installing$missing" >&2
+  as_root apt-get update -qq
+  # shellcheck disable=SC2086
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+fi
+
+if ! python3 -c 'import jsonschema' 2>/dev/null; then
+  echo "install-deps: installing jsonschema" >&2
+  python3 -m pip install --quiet jsonschema
+fi
