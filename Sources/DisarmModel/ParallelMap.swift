@@ -1,8 +1,8 @@
 import Dispatch
 
-/// Maps over an array on all cores, keeping the input order.
-enum ParallelMap {
-  static func map<Input, Output: Sendable>(_ inputs: [Input], _ transform: (Input) -> Output) -> [Output] {
+/// Maps over an array on all cores, keeping the input order. `transform` must be safe to call concurrently.
+public enum ParallelMap {
+  public static func map<Input, Output: Sendable>(_ inputs: [Input], _ transform: (Input) -> Output) -> [Output] {
     let slots = Slots<Output>(count: inputs.count)
     inputs.withUnsafeBufferPointer { buffer in
       nonisolated(unsafe) let buffer = buffer

@@ -58,10 +58,15 @@ public enum Rules {
   public static let missingPage = Rule(
     id: "missing-page", severity: .warning, summary: "An index lists an object that has no page.")
 
+  // Regeneration
+  public static let pageNotRegenerated = Rule(
+    id: "page-not-regenerated", severity: .note,
+    summary: "A page is left as it is: it is stale, has errors, or holds text outside fields and tables.")
+
   /// Every rule the model reports.
   public static let all: [Rule] = [
     unreadableFile, binaryContent, invalidUTF8, unexpectedFile, fileNameNotID, missingHeading, headingIDMismatch,
     headingKindMismatch, duplicateID, missingNotesMarker, malformedTableRow, unreadableField, mixedTemplates,
-    unresolvedLink, unresolvedReference, nameMismatch, parentMismatch, stalePage, missingPage,
+    unresolvedLink, unresolvedReference, nameMismatch, parentMismatch, stalePage, missingPage, pageNotRegenerated,
   ]
 }

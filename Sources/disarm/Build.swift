@@ -35,14 +35,23 @@ extension Disarm {
       DiagnosticPrinter.print(kb.diagnostics, minimum: quiet ? .error : .note)
 
       let json = JSONWriter.write(KnowledgeBaseJSON.document(for: kb, generator: "disarm \(Disarm.version)"))
-      let target = URL(fileURLWithPath: output).appendingPathComponent("disarm.json")
+      let outputFolder = URL(fileURLWithPath: output)
+      let target = outputFolder.appendingPathComponent("disarm.json")
+      let rendered = PageRenderer.render(kb)
       do {
         try AtomicFile.write(json, to: target)
+        let pagesFolder = outputFolder.appendingPathComponent("pages")
+        for page in rendered.pages {
+          try AtomicFile.write(page.bytes, to: pagesFolder.appendingPathComponent(page.path))
+        }
+        for extra in WholePageRenderer.extras(kb) {
+          try AtomicFile.write(extra.bytes, to: outputFolder.appendingPathComponent(extra.path))
+        }
       } catch {
         Terminal.error(error.description)
         throw ExitStatus.failure
       }
-      Terminal.status(Summary.line(for: kb) + "; wrote \(target.relativePath)")
+      Terminal.status(Summary.line(for: kb) + "; wrote \(target.relativePath) and \(rendered.pages.count) pages")
       if kb.diagnostics.contains(where: { $0.rule == Rules.unreadableFile.id }) { throw ExitStatus.failure }
       if kb.count(.error) > 0 { throw ExitStatus.findings }
     }

@@ -1,0 +1,54 @@
+import DisarmModel
+import DisarmParser
+
+/// Regenerates a knowledge base's pages from its model: every object page that can be regenerated safely, and the
+/// derived whole-knowledge-base pages.
+public enum PageRenderer {
+  /// The result of a regeneration.
+  public struct Output: Sendable {
+    /// Pages as the model says they should be, sorted by path.
+    public var pages: [RenderedPage]
+    /// Why some pages were left alone (stale pages, pages with errors, pages with text the renderer cannot place).
+    public var diagnostics: [Diagnostic]
+  }
+
+  /// Renders every page. `template` forces a template generation (for migration); by default the knowledge base's
+  /// own is used (the majority's when mixed, 2025 when unknown).
+  public static func render(_ kb: KnowledgeBase, template: KnowledgeBase.Template? = nil) -> Output {
+    let target = template ?? effectiveTemplate(of: kb)
+    var diagnostics: [Diagnostic] = []
+    var candidates: [DisarmObject] = []
+    let errorFiles = Set(kb.diagnostics.filter { $0.severity == .error }.map(\.file))
+    for object in kb.objects.values.sorted(by: { $0.id < $1.id }) {
+      guard let page = object.page else { continue }
+      if object.isStale {
+        diagnostics.append(DisarmModel.Rules.pageNotRegenerated.diagnostic(file: page.path, "stale page left as it is"))
+      } else if errorFiles.contains(page.path) {
+        diagnostics.append(DisarmModel.Rules.pageNotRegenerated.diagnostic(file: page.path, "page has errors; left as it is"))
+      } else if let text = page.otherText.first {
+        diagnostics.append(
+          DisarmModel.Rules.pageNotRegenerated.diagnostic(
+            file: page.path, at: text.range.start, "text outside fields and tables cannot be placed; page left as it is"))
+      } else {
+        candidates.append(object)
+      }
+    }
+    let rendered = ParallelMap.map(candidates) { object -> RenderedPage? in
+      ObjectPageRenderer.render(object, in: kb, template: target).map { RenderedPage(path: object.file, bytes: $0) }
+    }
+    let pages = rendered.compactMap { $0 } + WholePageRenderer.render(kb)
+    return Output(pages: pages.sorted { $0.path < $1.path }, diagnostics: diagnostics)
+  }
+
+  /// The template to write: the knowledge base's, the majority's when mixed, 2025 when there is none.
+  public static func effectiveTemplate(of kb: KnowledgeBase) -> KnowledgeBase.Template {
+    switch kb.template {
+    case .generation2022, .generation2025: return kb.template
+    case .unknown: return .generation2025
+    case .mixed:
+      let pages = kb.objects.values.compactMap(\.page).filter { $0.kind == .technique }
+      let old = pages.filter { $0.template == .bulleted2022 }.count
+      return old * 2 > pages.count ? .generation2022 : .generation2025
+    }
+  }
+}
