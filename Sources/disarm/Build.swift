@@ -5,55 +5,110 @@ import DisarmParser
 import Foundation
 
 extension Disarm {
-  /// `disarm build`: parse and link the pages, report diagnostics, write `disarm.json`.
+  /// `disarm build`: parse and link the pages, report diagnostics, and write `disarm.json` and the regenerated
+  /// pages; or check (`--check`) or bring up to date (`--write`) the pages in place.
   struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Parse and link a knowledge base and write OUT/disarm.json.",
+      abstract: "Parse and link a knowledge base; write disarm.json and regenerated pages, or check or update pages.",
       discussion: """
         DIR is the page folder (holding techniques/, tactics/, …) or a folder that contains generated_pages/.
+        Without --check or --write: writes OUT/disarm.json, OUT/pages/ (every regenerated page, same relative paths)
+        and OUT/generated_files/ (framework grids as CSV, clickable HTML matrices).
+        --check writes nothing and lists the pages of DIR that differ from their regenerated form (--diff shows them).
+        --write rewrites in place only the pages whose content changes, each atomically; notes are never altered.
         Diagnostics go to stderr as 'path:line:column: severity: message [rule]', then a summary line.
-        Exit codes: 0 no errors; 1 the knowledge base has errors; 2 usage or I/O failure.
+        Exit codes: 0 no errors (and, with --check, no drift); 1 errors in the knowledge base or pages out of date;
+        2 usage or I/O failure.
         """)
 
     @Argument(help: "The knowledge base folder.", completion: .directory)
     var directory: String = "data"
 
-    @Option(name: .shortAndLong, help: "Where to write disarm.json.", completion: .directory)
+    @Option(name: .shortAndLong, help: "Where to write disarm.json, pages/ and generated_files/.", completion: .directory)
     var output: String = "build"
+
+    @Flag(help: "Write nothing; exit 1 when a page differs from its regenerated form, listing each such page.")
+    var check = false
+
+    @Flag(help: "With --check, print a unified diff for each page that differs.")
+    var diff = false
+
+    @Flag(help: "Rewrite in place the pages whose regenerated content differs (atomic, notes kept byte for byte).")
+    var write = false
+
+    @Option(help: "Write pages in this template generation (2022 or 2025), e.g. to migrate a knowledge base.")
+    var template: TemplateChoice?
 
     @Flag(name: .shortAndLong, help: "Print only errors and the summary line.")
     var quiet = false
 
+    func validate() throws {
+      if check && write { throw ValidationError("--check and --write cannot be used together") }
+      if diff && !check { throw ValidationError("--diff needs --check") }
+    }
+
     func run() throws {
       let kb: KnowledgeBase
+      let pageFolder: URL
       do {
+        pageFolder = try PageFolder.resolve(directory)
         kb = try KnowledgeBaseLoader.load(from: directory)
       } catch {
         Terminal.error(error.description)
         throw ExitStatus.failure
       }
-      DiagnosticPrinter.print(kb.diagnostics, minimum: quiet ? .error : .note)
+      let rendered = PageRenderer.render(kb, template: template?.template)
+      let diagnostics = (kb.diagnostics + rendered.diagnostics).sorted()
+      DiagnosticPrinter.print(diagnostics, minimum: quiet ? .error : .warning)
 
-      let json = JSONWriter.write(KnowledgeBaseJSON.document(for: kb, generator: "disarm \(Disarm.version)"))
-      let outputFolder = URL(fileURLWithPath: output)
-      let target = outputFolder.appendingPathComponent("disarm.json")
-      let rendered = PageRenderer.render(kb)
+      var summary = Summary.line(for: kb)
+      var drift = false
       do {
-        try AtomicFile.write(json, to: target)
-        let pagesFolder = outputFolder.appendingPathComponent("pages")
-        for page in rendered.pages {
-          try AtomicFile.write(page.bytes, to: pagesFolder.appendingPathComponent(page.path))
-        }
-        for extra in WholePageRenderer.extras(kb) {
-          try AtomicFile.write(extra.bytes, to: outputFolder.appendingPathComponent(extra.path))
+        if check || write {
+          let changes = try PageSync.changes(rendered.pages, in: pageFolder)
+          drift = !changes.isEmpty
+          for change in changes {
+            let verb = check ? (change.isCreation ? "would create" : "would update") : (change.isCreation ? "created" : "updated")
+            Terminal.output("\(verb): \(change.page.path)")
+            if diff {
+              Terminal.output(
+                UnifiedDiff.diff(
+                  old: change.current ?? [], new: change.page.bytes, oldName: "a/\(change.page.path)",
+                  newName: "b/\(change.page.path)"), terminator: "")
+            }
+          }
+          if write { try PageSync.apply(changes, in: pageFolder) }
+          let verb = check ? "out of date" : "rewritten"
+          summary += "; \(Summary.plural(changes.count, "page")) \(verb)"
+        } else {
+          let outputFolder = URL(fileURLWithPath: output)
+          let target = outputFolder.appendingPathComponent("disarm.json")
+          let json = JSONWriter.write(KnowledgeBaseJSON.document(for: kb, generator: "disarm \(Disarm.version)"))
+          try AtomicFile.write(json, to: target)
+          let pagesFolder = outputFolder.appendingPathComponent("pages")
+          for page in rendered.pages {
+            try AtomicFile.write(page.bytes, to: try SafePath.resolve(page.path, in: pagesFolder))
+          }
+          for extra in WholePageRenderer.extras(kb) {
+            try AtomicFile.write(extra.bytes, to: try SafePath.resolve(extra.path, in: outputFolder))
+          }
+          summary += "; wrote \(target.relativePath) and \(Summary.plural(rendered.pages.count, "page"))"
         }
       } catch {
         Terminal.error(error.description)
         throw ExitStatus.failure
       }
-      Terminal.status(Summary.line(for: kb) + "; wrote \(target.relativePath) and \(rendered.pages.count) pages")
+      Terminal.status(summary)
       if kb.diagnostics.contains(where: { $0.rule == Rules.unreadableFile.id }) { throw ExitStatus.failure }
-      if kb.count(.error) > 0 { throw ExitStatus.findings }
+      if kb.count(.error) > 0 || (check && drift) { throw ExitStatus.findings }
     }
   }
+}
+
+/// A page template generation chosen on the command line.
+enum TemplateChoice: String, ExpressibleByArgument, CaseIterable {
+  case v2022 = "2022"
+  case v2025 = "2025"
+
+  var template: KnowledgeBase.Template { self == .v2022 ? .generation2022 : .generation2025 }
 }

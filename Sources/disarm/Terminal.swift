@@ -2,6 +2,13 @@ import Foundation
 
 /// Writing to the terminal: data to stdout, everything about the run to stderr.
 enum Terminal {
+  /// A line of results on stdout.
+  static func output(_ text: String, terminator: String = "\n") {
+    FileHandle.standardOutput.write(Data((text + terminator).utf8))
+  }
+
+  /// A line about the run on stderr.
   static func status(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+
   static func error(_ message: String) { status("disarm: error: \(message)") }
 }

@@ -14,6 +14,9 @@ public enum AtomicFile {
     let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).disarm-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
     let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
     guard fd >= 0 else { throw WriteError(path: url.path, reason: String(cString: strerror(errno))) }
+    // A rewritten page keeps the permissions it had.
+    var existing = stat()
+    if stat(url.path, &existing) == 0 { fchmod(fd, existing.st_mode & 0o7777) }
     var failure: String?
     bytes.withUnsafeBytes { buffer in
       var offset = 0

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Compares regenerated pages with the pages on disk and brings the disk up to date, one atomic write per page.
+public enum PageSync {
+  /// A page whose regenerated content differs from the file on disk (or that does not exist yet).
+  public struct Change: Sendable {
+    public var page: RenderedPage
+    /// The current bytes on disk, or nil when the file does not exist.
+    public var current: [UInt8]?
+    public var isCreation: Bool { current == nil }
+  }
+
+  /// The pages of `rendered` that differ from the files under `folder`.
+  public static func changes(_ rendered: [RenderedPage], in folder: URL) throws(WriteError) -> [Change] {
+    var changes: [Change] = []
+    for page in rendered {
+      let url = try SafePath.resolve(page.path, in: folder)
+      let current = FileManager.default.contents(atPath: url.path).map(Array.init)
+      if current != page.bytes { changes.append(Change(page: page, current: current)) }
+    }
+    return changes
+  }
+
+  /// Writes each change in place (temporary file in the same folder, fsync, rename). Unchanged files are untouched.
+  public static func apply(_ changes: [Change], in folder: URL) throws(WriteError) {
+    for change in changes {
+      try AtomicFile.write(change.page.bytes, to: try SafePath.resolve(change.page.path, in: folder))
+    }
+  }
+}
+
+/// Keeps writes inside the folder they are meant for.
+public enum SafePath {
+  /// `folder/relative`, refusing absolute paths and any `..` component, so that no path taken from page content can
+  /// lead outside `folder`.
+  public static func resolve(_ relative: String, in folder: URL) throws(WriteError) -> URL {
+    let components = relative.split(separator: "/", omittingEmptySubsequences: false)
+    guard !relative.hasPrefix("/"), !relative.isEmpty, !components.contains(".."), !relative.contains("\0") else {
+      throw WriteError(path: relative, reason: "refusing to write outside \(folder.path)")
+    }
+    return folder.appendingPathComponent(relative)
+  }
+}
