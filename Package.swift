@@ -15,7 +15,8 @@ let package = Package(
     .library(name: "DisarmEmitters", targets: ["DisarmEmitters"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
   ],
   targets: [
     .systemLibrary(
@@ -31,6 +32,7 @@ let package = Package(
       dependencies: [
         "DisarmEmitters",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Yams", package: "Yams"),
       ]
     ),
     .testTarget(name: "DisarmParserTests", dependencies: ["DisarmParser"]),

@@ -11,12 +11,31 @@ enum Linker {
     // 1. Identifiers: one object per page whose file name is an identifier of its folder's kind.
     var objects: [DisarmID: DisarmObject] = [:]
     var unassigned: [ObjectPage] = []
-    for page in pages.sorted(by: { $0.path < $1.path }) {
+    let sortedPages = pages.sorted { $0.path < $1.path }
+    // Pages with a valid identifier claim it first, so that `T0039 .md` is reported against `T0039.md`.
+    var claimed: [DisarmID: String] = [:]
+    for page in sortedPages {
+      if let id = DisarmID(page.fileStem), id.kind == page.kind, claimed[id] == nil { claimed[id] = page.path }
+    }
+    for page in sortedPages {
       guard let id = DisarmID(page.fileStem), id.kind == page.kind else {
-        diagnostics.append(
-          Rules.fileNameNotID.diagnostic(
-            file: page.path,
-            "file name '\(page.fileStem).md' is not \(page.kind.withArticle) identifier (like \(example(page.kind)).md); page skipped"))
+        let normalized = DisarmID(caseInsensitive: page.fileStem.trimmingWhitespace())
+        if let normalized, normalized.kind == page.kind, let owner = claimed[normalized] {
+          diagnostics.append(
+            Rules.duplicateID.diagnostic(
+              file: page.path,
+              "file name '\(page.fileStem).md' is \(normalized) written with other case or spaces, which \(owner) defines; page skipped"))
+        } else if let normalized, normalized.kind != page.kind {
+          diagnostics.append(
+            Rules.wrongFolder.diagnostic(
+              file: page.path,
+              "\(normalized) is \(normalized.kind.withArticle) identifier but the page is in \(page.kind.folder)/; move it to \(normalized.kind.folder)/"))
+        } else {
+          diagnostics.append(
+            Rules.fileNameNotID.diagnostic(
+              file: page.path,
+              "file name '\(page.fileStem).md' is not \(page.kind.withArticle) identifier (like \(example(page.kind)).md); page skipped"))
+        }
         unassigned.append(page)
         continue
       }
@@ -94,6 +113,14 @@ enum Linker {
         references: resolved.filter { !relationStarts.contains($0.reference.code.range.start.offset) }, file: page.path,
         objects: objects)
     }
+
+    let links = LinkCheck.diagnostics(objects: objects)
+    diagnostics += links.diagnostics
+    diagnostics += ContentCheck.diagnostics(objects: objects)
+    var kindsWithIndex = Set<ObjectKind>()
+    for whole in wholePages { if case .index(let kind) = whole.role { kindsWithIndex.insert(kind) } }
+    diagnostics += ConsistencyCheck.diagnostics(
+      objects: objects, relations: relations, linked: links.linked, kindsWithIndex: kindsWithIndex)
 
     let template = TemplateCheck.template(of: objects.values.compactMap(\.page), diagnostics: &diagnostics)
     return KnowledgeBase(

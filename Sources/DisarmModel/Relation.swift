@@ -41,6 +41,18 @@ public struct Relation: Sendable {
   public var position: SourcePosition
   /// Whether `target` exists in the knowledge base.
   public var isResolved: Bool
+  /// Where the relation was written.
+  public var origin: Origin = .field
+
+  /// The kind of place a relation was read from.
+  public enum Origin: String, Sendable {
+    /// A field such as `**Tactic**:`.
+    case field
+    /// A row of a markdown table (its first link).
+    case tableRow
+    /// A column of a whole-knowledge-base page.
+    case index
+  }
 }
 
 /// An identifier mentioned in prose, and what it points at.

@@ -58,7 +58,7 @@ struct RelationReader {
         default: nil
         }
       if let kind, let (target, rest) = DisarmID.leading(in: value) {
-        add(kind, from: object.id, to: target, file: object.file, at: position)
+        add(kind, from: object.id, to: target, file: object.file, at: position, origin: .index)
         if !rest.isEmpty { nameClaims.append(NameClaim(target: target, written: rest, file: object.file, position: position)) }
       }
     }
@@ -77,7 +77,8 @@ struct RelationReader {
           !seen.contains(counter)
         else { continue }
         seen.insert(counter)
-        add(.responseType, from: counter, to: type, file: whole.path, at: row.cells[column].source.range.start)
+        add(
+          .responseType, from: counter, to: type, file: whole.path, at: row.cells[column].source.range.start, origin: .index)
       }
     }
     for page in pages.sorted(by: { $0.path < $1.path }) {
@@ -87,7 +88,7 @@ struct RelationReader {
           let cell = row.cell(1), let type = DisarmID(cell.trimmed)
         else { continue }
         seen.insert(counter)
-        add(.responseType, from: counter, to: type, file: page.path, at: cell.range.start)
+        add(.responseType, from: counter, to: type, file: page.path, at: cell.range.start, origin: .tableRow)
       }
     }
   }
@@ -166,12 +167,7 @@ struct RelationReader {
         continue
       }
       let description = column.flatMap { row.text(fromCell: $0) }
-      add(kind, from: id, to: target, description: description, file: page.path, at: row.source.range.start)
-      if let link = row.links.first, let (linked, rest) = DisarmID.leading(in: link.text.text), linked == target,
-        !rest.isEmpty
-      {
-        nameClaims.append(NameClaim(target: target, written: rest, file: page.path, position: link.text.range.start))
-      }
+      add(kind, from: id, to: target, description: description, file: page.path, at: row.source.range.start, origin: .tableRow)
     }
   }
 
@@ -183,12 +179,12 @@ struct RelationReader {
 
   private mutating func add(
     _ kind: RelationKind, from source: DisarmID, to target: DisarmID, description: String? = nil, file: String,
-    at position: SourcePosition
+    at position: SourcePosition, origin: Relation.Origin = .field
   ) {
     relations.append(
       Relation(
         kind: kind, source: source, target: target, description: description, file: file, position: position,
-        isResolved: false))
+        isResolved: false, origin: origin))
   }
 }
 

@@ -21,10 +21,9 @@ public enum PageRenderer {
     let errorFiles = Set(kb.diagnostics.filter { $0.severity == .error }.map(\.file))
     for object in kb.objects.values.sorted(by: { $0.id < $1.id }) {
       guard let page = object.page else { continue }
-      if object.isStale {
-        diagnostics.append(DisarmModel.Rules.pageNotRegenerated.diagnostic(file: page.path, "stale page left as it is"))
-      } else if errorFiles.contains(page.path) {
-        diagnostics.append(DisarmModel.Rules.pageNotRegenerated.diagnostic(file: page.path, "page has errors; left as it is"))
+      // Stale pages and pages with errors are reported by their own rules and left as they are.
+      if object.isStale || errorFiles.contains(page.path) {
+        continue
       } else if let text = page.otherText.first {
         diagnostics.append(
           DisarmModel.Rules.pageNotRegenerated.diagnostic(

@@ -4,7 +4,8 @@ import DisarmParser
 enum ResolutionCheck {
   static func diagnostics(relations: [Relation], claims: [NameClaim], objects: [DisarmID: DisarmObject]) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    for relation in relations where !relation.isResolved {
+    // Table rows are checked link by link (LinkCheck), which covers derived tables too.
+    for relation in relations where !relation.isResolved && relation.origin != .tableRow {
       // Index-only kinds may be absent when the knowledge base has no index for them.
       let severity: Severity = relation.target.kind.hasPages ? .error : .warning
       var diagnostic = Rules.unresolvedLink.diagnostic(

@@ -1,0 +1,46 @@
+/// The tables of DISARM's object pages, each with the header and delimiter lines the generator writes.
+enum TableKind: String {
+  case tasks = "Tasks"
+  case techniques = "Techniques"
+  case counters = "Counters"
+  case incidents = "Incident"
+  case associatedTechniques = "Associated Technique"
+  case incidentTechniques = "Technique"
+  case references = "Reference"
+  case actorTypes = "Actor types"
+  case countersTactics = "Counters these Tactics"
+  case countersTechniques = "Counters these Techniques"
+  case seenInIncidents = "Seen in incidents"
+
+  /// The first column's header: how the parser finds the table on a page.
+  var firstColumn: String { rawValue }
+
+  /// The header line.
+  var header: String {
+    switch self {
+    case .counters: "| Counters | Response types |"
+    case .incidents: "| Incident | Descriptions given for this incident |"
+    case .associatedTechniques: "| Associated Technique | Description |"
+    case .incidentTechniques: "| Technique | Description given for this incident |"
+    case .references: "| Reference | Pub Date | Authors | Org | Archive |"
+    case .actorTypes: "| Actor types | Sectors |"
+    case .tasks, .techniques, .countersTactics, .countersTechniques, .seenInIncidents: "| \(rawValue) |"
+    }
+  }
+
+  /// The delimiter line. Its dashes do not always match the header's width (the generator's templates differ).
+  var delimiter: String {
+    switch self {
+    case .tasks: "| ----- |"
+    case .techniques: "| ---------- |"
+    case .counters: "| -------- | -------------- |"
+    case .incidents: "| -------- | -------------------- |"
+    case .associatedTechniques, .incidentTechniques: "| --------- | ------------------------- |"
+    case .references: "| --------- | -------- | ------- | --- | ------- |"
+    case .actorTypes: "| ----------- | ------- |"
+    case .countersTactics: "| ---------------------- |"
+    case .countersTechniques: "| ------------------------- |"
+    case .seenInIncidents: "| ----------------- |"
+    }
+  }
+}

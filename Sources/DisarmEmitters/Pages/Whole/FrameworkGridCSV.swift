@@ -1,0 +1,34 @@
+/// The framework ID grid as CSV (`generated_files/disarm_red_framework_ids.csv`, `…_blue_…`): one column per
+/// tactic in framework order; a header record of tactic identifiers, then one record per grid row holding the
+/// identifiers of that row's techniques (counters), empty where a column is shorter.
+///
+/// RFC 4180: every record ends with CRLF and has as many fields as the header; a field holding a comma, a double
+/// quote, CR or LF is enclosed in double quotes, with each double quote doubled.
+public enum FrameworkGridCSV {
+  /// The CSV file of `grid`.
+  public static func render(_ grid: FrameworkGrid) -> [UInt8] {
+    var text = record(grid.tactics.map(\.idText))
+    for row in 0..<grid.rowCount {
+      text += record(grid.columns.indices.map { grid.item(row: row, column: $0)?.idText ?? "" })
+    }
+    return Array(text.utf8)
+  }
+
+  /// One record: the fields, quoted where needed, joined by commas and ended by CRLF.
+  public static func record(_ fields: [String]) -> String {
+    fields.map(field).joined(separator: ",") + "\r\n"
+  }
+
+  /// One field, enclosed in double quotes (inner quotes doubled) when it holds `,`, `"`, CR or LF.
+  public static func field(_ text: String) -> String {
+    let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+    guard needsQuotes else { return text }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+}
+
+extension String {
+  fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+  }
+}

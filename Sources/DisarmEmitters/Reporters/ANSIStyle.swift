@@ -1,0 +1,15 @@
+/// ANSI colours for terminal output, or none.
+public struct ANSIStyle: Sendable {
+  public let enabled: Bool
+
+  public init(enabled: Bool) { self.enabled = enabled }
+
+  func wrap(_ text: String, _ code: String) -> String { enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+  public func bold(_ text: String) -> String { wrap(text, "1") }
+  public func red(_ text: String) -> String { wrap(text, "1;31") }
+  public func yellow(_ text: String) -> String { wrap(text, "1;33") }
+  public func cyan(_ text: String) -> String { wrap(text, "1;36") }
+  public func green(_ text: String) -> String { wrap(text, "1;32") }
+  public func dim(_ text: String) -> String { wrap(text, "2") }
+  public func italic(_ text: String) -> String { wrap(text, "3") }
+}
