@@ -14,6 +14,12 @@ public struct FrameworkGrid: Sendable {
     /// The page folder (`techniques`, `counters`, `tactics`).
     public var folder: String
 
+    public init(idText: String, name: String, folder: String) {
+      self.idText = idText
+      self.name = name
+      self.folder = folder
+    }
+
     /// The page, relative to the page folder (`techniques/T0001.md`).
     public var path: String { "\(folder)/\(idText).md" }
   }
@@ -24,6 +30,14 @@ public struct FrameworkGrid: Sendable {
   public var tactics: [Item]
   /// For each tactic, its techniques or counters.
   public var columns: [[Item]]
+
+  /// A grid with `columns[i]` under `tactics[i]`.
+  public init(isRed: Bool, tactics: [Item], columns: [[Item]]) {
+    precondition(tactics.count == columns.count, "one column per tactic")
+    self.isRed = isRed
+    self.tactics = tactics
+    self.columns = columns
+  }
 
   /// The number of rows below the tactic row: the longest column's length.
   public var rowCount: Int { columns.map(\.count).max() ?? 0 }

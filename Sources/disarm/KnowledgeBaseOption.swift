@@ -1,0 +1,19 @@
+import ArgumentParser
+import DisarmModel
+import Foundation
+
+/// `--kb DIR`, shared by the commands that read a knowledge base.
+struct KnowledgeBaseOption: ParsableArguments {
+  @Option(help: "The knowledge base (default: $DISARM_KB, else data/ when it exists, else the current folder).")
+  var kb: String?
+
+  /// Loads the knowledge base, or prints the error and exits 2.
+  func load() throws -> KnowledgeBase {
+    do {
+      return try KnowledgeBaseLoader.load(from: KnowledgeBaseLocation.find(explicit: kb))
+    } catch {
+      Terminal.error(error.description)
+      throw ExitStatus.failure
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import DisarmEmitters
+import DisarmModel
+import DisarmParser
+import Foundation
+
+extension Disarm {
+  /// `disarm search QUERY`: ranked full-text search.
+  struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Search names, summaries and incident descriptions; best matches first.",
+      discussion: "Every word of QUERY must occur. Exit codes: 0 hits found; 1 no hit; 2 usage or I/O failure.")
+
+    @Argument(help: "Words to search for.")
+    var query: [String]
+
+    @Option(help: "Show at most this many hits.")
+    var limit = 20
+
+    @OptionGroup var knowledgeBase: KnowledgeBaseOption
+
+    @OptionGroup var colorOptions: ColorOptions
+
+    func run() throws {
+      let kb = try knowledgeBase.load()
+      let text = query.joined(separator: " ")
+      let hits = SearchIndex(kb).search(text, limit: limit)
+      guard !hits.isEmpty else {
+        Terminal.status("disarm: nothing matches '\(TerminalText.inert(text))'")
+        throw ExitStatus.findings
+      }
+      let style = colorOptions.style()
+      var output = ""
+      for hit in hits {
+        output += "\(style.cyan(hit.object.id.string))  \(style.bold(TerminalText.inert(hit.object.name)))  \(style.dim("[\(hit.field)]"))\n"
+        let snippet = StyledText.markup(hit.snippet).plain.replacingOccurrences(of: "\n", with: " ")
+        output += "    \(TerminalText.inert(snippet))\n"
+      }
+      Terminal.output(output, terminator: "")
+    }
+  }
+}
