@@ -1,5 +1,6 @@
 #!/bin/sh
-# Installs what disarm needs and a fresh machine may lack: libcmark-dev (with pkg-config) and Python's jsonschema.
+# Installs what disarm needs and a fresh machine may lack: libcmark-dev (with pkg-config), and Python's jsonschema
+# (schema validation in tests) and pre-commit (the pre-commit hook test).
 # Does nothing when everything is present.
 set -eu
 
@@ -20,7 +21,11 @@ if [ -n "$missing" ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
 fi
 
-if ! python3 -c 'import jsonschema' 2>/dev/null; then
-  echo "install-deps: installing jsonschema" >&2
-  python3 -m pip install --quiet jsonschema
+python_missing=""
+python3 -c 'import jsonschema' 2>/dev/null || python_missing="$python_missing jsonschema"
+python3 -c 'import pre_commit' 2>/dev/null || python_missing="$python_missing pre-commit"
+if [ -n "$python_missing" ]; then
+  echo "install-deps: installing$python_missing" >&2
+  # shellcheck disable=SC2086
+  PIP_ROOT_USER_ACTION=ignore python3 -m pip install --quiet --disable-pip-version-check $python_missing
 fi

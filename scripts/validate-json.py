@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Validate JSON documents against a JSON Schema (draft 2020-12).
+"""Validate JSON documents against a JSON Schema.
 
 Usage: python3 scripts/validate-json.py SCHEMA FILE...
 
+The draft is the one the schema's `$schema` names (draft-04, -06, -07, 2019-09 or 2020-12, e.g. the
+official SARIF 2.1.0 schema is draft-04); 2020-12 when it names none.
 Prints `FILE: valid`, or every validation error with the JSON path where it occurred.
 Exits 0 when every FILE is valid, 1 when any is invalid or unreadable, 2 on a usage error
-(wrong arguments, or a schema that cannot be read or is not a valid draft 2020-12 schema).
+(wrong arguments, or a schema that cannot be read or is not a valid schema of its draft).
 Format checking is off: `format` keywords are annotations only.
 """
 
@@ -15,6 +17,7 @@ import sys
 try:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import SchemaError
+    from jsonschema.validators import validator_for
 except ImportError:
     print("validate-json.py: the `jsonschema` package is required (pip install jsonschema)", file=sys.stderr)
     sys.exit(2)
@@ -38,14 +41,15 @@ def main(argv):
     schema_path, files = argv[1], argv[2:]
     try:
         schema = load(schema_path)
-        Draft202012Validator.check_schema(schema)
+        validator_class = validator_for(schema, default=Draft202012Validator)
+        validator_class.check_schema(schema)
     except (OSError, ValueError) as error:
         print(f"{schema_path}: cannot read schema: {error}", file=sys.stderr)
         return 2
     except SchemaError as error:
         print(f"{schema_path}: invalid schema: {error.message} at {error.json_path}", file=sys.stderr)
         return 2
-    validator = Draft202012Validator(schema)  # no format_checker: format checking off
+    validator = validator_class(schema)  # no format_checker: format checking off
 
     all_valid = True
     for path in files:

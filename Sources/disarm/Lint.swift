@@ -48,6 +48,11 @@ extension Disarm {
         Terminal.output(RuleListing.text(style: colorOptions.style()), terminator: "")
         return
       }
+      // A path that does not exist is a usage error, never an empty (clean) report.
+      for path in self.paths where !FileManager.default.fileExists(atPath: path) {
+        Terminal.error("\(path): no such file or folder")
+        throw ExitStatus.failure
+      }
       // A single folder argument is the knowledge base itself: `disarm lint data`.
       var paths = self.paths
       var explicit = kb
@@ -57,7 +62,9 @@ extension Disarm {
         explicit = paths[0]
         paths = []
       }
-      let directory = KnowledgeBaseLocation.find(explicit: explicit, paths: paths)
+      // Files outside any page folder (a README.md staged along with pages) do not choose the knowledge base.
+      let inPageFolders = paths.filter { KnowledgeBaseLocation.pageFolder(containing: $0) != nil }
+      let directory = KnowledgeBaseLocation.find(explicit: explicit, paths: inPageFolders.isEmpty ? paths : inPageFolders)
       let folder: URL
       let configuration: LintConfiguration
       do {
@@ -74,13 +81,21 @@ extension Disarm {
       var prefixFilter = Set<String>()
       if !paths.isEmpty {
         var selected = Set<String>()
+        var outside: [String] = []
         for path in paths {
-          guard let relative = KnowledgeBaseLocation.relative(path, to: folder) else {
-            Terminal.error("\(path) is not inside the knowledge base \(folder.path)")
-            throw ExitStatus.failure
+          if let relative = KnowledgeBaseLocation.relative(path, to: folder) {
+            selected.insert(relative)
+          } else {
+            outside.append(path)
           }
-          selected.insert(relative)
         }
+        // A pre-commit hook passes every staged markdown file: those outside the knowledge base are skipped, but
+        // when none is inside, the command was misused.
+        if selected.isEmpty, let path = outside.first {
+          Terminal.error("\(path) is not inside the knowledge base \(folder.path)")
+          throw ExitStatus.failure
+        }
+        for path in outside { Terminal.status("disarm: skipped \(path): not inside the knowledge base \(folder.path)") }
         only = selected
         prefixFilter = selected.filter { KnowledgeBaseLocation.isDirectory(folder.appendingPathComponent($0).path) }
       }

@@ -23,9 +23,10 @@ public struct GitHubReporter: Sendable {
     }.joined()
   }
 
-  /// Workflow-command escaping of the message part.
+  /// Workflow-command escaping of the message part; other control characters (ESC, BEL, …) from page text are made
+  /// inert, so that a page cannot recolour the CI log or end the command early.
   static func escapeData(_ text: String) -> String {
-    text.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
+    TerminalText.inert(text.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A"))
   }
 
   /// Workflow-command escaping of a property value.

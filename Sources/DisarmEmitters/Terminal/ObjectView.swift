@@ -50,9 +50,12 @@ public struct ObjectView: Sendable {
       out.append("")
       out.append(style.bold("\(group.title) (\(group.entries.count))"))
       for entry in group.entries {
-        var line = style.cyan(entry.id.string) + " " + TerminalText.inert(entry.name ?? "(no such object)")
-        if let remark = entry.remark { line += style.dim("  " + TerminalText.inert(remark)) }
-        out.append("  " + line)
+        var plain = entry.id.string + " " + TerminalText.inert(entry.name ?? "(no such object)")
+        if let remark = entry.remark { plain += "  " + TerminalText.inert(remark) }
+        var lines = wrapper.wrap(StyledText(runs: [.init(text: plain)]), indent: "  ")
+        // Colour the identifier, which starts the first line.
+        lines[0] = "  " + style.cyan(entry.id.string) + lines[0].dropFirst(2 + entry.id.string.count)
+        out += lines
         if let description = entry.description?.trimmingWhitespace(), !description.isEmpty {
           var text = StyledText.markup(description)
           if let limit = descriptionLimit { text = text.shortened(to: limit) }

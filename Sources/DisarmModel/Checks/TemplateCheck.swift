@@ -11,13 +11,17 @@ enum TemplateCheck {
     case (false, true): return .generation2022
     case (true, false): return .generation2025
     case (false, false):
-      let minority = old.count < new.count ? old : new
-      let majorityName = old.count < new.count ? "2025" : "2022"
+      // On a tie the 2025 template wins, as in regeneration (`PageRenderer.effectiveTemplate`): the 2022 pages are
+      // the ones to migrate.
+      let newWins = new.count >= old.count
+      let minority = newWins ? old : new
+      let majority = newWins ? "2025" : "2022"
+      let others = new.count == old.count ? "as many technique pages use" : "most technique pages use"
       for page in minority {
         diagnostics.append(
           Rules.mixedTemplates.diagnostic(
             file: page.path, line: 1, column: 1,
-            "technique page uses the \(page.template.rawValue) template; most technique pages use the \(majorityName) template"))
+            "technique page uses the \(page.template.rawValue) template; \(others) the \(majority) template"))
       }
       return .mixed
     }

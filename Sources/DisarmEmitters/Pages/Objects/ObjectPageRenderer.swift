@@ -7,7 +7,9 @@ public enum ObjectPageRenderer {
   /// The page for `object` in `template` (`generation2022` or `generation2025`), or nil when the object has no page.
   /// Only technique pages differ between the generations (and incident pages, which always get a Reference table
   /// in the 2025 form).
-  public static func render(_ object: DisarmObject, in kb: KnowledgeBase, template: KnowledgeBase.Template) -> [UInt8]? {
+  public static func render(_ object: DisarmObject, in kb: KnowledgeBase, template: KnowledgeBase.Template)
+    -> [UInt8]?
+  {
     guard let page = object.page else { return nil }
     let lines: PageLines
     switch object.kind {

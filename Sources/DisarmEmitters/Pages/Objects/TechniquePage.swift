@@ -48,7 +48,7 @@ enum TechniquePage {
   static func tacticLine2025(_ object: DisarmObject, page: ObjectPage, tacticID: String, in kb: KnowledgeBase)
     -> String
   {
-    let written = page.field("tactic").map { DisarmID.leading(in: $0.value.text)?.rest } ?? nil
+    let written = page.field("tactic").flatMap { DisarmID.leading(in: $0.value.text)?.rest }
     let tacticName = DisarmID(tacticID).map { ObjectLink.name(of: $0, in: kb, fallback: written) } ?? (written ?? "")
     var line = tactic2025.prefix + tacticID + " " + tacticName + " "
     if let parent = object.id.parentTechnique {
