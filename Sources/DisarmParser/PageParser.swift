@@ -19,34 +19,70 @@ public enum PageParser {
     var otherText: [SourceText] = []
     var scanRanges: [(range: Range<Int>, excluded: [Range<Int>])] = []
 
+    // What later blocks may continue: a field whose value runs over several paragraphs (a summary with blank lines
+    // or a list), or a table row whose description holds blank lines (its last line does not end with `|`).
+    enum Continuable {
+      case none
+      case field(Int)
+      case row(table: Int, row: Int)
+    }
+    var open = Continuable.none
     for block in CommonMarkReader.blocks(in: bytes[0..<dataEnd]) {
       guard block.startLine >= 1, block.endLine <= file.lineCount, block.startLine <= block.endLine else { continue }
       let start = file.offset(line: block.startLine, column: max(1, block.startColumn))
       let end = max(start, min(file.lineContentRange(block.endLine).upperBound, dataEnd))
+      let lineStart = file.lineStarts[block.startLine - 1]
+      let isTable = block.kind == .paragraph && TableReader.startsTable(file, at: start)
+      let found = block.kind == .paragraph && !isTable
+        ? FieldReader.fields(in: file, paragraph: start..<end, inListItem: block.inListItem) : []
+      let continuesOpen: Bool
+      if case .heading(level: 1) = block.kind { continuesOpen = false } else { continuesOpen = !isTable && found.isEmpty }
+      if continuesOpen {
+        let links = LinkScanner.links(in: file, range: lineStart..<end).map { $0.range.offsets }
+        switch open {
+        case .field(let index):
+          let valueStart = fields[index].value.range.start.offset
+          fields[index].value = file.text(valueStart..<end)
+          scanRanges.append((lineStart..<end, links))
+          continue
+        case .row(let tableIndex, let rowIndex):
+          let rowStart = tables[tableIndex].rows[rowIndex].source.range.start.offset
+          let row = TableReader.row(in: file, range: rowStart..<end)
+          tables[tableIndex].rows[rowIndex] = row
+          scanRanges.append((lineStart..<end, links))
+          if row.isClosed { open = .none }
+          continue
+        case .none: break
+        }
+      }
       switch block.kind {
       case .heading(level: 1) where heading == nil:
         heading = HeadingReader.heading(in: file, line: block.startLine)
-      case .paragraph where TableReader.startsTable(file, at: start):
+        open = .none
+      case .paragraph where isTable:
         let table = TableReader.table(in: file, firstLine: block.startLine, lastLine: block.endLine)
         tables.append(table)
         for row in table.rows {
           scanRanges.append((row.source.range.offsets, row.links.map { $0.range.offsets }))
         }
-      case .paragraph:
-        let found = FieldReader.fields(in: file, paragraph: start..<end, inListItem: block.inListItem)
-        if found.isEmpty {
-          otherText.append(file.text(start..<end))
-          scanRanges.append((start..<end, LinkScanner.links(in: file, range: start..<end).map { $0.range.offsets }))
+        if let last = table.rows.last, !last.isClosed {
+          open = .row(table: tables.count - 1, row: table.rows.count - 1)
         } else {
-          fields += found
-          for field in found {
-            let range = field.value.range.offsets
-            scanRanges.append((range, LinkScanner.links(in: file, range: range).map { $0.range.offsets }))
-          }
+          open = .none
         }
+      case .paragraph where !found.isEmpty:
+        fields += found
+        for field in found {
+          let range = field.value.range.offsets
+          scanRanges.append((range, LinkScanner.links(in: file, range: range).map { $0.range.offsets }))
+        }
+        open = .field(fields.count - 1)
+      case .paragraph:
+        otherText.append(file.text(start..<end))
+        scanRanges.append((start..<end, LinkScanner.links(in: file, range: start..<end).map { $0.range.offsets }))
       default:
-        let lineStart = file.lineStarts[block.startLine - 1]
         otherText.append(file.text(lineStart..<max(lineStart, end)))
+        open = .none
       }
     }
 

@@ -28,12 +28,15 @@ enum TableReader {
       }
       line += 1
     }
-    let rows = rowRanges.map { range -> TableRow in
-      let (cells, closed) = cells(in: file, range: range)
-      return TableRow(
-        source: file.text(range), cells: cells, links: LinkScanner.links(in: file, range: range), isClosed: closed)
-    }
+    let rows = rowRanges.map { row(in: file, range: $0) }
     return MarkdownTable(header: header, columns: columns, delimiter: delimiter, rows: rows)
+  }
+
+  /// The row whose source is exactly `range` (one or more lines).
+  static func row(in file: SourceFile, range: Range<Int>) -> TableRow {
+    let (cells, closed) = cells(in: file, range: range)
+    return TableRow(
+      source: file.text(range), cells: cells, links: LinkScanner.links(in: file, range: range), isClosed: closed)
   }
 
   static func isDelimiter(_ file: SourceFile, line: Int) -> Bool {

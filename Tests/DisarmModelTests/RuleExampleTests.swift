@@ -13,8 +13,9 @@ import Testing
     return try KnowledgeBaseLoader.load(from: folder.path)
   }
 
-  @Test(arguments: Rules.all)
-  func examplesTriggerTheRuleExactlyWhenTheySay(_ rule: Rule) throws {
+  @Test(arguments: Rules.all.map(\.id))
+  func examplesTriggerTheRuleExactlyWhenTheySay(_ id: String) throws {
+    let rule = try #require(Rules.rule(id))
     for example in rule.examples where example.check == .loading {
       let kb = try Self.load(example)
       let found = kb.diagnostics.filter { $0.rule == rule.id }
@@ -27,8 +28,9 @@ import Testing
     }
   }
 
-  @Test(arguments: Rules.all)
-  func everyRuleHasBothKindsOfExampleAndAnExplanation(_ rule: Rule) {
+  @Test(arguments: Rules.all.map(\.id))
+  func everyRuleHasBothKindsOfExampleAndAnExplanation(_ id: String) throws {
+    let rule = try #require(Rules.rule(id))
     #expect(rule.examples.contains { $0.triggers }, "\(rule.id) has no triggering example")
     #expect(rule.examples.contains { !$0.triggers }, "\(rule.id) has no non-triggering example")
     #expect(!rule.explanation.isEmpty, "\(rule.id) has no explanation")
@@ -38,15 +40,12 @@ import Testing
   }
 
   /// A non-triggering example is a knowledge base with the problem fixed, and nothing else wrong with it.
-  @Test(arguments: Rules.all)
-  func nonTriggeringExamplesAreClean(_ rule: Rule) throws {
+  @Test(arguments: Rules.all.map(\.id))
+  func nonTriggeringExamplesAreClean(_ id: String) throws {
+    let rule = try #require(Rules.rule(id))
     for example in rule.examples where !example.triggers {
       let kb = try Self.load(example)
       #expect(kb.diagnostics.isEmpty, "\(rule.id): \"\(example.note)\": \(kb.diagnostics.map(\.formatted))")
     }
   }
-}
-
-extension Rule: @retroactive CustomTestStringConvertible {
-  public var testDescription: String { id }
 }
