@@ -38,6 +38,6 @@ let package = Package(
     .testTarget(name: "DisarmParserTests", dependencies: ["DisarmParser"]),
     .testTarget(name: "DisarmModelTests", dependencies: ["DisarmModel"]),
     .testTarget(name: "DisarmEmittersTests", dependencies: ["DisarmEmitters"], exclude: ["Fixtures"]),
-    .testTarget(name: "DisarmCLITests", dependencies: ["disarm"]),
+    .testTarget(name: "DisarmCLITests", dependencies: ["disarm"], exclude: ["Fixtures"]),
   ]
 )

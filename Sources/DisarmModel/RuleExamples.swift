@@ -171,7 +171,10 @@ enum RuleExamples {
       base()),
     Rules.brokenLink.id: pair(
       "The tactic links to its technique through a folder outside the knowledge base.",
-      base(["tactics/TA01.md": Page.tactic(techniques: ["| [T0001 Choose an Audience](../../pages/techniques/T0001.md) |"])]),
+      base([
+        "tactics/TA01.md": Page.tactic(
+          techniques: [Page.row("T0001").replacingOccurrences(of: "../../generated_pages/", with: "../../pages/")])
+      ]),
       "The link has the DISARM form `../../generated_pages/techniques/T0001.md`.",
       base()),
     Rules.parentMismatch.id: pair(
@@ -271,12 +274,17 @@ enum RuleExamples {
   static func pair(_ problem: String, _ triggering: [String: String], _ fix: String, _ fixed: [String: String])
     -> [RuleExample]
   {
-    [RuleExample(triggers: true, note: problem, pages: triggering), RuleExample(triggers: false, note: fix, pages: fixed)]
+    [
+      RuleExample(triggers: true, note: problem, pages: triggering),
+      RuleExample(triggers: false, note: fix, pages: fixed),
+    ]
   }
 
   /// Phase P01, tactic TA01 and technique T0001, a clean knowledge base, with some pages replaced or added.
   static func base(_ changes: [String: String] = [:]) -> [String: String] {
-    let pages = ["phases/P01.md": Page.phase(), "tactics/TA01.md": Page.tactic(), "techniques/T0001.md": Page.technique()]
+    let pages = [
+      "phases/P01.md": Page.phase(), "tactics/TA01.md": Page.tactic(), "techniques/T0001.md": Page.technique(),
+    ]
     return pages.merging(changes) { $1 }
   }
 
@@ -392,9 +400,9 @@ private enum Page {
   /// below it.
   static func incident(
     kindWord: String = "Incident", headingPrefix: String = "#", headingID: String = "I00001",
-    name: String = "Hashtag campaign against a city council", summary: String = "Accounts pushed one hashtag for a week.",
-    year: String = "2021", references: [String] = [], extraText: String? = nil, marker hasMarker: Bool = true,
-    notes: String? = nil
+    name: String = "Hashtag campaign against a city council",
+    summary: String = "Accounts pushed one hashtag for a week.", year: String = "2021", references: [String] = [],
+    extraText: String? = nil, marker hasMarker: Bool = true, notes: String? = nil
   ) -> String {
     page(
       [

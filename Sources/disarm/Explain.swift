@@ -16,7 +16,8 @@ extension Disarm {
     func run() throws {
       guard let found = Rules.rule(rule) else {
         let near = Rules.all.map(\.id).filter { $0.contains(rule) || rule.contains($0) }
-        Terminal.error("no rule '\(rule)'\(near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?") (see disarm lint --list-rules)")
+        let suggestion = near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"
+        Terminal.error("no rule '\(rule)'\(suggestion) (see disarm lint --list-rules)")
         throw ExitStatus.findings
       }
       Terminal.output("""
@@ -25,28 +26,44 @@ extension Disarm {
 
         \(found.explanation)
         """)
-      for example in found.examples {
+      for (index, example) in found.examples.enumerated() {
+        let twin = found.examples.first { $0.triggers != example.triggers }
         Terminal.output("")
-        Terminal.output(Self.describe(example, twin: found.examples.first { $0.triggers != example.triggers }))
+        Terminal.output(Self.describe(example, twin: twin, after: Array(found.examples[..<index])))
       }
     }
 
     /// "Triggers:" or "Does not trigger:" with the example's note, then each page: its path, then its content
     /// indented. A page longer than ``maximumLines`` shows the lines around its first difference from the same page
-    /// in `twin` (the example with the opposite outcome), else its first lines.
-    static func describe(_ example: RuleExample, twin: RuleExample?) -> String {
+    /// in `twin` (the example with the opposite outcome), else its first lines. A page that one of the examples
+    /// printed before (`after`) already showed, with the same content and encoding, is only named.
+    static func describe(_ example: RuleExample, twin: RuleExample?, after previous: [RuleExample] = []) -> String {
       var lines = ["\(example.triggers ? "Triggers" : "Does not trigger"): \(example.note)"]
       for path in example.pages.keys.sorted() {
         let content = example.pages[path] ?? ""
-        lines.append("  \(path)" + (example.latin1Pages.contains(path) ? " (saved as ISO-8859-1)" : ""))
-        let pageLines = content.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let other = twin?.pages[path]?.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let window = shownRange(of: pageLines, comparedWith: other)
+        let latin1 = example.latin1Pages.contains(path)
+        let encoding = latin1 ? " (saved as ISO-8859-1)" : ""
+        if previous.contains(where: { $0.pages[path] == content && $0.latin1Pages.contains(path) == latin1 }) {
+          lines.append("  \(path)\(encoding) (as above)")
+          continue
+        }
+        lines.append("  \(path)\(encoding)")
+        let pageLines = Self.lines(of: content)
+        let window = shownRange(of: pageLines, comparedWith: twin?.pages[path].map(Self.lines(of:)))
         if window.lowerBound > 0 { lines.append("    …") }
-        lines += pageLines[window].map { "    " + visible($0) }
-        if window.upperBound < pageLines.count { lines.append("    … (\(pageLines.count - window.upperBound) more lines)") }
+        lines += pageLines[window].map { $0.isEmpty ? "" : "    " + visible($0) }
+        if window.upperBound < pageLines.count {
+          lines.append("    … (\(pageLines.count - window.upperBound) more lines)")
+        }
       }
       return lines.joined(separator: "\n")
+    }
+
+    /// The lines of a page, without the empty line after a final newline.
+    static func lines(of content: String) -> [String] {
+      var lines = content.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      if lines.count > 1, lines.last == "" { lines.removeLast() }
+      return lines
     }
 
     /// The lines to show: all of a short page; of a long one, ``maximumLines`` lines starting a few lines before

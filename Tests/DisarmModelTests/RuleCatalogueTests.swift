@@ -9,7 +9,8 @@ import Testing
   @Test func everyRuleIsDocumentedWithItsSeverity() throws {
     let text = try String(contentsOf: Self.documentation, encoding: .utf8)
     for rule in Rules.all {
-      #expect(text.contains("| `\(rule.id)` | \(rule.severity.rawValue) |"), "\(rule.id) is not documented")
+      #expect(text.contains("| `\(rule.id)` | \(rule.severity.rawValue) |"), "\(rule.id) is not documented; run disarm catalogue")
+      #expect(text.contains("### `\(rule.id)`\n\n\(rule.explanation)\n"), "\(rule.id)'s explanation is out of date")
     }
   }
 

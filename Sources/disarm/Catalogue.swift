@@ -1,0 +1,11 @@
+import ArgumentParser
+
+extension Disarm {
+  /// `disarm catalogue` (hidden): prints docs/DIAGNOSTICS.md from the rule catalogue.
+  struct Catalogue: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Print the rule catalogue as markdown (docs/DIAGNOSTICS.md).", shouldDisplay: false)
+
+    func run() throws { Terminal.output(RuleCatalogueDocument.markdown(), terminator: "") }
+  }
+}
