@@ -12,6 +12,6 @@ struct Disarm: ParsableCommand {
       Exit codes: 0 success; 1 the knowledge base has errors; 2 usage or I/O failure.
       """,
     version: version,
-    subcommands: [Build.self, Lint.self, Explain.self, Show.self, List.self, Search.self, Floor.self, Catalogue.self, Synthesize.self]
+    subcommands: [Build.self, Lint.self, Explain.self, Show.self, List.self, Search.self, Export.self, Floor.self, Catalogue.self, Synthesize.self]
   )
 }

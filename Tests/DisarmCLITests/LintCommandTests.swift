@@ -233,13 +233,15 @@ import Testing
     #expect(findings.map(\.file) == ["techniques/T0001.md"])
     #expect(findings.map(\.message) == ["T0998 is mentioned but no such object exists"])
 
-    let two = try DisarmProcess.run(["lint", "kb/techniques/T0002.md", "kb/incidents/I00001.md", "--format", "json"], in: kb.root)
+    let two = try DisarmProcess.run(
+      ["lint", "kb/techniques/T0002.md", "kb/incidents/I00001.md", "--format", "json"], in: kb.root)
     #expect(two.status == 1)
     #expect(Set(try LintOutput(two.stdout).diagnostics.map(\.file)) == ["techniques/T0002.md"])
 
     // A folder inside the knowledge base: everything under it.
     let folder = try DisarmProcess.run(["lint", "kb/techniques", "--format", "json"], in: kb.root)
-    #expect(Set(try LintOutput(folder.stdout).diagnostics.map(\.file)) == ["techniques/T0001.md", "techniques/T0002.md"])
+    #expect(
+      Set(try LintOutput(folder.stdout).diagnostics.map(\.file)) == ["techniques/T0001.md", "techniques/T0002.md"])
     // The whole knowledge base reports the derived pages too.
     let all = try LintOutput(try DisarmProcess.run(["lint", "kb", "--format", "json"], in: kb.root).stdout)
     #expect(all.diagnostics.contains { !$0.file.hasPrefix("techniques/") })
@@ -247,7 +249,8 @@ import Testing
     // Paths from another folder (cwd elsewhere), and files outside the knowledge base (a staged README.md) skipped.
     try Data("# readme\n".utf8).write(to: kb.root.appendingPathComponent("README.md"))
     let mixed = try DisarmProcess.run(
-      ["lint", "README.md", kb.folder.appendingPathComponent("techniques/T0001.md").path, "--format", "json"], in: kb.root)
+      ["lint", "README.md", kb.folder.appendingPathComponent("techniques/T0001.md").path, "--format", "json"],
+      in: kb.root)
     #expect(mixed.status == 0, "\(mixed.stderr)")
     #expect(try LintOutput(mixed.stdout).diagnostics.map(\.file) == ["techniques/T0001.md"])
     #expect(mixed.stderr.contains("skipped README.md: not inside the knowledge base"))
@@ -305,7 +308,9 @@ import Testing
         LintOutput.Diagnostic(
           file: "techniques/T0002.md", line: 5, column: 13, rule: "unresolved-link", severity: "error",
           message: "T0002 names tactic TA98, which does not exist")))
-    #expect(output.diagnostics.contains { $0.file == "techniques/T0001.md" && $0.message.hasPrefix("T0998 ") && $0.line == 3 })
+    #expect(
+      output.diagnostics.contains { $0.file == "techniques/T0001.md" && $0.message.hasPrefix("T0998 ") && $0.line == 3 }
+    )
     let file = try LintFixture.save(result.stdout, as: "lint.json")
     try ExternalTool.expectValid(file, schema: "schema/lint.schema.json")
     let data = try DisarmProcess.run(["lint", "data", "--format", "json"])
@@ -319,7 +324,8 @@ import Testing
     try kb.write("techniques/T0039 .md", "# Technique T0039: Spaced\n")
     let result = try DisarmProcess.run(["lint", "kb", "--format", "sarif"], in: kb.root)
     #expect(result.status == 1)
-    try ExternalTool.expectValid(try LintFixture.save(result.stdout, as: "lint.sarif"), schema: "schema/sarif-2.1.0.schema.json")
+    try ExternalTool.expectValid(
+      try LintFixture.save(result.stdout, as: "lint.sarif"), schema: "schema/sarif-2.1.0.schema.json")
 
     let log = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     #expect(log["version"] as? String == "2.1.0")
@@ -340,7 +346,8 @@ import Testing
     #expect(uris.contains("kb/techniques/T0002.md"))
     #expect(uris.contains("kb/techniques/T0039%20.md"), "spaces are percent-encoded")
     let sample = try DisarmProcess.run(["lint", "data", "--format", "sarif"])
-    try ExternalTool.expectValid(try LintFixture.save(sample.stdout, as: "data.sarif"), schema: "schema/sarif-2.1.0.schema.json")
+    try ExternalTool.expectValid(
+      try LintFixture.save(sample.stdout, as: "data.sarif"), schema: "schema/sarif-2.1.0.schema.json")
   }
 
   @Test func githubFormatWritesWorkflowCommands() throws {
@@ -351,9 +358,16 @@ import Testing
     let result = try DisarmProcess.run(["lint", "kb", "--format", "github"], in: kb.root)
     #expect(result.status == 1)
     let lines = result.stdout.split(separator: "\n").map(String.init)
-    #expect(lines.contains("::error file=kb/techniques/T0002.md,line=5,col=13,title=unresolved-link::T0002 names tactic TA98, which does not exist"))
-    #expect(lines.contains("::warning file=kb/techniques/T0001.md,line=3,col=41,title=unresolved-reference::T0999 is mentioned but no such object exists"))
-    #expect(lines.contains { $0.hasPrefix("::error file=kb/incidents/.md,title=file-name-not-id::file name '.md' is not") })
+    #expect(
+      lines.contains(
+        "::error file=kb/techniques/T0002.md,line=5,col=13,title=unresolved-link::T0002 names tactic TA98, which does not exist"
+      ))
+    #expect(
+      lines.contains(
+        "::warning file=kb/techniques/T0001.md,line=3,col=41,title=unresolved-reference::T0999 is mentioned but no such object exists"
+      ))
+    #expect(
+      lines.contains { $0.hasPrefix("::error file=kb/incidents/.md,title=file-name-not-id::file name '.md' is not") })
     let shape = try Regex(#"^::(error|warning|notice) file=[^,:]+(,line=[0-9]+)?(,col=[0-9]+)?,title=[a-z-]+::.+$"#)
     for line in lines { #expect(line.wholeMatch(of: shape) != nil, "\(line)") }
     #expect(result.stdout.hasSuffix("\n"))
@@ -361,14 +375,16 @@ import Testing
 
   // MARK: The real corpora
 
-  @Test(.enabled(if: BuildCommandTests.corpusAvailable, "../shared/corpus is absent: corpus lint golden files not checked"),
+  @Test(
+    .enabled(if: BuildCommandTests.corpusAvailable, "../shared/corpus is absent: corpus lint golden files not checked"),
     arguments: BuildCommandTests.corpora)
   func corpusFindingsMatchGoldenFiles(corpus: String) throws {
     let pages = BuildCommandTests.corpusRoot.appendingPathComponent("\(corpus)/generated_pages")
     let result = try DisarmProcess.run(["lint", pages.path, "--format", "json", "--color", "never"])
     #expect(result.status == 1, "every corpus holds errors (broken links, junk file names)")
     #expect(result.stderr.isEmpty, "\(result.stderr)")
-    try ExternalTool.expectValid(try LintFixture.save(result.stdout, as: "\(corpus).json"), schema: "schema/lint.schema.json")
+    try ExternalTool.expectValid(
+      try LintFixture.save(result.stdout, as: "\(corpus).json"), schema: "schema/lint.schema.json")
     try LintGolden.check(Data(result.stdout.utf8), against: "lint-\(corpus).json")
   }
 
@@ -388,7 +404,9 @@ import Testing
     let t0143208 = "T0143.208 is mentioned but no such object exists"
     expect("incidents/I00108.md", 24, 1742, "unresolved-reference", "warning", t0143208)
     expect("techniques/T0092.md", 15, 1813, "unresolved-reference", "warning", t0143208)
-    expect("techniques/T0150.005.md", 3, 214, "unresolved-reference", "warning", "T1708 is mentioned but no such object exists")
+    expect(
+      "techniques/T0150.005.md", 3, 214, "unresolved-reference", "warning",
+      "T1708 is mentioned but no such object exists")
     #expect(output.diagnostics.filter { $0.message == t0143208 }.count == 6)
     // An inline name that differs from the heading (the column is the misspelt name's).
     let bocking = "T0121.001 is written 'Bypass Content Bocking' but is named 'Bypass Content Blocking'"
@@ -399,7 +417,8 @@ import Testing
     expect("tactics/TA04.md", 26, 3, "unresolved-link", "error", "link to T0019, which has no page")
     expect(
       "tactics/TA04.md", 20, 34, "broken-link", "error",
-      "link '../generated_pages/techniques/T0013.md' does not lead to a page of this knowledge base (write ../../generated_pages/<kind>/<ID>.md)")
+      "link '../generated_pages/techniques/T0013.md' does not lead to a page of this knowledge base (write ../../generated_pages/<kind>/<ID>.md)"
+    )
     expect(
       "tactics/TA04.md", 1, 1, "stale-page", "warning",
       "TA04 is not listed in tactics_index.md: a stale page of an object dropped from the framework")
@@ -425,74 +444,77 @@ struct LintFixture {
 
   static let pages: [String: String] = [
     "phases/P01.md": """
-      # Phase P01: Plan
+    # Phase P01: Plan
 
-      * **Summary:** Decide what the operation is for.
+    * **Summary:** Decide what the operation is for.
 
-      DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW
+    DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW
 
-      """,
+    """,
     "tactics/TA01.md": """
-      # Tactic TA01: Plan Strategy
+    # Tactic TA01: Plan Strategy
 
-      * **Summary:** Set the goals.
+    * **Summary:** Set the goals.
 
-      * **Belongs to phase:** P01
-
-
-
-      | Tasks |
-      | ----- |
+    * **Belongs to phase:** P01
 
 
 
-      | Techniques |
-      | ---------- |
-      | [T0001 Make a Plan](../../generated_pages/techniques/T0001.md) |
-      | [T0002 Write a Script](../../generated_pages/techniques/T0002.md) |
+    | Tasks |
+    | ----- |
 
 
 
-      | Counters | Response types |
-      | -------- | -------------- |
+    | Techniques |
+    | ---------- |
+    | [T0001 Make a Plan](../../generated_pages/techniques/T0001.md) |
+    | [T0002 Write a Script](../../generated_pages/techniques/T0002.md) |
 
 
-      DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW
 
-      """,
+    | Counters | Response types |
+    | -------- | -------------- |
+
+
+    DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW
+
+    """,
     "techniques/T0001.md": technique(
       "T0001", "Make a Plan", summary: "Write the plan down.",
-      incidents: "| [I00001 A planned campaign](../../generated_pages/incidents/I00001.md) | They made a plan (T0001: Make a Plan). |\n"),
-    "techniques/T0002.md": technique("T0002", "Write a Script", summary: "Write what the accounts will say.", incidents: ""),
+      incidents:
+        "| [I00001 A planned campaign](../../generated_pages/incidents/I00001.md) | They made a plan (T0001: Make a Plan). |\n"
+    ),
+    "techniques/T0002.md": technique(
+      "T0002", "Write a Script", summary: "Write what the accounts will say.", incidents: ""),
     "incidents/I00001.md": """
-      # Incident I00001: A planned campaign
+    # Incident I00001: A planned campaign
 
-      * **Summary:** Someone planned a campaign.
+    * **Summary:** Someone planned a campaign.
 
-      * **incident type**: incident
+    * **incident type**: incident
 
-      * **Year started:** 2021
+    * **Year started:** 2021
 
-      * **Countries:** Canada
+    * **Countries:** Canada
 
-      * **Found via:** 
+    * **Found via:** 
 
-      * **Date added:** 2025-01-15
-
-
-      | Reference | Pub Date | Authors | Org | Archive |
-      | --------- | -------- | ------- | --- | ------- |
-
-       
-
-      | Technique | Description given for this incident |
-      | --------- | ------------------------- |
-      | [T0001 Make a Plan](../../generated_pages/techniques/T0001.md) | They made a plan (T0001: Make a Plan). |
+    * **Date added:** 2025-01-15
 
 
-      DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW
+    | Reference | Pub Date | Authors | Org | Archive |
+    | --------- | -------- | ------- | --- | ------- |
 
-      """,
+     
+
+    | Technique | Description given for this incident |
+    | --------- | ------------------------- |
+    | [T0001 Make a Plan](../../generated_pages/techniques/T0001.md) | They made a plan (T0001: Make a Plan). |
+
+
+    DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW
+
+    """,
   ]
 
   static func technique(_ id: String, _ name: String, summary: String, incidents: String) -> String {
@@ -527,7 +549,8 @@ struct LintFixture {
   static func make(sourceLocation: SourceLocation = #_sourceLocation) throws -> LintFixture {
     let fixture = LintFixture(root: DisarmProcess.temporaryDirectory())
     for (path, text) in pages { try fixture.write(path, text) }
-    let write = try DisarmProcess.run(["build", "kb", "--write", "--output", fixture.root.appendingPathComponent("out").path], in: fixture.root)
+    let write = try DisarmProcess.run(
+      ["build", "kb", "--write", "--output", fixture.root.appendingPathComponent("out").path], in: fixture.root)
     try #require(write.status == 0, "build --write: \(write.stdout)\(write.stderr)", sourceLocation: sourceLocation)
     return fixture
   }
@@ -538,7 +561,9 @@ struct LintFixture {
     try Data(text.utf8).write(to: url)
   }
 
-  func replace(_ path: String, _ old: String, with new: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  func replace(_ path: String, _ old: String, with new: String, sourceLocation: SourceLocation = #_sourceLocation)
+    throws
+  {
     let url = folder.appendingPathComponent(path)
     let text = try String(contentsOf: url, encoding: .utf8)
     try #require(text.contains(old), "\(path) does not contain \(old)", sourceLocation: sourceLocation)
@@ -576,7 +601,8 @@ struct LintOutput {
 
   init(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let object = try #require(
-      try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "not a JSON object: \(text.prefix(300))",
+      try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+      "not a JSON object: \(text.prefix(300))",
       sourceLocation: sourceLocation)
     tool = object["tool"] as? String ?? ""
     let summary = object["summary"] as? [String: Any] ?? [:]
@@ -670,7 +696,8 @@ enum ExternalTool {
       DisarmProcess.repository.appendingPathComponent(schema).path, document.path,
     ])
     #expect(
-      result.status == 0, "\(schema): validation of \(document.lastPathComponent) failed:\n\(result.output.prefix(3000))",
+      result.status == 0,
+      "\(schema): validation of \(document.lastPathComponent) failed:\n\(result.output.prefix(3000))",
       sourceLocation: sourceLocation)
   }
 }

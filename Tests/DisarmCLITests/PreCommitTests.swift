@@ -29,7 +29,8 @@ struct PreCommitTests {
     @discardableResult
     func git(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> ExternalTool.Result {
       let result = try run(["git"] + arguments)
-      try #require(result.status == 0, "git \(arguments.joined(separator: " ")): \(result.output)", sourceLocation: sourceLocation)
+      try #require(
+        result.status == 0, "git \(arguments.joined(separator: " ")): \(result.output)", sourceLocation: sourceLocation)
       return result
     }
 
@@ -39,7 +40,8 @@ struct PreCommitTests {
   static func requirePreCommit() throws {
     let check = try ExternalTool.run(["python3", "-c", "import pre_commit"])
     try #require(
-      check.status == 0, "the Python package pre-commit is not installed: run scripts/install-deps.sh (\(check.output))")
+      check.status == 0, "the Python package pre-commit is not installed: run scripts/install-deps.sh (\(check.output))"
+    )
   }
 
   @Test func manifestDeclaresTheHook() throws {
@@ -63,8 +65,10 @@ struct PreCommitTests {
   @Test func commitThatBreaksAReferenceIsRejectedAndAHarmlessOneAccepted() throws {
     try Self.requirePreCommit()
     let temporary = DisarmProcess.temporaryDirectory()
-    let repository = Repository(root: temporary.appendingPathComponent("repo"), home: temporary.appendingPathComponent("cache"))
-    try FileManager.default.createDirectory(at: repository.home.appendingPathComponent("home"), withIntermediateDirectories: true)
+    let repository = Repository(
+      root: temporary.appendingPathComponent("repo"), home: temporary.appendingPathComponent("cache"))
+    try FileManager.default.createDirectory(
+      at: repository.home.appendingPathComponent("home"), withIntermediateDirectories: true)
     try FileManager.default.createDirectory(at: repository.root, withIntermediateDirectories: true)
     try FileManager.default.copyItem(
       at: DisarmProcess.repository.appendingPathComponent("data"), to: repository.root.appendingPathComponent("data"))
@@ -114,14 +118,16 @@ struct PreCommitTests {
     #expect(rejected.status != 0, "the commit must fail: \(rejected.output)")
     #expect(rejected.output.contains("Failed"), "\(rejected.output)")
     #expect(
-      rejected.output.contains("data/techniques/T0151.004.md:5:13: error: T0151.004 names tactic TA99, which does not exist [unresolved-link]"),
+      rejected.output.contains(
+        "data/techniques/T0151.004.md:5:13: error: T0151.004 names tactic TA99, which does not exist [unresolved-link]"),
       "\(rejected.output)")
     let log = try repository.git("rev-list", "--count", "HEAD")
     #expect(log.output.trimmingCharacters(in: .whitespacesAndNewlines) == "1", "nothing was committed")
 
     // A harmless change (a note below the marker, and the README alongside): accepted.
     try Data((original + "\nAnalyst note: seen again in 2025.\n").utf8).write(to: technique)
-    try Data("# A DISARM knowledge base\n\nNow with notes.\n".utf8).write(to: repository.root.appendingPathComponent("README.md"))
+    try Data("# A DISARM knowledge base\n\nNow with notes.\n".utf8).write(
+      to: repository.root.appendingPathComponent("README.md"))
     try repository.git("add", "-A")
     let accepted = try repository.commit("add a note")
     #expect(accepted.status == 0, "\(accepted.output)")

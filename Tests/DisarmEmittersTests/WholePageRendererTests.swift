@@ -98,13 +98,21 @@ struct WholePageCorpusTests {
       ])
   }
 
+  /// `Golden.check` writes a differing output to `<tmp>/actual-<name>`; make its folders exist for nested names.
+  static func prepareActualFolders() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("actual-WholePages/data")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  }
+
   @Test func wholePagesMatchGolden() throws {
+    try Self.prepareActualFolders()
     for page in WholePageRenderer.render(Self.kb) {
       try Golden.check(page.bytes, against: "WholePages/data/\(page.path)")
     }
   }
 
   @Test func extrasMatchGolden() throws {
+    try Self.prepareActualFolders()
     let extras = WholePageRenderer.extras(Self.kb)
     #expect(
       extras.map(\.path) == [

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+extension Disarm {
+  /// `disarm export`: the knowledge base in the threat-intelligence ecosystem's formats. Every export is
+  /// deterministic: exporting the same pages twice gives the same bytes.
+  struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Export the knowledge base as STIX 2.1, MISP galaxies, ATT&CK Navigator layers or CSV tables.",
+      subcommands: [])
+  }
+}
