@@ -1,8 +1,7 @@
 import DisarmParser
 
 /// What the derived whole-knowledge-base pages need from the model beyond objects and relations: which rows an
-/// index lists and in what order, the cells of an existing index row (for the columns only an index holds), and a
-/// page field's full text.
+/// index lists and in what order, and the cells of an existing index row (for the columns only an index holds).
 extension KnowledgeBase {
   /// One row of a kind's listing: an object, or a page the existing index lists under a written identifier that is
   /// not a valid one (DISARM's 2022 `techniques/T0039 .md`, the blank `incidents/.md`), which the model leaves
@@ -66,32 +65,5 @@ extension KnowledgeBase {
       rows[id] = cells
     }
     return rows
-  }
-}
-
-extension ObjectPage {
-  /// The full text of a field: its value, and, when the value ran over a blank line (a summary of several
-  /// paragraphs, which the parser keeps as other text), every following paragraph up to the next field, table or the
-  /// notes marker, exactly as written between them.
-  public func fullText(of field: Field) -> String {
-    let start = field.value.range.start.offset
-    var end = field.value.range.end.offset
-    var boundary = notes?.markerOffset ?? file.bytes.count
-    for other in fields where other.start.offset > start {
-      boundary = min(boundary, other.separator?.range.start.offset ?? other.start.offset)
-    }
-    for table in tables where table.header.range.start.offset > start {
-      boundary = min(boundary, table.header.range.start.offset)
-    }
-    for text in otherText where text.range.start.offset >= end && text.range.end.offset <= boundary {
-      end = max(end, text.range.end.offset)
-    }
-    guard end > field.value.range.end.offset else { return field.value.text }
-    return String(decoding: file.bytes[start..<end], as: UTF8.self)
-  }
-
-  /// The full text of the first field whose key is one of `keys` (see ``fullText(of:)``), or nil.
-  public func fullText(ofField keys: String...) -> String? {
-    fields.first { keys.contains($0.key) }.map(fullText(of:))
   }
 }

@@ -100,6 +100,7 @@ enum Linker {
     var references: [DisarmID: [ResolvedReference]] = [:]
     var relationStartsByFile: [String: Set<Int>] = [:]
     for relation in relations { relationStartsByFile[relation.file, default: []].insert(relation.position.offset) }
+    for (file, offsets) in reader.checkedCodeOffsets { relationStartsByFile[file, default: []].formUnion(offsets) }
     for (id, object) in objects {
       guard let page = object.page else { continue }
       let resolved = page.references.map { reference -> ResolvedReference in

@@ -15,6 +15,9 @@ struct RelationReader {
   private(set) var relations: [Relation] = []
   private(set) var nameClaims: [NameClaim] = []
   private(set) var diagnostics: [Diagnostic] = []
+  /// Byte offsets of codes already checked as fields that make no relation (`Parent Technique`), so that the prose
+  /// reference check does not report them a second time.
+  private(set) var checkedCodeOffsets: [String: Set<Int>] = [:]
 
   mutating func read(_ page: ObjectPage, id: DisarmID) {
     switch id.kind {
@@ -136,6 +139,7 @@ struct RelationReader {
 
   private mutating func checkParentField(_ field: Field, page: ObjectPage, id: DisarmID) {
     let value = field.value.trimmed
+    checkedCodeOffsets[page.path, default: []].insert(field.value.range.start.offset)
     guard let (written, rest) = DisarmID.leading(in: value) else {
       if !value.isEmpty {
         diagnostics.append(

@@ -68,6 +68,8 @@ enum InlineReferenceScanner {
       case UInt8(ascii: "."):
         // A full stop ends the name when a space, a tag or the end follows ("…Server. The report…").
         if i + 1 >= limit || bytes[i + 1] == UInt8(ascii: " ") || bytes[i + 1] == UInt8(ascii: "<") { break scan }
+        // … or a no-break space (U+00A0, bytes C2 A0).
+        if i + 2 < limit, bytes[i + 1] == 0xC2, bytes[i + 2] == 0xA0 { break scan }
       default: break
       }
       i += 1

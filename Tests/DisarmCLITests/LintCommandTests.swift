@@ -378,6 +378,8 @@ import Testing
   @Test(
     .enabled(if: BuildCommandTests.corpusAvailable, "../shared/corpus is absent: corpus lint golden files not checked"),
     arguments: BuildCommandTests.corpora)
+  /// The findings depend on every check and renderer (derived-out-of-date): after changing them, re-record with
+  /// `DISARM_RECORD=1 swift test --filter corpusFindingsMatchGoldenFiles` and review the diff of `Fixtures/lint-*.json`.
   func corpusFindingsMatchGoldenFiles(corpus: String) throws {
     let pages = BuildCommandTests.corpusRoot.appendingPathComponent("\(corpus)/generated_pages")
     let result = try DisarmProcess.run(["lint", pages.path, "--format", "json", "--color", "never"])
@@ -386,6 +388,13 @@ import Testing
     try ExternalTool.expectValid(
       try LintFixture.save(result.stdout, as: "\(corpus).json"), schema: "schema/lint.schema.json")
     try LintGolden.check(Data(result.stdout.utf8), against: "lint-\(corpus).json")
+    // The same findings as SARIF: valid against the official schema, one result each.
+    let sarif = try DisarmProcess.run(["lint", pages.path, "--format", "sarif"])
+    try ExternalTool.expectValid(
+      try LintFixture.save(sarif.stdout, as: "\(corpus).sarif"), schema: "schema/sarif-2.1.0.schema.json")
+    let log = try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any]
+    let results = ((log?["runs"] as? [[String: Any]])?.first?["results"] as? [Any])?.count
+    #expect(results == (try LintOutput(result.stdout).diagnostics.count))
   }
 
   @Test(.enabled(if: BuildCommandTests.corpusAvailable, "../shared/corpus is absent: 2025 corpus findings not checked"))

@@ -25,11 +25,16 @@ struct CorpusTests {
   @Test(arguments: Corpus.names)
   func onlyJunkFilesAreErrors(corpus: String) throws {
     let kb = try #require(Self.knowledgeBases[corpus])
+    // Errors are the junk files themselves, broken links on stale pages (the old generator wrote
+    // `../generated_pages/…` there), and the one live link to a junk page (2022 `tactics/TA08.md` → `T0039 .md`).
+    let stale = Set(kb.objects.values.filter(\.isStale).map(\.file))
     let errors = kb.diagnostics.filter { $0.severity == .error }
-    for error in errors {
-      #expect(error.rule == "file-name-not-id", "\(corpus): \(error.formatted)")
+    let junkRules: Set<String> = ["file-name-not-id", "duplicate-id"]
+    for error in errors where !junkRules.contains(error.rule) {
+      let linkToJunk = error.rule == "broken-link" && error.message.contains("T0039 .md")
+      #expect(stale.contains(error.file) || linkToJunk, "\(corpus): \(error.formatted)")
     }
-    let junk = Set(errors.map(\.file))
+    let junk = Set(errors.filter { junkRules.contains($0.rule) }.map(\.file))
     let expectedJunk = ["incidents/.md", "techniques/T0039 .md"].filter {
       FileManager.default.fileExists(atPath: Corpus.pages(corpus).appendingPathComponent($0).path)
     }

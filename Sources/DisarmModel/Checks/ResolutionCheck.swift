@@ -23,6 +23,13 @@ enum ResolutionCheck {
     return diagnostics
   }
 
+  /// Whether text written after `ID: ` is meant as the object's name rather than a sentence that happens to follow a
+  /// colon: not much longer than the name, or close to it. Keeps `name-mismatch` from crying wolf on prose.
+  static func looksLikeName(_ written: String, of name: String) -> Bool {
+    if written.count <= name.count + 12 { return true }
+    return EditDistance.between(String(written.prefix(name.count + 12)).lowercased(), name.lowercased()) <= name.count / 3
+  }
+
   static func diagnostics(references: [ResolvedReference], file: String, objects: [DisarmID: DisarmObject])
     -> [Diagnostic]
   {
@@ -35,7 +42,9 @@ enum ResolutionCheck {
             file: file, at: position, "\(reference.reference.code.text) is mentioned but no such object exists"))
         continue
       }
-      if let written = reference.reference.name?.text, !object.name.isEmpty, !written.hasPrefix(object.name) {
+      if let written = reference.reference.name?.text, !object.name.isEmpty, !written.hasPrefix(object.name),
+        looksLikeName(written, of: object.name)
+      {
         diagnostics.append(
           Rules.nameMismatch.diagnostic(
             file: file, at: reference.reference.name!.range.start, "\(id) is written '\(written)' but is named '\(object.name)'"))

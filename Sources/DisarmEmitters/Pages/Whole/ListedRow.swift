@@ -10,7 +10,7 @@ struct ListedRow {
   var id: DisarmID?
   /// The name exactly as the owner writes it (heading text after `: `, trailing spaces kept).
   var name: String
-  /// The Summary field's full text, or the index cell of a page-less object.
+  /// The Summary field's exact value, or the index cell of a page-less object.
   var summary: String
   var page: ObjectPage?
   /// The existing index row's cells, by column header (page-less objects and index-only columns).
@@ -25,7 +25,7 @@ struct ListedRow {
       indexCells = indexRows[object.id] ?? [:]
       if let page = object.page {
         name = page.heading?.name?.text ?? object.name
-        summary = page.fullText(ofField: "summary") ?? ""
+        summary = page.field("summary")?.value.text ?? ""
       } else {
         name = indexCells["name"]?.source.text ?? object.name
         summary = indexCells["summary"]?.source.text ?? object.summary?.text ?? ""
@@ -36,14 +36,14 @@ struct ListedRow {
       self.page = page
       indexCells = [:]
       name = page.heading?.name?.text ?? ""
-      summary = page.fullText(ofField: "summary") ?? ""
+      summary = page.field("summary")?.value.text ?? ""
     }
   }
 
-  /// The full text of the page's first field with one of `keys`, or the empty string.
+  /// The exact value of the page's first field with one of `keys` (a value runs over following paragraphs until
+  /// the next field, table or the notes marker), or the empty string.
   func field(_ keys: String...) -> String {
-    guard let page, let field = page.fields.first(where: { keys.contains($0.key) }) else { return "" }
-    return page.fullText(of: field)
+    page?.fields.first { keys.contains($0.key) }?.value.text ?? ""
   }
 
   /// The object this row's page names in the field with one of `keys` (`Belongs to tactic stage` → `TA07`): the
