@@ -12,7 +12,7 @@ import Testing
     let result = try DisarmProcess.run(["build", "data", "--output", out.path])
     #expect(result.status == 0)
     #expect(result.stdout.isEmpty)
-    #expect(result.stderr.hasPrefix("disarm: 49 objects (phases 4, tactics 5, techniques 12, tasks 3, incidents 5"))
+    #expect(result.stderr.hasPrefix("disarm: 51 objects (phases 4, tactics 6, techniques 13, tasks 3, incidents 5"))
     #expect(result.stderr.contains("0 errors, 0 warnings"))
     #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("disarm.json").path))
   }
