@@ -24,6 +24,9 @@ fi
 python_missing=""
 python3 -c 'import jsonschema' 2>/dev/null || python_missing="$python_missing jsonschema"
 python3 -c 'import pre_commit' 2>/dev/null || python_missing="$python_missing pre-commit"
+# STIX and ATT&CK Navigator exports: scripts/check-stix.py (OASIS validator, MitreAttackData, layer tools).
+python3 -c 'import stix2validator' 2>/dev/null || python_missing="$python_missing stix2-validator"
+python3 -c 'import mitreattack.stix20, mitreattack.navlayers' 2>/dev/null || python_missing="$python_missing mitreattack-python"
 if [ -n "$python_missing" ]; then
   echo "install-deps: installing$python_missing" >&2
   # shellcheck disable=SC2086

@@ -90,6 +90,7 @@ enum Linker {
     }
     reader.readResponseTypes(from: wholePages, pages: objects.values.compactMap(\.page))
 
+    Trace.mark("link: relations")
     // 5. Resolution.
     var relations = reader.relations
     for index in relations.indices {
@@ -115,6 +116,7 @@ enum Linker {
         objects: objects)
     }
 
+    Trace.mark("link: resolution")
     let links = LinkCheck.diagnostics(objects: objects)
     diagnostics += links.diagnostics
     diagnostics += ContentCheck.diagnostics(objects: objects)
@@ -123,6 +125,7 @@ enum Linker {
     diagnostics += ConsistencyCheck.diagnostics(
       objects: objects, relations: relations, linked: links.linked, kindsWithIndex: kindsWithIndex)
 
+    Trace.mark("link: checks")
     let template = TemplateCheck.template(of: objects.values.compactMap(\.page), diagnostics: &diagnostics)
     return KnowledgeBase(
       objects: objects, relations: relations, references: references, wholePages: wholePages,

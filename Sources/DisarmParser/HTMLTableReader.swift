@@ -56,26 +56,38 @@ enum HTMLTableReader {
         href = file.string(valueStart..<quote)
       }
     }
-    var text = ""
+    var text: [UInt8] = []
+    text.reserveCapacity(range.count)
     var inTag = false
-    for character in source.text {
-      if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { text.append(character) }
+    for byte in bytes[range] {
+      if byte == UInt8(ascii: "<") {
+        inTag = true
+      } else if byte == UInt8(ascii: ">") {
+        inTag = false
+      } else if !inTag {
+        text.append(byte)
+      }
     }
-    return HTMLTableCell(source: source, href: href, text: text.trimmingWhitespace())
+    return HTMLTableCell(source: source, href: href, text: String(decoding: text, as: UTF8.self).trimmingWhitespace())
   }
 
-  /// The lower-cased tag name at `<`, with a leading `/` for closing tags.
+  /// The lower-cased tag name at `<`, with a leading `/` for closing tags; only the table tags are told apart.
   static func tagName(_ bytes: [UInt8], at start: Int, limit: Int) -> String {
     var i = start + 1
-    var name: [UInt8] = []
-    if i < limit, bytes[i] == UInt8(ascii: "/") { name.append(bytes[i]); i += 1 }
-    while i < limit, name.count < 12 {
-      let byte = bytes[i] | 0x20
-      guard byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") else { break }
-      name.append(byte)
-      i += 1
+    let closing = i < limit && bytes[i] == UInt8(ascii: "/")
+    if closing { i += 1 }
+    guard i + 1 < limit else { return "" }
+    let first = bytes[i] | 0x20
+    let second = bytes[i + 1] | 0x20
+    let third = i + 2 < limit ? bytes[i + 2] | 0x20 : 0
+    // A two-letter name followed by something that is not a letter.
+    guard first == UInt8(ascii: "t"), !(third >= UInt8(ascii: "a") && third <= UInt8(ascii: "z")) else { return "" }
+    switch second {
+    case UInt8(ascii: "r"): return closing ? "/tr" : "tr"
+    case UInt8(ascii: "d"): return closing ? "/td" : "td"
+    case UInt8(ascii: "h"): return closing ? "/th" : "th"
+    default: return ""
     }
-    return String(decoding: name, as: UTF8.self)
   }
 
   static func tagEnd(_ bytes: [UInt8], from start: Int, limit: Int) -> Int {

@@ -46,8 +46,7 @@ enum LinkScanner {
       }
       links.append(
         Link(
-          text: file.text((i + 1)..<textEnd), destination: file.text((textEnd + 2)..<end),
-          range: file.range(i..<(end + 1))))
+          text: file.text((i + 1)..<textEnd), destination: file.text((textEnd + 2)..<end), whole: file.text(i..<(end + 1))))
       i = end + 1
     }
     return links

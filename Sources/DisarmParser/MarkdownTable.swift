@@ -9,6 +9,17 @@ public struct MarkdownTable: Hashable, Sendable {
   /// Body rows in source order.
   public var rows: [TableRow]
 
+  public init(header: SourceText, columns: [String], delimiter: SourceText?, rows: [TableRow]) {
+    self.header = header
+    self.columns = columns
+    self.delimiter = delimiter
+    self.rows = rows
+    self.firstColumnKey = columns.first?.lowercased() ?? ""
+  }
+
+  /// The first column's header, lower-cased: how pages find their tables (`incident`, `counters`).
+  public let firstColumnKey: String
+
   /// The header cells joined by `|`, lower-cased: a key for recognising which table this is.
   public var key: String { columns.map { $0.lowercased() }.joined(separator: "|") }
 }

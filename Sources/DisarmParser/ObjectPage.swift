@@ -2,25 +2,43 @@
 ///
 /// Nothing is dropped: text that is neither heading, field nor table is kept in `otherText`, and everything from
 /// the notes marker on is kept byte for byte in `notes`.
-public struct ObjectPage: Sendable {
+public final class ObjectPage: Sendable {
   /// The page's source.
-  public var file: SourceFile
+  public let file: SourceFile
   /// The kind named by the page's folder.
-  public var kind: ObjectKind
+  public let kind: ObjectKind
   /// The file name without `.md`, exactly (it may hold spaces or be empty in damaged knowledge bases).
-  public var fileStem: String
-  public var template: PageTemplate
-  public var heading: Heading?
-  public var fields: [Field]
-  public var tables: [MarkdownTable]
+  public let fileStem: String
+  public let template: PageTemplate
+  public let heading: Heading?
+  public let fields: [Field]
+  public let tables: [MarkdownTable]
   /// Paragraphs and other blocks that are neither the heading, a field, nor a table.
-  public var otherText: [SourceText]
+  public let otherText: [SourceText]
   /// Identifiers mentioned in prose (fields, table cells outside links, other text), in source order.
-  public var references: [InlineReference]
+  public let references: [InlineReference]
   /// The notes section, or nil when the page has no marker line.
-  public var notes: Notes?
+  public let notes: Notes?
   /// Problems met while reading the page.
-  public var diagnostics: [Diagnostic]
+  public let diagnostics: [Diagnostic]
+
+  public init(
+    file: SourceFile, kind: ObjectKind, fileStem: String, template: PageTemplate, heading: Heading?, fields: [Field],
+    tables: [MarkdownTable], otherText: [SourceText], references: [InlineReference], notes: Notes?,
+    diagnostics: [Diagnostic]
+  ) {
+    self.file = file
+    self.kind = kind
+    self.fileStem = fileStem
+    self.template = template
+    self.heading = heading
+    self.fields = fields
+    self.tables = tables
+    self.otherText = otherText
+    self.references = references
+    self.notes = notes
+    self.diagnostics = diagnostics
+  }
 
   /// The path relative to the page folder (`techniques/T0151.008.md`).
   public var path: String { file.path }
@@ -32,7 +50,8 @@ public struct ObjectPage: Sendable {
 
   /// The first table whose first column header is `firstColumn` (case-insensitive).
   public func table(firstColumn: String) -> MarkdownTable? {
-    tables.first { $0.columns.first?.lowercased() == firstColumn.lowercased() }
+    let key = firstColumn.lowercased()
+    return tables.first { $0.firstColumnKey == key }
   }
 
   /// The links of every table row, in order.

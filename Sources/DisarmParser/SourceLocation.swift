@@ -36,27 +36,68 @@ public struct SourceRange: Hashable, Sendable {
 }
 
 /// A piece of page text exactly as it appears in the file, with where it came from.
+///
+/// It holds only the byte offsets and a reference to the file's bytes: the text and the line/column positions are
+/// computed when asked for, so that parsing a page allocates no strings for the many parts nobody reads.
 public struct SourceText: Hashable, Sendable {
-  /// The exact bytes of the source slice, decoded as UTF-8.
-  public var text: String
-  /// Where the text lies in the file.
-  public var range: SourceRange
+  let buffer: SourceBuffer
+  /// The byte offsets of the text in its file.
+  public let offsets: Range<Int>
 
-  public init(text: String, range: SourceRange) {
-    self.text = text
-    self.range = range
+  init(buffer: SourceBuffer, offsets: Range<Int>) {
+    self.buffer = buffer
+    self.offsets = offsets
   }
+
+  /// The exact bytes of the source slice, decoded as UTF-8.
+  public var text: String { String(decoding: buffer.bytes[offsets], as: UTF8.self) }
+
+  /// The exact bytes of the source slice.
+  public var utf8: ArraySlice<UInt8> { buffer.bytes[offsets] }
+
+  /// Where the text lies in the file.
+  public var range: SourceRange { buffer.range(offsets) }
 
   /// The text with leading and trailing spaces, tabs and line breaks removed.
   public var trimmed: String { text.trimmingWhitespace() }
+
+  /// Whether the text is empty.
+  public var isEmpty: Bool { offsets.isEmpty }
+
+  public static func == (lhs: SourceText, rhs: SourceText) -> Bool {
+    lhs.offsets == rhs.offsets && (lhs.buffer === rhs.buffer || lhs.utf8.elementsEqual(rhs.utf8))
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(offsets.lowerBound)
+    hasher.combine(offsets.upperBound)
+  }
 }
 
 extension StringProtocol {
   /// The string without leading and trailing ASCII whitespace (space, tab, CR, LF) and no-break spaces.
   public func trimmingWhitespace() -> String {
-    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\u{A0}" }
-    guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
-    let last = lastIndex(where: { !isSpace($0) })!
-    return String(self[first...last])
+    let utf8 = Array(self.utf8)
+    var start = 0
+    var end = utf8.count
+    func isSpace(_ index: Int, forward: Bool) -> Int {
+      let byte = utf8[index]
+      if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { return 1 }
+      // U+00A0 is C2 A0.
+      if forward, byte == 0xC2, index + 1 < utf8.count, utf8[index + 1] == 0xA0 { return 2 }
+      if !forward, byte == 0xA0, index > 0, utf8[index - 1] == 0xC2 { return 2 }
+      return 0
+    }
+    while start < end {
+      let width = isSpace(start, forward: true)
+      if width == 0 { break }
+      start += width
+    }
+    while end > start {
+      let width = isSpace(end - 1, forward: false)
+      if width == 0 { break }
+      end -= width
+    }
+    return String(decoding: utf8[start..<end], as: UTF8.self)
   }
 }

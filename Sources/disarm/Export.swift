@@ -6,6 +6,6 @@ extension Disarm {
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Export the knowledge base as STIX 2.1, MISP galaxies, ATT&CK Navigator layers or CSV tables.",
-      subcommands: [])
+      subcommands: [ExportSTIX.self, ExportNavigator.self, MISP.self, CSV.self])
   }
 }

@@ -60,7 +60,7 @@ extension Disarm {
       case .table:
         Terminal.output(Table.aligned(header: header.map { $0.uppercased() }, rows: rows.map { $0.map(TerminalText.inert) }), terminator: "")
       case .csv:
-        Terminal.output(CSV.document(header: header, rows: rows), terminator: "")
+        Terminal.output(ListCSV.document(header: header, rows: rows), terminator: "")
       case .json:
         let values: [JSONValue] = rows.map { row in .object(Dictionary(uniqueKeysWithValues: zip(header, row.map { JSONValue.string($0) }))) }
         Terminal.output(String(decoding: JSONWriter.write(.array(values)), as: UTF8.self), terminator: "")
@@ -83,7 +83,7 @@ enum Table {
 }
 
 /// RFC 4180 CSV.
-enum CSV {
+enum ListCSV {
   static func document(header: [String], rows: [[String]]) -> String {
     ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
   }

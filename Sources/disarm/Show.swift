@@ -39,7 +39,10 @@ extension Disarm {
 
     func run() throws {
       let kb = try knowledgeBase.load()
-      switch ObjectLookup(kb).find(query) {
+      let found = ObjectLookup(kb).find(query)
+      Trace.mark("lookup")
+      defer { Trace.mark("view") }
+      switch found {
       case .found(let object):
         let view = ObjectView(object, in: kb)
         switch format {

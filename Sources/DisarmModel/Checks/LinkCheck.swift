@@ -9,7 +9,7 @@ enum LinkCheck {
 
   /// The page-folder-relative path a link destination names, or nil when it leaves the page folder.
   static func resolve(_ destination: String, from pagePath: String) -> String? {
-    if destination.hasPrefix(canonicalPrefix) { return String(destination.dropFirst(canonicalPrefix.count)) }
+    if destination.utf8.starts(with: canonicalPrefix.utf8) { return String(destination.dropFirst(canonicalPrefix.count)) }
     var parts = pagePath.split(separator: "/").dropLast().map(String.init)
     for part in destination.split(separator: "/", omittingEmptySubsequences: false) {
       switch part {
@@ -29,9 +29,11 @@ enum LinkCheck {
     for object in objects.values {
       guard let page = object.page else { continue }
       for link in page.links {
-        let destination = link.destination.text
         // Only links to pages are checked; web addresses and placeholders such as `(-)` in reference tables are not.
-        guard destination.lowercased().hasSuffix(".md"), !destination.contains("://") else { continue }
+        let raw = link.destination.utf8
+        guard raw.count > 3, raw.suffix(3).map({ $0 | 0x20 }) == Array(".md".utf8), !raw.contains(UInt8(ascii: ":"))
+        else { continue }
+        let destination = link.destination.text
         let position = link.destination.range.start
         let path = resolve(destination, from: page.path)
         let parts = (path ?? destination).split(separator: "/").suffix(2)

@@ -1,0 +1,76 @@
+import ArgumentParser
+import DisarmEmitters
+import DisarmModel
+import Foundation
+
+extension Disarm.Export {
+  /// `disarm export misp`: MISP galaxies and clusters for techniques, counters, actor types and detections, with the
+  /// UUIDs of the MISP project's own DISARM galaxies.
+  struct MISP: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "misp",
+      abstract: "Export MISP galaxies and clusters (disarm-techniques, -countermeasures, -actortypes, -detections).",
+      discussion: """
+        Writes OUT/clusters/disarm-TYPE.json and OUT/galaxies/disarm-TYPE.json for each of techniques,
+        countermeasures (counters), actortypes and detections that the knowledge base has, in the layout of the MISP
+        project's misp-galaxy repository. Value UUIDs are those of MISP's published DISARM galaxies. Stale objects
+        are not exported. Exporting the same pages twice gives the same bytes.
+        Exit codes: 0 written; 1 written, but the knowledge base has errors (see disarm lint); 2 usage or I/O failure.
+        """)
+
+    @Argument(help: "The knowledge base folder.", completion: .directory)
+    var directory: String = "data"
+
+    @Option(name: .shortAndLong, help: "The folder to write clusters/ and galaxies/ into.", completion: .directory)
+    var output: String = "build/misp"
+
+    @Option(help: "The version number of every galaxy and cluster (MISP updates its copy when it grows).")
+    var galaxyVersion: Int = 1
+
+    @Option(help: "The URL of the page folder, for each value's meta.refs.")
+    var refsBase: String = MISPExport.defaultRefsBase
+
+    func validate() throws {
+      if galaxyVersion < 1 { throw ValidationError("--galaxy-version must be 1 or more") }
+    }
+
+    func run() throws {
+      let kb = try ExportFileWriter.load(directory)
+      let files = MISPExport.files(for: kb, options: MISPExport.Options(version: galaxyVersion, refsBase: refsBase))
+      try ExportFileWriter.write(files.map { ($0.path, $0.bytes) }, to: output)
+      let counts = MISPGalaxy.allCases.compactMap { galaxy -> String? in
+        let count = kb.objects(of: galaxy.kind).filter { !$0.isStale }.count
+        return count == 0 ? nil : "\(galaxy.rawValue) \(count)"
+      }
+      let galaxies = files.count / 2
+      Terminal.status(
+        "disarm: wrote \(galaxies) MISP galax\(galaxies == 1 ? "y" : "ies") (\(counts.joined(separator: ", "))) to "
+          + "\(output); \(Summary.plural(kb.count(.error), "error")) in the knowledge base")
+      if kb.count(.error) > 0 { throw ExitStatus.findings }
+    }
+  }
+}
+
+/// Reading the knowledge base and writing the files of an export.
+enum ExportFileWriter {
+  /// Loads the knowledge base in `directory`, or prints the error and exits 2.
+  static func load(_ directory: String) throws -> KnowledgeBase {
+    do {
+      return try KnowledgeBaseLoader.load(from: directory)
+    } catch {
+      Terminal.error(error.description)
+      throw ExitStatus.failure
+    }
+  }
+
+  /// Writes each file (path relative to `folder`) atomically, or prints the error and exits 2.
+  static func write(_ files: [(path: String, bytes: [UInt8])], to folder: String) throws {
+    let base = URL(fileURLWithPath: folder)
+    do {
+      for file in files { try AtomicFile.write(file.bytes, to: base.appendingPathComponent(file.path)) }
+    } catch {
+      Terminal.error(error.description)
+      throw ExitStatus.failure
+    }
+  }
+}
