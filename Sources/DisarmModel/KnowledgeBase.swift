@@ -27,6 +27,7 @@ public struct KnowledgeBase: Sendable {
   public private(set) var diagnostics: [Diagnostic]
 
   private var outgoingIndex: [DisarmID: [Int]] = [:]
+  private var objectsByKind: [ObjectKind: [DisarmObject]] = [:]
   private var incomingIndex: [DisarmID: [Int]] = [:]
 
   init(
@@ -42,6 +43,8 @@ public struct KnowledgeBase: Sendable {
     self.template = template
     self.tacticOrder = tacticOrder
     self.diagnostics = diagnostics.sorted()
+    for object in objects.values { objectsByKind[object.kind, default: []].append(object) }
+    for kind in objectsByKind.keys { objectsByKind[kind]?.sort { $0.id < $1.id } }
     for (index, relation) in relations.enumerated() {
       outgoingIndex[relation.source, default: []].append(index)
       incomingIndex[relation.target, default: []].append(index)
@@ -52,9 +55,7 @@ public struct KnowledgeBase: Sendable {
   public subscript(id: DisarmID) -> DisarmObject? { objects[id] }
 
   /// Objects of one kind, sorted by identifier.
-  public func objects(of kind: ObjectKind) -> [DisarmObject] {
-    objects.values.filter { $0.kind == kind }.sorted { $0.id < $1.id }
-  }
+  public func objects(of kind: ObjectKind) -> [DisarmObject] { objectsByKind[kind] ?? [] }
 
   /// Relations from `id`, optionally of one kind, in the order read. Most are written on the object's own page;
   /// facts only derived pages show (a counter's response type) carry the file they were read from.

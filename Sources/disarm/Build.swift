@@ -53,6 +53,7 @@ extension Disarm {
       do {
         pageFolder = try PageFolder.resolve(directory)
         kb = try KnowledgeBaseLoader.load(from: directory)
+        KeepAlive.keep(kb)
       } catch {
         Terminal.error(error.description)
         throw ExitStatus.failure

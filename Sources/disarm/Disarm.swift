@@ -1,8 +1,23 @@
 import ArgumentParser
+import Foundation
 
 /// The `disarm` command: a compiler for DISARM knowledge bases kept as markdown pages.
 @main
 struct Disarm: ParsableCommand {
+  /// Runs the command, mapping usage errors to the documented exit code 2 (the argument parser uses 64).
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      if exitCode(for: error).rawValue == 64 {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(ExitStatus.failure.rawValue)
+      }
+      exit(withError: error)
+    }
+  }
+
   static let version = "0.1.0"
 
   static let configuration = CommandConfiguration(

@@ -10,7 +10,9 @@ struct KnowledgeBaseOption: ParsableArguments {
   /// Loads the knowledge base, or prints the error and exits 2.
   func load() throws -> KnowledgeBase {
     do {
-      return try KnowledgeBaseLoader.load(from: KnowledgeBaseLocation.find(explicit: kb))
+      let loaded = try KnowledgeBaseLoader.load(from: KnowledgeBaseLocation.find(explicit: kb))
+      KeepAlive.keep(loaded)
+      return loaded
     } catch {
       Terminal.error(error.description)
       throw ExitStatus.failure

@@ -130,6 +130,7 @@ extension Disarm {
       let kb: KnowledgeBase
       do {
         kb = try KnowledgeBaseLoader.load(from: folder.path)
+        KeepAlive.keep(kb)
       } catch {
         Terminal.error(error.description)
         throw ExitStatus.failure
