@@ -85,13 +85,13 @@ extension Disarm {
           let outputFolder = URL(fileURLWithPath: output)
           let target = outputFolder.appendingPathComponent("disarm.json")
           let json = JSONWriter.write(KnowledgeBaseJSON.document(for: kb, generator: "disarm \(Disarm.version)"))
-          try AtomicFile.write(json, to: target)
-          let pagesFolder = outputFolder.appendingPathComponent("pages")
+          try AtomicFile.write(json, to: target, durable: false)
+          let pagesFolder = outputFolder.appendingPathComponent("pages").path
           for page in rendered.pages {
-            try AtomicFile.write(page.bytes, to: try SafePath.resolve(page.path, in: pagesFolder))
+            try AtomicFile.write(page.bytes, toPath: try SafePath.resolvePath(page.path, in: pagesFolder), durable: false)
           }
           for extra in WholePageRenderer.extras(kb) {
-            try AtomicFile.write(extra.bytes, to: try SafePath.resolve(extra.path, in: outputFolder))
+            try AtomicFile.write(extra.bytes, to: try SafePath.resolve(extra.path, in: outputFolder), durable: false)
           }
           summary += "; wrote \(target.relativePath) and \(Summary.plural(rendered.pages.count, "page"))"
         }

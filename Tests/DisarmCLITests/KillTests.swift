@@ -11,8 +11,9 @@ import Testing
 ///
 /// A synthetic knowledge base (the size of the 2025 release, 2025 template, a note on every technique page) is
 /// migrated with `--write --template 2022`, which changes every technique page. Each iteration copies it, starts
-/// the migration, kills it after a random delay spread over the length of an uninterrupted run (so that kills land
-/// while listing, parsing and, mostly, writing), and checks that every page is byte for byte its old or its new
+/// the migration and kills it: a quarter of the runs in their first 50 ms, a quarter at a random moment, and half
+/// 0-50 ms (at most the length of the write phase) after the first temporary page file appears, so that most kills
+/// land while pages are being written. It then checks that every page is byte for byte its old or its new
 /// content, that no page went missing or appeared, and that every note is intact. Every few iterations the killed
 /// copy is then migrated to completion, which must give exactly the uninterrupted result.
 ///
@@ -52,8 +53,42 @@ import Testing
     return data[range.lowerBound...]
   }
 
-  /// Starts `disarm` with `arguments`; returns after it exits or `delay` seconds, whichever is first (then kills it).
-  static func runAndKill(_ arguments: [String], after delay: Double) throws -> (killed: Bool, status: Int32) {
+  /// The first and last modification times (seconds after `start`) of the `pages` under `folder` that were
+  /// rewritten (differ from `old`, when given); nil when none was.
+  static func writeWindow(
+    of pages: Set<String>, in folder: URL, since start: Date, ifChangedFrom old: [String: Data]? = nil
+  ) -> (first: Double, last: Double)? {
+    let times = pages.compactMap { path -> Double? in
+      let url = folder.appendingPathComponent(path)
+      if let old, FileManager.default.contents(atPath: url.path) == old[path] { return nil }
+      let date = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+      return date?.timeIntervalSince(start)
+    }
+    guard let first = times.min(), let last = times.max() else { return nil }
+    return (max(0, first), max(first + 0.005, last))
+  }
+
+  /// When to kill a run.
+  enum Trigger {
+    /// This many seconds after it starts.
+    case after(Double)
+    /// This many seconds after `folder` first changes (a temporary page file is created in it).
+    case afterChangeOf(URL, Double)
+  }
+
+  /// A folder's modification time in nanoseconds.
+  static func modificationTime(_ folder: URL) -> Int {
+    var info = stat()
+    guard stat(folder.path, &info) == 0 else { return 0 }
+    #if canImport(Darwin)
+      return Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
+    #else
+      return Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+    #endif
+  }
+
+  /// Starts `disarm` with `arguments` and kills it with SIGKILL when `trigger` says, unless it has exited by then.
+  static func runAndKill(_ arguments: [String], _ trigger: Trigger) throws -> (killed: Bool, status: Int32) {
     let process = Process()
     process.executableURL = DisarmProcess.binary
     process.arguments = arguments
@@ -61,7 +96,18 @@ import Testing
     process.standardError = FileHandle.nullDevice
     let finished = DispatchSemaphore(value: 0)
     process.terminationHandler = { _ in finished.signal() }
-    try process.run()
+    var delay: Double
+    switch trigger {
+    case .after(let seconds):
+      try process.run()
+      delay = seconds
+    case .afterChangeOf(let folder, let seconds):
+      let initial = modificationTime(folder)
+      try process.run()
+      // Poll every 0.2 ms until the writer creates its first temporary file (or the run ends).
+      while process.isRunning, modificationTime(folder) == initial { usleep(200) }
+      delay = seconds
+    }
     var killed = false
     if finished.wait(timeout: .now() + delay) == .timedOut {
       kill(process.processIdentifier, SIGKILL)
@@ -86,7 +132,7 @@ import Testing
     }
     let old = Self.pages(in: original)
 
-    // The uninterrupted run gives the new content and the time span over which to spread the kills.
+    // The uninterrupted run gives the new content.
     let reference = root.appendingPathComponent("reference")
     try FileManager.default.copyItem(at: original, to: reference)
     let migrate = ["build", "--write", "--template", "2022"]
@@ -97,7 +143,15 @@ import Testing
     try #require(changed.count > 300, "the migration changes \(changed.count) pages")
     #expect(Set(new.keys) == Set(old.keys))
     for path in changed { #expect(Self.notes(new[path]!) == Self.notes(old[path]!), "\(path): notes changed") }
-    let span = max(full.seconds, 0.05)
+    // How long writing the pages takes, from their modification times in a second (warm) run.
+    let warm = root.appendingPathComponent("warm")
+    try FileManager.default.copyItem(at: original, to: warm)
+    let warmStart = Date()
+    let warmRun = try DisarmProcess.run(migrate + [warm.path], timeout: 300)
+    try #require(warmRun.status == 0)
+    var duration = warmRun.seconds
+    let (firstWrite, lastWrite) = Self.writeWindow(of: changed, in: warm, since: warmStart) ?? (0, duration)
+    let writePhase = max(0.002, lastWrite - firstWrite)
 
     var partial = 0
     var untouched = 0
@@ -107,18 +161,28 @@ import Testing
     for iteration in 0..<Self.iterations {
       let work = root.appendingPathComponent("run-\(iteration)")
       try FileManager.default.copyItem(at: original, to: work)
-      // A quarter of the kills in the first 50 ms, the rest spread over the whole run.
-      let delay = iteration % 4 == 0 ? Double.random(in: 0...0.05) : Double.random(in: 0...span)
-      let (killed, _) = try Self.runAndKill(migrate + [work.path], after: delay)
-      if !killed { exitedBeforeKill += 1 }
+      // A quarter of the kills in the first 50 ms, a quarter anywhere in the run, half within 0-50 ms (at most the
+      // length of the write phase) of the first page write, so that most of these land while pages are written.
+      let trigger: Trigger =
+        switch iteration % 4 {
+        case 0: .after(Double.random(in: 0...0.05))
+        case 1: .after(Double.random(in: 0...duration))
+        default: .afterChangeOf(work.appendingPathComponent("techniques"), Double.random(in: 0...min(0.05, writePhase)))
+        }
+      let start = Date()
+      let (killed, _) = try Self.runAndKill(migrate + [work.path], trigger)
+      if !killed {
+        exitedBeforeKill += 1
+        duration = Date().timeIntervalSince(start)
+      }
 
       let after = Self.pages(in: work)
-      #expect(Set(after.keys) == Set(old.keys), "iteration \(iteration) (kill after \(delay) s): pages appeared or vanished")
+      #expect(Set(after.keys) == Set(old.keys), "iteration \(iteration) (\(trigger)): pages appeared or vanished")
       var updated = 0
       for (path, data) in after {
         let isOld = data == old[path]
         let isNew = data == new[path]
-        #expect(isOld || isNew, "iteration \(iteration) (kill after \(delay) s): \(path) is neither old nor new")
+        #expect(isOld || isNew, "iteration \(iteration) (\(trigger)): \(path) is neither old nor new")
         if isNew && !isOld { updated += 1 }
         if let expected = old[path].flatMap(Self.notes) {
           #expect(Self.notes(data) == expected, "iteration \(iteration): \(path): notes damaged")
@@ -136,7 +200,8 @@ import Testing
       try? FileManager.default.removeItem(at: work)
     }
     print(
-      "KillTests: \(Self.iterations) kills over \(String(format: "%.2f", span)) s runs of \(changed.count) page writes:"
+      "KillTests: \(Self.iterations) kills; an uninterrupted run takes \(String(format: "%.2f", full.seconds)) s and"
+        + " writes \(changed.count) pages from \(String(format: "%.2f", firstWrite)) s to \(String(format: "%.2f", lastWrite)) s:"
         + " \(untouched) before any write, \(partial) mid-write, \(complete) after all writes"
         + " (\(exitedBeforeKill) exited first); \(leftoverFiles) temporary files left behind")
   }

@@ -3,20 +3,33 @@ import Foundation
 /// Writes files so that a reader never sees half of one: the bytes go to a temporary file in the same folder,
 /// are flushed to disk, and the temporary file is renamed over the target.
 public enum AtomicFile {
-  /// Writes `bytes` to `url`, creating parent folders as needed.
-  public static func write(_ bytes: [UInt8], to url: URL) throws(WriteError) {
-    let folder = url.deletingLastPathComponent()
-    do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    } catch {
-      throw WriteError(path: folder.path, reason: "cannot create folder: \(String(describing: (error as NSError).localizedDescription))")
+  /// Writes `bytes` to `url`, creating parent folders as needed. With `durable` (the default, used for pages
+  /// rewritten in place) the data is flushed to disk before the rename; build outputs that can be regenerated skip
+  /// the flush and keep the atomic rename.
+  public static func write(_ bytes: [UInt8], to url: URL, durable: Bool = true) throws(WriteError) {
+    try write(bytes, toPath: url.path, durable: durable)
+  }
+
+  /// ``write(_:to:durable:)`` for a file path.
+  public static func write(_ bytes: [UInt8], toPath path: String, durable: Bool = true) throws(WriteError) {
+    let slash = path.lastIndex(of: "/")
+    let folder = slash.map { String(path[..<$0]) } ?? "."
+    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    let temporary = "\(folder)/.\(name).disarm-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+    var fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    if fd < 0, errno == ENOENT {
+      // Create missing folders only when needed: most writes go to folders that exist.
+      do {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      } catch {
+        throw WriteError(path: folder, reason: "cannot create folder: \((error as NSError).localizedDescription)")
+      }
+      fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     }
-    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).disarm-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
-    let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-    guard fd >= 0 else { throw WriteError(path: url.path, reason: String(cString: strerror(errno))) }
+    guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
     // A rewritten page keeps the permissions it had.
     var existing = stat()
-    if stat(url.path, &existing) == 0 { fchmod(fd, existing.st_mode & 0o7777) }
+    if stat(path, &existing) == 0 { fchmod(fd, existing.st_mode & 0o7777) }
     var failure: String?
     bytes.withUnsafeBytes { buffer in
       var offset = 0
@@ -30,12 +43,12 @@ public enum AtomicFile {
         offset += written
       }
     }
-    if failure == nil, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+    if failure == nil, durable, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
     close(fd)
-    if failure == nil, rename(temporary.path, url.path) != 0 { failure = String(cString: strerror(errno)) }
+    if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
     if let failure {
-      unlink(temporary.path)
-      throw WriteError(path: url.path, reason: failure)
+      unlink(temporary)
+      throw WriteError(path: path, reason: failure)
     }
   }
 }

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Benchmark suite for disarm: wall time, CPU time and peak memory of build, build --check, lint and show, next to
+the floor (reading every page and parsing it with libcmark, nothing else: `disarm floor`), on the 2025-02-10 corpus
+and on synthetic knowledge bases 1x, 10x and 100x its size.
+
+Usage: scripts/bench.py [--runs N] [--scales 1,10,100] [--binary PATH] [--work DIR] [--smoke]
+Prints one table; every figure is the median of N runs, and time columns are also given as a ratio to the floor.
+"""
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus", "disarm-2025-02-10", "generated_pages")
+
+
+def run_once(command):
+    """Runs a command; returns (wall seconds, cpu seconds, peak RSS in MiB, exit code)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
+
+
+def measure(command, runs):
+    results = [run_once(command) for _ in range(runs)]
+    codes = {r[3] for r in results}
+    return {
+        "wall": statistics.median(r[0] for r in results),
+        "cpu": statistics.median(r[1] for r in results),
+        "rss": max(r[2] for r in results),
+        "codes": codes,
+    }
+
+
+def folder_size(path):
+    total = 0
+    for folder, _, files in os.walk(path):
+        for name in files:
+            total += os.path.getsize(os.path.join(folder, name))
+    return total
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--scales", default="1,10,100")
+    parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "disarm"))
+    parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "disarm-bench"))
+    parser.add_argument("--smoke", action="store_true", help="1x only, one run: checks that the suite completes")
+    args = parser.parse_args()
+    if args.smoke:
+        args.runs, args.scales = 1, "1"
+    if not os.path.exists(args.binary):
+        subprocess.run(["swift", "build", "-c", "release", "--product", "disarm"], cwd=ROOT, check=True)
+    binary = args.binary
+
+    targets = []
+    if os.path.isdir(CORPUS):
+        targets.append(("corpus 2025-02-10", CORPUS, "T0151.008"))
+    else:
+        print(f"note: {CORPUS} is absent; only synthetic knowledge bases are measured", file=sys.stderr)
+    os.makedirs(args.work, exist_ok=True)
+    for scale in [int(s) for s in args.scales.split(",") if s]:
+        folder = os.path.join(args.work, f"synthetic-{scale}x")
+        if not os.path.isdir(folder):
+            subprocess.run([binary, "synthesize", "--scale", str(scale), "--output", folder], check=True)
+        targets.append((f"synthetic {scale}x", folder, "T0001"))
+
+    out = os.path.join(args.work, "out")
+    print(f"disarm benchmark, {time.strftime('%Y-%m-%d %H:%M')} UTC, {os.cpu_count()} cores, median of {args.runs} runs")
+    print(f"{'knowledge base':20} {'pages':>7} {'MiB':>7}  {'command':14} {'wall ms':>9} {'cpu ms':>9} {'peak MiB':>9} {'x floor':>8}")
+    for label, folder, show_id in targets:
+        pages = sum(len([f for f in files if f.endswith(".md")]) for _, _, files in os.walk(folder))
+        size = folder_size(folder) / 2**20
+        commands = [
+            ("floor", [binary, "floor", folder]),
+            ("build", [binary, "build", folder, "--output", out]),
+            ("build --check", [binary, "build", folder, "--check"]),
+            ("lint", [binary, "lint", folder]),
+            ("show", [binary, "show", show_id, "--kb", folder, "--no-pager"]),
+        ]
+        floor = None
+        for name, command in commands:
+            shutil.rmtree(out, ignore_errors=True)
+            result = measure(command, args.runs)
+            if name == "floor":
+                floor = result["wall"]
+            ratio = result["wall"] / floor if floor else float("nan")
+            print(f"{label:20} {pages:7d} {size:7.1f}  {name:14} {result['wall']*1000:9.1f} {result['cpu']*1000:9.1f} "
+                  f"{result['rss']:9.1f} {ratio:8.2f}")
+            if result["codes"] - {0, 1}:
+                print(f"error: {name} on {label} exited {sorted(result['codes'])}", file=sys.stderr)
+                return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
