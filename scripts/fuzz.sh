@@ -20,13 +20,13 @@ regressions="$root/Tests/Fixtures/FuzzRegressions"
 artifacts="$root/fuzz-artifacts"
 
 # libFuzzer's runtime ships with the swift.org toolchain (clang's compiler-rt); Xcode's toolchain lacks it.
-swift_bin="$(command -v swift)"
-toolchain="$(dirname "$(dirname "$(readlink -f "$swift_bin")")")"
-runtime="$(find "$toolchain/lib/clang" "$toolchain/lib/swift/clang" -name 'libclang_rt.fuzzer*' 2>/dev/null | head -n 1 || true)"
+resources="$(swift -print-target-info | sed -n 's/.*"runtimeResourcePath": "\(.*\)".*/\1/p' | head -n 1)"
+runtime="$(find -L "$resources/clang" -name 'libclang_rt.fuzzer*' 2>/dev/null | head -n 1 || true)"
 if [ -z "$runtime" ]; then
-  echo "fuzz.sh: no libFuzzer runtime (libclang_rt.fuzzer) under $toolchain; use a swift.org toolchain" >&2
+  echo "fuzz.sh: no libFuzzer runtime (libclang_rt.fuzzer) under $resources/clang; use a swift.org toolchain" >&2
   exit 2
 fi
+echo "fuzz.sh: libFuzzer runtime $runtime" >&2
 pkg-config --exists libcmark 2>/dev/null || scripts/install-deps.sh
 
 echo "fuzz.sh: building Fuzz/ with -sanitize=fuzzer,address" >&2

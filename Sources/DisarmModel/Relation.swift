@@ -35,8 +35,11 @@ public struct Relation: Sendable {
   public var kind: RelationKind
   public var source: DisarmID
   public var target: DisarmID
-  /// The text the owning page gives for the pair (incident descriptions, sectors, associated-technique notes).
-  public var description: String?
+  /// Where the owning page gives text for the pair (incident descriptions, sectors, associated-technique notes).
+  public var descriptionSource: SourceText?
+  /// The text the owning page gives for the pair, exactly as written (decoded when asked for, so that loading a
+  /// large knowledge base does not copy every description).
+  public var description: String? { descriptionSource?.text }
   public var file: String
   public var position: SourcePosition
   /// Whether `target` exists in the knowledge base.

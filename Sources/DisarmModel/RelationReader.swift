@@ -170,7 +170,7 @@ struct RelationReader {
             file: page.path, at: row.source.range.start, "row of '\(firstColumn)' table names no identifier"))
         continue
       }
-      let description = column.flatMap { row.text(fromCell: $0) }
+      let description = column.flatMap { row.source(fromCell: $0) }
       add(kind, from: id, to: target, description: description, file: page.path, at: row.source.range.start, origin: .tableRow)
     }
   }
@@ -182,12 +182,12 @@ struct RelationReader {
   }
 
   private mutating func add(
-    _ kind: RelationKind, from source: DisarmID, to target: DisarmID, description: String? = nil, file: String,
+    _ kind: RelationKind, from source: DisarmID, to target: DisarmID, description: SourceText? = nil, file: String,
     at position: SourcePosition, origin: Relation.Origin = .field
   ) {
     relations.append(
       Relation(
-        kind: kind, source: source, target: target, description: description, file: file, position: position,
+        kind: kind, source: source, target: target, descriptionSource: description, file: file, position: position,
         isResolved: false, origin: origin))
   }
 }

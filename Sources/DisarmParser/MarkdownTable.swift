@@ -41,6 +41,13 @@ public struct TableRow: Hashable, Sendable {
 }
 
 extension TableRow {
+  /// The source from the start of cell `index` to the end of the last cell (see ``text(fromCell:)``).
+  public func source(fromCell index: Int) -> SourceText? {
+    guard index < cells.count else { return nil }
+    if index == cells.count - 1 { return cells[index] }
+    return SourceText(buffer: cells[index].buffer, offsets: cells[index].offsets.lowerBound..<cells[cells.count - 1].offsets.upperBound)
+  }
+
   /// The exact text from the start of cell `index` to the end of the last cell: the cell's value, including any
   /// unescaped `|` that split it into more cells than the header has.
   public func text(fromCell index: Int) -> String? {

@@ -496,4 +496,22 @@ import Testing
     }
     #expect(!outcome.buildFindings.contains { $0.file == "techniques/T0132.md" && $0.severity == "error" })
   }
+
+  @Test func controlSequencesInPageTextAreInert() throws {
+    let kb = try Self.sampleCopy()
+    let page = kb.appendingPathComponent("incidents/I00901.md")
+    let text = try String(contentsOf: page, encoding: .utf8)
+    // An OSC sequence that would set the terminal's title, a colour, a bell and a carriage return in the heading.
+    try text.replacingOccurrences(of: "# Incident I00901: ", with: "# Incident I00901\u{1B}]0;pwned\u{07}\u{1B}[31m\r: ")
+      .write(to: page, atomically: false, encoding: .utf8)
+    let outcome = try Self.run(kb)
+    Self.expectExit(outcome.build, 1, "build")
+    Self.expectExit(outcome.lint, 1, "lint")
+    Self.expectFinding(outcome, rule: "heading-id-mismatch", file: "incidents/I00901.md", line: 1)
+    let lintText = try DisarmProcess.run(["lint", kb.path, "--format", "text", "--color", "never"], timeout: Self.timeout)
+    for (name, output) in [("disarm build", outcome.build.stderr), ("disarm lint", lintText.stderr + lintText.stdoutText)] {
+      let controls = output.unicodeScalars.filter { $0.value < 0x20 && $0 != "\n" }
+      #expect(controls.isEmpty, "\(name) printed \(controls.count) control characters from page text")
+    }
+  }
 }
