@@ -14,8 +14,15 @@ public struct KnowledgeBase: Sendable {
 
   public private(set) var objects: [DisarmID: DisarmObject]
   public private(set) var relations: [Relation]
-  /// Prose references per object, in page order.
-  public private(set) var references: [DisarmID: [ResolvedReference]]
+  /// Prose references of an object's page, in page order, each resolved against the knowledge base. Computed on
+  /// demand: storing them for every page would double the memory a large knowledge base needs.
+  public func references(of id: DisarmID) -> [ResolvedReference] {
+    guard let page = objects[id]?.page else { return [] }
+    return page.references.map { reference in
+      let target = DisarmID(reference.code.text)
+      return ResolvedReference(reference: reference, id: target, isResolved: target.map { objects[$0] != nil } ?? false)
+    }
+  }
   /// The whole-knowledge-base pages read (indexes, matrices, response-type tables).
   public let wholePages: [WholePage]
   /// Pages whose file name is not an identifier, or that lost to another page with the same identifier.
@@ -31,13 +38,12 @@ public struct KnowledgeBase: Sendable {
   private var incomingIndex: [DisarmID: [Int]] = [:]
 
   init(
-    objects: [DisarmID: DisarmObject], relations: [Relation], references: [DisarmID: [ResolvedReference]],
+    objects: [DisarmID: DisarmObject], relations: [Relation],
     wholePages: [WholePage], unassignedPages: [ObjectPage], template: Template, tacticOrder: [DisarmID],
     diagnostics: [Diagnostic]
   ) {
     self.objects = objects
     self.relations = relations
-    self.references = references
     self.wholePages = wholePages
     self.unassignedPages = unassignedPages
     self.template = template

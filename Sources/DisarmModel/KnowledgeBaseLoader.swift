@@ -99,12 +99,13 @@ public enum KnowledgeBaseLoader {
     var status = stat()
     guard fstat(descriptor, &status) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     if (status.st_mode & S_IFMT) == S_IFDIR { throw POSIXError(.EISDIR) }
-    var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0))
+    let size = max(Int(status.st_size), 0)
+    var bytes = [UInt8](repeating: 0, count: size)
     var count = 0
-    while true {
-      if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+    // Read the size `fstat` gave, exactly, so that each page's buffer has no spare capacity.
+    while count < size {
       let read = bytes.withUnsafeMutableBytes { buffer in
-        Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+        Foundation.read(descriptor, buffer.baseAddress! + count, size - count)
       }
       if read < 0 {
         if errno == EINTR { continue }
@@ -113,7 +114,18 @@ public enum KnowledgeBaseLoader {
       if read == 0 { break }
       count += read
     }
-    bytes.removeSubrange(count...)
+    if count < size { bytes.removeSubrange(count...) }
+    // A file that grew since `fstat` (or reports no size) is read on to its end.
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let read = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
+      if read < 0 {
+        if errno == EINTR { continue }
+        throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+      }
+      if read == 0 { break }
+      bytes += chunk[0..<read]
+    }
     return bytes
   }
 }

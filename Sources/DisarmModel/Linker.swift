@@ -98,21 +98,19 @@ enum Linker {
     }
     diagnostics += reader.diagnostics
     diagnostics += ResolutionCheck.diagnostics(relations: relations, claims: reader.nameClaims, objects: objects)
-    var references: [DisarmID: [ResolvedReference]] = [:]
     var relationStartsByFile: [String: Set<Int>] = [:]
     for relation in relations { relationStartsByFile[relation.file, default: []].insert(relation.position.offset) }
     for (file, offsets) in reader.checkedCodeOffsets { relationStartsByFile[file, default: []].formUnion(offsets) }
-    for (id, object) in objects {
+    for object in objects.values {
       guard let page = object.page else { continue }
       let resolved = page.references.map { reference -> ResolvedReference in
         let target = DisarmID(reference.code.text)
         return ResolvedReference(reference: reference, id: target, isResolved: target.map { objects[$0] != nil } ?? false)
       }
-      references[id] = resolved
       // A code that starts a relation field (`**Tactic**: TA07 …`) is already checked as that relation.
       let relationStarts = relationStartsByFile[page.path] ?? []
       diagnostics += ResolutionCheck.diagnostics(
-        references: resolved.filter { !relationStarts.contains($0.reference.code.range.start.offset) }, file: page.path,
+        references: resolved.filter { !relationStarts.contains($0.reference.code.offsets.lowerBound) }, file: page.path,
         objects: objects)
     }
 
@@ -128,7 +126,7 @@ enum Linker {
     Trace.mark("link: checks")
     let template = TemplateCheck.template(of: objects.values.compactMap(\.page), diagnostics: &diagnostics)
     return KnowledgeBase(
-      objects: objects, relations: relations, references: references, wholePages: wholePages,
+      objects: objects, relations: relations, wholePages: wholePages,
       unassignedPages: unassigned, template: template,
       tacticOrder: FrameworkOrder.tactics(wholePages: wholePages, objects: objects), diagnostics: diagnostics)
   }

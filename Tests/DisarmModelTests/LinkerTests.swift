@@ -31,7 +31,7 @@ import Testing
     let uses = kb.incoming(child, .usesTechnique)
     #expect(uses.map(\.source) == [DisarmID("I00001")!])
     #expect(uses.first?.description == "Seen with T0001: Parent Technique.")
-    #expect(kb.references[DisarmID("I00001")!]?.map(\.isResolved) == [true])
+    #expect(kb.references(of: DisarmID("I00001")!).map(\.isResolved) == [true])
     #expect(kb.template == .generation2025)
   }
 

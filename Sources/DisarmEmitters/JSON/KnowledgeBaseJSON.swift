@@ -50,7 +50,7 @@ public enum KnowledgeBaseJSON {
       "attributes": .object(Dictionary(object.attributes.map { ($0.key, JSONValue.string($0.value)) }, uniquingKeysWith: { a, _ in a })),
       "relations": .array(kb.outgoing(object.id).map(outgoing)),
       "incoming": .array(kb.incoming(object.id).map(incoming)),
-      "references": .array((kb.references[object.id] ?? []).map(reference)),
+      "references": .array(kb.references(of: object.id).map(reference)),
     ]
     if let page = object.page {
       members["tables"] = .array(page.tables.map(table))
