@@ -47,17 +47,22 @@ extension Disarm {
       if diff && !check { throw ValidationError("--diff needs --check") }
     }
 
-    func run() throws {
-      let kb: KnowledgeBase
-      let pageFolder: URL
+    /// The knowledge base and its page folder, or exit 2 with the reason. (A function of its own: a `let` initialised
+    /// inside `do`/`catch` around typed-throws calls was miscompiled in release builds, Swift 6.3.)
+    func load() throws -> (KnowledgeBase, URL) {
       do {
-        pageFolder = try PageFolder.resolve(directory)
-        kb = try KnowledgeBaseLoader.load(from: directory)
+        let folder = try PageFolder.resolve(directory)
+        let kb = try KnowledgeBaseLoader.load(from: folder.path)
         KeepAlive.keep(kb)
+        return (kb, folder)
       } catch {
         Terminal.error(error.description)
         throw ExitStatus.failure
       }
+    }
+
+    func run() throws {
+      let (kb, pageFolder) = try load()
       let rendered = PageRenderer.render(kb, template: template?.template)
       let diagnostics = (kb.diagnostics + rendered.diagnostics).sorted()
       DiagnosticPrinter.print(diagnostics, minimum: quiet ? .error : .warning)

@@ -123,18 +123,24 @@ extension Disarm {
       return LintConfiguration()
     }
 
-    /// Loads, checks drift and applies the configuration.
-    func lint(folder: URL, configuration: LintConfiguration, only: Set<String>?, folders: Set<String> = [])
-      throws -> (kb: KnowledgeBase, diagnostics: [Diagnostic])
-    {
-      let kb: KnowledgeBase
+    func loadKnowledgeBase(_ folder: URL) throws -> KnowledgeBase {
       do {
-        kb = try KnowledgeBaseLoader.load(from: folder.path)
+        let kb = try KnowledgeBaseLoader.load(from: folder.path)
         KeepAlive.keep(kb)
+        return kb
       } catch {
         Terminal.error(error.description)
         throw ExitStatus.failure
       }
+    }
+
+    /// Loads, checks drift and applies the configuration.
+    func lint(folder: URL, configuration: LintConfiguration, only: Set<String>?, folders: Set<String> = [])
+      throws -> (kb: KnowledgeBase, diagnostics: [Diagnostic])
+    {
+      // Loaded in a function of its own: a `let` initialised inside `do`/`catch` around a typed-throws call was
+      // miscompiled in release builds (Swift 6.3), leaving the value uninitialised.
+      let kb = try loadKnowledgeBase(folder)
       let rendered = PageRenderer.render(kb)
       var diagnostics = kb.diagnostics + rendered.diagnostics
       do {
