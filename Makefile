@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONFIG ?= debug
 BIN = .build/$(CONFIG)/disarm
 
-.PHONY: all deps build demo test check-format clean
+.PHONY: all deps build demo test bench bench-smoke fuzz check-format clean
 
 all: build
 
@@ -22,6 +22,18 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+## Benchmark suite (release build): corpus 2025-02-10 and synthetic 1x/10x/100x; see docs/PERFORMANCE.md.
+bench: deps
+	python3 scripts/bench.py
+
+## One 1x run of the benchmark suite, as CI does (checks it completes; no timing assertions).
+bench-smoke: deps
+	python3 scripts/bench.py --smoke
+
+## Fuzz the page parser for SECONDS (default 60); see docs/RELIABILITY.md.
+fuzz: deps
+	scripts/fuzz.sh $(or $(SECONDS),60)
 
 check-format:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
