@@ -58,10 +58,9 @@ public enum KnowledgeBaseLoader {
 
   /// The pages of every kind folder and the whole-knowledge-base pages at the root, sorted by path.
   static func listPages(in folder: URL, diagnostics: inout [Diagnostic]) throws(LoadError) -> [PageFile] {
-    let manager = FileManager.default
     let rootEntries: [String]
     do {
-      rootEntries = try manager.contentsOfDirectory(atPath: folder.path)
+      rootEntries = try directoryEntries(folder.path)
     } catch {
       throw .unreadable(folder.path, error.reason)
     }
@@ -71,7 +70,7 @@ public enum KnowledgeBaseLoader {
       if let kind = ObjectKind(folder: name), kind.hasPages {
         let entries: [String]
         do {
-          entries = try manager.contentsOfDirectory(atPath: url.path)
+          entries = try directoryEntries(url.path)
         } catch {
           diagnostics.append(Rules.unreadableFile.diagnostic(file: name, "cannot list folder: \(error.reason)"))
           continue
@@ -89,6 +88,21 @@ public enum KnowledgeBaseLoader {
       }
     }
     return files
+  }
+
+  /// The names in a folder (without `.` and `..`), read with `opendir`/`readdir` so that failures keep their
+  /// reason (`Not a directory`, `Too many levels of symbolic links`, `Permission denied`).
+  static func directoryEntries(_ path: String) throws -> [String] {
+    guard let directory = opendir(path) else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+      }
+      if name != ".", name != ".." { names.append(name) }
+    }
+    return names
   }
 
   /// The whole file, read with one `fstat` and `read` calls (no Foundation buffering).

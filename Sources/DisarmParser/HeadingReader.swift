@@ -4,6 +4,8 @@ enum HeadingReader {
     let range = file.lineContentRange(line)
     let bytes = file.bytes
     var i = range.lowerBound
+    // A UTF-8 byte-order mark at the start of the file is not part of the heading.
+    if i == 0, file.hasByteOrderMark { i = 3 }
     while i < range.upperBound, bytes[i] == UInt8(ascii: "#") { i += 1 }
     while i < range.upperBound, bytes[i] == UInt8(ascii: " ") { i += 1 }
     let wordStart = i

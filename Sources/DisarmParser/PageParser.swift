@@ -29,7 +29,9 @@ public enum PageParser {
     var open = Continuable.none
     for block in CommonMarkReader.blocks(in: bytes[0..<dataEnd]) {
       guard block.startLine >= 1, block.endLine <= file.lineCount, block.startLine <= block.endLine else { continue }
-      let start = file.offset(line: block.startLine, column: max(1, block.startColumn))
+      // libcmark skips a byte-order mark, so its columns on line 1 start after it.
+      let bomShift = block.startLine == 1 && file.hasByteOrderMark ? 3 : 0
+      let start = file.offset(line: block.startLine, column: max(1, block.startColumn)) + bomShift
       let end = max(start, min(file.lineContentRange(block.endLine).upperBound, dataEnd))
       let lineStart = file.lineStarts[block.startLine - 1]
       let isTable = block.kind == .paragraph && TableReader.startsTable(file, at: start)

@@ -47,6 +47,23 @@ public struct SourceFile: Sendable {
   /// The file's bytes, unmodified.
   public var bytes: [UInt8] { buffer.bytes }
 
+  /// Whether the file starts with a UTF-8 byte-order mark (EF BB BF), which libcmark skips.
+  public var hasByteOrderMark: Bool {
+    let bytes = buffer.bytes
+    return bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+  }
+
+  /// Whether most line breaks are CRLF: the page is written back with the line endings it had.
+  public var usesCRLF: Bool {
+    var crlf = 0
+    var lf = 0
+    let bytes = buffer.bytes
+    for start in buffer.lineStarts.dropFirst() {
+      if start >= 2, bytes[start - 2] == UInt8(ascii: "\r") { crlf += 1 } else { lf += 1 }
+    }
+    return crlf > lf
+  }
+
   /// Byte offset at which each line starts; `lineStarts[0] == 0`.
   public var lineStarts: [Int] { buffer.lineStarts }
 

@@ -75,7 +75,7 @@ extension Disarm {
           drift = !changes.isEmpty
           for change in changes {
             let verb = check ? (change.isCreation ? "would create" : "would update") : (change.isCreation ? "created" : "updated")
-            Terminal.output("\(verb): \(change.page.path)")
+            Terminal.output("\(verb): \(TerminalText.inert(change.page.path))")
             if diff {
               Terminal.output(
                 UnifiedDiff.diff(

@@ -1,3 +1,4 @@
+import DisarmEmitters
 import DisarmParser
 import Foundation
 
@@ -6,7 +7,7 @@ enum DiagnosticPrinter {
   static func print(_ diagnostics: [Diagnostic], minimum: Severity) {
     var text = ""
     for diagnostic in diagnostics where diagnostic.severity >= minimum {
-      text += diagnostic.formatted
+      text += TerminalText.inert(diagnostic.formatted)
       text += "\n"
     }
     FileHandle.standardError.write(Data(text.utf8))

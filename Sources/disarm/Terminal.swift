@@ -1,3 +1,4 @@
+import DisarmEmitters
 import Foundation
 
 /// Writing to the terminal: data to stdout, everything about the run to stderr.
@@ -10,5 +11,6 @@ enum Terminal {
   /// A line about the run on stderr.
   static func status(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
 
-  static func error(_ message: String) { status("disarm: error: \(message)") }
+  /// An error about the run on stderr; text that came from files or paths is shown inert.
+  static func error(_ message: String) { status("disarm: error: \(TerminalText.inert(message))") }
 }

@@ -46,6 +46,14 @@ public enum AtomicFile {
     if failure == nil, durable, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
     close(fd)
     if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+    if failure == nil, durable {
+      // Flush the folder too, so that the rename itself survives a power loss.
+      let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+      if folderDescriptor >= 0 {
+        fsync(folderDescriptor)
+        close(folderDescriptor)
+      }
+    }
     if let failure {
       unlink(temporary)
       throw WriteError(path: path, reason: failure)

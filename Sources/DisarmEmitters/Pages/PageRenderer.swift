@@ -33,9 +33,16 @@ public enum PageRenderer {
       }
     }
     let rendered = ParallelMap.map(candidates) { object -> RenderedPage? in
-      ObjectPageRenderer.render(object, in: kb, template: target).map { RenderedPage(path: object.file, bytes: $0) }
+      ObjectPageRenderer.render(object, in: kb, template: target).map { bytes in
+        RenderedPage(
+          path: object.file, bytes: SourceStyle.apply(bytes, like: object.page?.file, notesTail: object.page?.notes?.tail))
+      }
     }
-    let pages = rendered.compactMap { $0 } + WholePageRenderer.render(kb)
+    let previous = Dictionary(kb.wholePages.map { ($0.path, $0.file) }, uniquingKeysWith: { a, _ in a })
+    let wholePages = WholePageRenderer.render(kb).map { page in
+      RenderedPage(path: page.path, bytes: SourceStyle.apply(page.bytes, like: previous[page.path]))
+    }
+    let pages = rendered.compactMap { $0 } + wholePages
     return Output(pages: pages.sorted { $0.path < $1.path }, diagnostics: diagnostics)
   }
 

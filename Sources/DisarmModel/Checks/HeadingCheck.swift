@@ -12,7 +12,13 @@ enum HeadingCheck {
           "heading says '\(word.text)' but the page is in \(page.kind.folder)/ (expected '\(page.kind.headingWord)')"))
     }
     let written = heading.identifier?.text ?? ""
-    if written != id.string {
+    if written.trimmingWhitespace().isEmpty {
+      let position = heading.identifier?.range.start ?? heading.line.range.start
+      diagnostics.append(
+        Rules.headingIDMismatch.diagnostic(
+          file: page.path, at: position,
+          "heading has no identifier; write '# \(page.kind.headingWord) \(id): \(heading.name?.trimmed ?? "Name")'"))
+    } else if written != id.string {
       let position = heading.identifier?.range.start ?? heading.line.range.start
       diagnostics.append(
         Rules.headingIDMismatch.diagnostic(
