@@ -17,6 +17,12 @@ public enum KnowledgeBaseLoader {
 
   /// Loads the knowledge base at `path` (the page folder, or a folder containing `generated_pages/`).
   public static func load(from path: String) throws(LoadError) -> KnowledgeBase {
+    try load(from: path, checks: true)
+  }
+
+  /// Loads the knowledge base; with `checks` false the cross-page checks are skipped (for commands that print no
+  /// diagnostics).
+  public static func load(from path: String, checks: Bool) throws(LoadError) -> KnowledgeBase {
     let folder = try PageFolder.resolve(path)
     var diagnostics: [Diagnostic] = []
     Trace.mark("start")
@@ -45,7 +51,7 @@ public enum KnowledgeBaseLoader {
       case .failed(let diagnostic): diagnostics.append(diagnostic)
       }
     }
-    let kb = Linker.link(pages: pages, wholePages: wholePages, diagnostics: diagnostics)
+    let kb = Linker.link(pages: pages, wholePages: wholePages, diagnostics: diagnostics, checks: checks)
     Trace.mark("link and check")
     return kb
   }

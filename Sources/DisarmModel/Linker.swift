@@ -3,7 +3,11 @@ import DisarmParser
 /// Turns parsed pages into the linked ``KnowledgeBase``: assigns identifiers, reads each kind's owned facts into
 /// relations, takes objects that live only in index pages from there, and resolves every link and reference.
 enum Linker {
-  static func link(pages: [ObjectPage], wholePages: [WholePage], diagnostics initial: [Diagnostic]) -> KnowledgeBase {
+  /// Links the pages. With `checks` false the cross-page checks (resolution, links, content, consistency) are
+  /// skipped: what `show`, `list` and `search` need, which print no diagnostics.
+  static func link(
+    pages: [ObjectPage], wholePages: [WholePage], diagnostics initial: [Diagnostic], checks: Bool = true
+  ) -> KnowledgeBase {
     var diagnostics = initial
     for page in pages { diagnostics += page.diagnostics }
     for page in wholePages { diagnostics += page.diagnostics }
@@ -97,7 +101,23 @@ enum Linker {
       relations[index].isResolved = objects[relations[index].target] != nil
     }
     diagnostics += reader.diagnostics
-    diagnostics += ResolutionCheck.diagnostics(relations: relations, claims: reader.nameClaims, objects: objects)
+    if checks {
+      diagnostics += crossPageChecks(
+        relations: relations, reader: reader, objects: objects, wholePages: wholePages)
+    }
+
+    let template = TemplateCheck.template(of: objects.values.compactMap(\.page), diagnostics: &diagnostics)
+    return KnowledgeBase(
+      objects: objects, relations: relations, wholePages: wholePages,
+      unassignedPages: unassigned, template: template,
+      tacticOrder: FrameworkOrder.tactics(wholePages: wholePages, objects: objects), diagnostics: diagnostics)
+  }
+
+  /// Resolution of relations and prose references, link, content and consistency checks.
+  static func crossPageChecks(
+    relations: [Relation], reader: RelationReader, objects: [DisarmID: DisarmObject], wholePages: [WholePage]
+  ) -> [Diagnostic] {
+    var diagnostics = ResolutionCheck.diagnostics(relations: relations, claims: reader.nameClaims, objects: objects)
     var relationStartsByFile: [String: Set<Int>] = [:]
     for relation in relations { relationStartsByFile[relation.file, default: []].insert(relation.position.offset) }
     for (file, offsets) in reader.checkedCodeOffsets { relationStartsByFile[file, default: []].formUnion(offsets) }
@@ -124,11 +144,7 @@ enum Linker {
       objects: objects, relations: relations, linked: links.linked, kindsWithIndex: kindsWithIndex)
 
     Trace.mark("link: checks")
-    let template = TemplateCheck.template(of: objects.values.compactMap(\.page), diagnostics: &diagnostics)
-    return KnowledgeBase(
-      objects: objects, relations: relations, wholePages: wholePages,
-      unassignedPages: unassigned, template: template,
-      tacticOrder: FrameworkOrder.tactics(wholePages: wholePages, objects: objects), diagnostics: diagnostics)
+    return diagnostics
   }
 
   static func example(_ kind: ObjectKind) -> String {

@@ -10,7 +10,8 @@ struct KnowledgeBaseOption: ParsableArguments {
   /// Loads the knowledge base, or prints the error and exits 2.
   func load() throws -> KnowledgeBase {
     do {
-      let loaded = try KnowledgeBaseLoader.load(from: KnowledgeBaseLocation.find(explicit: kb))
+      // show, list and search print no diagnostics, so the cross-page checks are skipped.
+      let loaded = try KnowledgeBaseLoader.load(from: KnowledgeBaseLocation.find(explicit: kb), checks: false)
       KeepAlive.keep(loaded)
       return loaded
     } catch {
