@@ -59,13 +59,15 @@ public struct SearchIndex: Sendable {
           }
         }
         if lower.contains(phrase) { fieldScore += field.weight * 3 }
-        if fieldScore > 0, best == nil || field.weight > best!.weight { best = field }
+        // The snippet comes from the strongest matching field other than the name (the name is printed anyway).
+        if fieldScore > 0, field.name != "name", best == nil || field.weight > best!.weight { best = field }
         score += fieldScore
       }
-      guard matchedTerms.count == terms.count, let best else { continue }
+      guard matchedTerms.count == terms.count else { continue }
+      let shown = best ?? document.fields.first { $0.name == "summary" } ?? document.fields[0]
       if document.object.name.lowercased() == phrase { score += 1000 }
       hits.append(
-        Hit(object: document.object, score: score, field: best.name, snippet: Self.snippet(best.text, around: terms)))
+        Hit(object: document.object, score: score, field: shown.name, snippet: Self.snippet(shown.text, around: terms)))
     }
     return Array(hits.sorted { $0.score != $1.score ? $0.score > $1.score : $0.object.id < $1.object.id }.prefix(limit))
   }

@@ -88,7 +88,7 @@ import Testing
     #expect(csv.stdout.hasPrefix("id,kind,name,tactic,file\r\nTA01,tactic,Plan Strategy,,tactics/TA01.md\r\n"))
     let search = try DisarmProcess.run(["search", "microblogging", "platform", "--kb", "data"])
     #expect(search.status == 0)
-    #expect(search.stdout.hasPrefix("T0151.008  Microblogging Platform  [name]\n"))
+    #expect(search.stdout.hasPrefix("T0151.008  Microblogging Platform  [summary]\n    A Microblogging Platform is a service"))
     let none = try DisarmProcess.run(["search", "zzzqqq", "--kb", "data"])
     #expect(none.status == 1)
   }
