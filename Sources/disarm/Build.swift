@@ -89,7 +89,7 @@ extension Disarm {
         } else {
           let outputFolder = URL(fileURLWithPath: output)
           let target = outputFolder.appendingPathComponent("disarm.json")
-          let json = JSONWriter.write(KnowledgeBaseJSON.document(for: kb, generator: "disarm \(Disarm.version)"))
+          let json = KnowledgeBaseJSON.bytes(for: kb, generator: "disarm \(Disarm.version)")
           try AtomicFile.write(json, to: target, durable: false)
           let pagesFolder = outputFolder.appendingPathComponent("pages").path
           for page in rendered.pages {

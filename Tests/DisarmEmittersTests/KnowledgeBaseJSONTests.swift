@@ -11,6 +11,13 @@ import Testing
     try Golden.check(bytes, against: "data.disarm.json")
   }
 
+  @Test func streamedBytesEqualTheDocumentValue() throws {
+    let kb = try KnowledgeBaseLoader.load(from: Golden.repository.appendingPathComponent("data").path)
+    let streamed = KnowledgeBaseJSON.bytes(for: kb, generator: "disarm test")
+    #expect(streamed == JSONWriter.write(KnowledgeBaseJSON.document(for: kb, generator: "disarm test")))
+    try Golden.check(streamed, against: "data.disarm.json")
+  }
+
   @Test func documentIsDeterministic() throws {
     let path = Golden.repository.appendingPathComponent("data").path
     let first = JSONWriter.write(KnowledgeBaseJSON.document(for: try KnowledgeBaseLoader.load(from: path), generator: "x"))

@@ -8,15 +8,66 @@ public enum KnowledgeBaseJSON {
   /// Version of the document's shape.
   public static let schemaVersion = 1
 
-  /// The whole document.
+  /// The whole document as a value.
   public static func document(for kb: KnowledgeBase, generator: String) -> JSONValue {
     var objects: [String: JSONValue] = [:]
-    var counts: [String: JSONValue] = [:]
     for kind in ObjectKind.allCases {
-      let list = kb.objects(of: kind)
-      objects[kind.plural] = .array(list.map { object($0, in: kb) })
-      counts[kind.plural] = .int(list.count)
+      objects[kind.plural] = .array(kb.objects(of: kind).map { object($0, in: kb) })
     }
+    guard case .object(var members) = frame(for: kb, generator: generator) else { return .null }
+    members["objects"] = .object(objects)
+    return .object(members)
+  }
+
+  /// The document's bytes, exactly `JSONWriter.write(document(for:generator:))`, written object by object so that
+  /// the value tree of a large knowledge base never exists all at once.
+  public static func bytes(for kb: KnowledgeBase, generator: String) -> [UInt8] {
+    guard case .object(var members) = frame(for: kb, generator: generator) else { return [] }
+    members["objects"] = .null
+    var output: [UInt8] = []
+    output.append(UInt8(ascii: "{"))
+    for (index, key) in members.keys.sorted().enumerated() {
+      if index > 0 { output.append(UInt8(ascii: ",")) }
+      JSONWriter.newline(1, into: &output)
+      JSONWriter.writeString(key, into: &output)
+      output += ": ".utf8
+      guard key == "objects" else {
+        JSONWriter.write(members[key]!, indent: 1, into: &output)
+        continue
+      }
+      output.append(UInt8(ascii: "{"))
+      for (kindIndex, kind) in ObjectKind.allCases.sorted(by: { $0.plural < $1.plural }).enumerated() {
+        if kindIndex > 0 { output.append(UInt8(ascii: ",")) }
+        JSONWriter.newline(2, into: &output)
+        JSONWriter.writeString(kind.plural, into: &output)
+        output += ": ".utf8
+        let list = kb.objects(of: kind)
+        guard !list.isEmpty else {
+          output += "[]".utf8
+          continue
+        }
+        output.append(UInt8(ascii: "["))
+        for (objectIndex, item) in list.enumerated() {
+          if objectIndex > 0 { output.append(UInt8(ascii: ",")) }
+          JSONWriter.newline(3, into: &output)
+          JSONWriter.write(object(item, in: kb), indent: 3, into: &output)
+        }
+        JSONWriter.newline(2, into: &output)
+        output.append(UInt8(ascii: "]"))
+      }
+      JSONWriter.newline(1, into: &output)
+      output.append(UInt8(ascii: "}"))
+    }
+    JSONWriter.newline(0, into: &output)
+    output.append(UInt8(ascii: "}"))
+    output.append(UInt8(ascii: "\n"))
+    return output
+  }
+
+  /// Every top-level member but `objects`.
+  static func frame(for kb: KnowledgeBase, generator: String) -> JSONValue {
+    var counts: [String: JSONValue] = [:]
+    for kind in ObjectKind.allCases { counts[kind.plural] = .int(kb.objects(of: kind).count) }
     return .object([
       "schemaVersion": .int(schemaVersion),
       "generator": .string(generator),
@@ -29,7 +80,6 @@ public enum KnowledgeBaseJSON {
         "stalePages": .int(kb.objects.values.filter(\.isStale).count),
       ]),
       "tacticOrder": .array(kb.tacticOrder.map { .string($0.string) }),
-      "objects": .object(objects),
       "unassignedPages": .array(kb.unassignedPages.map(\.path).sorted().map { .string($0) }),
       "diagnostics": .array(kb.diagnostics.map(diagnostic)),
     ])
