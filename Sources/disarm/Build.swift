@@ -89,8 +89,9 @@ extension Disarm {
         } else {
           let outputFolder = URL(fileURLWithPath: output)
           let target = outputFolder.appendingPathComponent("disarm.json")
-          let json = KnowledgeBaseJSON.bytes(for: kb, generator: "disarm \(Disarm.version)")
-          try AtomicFile.write(json, to: target, durable: false)
+          try AtomicFile.stream(toPath: target.path, durable: false) { file in
+            KnowledgeBaseJSON.write(for: kb, generator: "disarm \(Disarm.version)", chunk: file.write)
+          }
           let pagesFolder = outputFolder.appendingPathComponent("pages").path
           for page in rendered.pages {
             try AtomicFile.write(page.bytes, toPath: try SafePath.resolvePath(page.path, in: pagesFolder), durable: false)

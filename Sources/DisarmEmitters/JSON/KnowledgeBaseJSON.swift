@@ -22,9 +22,23 @@ public enum KnowledgeBaseJSON {
   /// The document's bytes, exactly `JSONWriter.write(document(for:generator:))`, written object by object so that
   /// the value tree of a large knowledge base never exists all at once.
   public static func bytes(for kb: KnowledgeBase, generator: String) -> [UInt8] {
-    guard case .object(var members) = frame(for: kb, generator: generator) else { return [] }
+    var all: [UInt8] = []
+    write(for: kb, generator: generator) { all += $0 }
+    return all
+  }
+
+  /// The document's bytes in chunks of about a megabyte, for writing straight to a file.
+  public static func write(for kb: KnowledgeBase, generator: String, chunk: ([UInt8]) -> Void) {
+    guard case .object(var members) = frame(for: kb, generator: generator) else { return }
     members["objects"] = .null
     var output: [UInt8] = []
+    output.reserveCapacity(1 << 20)
+    func flushIfFull() {
+      if output.count >= 1 << 20 {
+        chunk(output)
+        output.removeAll(keepingCapacity: true)
+      }
+    }
     output.append(UInt8(ascii: "{"))
     for (index, key) in members.keys.sorted().enumerated() {
       if index > 0 { output.append(UInt8(ascii: ",")) }
@@ -51,6 +65,7 @@ public enum KnowledgeBaseJSON {
           if objectIndex > 0 { output.append(UInt8(ascii: ",")) }
           JSONWriter.newline(3, into: &output)
           JSONWriter.write(object(item, in: kb), indent: 3, into: &output)
+          flushIfFull()
         }
         JSONWriter.newline(2, into: &output)
         output.append(UInt8(ascii: "]"))
@@ -61,7 +76,7 @@ public enum KnowledgeBaseJSON {
     JSONWriter.newline(0, into: &output)
     output.append(UInt8(ascii: "}"))
     output.append(UInt8(ascii: "\n"))
-    return output
+    chunk(output)
   }
 
   /// Every top-level member but `objects`.

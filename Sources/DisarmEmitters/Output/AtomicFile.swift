@@ -12,6 +12,14 @@ public enum AtomicFile {
 
   /// ``write(_:to:durable:)`` for a file path.
   public static func write(_ bytes: [UInt8], toPath path: String, durable: Bool = true) throws(WriteError) {
+    try stream(toPath: path, durable: durable) { $0.write(bytes) }
+  }
+
+  /// Writes a file produced piece by piece: `produce` hands chunks to the ``ChunkWriter``, which writes them to the
+  /// temporary file at once; the file appears under `path` only when all of it is written.
+  public static func stream(toPath path: String, durable: Bool = true, _ produce: (ChunkWriter) -> Void)
+    throws(WriteError)
+  {
     let slash = path.lastIndex(of: "/")
     let folder = slash.map { String(path[..<$0]) } ?? "."
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -30,19 +38,9 @@ public enum AtomicFile {
     // A rewritten page keeps the permissions it had.
     var existing = stat()
     if stat(path, &existing) == 0 { fchmod(fd, existing.st_mode & 0o7777) }
-    var failure: String?
-    bytes.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          failure = String(cString: strerror(errno))
-          return
-        }
-        offset += written
-      }
-    }
+    let writer = ChunkWriter(descriptor: fd)
+    produce(writer)
+    var failure = writer.failure
     if failure == nil, durable, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
     close(fd)
     if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
@@ -57,6 +55,31 @@ public enum AtomicFile {
     if let failure {
       unlink(temporary)
       throw WriteError(path: path, reason: failure)
+    }
+  }
+
+  /// Receives the chunks of a file being written by ``AtomicFile/stream(toPath:durable:_:)``.
+  public final class ChunkWriter {
+    let descriptor: Int32
+    /// The first write error, after which further chunks are ignored.
+    private(set) var failure: String?
+
+    init(descriptor: Int32) { self.descriptor = descriptor }
+
+    public func write(_ bytes: [UInt8]) {
+      guard failure == nil else { return }
+      bytes.withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count {
+          let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+          if written < 0 {
+            if errno == EINTR { continue }
+            failure = String(cString: strerror(errno))
+            return
+          }
+          offset += written
+        }
+      }
     }
   }
 }
