@@ -118,8 +118,4 @@ extension String {
     }
     return count
   }
-
-  func replacingAll(_ target: String, _ replacement: String) -> String {
-    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-  }
 }

@@ -101,3 +101,17 @@ extension StringProtocol {
     return String(decoding: utf8[start..<end], as: UTF8.self)
   }
 }
+
+extension String {
+  /// Every occurrence of `target` replaced by `replacement` (no Foundation needed).
+  public func replacingAll(_ target: String, _ replacement: String) -> String {
+    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+  }
+
+  /// The string without trailing spaces.
+  public var trailingSpacesRemoved: String {
+    var result = self
+    while result.hasSuffix(" ") { result.removeLast() }
+    return result
+  }
+}

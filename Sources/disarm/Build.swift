@@ -64,6 +64,7 @@ extension Disarm {
     func run() throws {
       let (kb, pageFolder) = try load()
       let rendered = PageRenderer.render(kb, template: template?.template)
+      Trace.mark("render pages")
       let diagnostics = (kb.diagnostics + rendered.diagnostics).sorted()
       DiagnosticPrinter.print(diagnostics, minimum: quiet ? .error : .warning)
 
@@ -92,10 +93,12 @@ extension Disarm {
           try AtomicFile.stream(toPath: target.path, durable: false) { file in
             KnowledgeBaseJSON.write(for: kb, generator: "disarm \(Disarm.version)", chunk: file.write)
           }
+          Trace.mark("write disarm.json")
           let pagesFolder = outputFolder.appendingPathComponent("pages").path
           for page in rendered.pages {
             try AtomicFile.write(page.bytes, toPath: try SafePath.resolvePath(page.path, in: pagesFolder), durable: false)
           }
+          Trace.mark("write pages")
           for extra in WholePageRenderer.extras(kb) {
             try AtomicFile.write(extra.bytes, to: try SafePath.resolve(extra.path, in: outputFolder), durable: false)
           }

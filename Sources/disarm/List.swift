@@ -60,7 +60,7 @@ extension Disarm {
       case .table:
         Terminal.output(Table.aligned(header: header.map { $0.uppercased() }, rows: rows.map { $0.map(TerminalText.inert) }), terminator: "")
       case .csv:
-        Terminal.output(ListCSV.document(header: header, rows: rows), terminator: "")
+        Terminal.output(String(decoding: CSVTable(name: "list.csv", header: header, rows: rows).render(), as: UTF8.self), terminator: "")
       case .json:
         let values: [JSONValue] = rows.map { row in .object(Dictionary(uniqueKeysWithValues: zip(header, row.map { JSONValue.string($0) }))) }
         Terminal.output(String(decoding: JSONWriter.write(.array(values)), as: UTF8.self), terminator: "")
@@ -79,25 +79,5 @@ enum Table {
         index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
       }.joined(separator: "  ").trailingSpacesRemoved
     }.joined(separator: "\n") + "\n"
-  }
-}
-
-/// RFC 4180 CSV.
-enum ListCSV {
-  static func document(header: [String], rows: [[String]]) -> String {
-    ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-  }
-
-  static func field(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
-    return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-  }
-}
-
-extension String {
-  var trailingSpacesRemoved: String {
-    var result = self
-    while result.hasSuffix(" ") { result.removeLast() }
-    return result
   }
 }

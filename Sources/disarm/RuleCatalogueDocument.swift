@@ -1,4 +1,5 @@
 import DisarmModel
+import DisarmParser
 
 /// `docs/DIAGNOSTICS.md`, generated from the rule catalogue so that the documentation cannot drift from the code.
 enum RuleCatalogueDocument {
@@ -31,11 +32,5 @@ enum RuleCatalogueDocument {
       text += "\n### `\(rule.id)`\n\n\(rule.explanation)\n"
     }
     return text
-  }
-}
-
-extension String {
-  func replacingAll(_ target: String, _ replacement: String) -> String {
-    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
   }
 }

@@ -186,12 +186,12 @@ struct WholePageCorpusTests {
   }
 
   @Test func csvQuotesCommasQuotesAndLineBreaks() {
-    #expect(FrameworkGridCSV.field("T0001") == "T0001")
-    #expect(FrameworkGridCSV.field("") == "")
-    #expect(FrameworkGridCSV.field("a,b") == "\"a,b\"")
-    #expect(FrameworkGridCSV.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
-    #expect(FrameworkGridCSV.field("two\nlines") == "\"two\nlines\"")
-    #expect(FrameworkGridCSV.field("cr\rhere") == "\"cr\rhere\"")
+    #expect(CSVTable.field("T0001") == "T0001")
+    #expect(CSVTable.field("") == "")
+    #expect(CSVTable.field("a,b") == "\"a,b\"")
+    #expect(CSVTable.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+    #expect(CSVTable.field("two\nlines") == "\"two\nlines\"")
+    #expect(CSVTable.field("cr\rhere") == "\"cr\rhere\"")
     #expect(FrameworkGridCSV.record(["TA01", "x,y", ""]) == "TA01,\"x,y\",\r\n")
     let grid = FrameworkGrid(
       isRed: true,

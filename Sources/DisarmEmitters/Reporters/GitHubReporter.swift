@@ -34,10 +34,3 @@ public struct GitHubReporter: Sendable {
     escapeData(text).replacingAll(":", "%3A").replacingAll(",", "%2C")
   }
 }
-
-extension String {
-  /// Every occurrence of `target` replaced (without Foundation).
-  func replacingAll(_ target: String, _ replacement: String) -> String {
-    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-  }
-}

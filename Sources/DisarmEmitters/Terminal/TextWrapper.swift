@@ -1,3 +1,5 @@
+import DisarmParser
+
 /// Wraps styled text to a terminal width, counting display columns (wide East Asian characters take two).
 public struct TextWrapper: Sendable {
   public var width: Int
@@ -88,13 +90,5 @@ enum DisplayWidth {
       index = next
     }
     return index
-  }
-}
-
-extension String {
-  var trailingSpacesRemoved: String {
-    var result = self
-    while result.hasSuffix(" ") { result.removeLast() }
-    return result
   }
 }

@@ -14,21 +14,6 @@ public enum FrameworkGridCSV {
     return Array(text.utf8)
   }
 
-  /// One record: the fields, quoted where needed, joined by commas and ended by CRLF.
-  public static func record(_ fields: [String]) -> String {
-    fields.map(field).joined(separator: ",") + "\r\n"
-  }
-
-  /// One field, enclosed in double quotes (inner quotes doubled) when it holds `,`, `"`, CR or LF.
-  public static func field(_ text: String) -> String {
-    let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
-    guard needsQuotes else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-  }
-}
-
-extension String {
-  fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-  }
+  /// One record, quoted as ``CSVTable`` quotes every CSV this project writes.
+  public static func record(_ fields: [String]) -> String { CSVTable.record(fields) }
 }
