@@ -196,6 +196,7 @@ import Testing
         let rerun = try DisarmProcess.run(migrate + [work.path], timeout: 300)
         #expect(rerun.status == 0, "rerun after kill: \(rerun.ending)\n\(rerun.stderrSummary)")
         #expect(Self.pages(in: work) == new, "iteration \(iteration): rerun after a kill differs from the reference")
+        #expect(Self.leftovers(in: work).isEmpty, "iteration \(iteration): the rerun left temporary files behind")
       }
       try? FileManager.default.removeItem(at: work)
     }

@@ -1,4 +1,4 @@
-import DisarmEmitters
+@testable import DisarmEmitters
 import Foundation
 import Testing
 
@@ -57,5 +57,14 @@ import Testing
 
   @Test func ordinaryPathsStayInside() throws {
     #expect(try SafePath.resolve("techniques/T0039 .md", in: folder).path == "/tmp/kb/techniques/T0039 .md")
+  }
+}
+
+@Suite struct LeftoverTemporaryFileTests {
+  @Test func onlyOurTemporaryFileNamesAreRecognised() {
+    #expect(PageSync.leftoverOwner(".T0001.md.disarm-1234-99.tmp") == 1234)
+    #expect(PageSync.leftoverOwner(".notes.disarm-1234.tmp") == nil)
+    #expect(PageSync.leftoverOwner("T0001.md") == nil)
+    #expect(PageSync.leftoverOwner(".x.disarm-abc-1.tmp") == nil)
   }
 }

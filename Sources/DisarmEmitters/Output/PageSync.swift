@@ -22,10 +22,41 @@ public enum PageSync {
   }
 
   /// Writes each change in place (temporary file in the same folder, fsync, rename). Unchanged files are untouched.
+  /// Temporary files that an earlier, killed run left behind are removed first.
   public static func apply(_ changes: [Change], in folder: URL) throws(WriteError) {
+    removeLeftoverTemporaryFiles(in: folder)
     for change in changes {
       try AtomicFile.write(change.page.bytes, toPath: try SafePath.resolvePath(change.page.path, in: folder.path))
     }
+  }
+}
+
+extension PageSync {
+  /// Removes `.NAME.disarm-PID-N.tmp` files (``AtomicFile``'s temporary files) whose process no longer runs, from the
+  /// page folder and its kind folders: what a run killed mid-write leaves. Other files are never touched.
+  public static func removeLeftoverTemporaryFiles(in folder: URL) {
+    let manager = FileManager.default
+    var folders = [folder.path]
+    for entry in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where !entry.hasPrefix(".") {
+      var isDirectory: ObjCBool = false
+      let path = folder.appendingPathComponent(entry).path
+      if manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { folders.append(path) }
+    }
+    for path in folders {
+      for entry in (try? manager.contentsOfDirectory(atPath: path)) ?? [] {
+        guard let pid = leftoverOwner(entry), kill(pid, 0) != 0, errno == ESRCH else { continue }
+        unlink(path + "/" + entry)
+      }
+    }
+  }
+
+  /// The process id in a temporary file name `.NAME.disarm-PID-N.tmp`, or nil for any other name.
+  static func leftoverOwner(_ name: String) -> pid_t? {
+    guard name.hasPrefix("."), name.hasSuffix(".tmp"), let marker = name.range(of: ".disarm-", options: .backwards)
+    else { return nil }
+    let parts = name[marker.upperBound...].dropLast(4).split(separator: "-")
+    guard parts.count == 2, let pid = pid_t(parts[0]), UInt32(parts[1]) != nil else { return nil }
+    return pid
   }
 }
 
