@@ -4,28 +4,9 @@ import DisarmParser
 import Foundation
 import Testing
 
-/// The reference corpora and the per-corpus lists of object pages that are known not to regenerate identically.
+/// What the object-page corpus tests share beyond ``EmitterCorpus``.
 enum ObjectPageCorpus {
-  static let root = Golden.repository.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-  static let names = ["disarm-2022-07-02", "disarm-2024-03-13", "disarm-2024-11-22", "disarm-2025-02-10"]
-  static var available: Bool { FileManager.default.fileExists(atPath: root.appendingPathComponent(names[3]).path) }
   static let skipMessage: Comment = "../shared/corpus is absent: object-page corpus tests skipped"
-
-  static func pages(_ name: String) -> URL {
-    root.appendingPathComponent(name).appendingPathComponent("generated_pages")
-  }
-
-  /// `Fixtures/RegenerationExceptions/<corpus>.txt`: one `path<TAB>reason` line per page; `#` starts a comment.
-  static func exceptions(_ name: String) throws -> [String: String] {
-    let url = Golden.fixtures.appendingPathComponent("RegenerationExceptions/\(name).txt")
-    let text = try String(contentsOf: url, encoding: .utf8)
-    var exceptions: [String: String] = [:]
-    for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.trimmingWhitespace().isEmpty {
-      let parts = line.split(separator: "\t", maxSplits: 1)
-      exceptions[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
-    }
-    return exceptions
-  }
 
   /// The objects `PageRenderer` hands to the object renderer: live, with a page, no errors, no misplaced text.
   static func regenerable(_ kb: KnowledgeBase) -> [DisarmObject] {
@@ -37,14 +18,14 @@ enum ObjectPageCorpus {
   }
 }
 
-@Suite(.enabled(if: ObjectPageCorpus.available, ObjectPageCorpus.skipMessage))
+@Suite(.enabled(if: EmitterCorpus.available, ObjectPageCorpus.skipMessage))
 struct ObjectPageCorpusTests {
   /// Every live object page of a release, rendered from the model, is byte-identical to the page DISARM's generator
   /// wrote, except the pages listed (with a reason) in the corpus's exceptions file, which must still differ.
-  @Test(arguments: ObjectPageCorpus.names)
+  @Test(arguments: EmitterCorpus.names)
   func objectPagesRegenerateByteIdentically(corpus: String) throws {
-    let kb = try KnowledgeBaseLoader.load(from: ObjectPageCorpus.pages(corpus).path)
-    let exceptions = try ObjectPageCorpus.exceptions(corpus)
+    let kb = try KnowledgeBaseLoader.load(from: EmitterCorpus.pages(corpus).path)
+    let exceptions = try EmitterCorpus.exceptions(file: corpus)
     // The real pipeline: what `disarm build` would write for this knowledge base.
     let rendered = Dictionary(uniqueKeysWithValues: PageRenderer.render(kb).pages.map { ($0.path, $0.bytes) })
     var identical = 0
@@ -70,7 +51,7 @@ struct ObjectPageCorpusTests {
 
   /// Migration: a 2022-template release rendered in the 2025 form and back gives its own pages again.
   @Test func migrationRoundTripsThroughTheOtherTemplate() throws {
-    let kb = try KnowledgeBaseLoader.load(from: ObjectPageCorpus.pages("disarm-2024-11-22").path)
+    let kb = try KnowledgeBaseLoader.load(from: EmitterCorpus.pages("disarm-2024-11-22").path)
     let techniques = ObjectPageCorpus.regenerable(kb).filter { $0.kind == .technique }
     for object in techniques.prefix(40) {
       let page = try #require(object.page)

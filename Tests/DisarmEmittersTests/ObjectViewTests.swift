@@ -5,18 +5,11 @@ import Foundation
 import Testing
 
 /// `disarm show`'s view over the reference corpora.
-enum ShowCorpus {
-  static let root = Golden.repository.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-  static var available: Bool { FileManager.default.fileExists(atPath: root.path) }
-  static let names = ["disarm-2022-07-02", "disarm-2024-03-13", "disarm-2024-11-22", "disarm-2025-02-10"]
-}
-
-@Suite(.enabled(if: ShowCorpus.available, "../shared/corpus is absent: show corpus tests skipped"))
+@Suite(.enabled(if: EmitterCorpus.available, "../shared/corpus is absent: show corpus tests skipped"))
 struct ObjectViewTests {
-
-  @Test(arguments: ShowCorpus.names)
+  @Test(arguments: EmitterCorpus.names)
   func everyIncidentOnATechniquePageAppearsInShow(corpus: String) throws {
-    let kb = try KnowledgeBaseLoader.load(from: ShowCorpus.root.appendingPathComponent(corpus).path)
+    let kb = try KnowledgeBaseLoader.load(from: EmitterCorpus.root.appendingPathComponent(corpus).path)
     var checked = 0
     for technique in kb.objects(of: .technique) where !technique.isStale {
       let shown = ObjectView(technique, in: kb).text(width: 100, style: ANSIStyle(enabled: false))
@@ -30,7 +23,7 @@ struct ObjectViewTests {
   }
 
   @Test func microbloggingPlatformIn2025() throws {
-    let kb = try KnowledgeBaseLoader.load(from: ShowCorpus.root.appendingPathComponent("disarm-2025-02-10").path)
+    let kb = try KnowledgeBaseLoader.load(from: EmitterCorpus.root.appendingPathComponent("disarm-2025-02-10").path)
     let view = ObjectView(try #require(kb[DisarmID("T0151.008")!]), in: kb)
     let incidents = view.groups.first { $0.key == "incidents" }?.entries.map(\.id.string)
     #expect(incidents == ["I00097", "I00113", "I00120", "I00125", "I00129"])

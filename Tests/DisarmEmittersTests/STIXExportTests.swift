@@ -108,11 +108,11 @@ import Testing
 }
 
 /// The export of the reference corpora: no stale page, and the comparison with the official bundle.
-@Suite(.enabled(if: ShowCorpus.available, "../shared/corpus is absent: STIX corpus tests skipped"))
+@Suite(.enabled(if: EmitterCorpus.available, "../shared/corpus is absent: STIX corpus tests skipped"))
 struct STIXCorpusExportTests {
-  @Test(arguments: ShowCorpus.names)
+  @Test(arguments: EmitterCorpus.names)
   func stalePagesAreNotExported(corpus: String) throws {
-    let kb = try KnowledgeBaseLoader.load(from: ShowCorpus.root.appendingPathComponent(corpus).path)
+    let kb = try KnowledgeBaseLoader.load(from: EmitterCorpus.root.appendingPathComponent(corpus).path)
     let exported = Set(try STIXExportTests.objects(STIXExportTests.bundle(kb)).compactMap(STIXExportTests.externalID))
     let stale = kb.objects.values.filter(\.isStale).map(\.id.string)
     #expect(!stale.isEmpty || corpus == "disarm-2025-02-10")
@@ -127,8 +127,8 @@ struct STIXCorpusExportTests {
   /// `oracles/DISARM-stix-2025-02-10.json`, plus the matrix's tactic order; the report is pinned by a golden file
   /// and explained in docs/EXPORTS.md.
   @Test func comparisonWithTheOfficialBundleIsPinned() throws {
-    let oracleURL = ShowCorpus.root.appendingPathComponent("oracles/DISARM-stix-2025-02-10.json")
-    let kb = try KnowledgeBaseLoader.load(from: ShowCorpus.root.appendingPathComponent("disarm-2025-02-10").path)
+    let oracleURL = EmitterCorpus.root.appendingPathComponent("oracles/DISARM-stix-2025-02-10.json")
+    let kb = try KnowledgeBaseLoader.load(from: EmitterCorpus.root.appendingPathComponent("disarm-2025-02-10").path)
     let ours = try STIXExportTests.objects(STIXExportTests.bundle(kb))
     let theirs = try STIXExportTests.objects(Array(try Data(contentsOf: oracleURL)))
     try Golden.check(Array(Self.report(ours, theirs).utf8), against: "Exports/stix-oracle-2025-02-10.txt")

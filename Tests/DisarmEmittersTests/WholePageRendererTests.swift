@@ -6,28 +6,7 @@ import Testing
 
 /// The reference corpora for whole-page regeneration, and the differences each is allowed to keep.
 enum WholePageCorpus {
-  static let root = Golden.repository.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-  static let names = ["disarm-2022-07-02", "disarm-2024-03-13", "disarm-2024-11-22", "disarm-2025-02-10"]
-  static var available: Bool { FileManager.default.fileExists(atPath: root.appendingPathComponent(names[3]).path) }
   static let skipMessage: Comment = "../shared/corpus is absent: whole-page corpus tests skipped"
-
-  static func pages(_ name: String) -> URL {
-    root.appendingPathComponent(name).appendingPathComponent("generated_pages")
-  }
-
-  /// `Fixtures/RegenerationExceptions/<corpus>-whole.txt`: one `path<TAB>reason` per line (blank lines and lines
-  /// starting with `#` ignored); a missing file means no exceptions.
-  static func exceptions(_ name: String) throws -> [String: String] {
-    let url = Golden.fixtures.appendingPathComponent("RegenerationExceptions/\(name)-whole.txt")
-    guard let data = FileManager.default.contents(atPath: url.path) else { return [:] }
-    var result: [String: String] = [:]
-    for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
-      let parts = line.split(separator: "\t", maxSplits: 1)
-      guard let path = parts.first, !path.trimmingWhitespace().isEmpty else { continue }
-      result[String(path)] = parts.count > 1 ? String(parts[1]) : ""
-    }
-    return result
-  }
 
   /// The whole pages (`*.md` at the root of the page folder) of a page folder, by file name.
   static func wholePages(in folder: URL) throws -> [String: [UInt8]] {
@@ -41,8 +20,8 @@ enum WholePageCorpus {
   /// Compares the rendered whole pages of `kb` with the corpus's pages, allowing only the listed exceptions, and
   /// failing when a listed exception no longer differs.
   static func expectIdentical(_ kb: KnowledgeBase, to corpus: String, variant: String) throws {
-    let expected = try wholePages(in: pages(corpus))
-    let exceptions = try exceptions(corpus)
+    let expected = try wholePages(in: EmitterCorpus.pages(corpus))
+    let exceptions = try EmitterCorpus.exceptions(file: corpus + "-whole")
     let rendered = Dictionary(uniqueKeysWithValues: WholePageRenderer.render(kb).map { ($0.path, $0.bytes) })
     #expect(Set(rendered.keys) == Set(expected.keys), "\(corpus) (\(variant)): rendered page set")
     for (path, bytes) in expected.sorted(by: { $0.key < $1.key }) {
@@ -57,18 +36,18 @@ enum WholePageCorpus {
 }
 
 /// Regenerating the whole pages of the four DISARM releases gives the published bytes.
-@Suite(.enabled(if: WholePageCorpus.available, WholePageCorpus.skipMessage), .serialized)
+@Suite(.enabled(if: EmitterCorpus.available, WholePageCorpus.skipMessage), .serialized)
 struct WholePageCorpusTests {
-  @Test(arguments: WholePageCorpus.names)
+  @Test(arguments: EmitterCorpus.names)
   func wholePagesAreByteIdentical(corpus: String) throws {
-    let kb = try KnowledgeBaseLoader.load(from: WholePageCorpus.pages(corpus).path)
+    let kb = try KnowledgeBaseLoader.load(from: EmitterCorpus.pages(corpus).path)
     try WholePageCorpus.expectIdentical(kb, to: corpus, variant: "as published")
   }
 
   /// Derived pages ignore stale objects, so removing the stale pages changes nothing.
-  @Test(arguments: WholePageCorpus.names)
+  @Test(arguments: EmitterCorpus.names)
   func wholePagesAreByteIdenticalWithoutStalePages(corpus: String) throws {
-    let source = WholePageCorpus.pages(corpus)
+    let source = EmitterCorpus.pages(corpus)
     let kb = try KnowledgeBaseLoader.load(from: source.path)
     let stale = Set(kb.diagnostics.filter { $0.rule == "stale-page" }.map(\.file))
     #expect(!stale.isEmpty, "\(corpus) has stale pages (TA03, TA04 at least)")
