@@ -1,3 +1,4 @@
+import DisarmModel
 import Foundation
 import Testing
 
@@ -23,5 +24,20 @@ enum EmitterCorpus {
       result[String(path)] = parts.count > 1 ? String(parts[1]) : ""
     }
     return result
+  }
+}
+
+/// Small knowledge bases written for a test.
+enum TemporaryPages {
+  /// Writes `pages` (page-folder-relative path to content) to a temporary page folder, loads it, and removes it.
+  static func load(_ pages: [String: String]) throws -> KnowledgeBase {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("disarm-pages-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: url) }
+    for (path, content) in pages {
+      let file = url.appendingPathComponent(path)
+      try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(content.utf8).write(to: file)
+    }
+    return try KnowledgeBaseLoader.load(from: url.path)
   }
 }

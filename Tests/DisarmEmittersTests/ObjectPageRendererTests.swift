@@ -201,16 +201,7 @@ struct ObjectPageCorpusTests {
       + "</table>\n"
   }
 
-  static func load(_ pages: [String: String]) throws -> KnowledgeBase {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("disarm-objects-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: url) }
-    for (path, content) in pages {
-      let file = url.appendingPathComponent(path)
-      try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(content.utf8).write(to: file)
-    }
-    return try KnowledgeBaseLoader.load(from: url.path)
-  }
+  static func load(_ pages: [String: String]) throws -> KnowledgeBase { try TemporaryPages.load(pages) }
 
   static func render(_ id: String, in kb: KnowledgeBase, template: KnowledgeBase.Template = .generation2025) throws
     -> String

@@ -126,17 +126,7 @@ struct WholePageCorpusTests {
     "<tr>\n<td><a href=\"\(folder)/\(id).md\">\(id)</a></td>\n" + cells.map { "<td>\($0)</td>\n" }.joined() + "</tr>\n"
   }
 
-  /// Writes `pages` to a temporary page folder and loads it.
-  static func load(_ pages: [String: String]) throws -> KnowledgeBase {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("disarm-whole-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: url) }
-    for (path, content) in pages {
-      let file = url.appendingPathComponent(path)
-      try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(content.utf8).write(to: file)
-    }
-    return try KnowledgeBaseLoader.load(from: url.path)
-  }
+  static func load(_ pages: [String: String]) throws -> KnowledgeBase { try TemporaryPages.load(pages) }
 
   static func page(_ path: String, in pages: [RenderedPage]) -> String {
     pages.first { $0.path == path }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
