@@ -1,7 +1,23 @@
 // swift-tools-version: 6.1
 //
-// The pipeline reads top to bottom: CCmark (libcmark) -> DisarmParser -> DisarmModel -> DisarmEmitters -> disarm.
-// Only DisarmParser imports CCmark.
+// The pipeline reads top to bottom, each target depending only on the ones above it:
+//
+//   CCmark (libcmark)        DisarmDiagnostics (positions, diagnostics, rule descriptions, formatter, JSON writer)
+//          \                  /
+//           DisarmParser  (pages to typed values with exact source slices; the only importer of CCmark)
+//                 |
+//           DisarmModel   (the linked knowledge base and the facts the rules read)
+//                 |
+//        DisarmRegeneration (page renderers, drift, the safe writer, unified diffs)
+//                 |
+//           DisarmLint    (one file per rule, the linter, configuration, fixes, reporters)
+//            /         \
+//           DisarmExports (disarm.json, STIX, MISP, Navigator, CSV)
+//            \         /
+//              disarm   (argument parsing, terminal, pager, exit codes)
+//
+// Benchmark helpers (synthetic knowledge bases, the parsing floor) live in `disarm-bench`, outside the shipped
+// libraries. docs/ARCHITECTURE.md says where a new rule, export or command goes.
 
 import PackageDescription
 
@@ -10,9 +26,14 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "disarm", targets: ["disarm"]),
+    .executable(name: "disarm-bench", targets: ["DisarmBench"]),
+    .library(name: "DisarmDiagnostics", targets: ["DisarmDiagnostics"]),
     .library(name: "DisarmParser", targets: ["DisarmParser"]),
     .library(name: "DisarmModel", targets: ["DisarmModel"]),
-    .library(name: "DisarmEmitters", targets: ["DisarmEmitters"]),
+    .library(name: "DisarmRegeneration", targets: ["DisarmRegeneration"]),
+    .library(name: "DisarmLint", targets: ["DisarmLint"]),
+    .library(name: "DisarmExports", targets: ["DisarmExports"]),
+    .library(name: "DisarmBrowsing", targets: ["DisarmBrowsing"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,20 +45,35 @@ let package = Package(
       pkgConfig: "libcmark",
       providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
     ),
-    .target(name: "DisarmParser", dependencies: ["CCmark"]),
+    .target(name: "DisarmDiagnostics"),
+    .target(name: "DisarmParser", dependencies: ["CCmark", "DisarmDiagnostics"]),
     .target(name: "DisarmModel", dependencies: ["DisarmParser"]),
-    .target(name: "DisarmEmitters", dependencies: ["DisarmModel"]),
+    .target(name: "DisarmRegeneration", dependencies: ["DisarmModel"]),
+    .target(
+      name: "DisarmLint",
+      dependencies: ["DisarmRegeneration", .product(name: "Yams", package: "Yams")]
+    ),
+    .target(name: "DisarmExports", dependencies: ["DisarmLint"]),
+    .target(name: "DisarmBrowsing", dependencies: ["DisarmExports"]),
     .executableTarget(
       name: "disarm",
       dependencies: [
-        "DisarmEmitters",
+        "DisarmExports", "DisarmBrowsing",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "Yams", package: "Yams"),
       ]
     ),
-    .testTarget(name: "DisarmParserTests", dependencies: ["DisarmParser"]),
-    .testTarget(name: "DisarmModelTests", dependencies: ["DisarmModel"]),
-    .testTarget(name: "DisarmEmittersTests", dependencies: ["DisarmEmitters"], exclude: ["Fixtures"]),
-    .testTarget(name: "DisarmCLITests", dependencies: ["disarm"], exclude: ["Fixtures"]),
+    .executableTarget(
+      name: "DisarmBench",
+      dependencies: ["DisarmRegeneration", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    .target(name: "DisarmTestSupport", dependencies: ["DisarmModel"], path: "Tests/DisarmTestSupport"),
+    .testTarget(name: "DisarmParserTests", dependencies: ["DisarmParser", "DisarmTestSupport"]),
+    .testTarget(name: "DisarmModelTests", dependencies: ["DisarmModel", "DisarmTestSupport"]),
+    .testTarget(name: "DisarmLintTests", dependencies: ["DisarmLint", "DisarmTestSupport"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "DisarmEmittersTests",
+      dependencies: ["DisarmExports", "DisarmBrowsing", "DisarmTestSupport"], exclude: ["Fixtures"]
+    ),
+    .testTarget(name: "DisarmCLITests", dependencies: ["disarm", "DisarmTestSupport"], exclude: ["Fixtures"]),
   ]
 )

@@ -24,15 +24,14 @@ enum IndexReader {
   }
 
   /// Objects defined by an index page's rows, with the row's other columns as attributes.
-  static func objects(of kind: ObjectKind, in page: WholePage, diagnostics: inout [Diagnostic]) -> [DisarmObject] {
+  static func objects(of kind: ObjectKind, in page: WholePage, problems: inout [ReadingProblem]) -> [DisarmObject] {
     let header = page.table.rows.first(where: \.isHeader)?.cells.map(\.text) ?? []
     var objects: [DisarmObject] = []
     for row in page.table.rows where !row.isHeader {
       guard let first = row.cells.first else { continue }
       guard let id = DisarmID(first.text), id.kind == kind else {
-        diagnostics.append(
-          Rules.unreadableField.diagnostic(
-            file: page.path, at: first.source.range.start, "'\(first.text)' is not \(kind.withArticle) identifier"))
+        problems.append(
+          ReadingProblem(.indexCellNotAnID(text: first.text, kind: kind), file: page.path, range: first.source.range))
         continue
       }
       var attributes: [(key: String, value: String)] = []

@@ -1,7 +1,7 @@
 import DisarmParser
 
 /// The linked knowledge base: every object, every relation between objects, every prose reference, and the
-/// diagnostics found on the way. Relations are indexed by source and target so that lookups never scan.
+/// facts the lint rules read. Relations are indexed by source and target so that lookups never scan.
 public struct KnowledgeBase: Sendable {
   /// Which page generation the technique pages follow.
   public enum Template: String, Sendable {
@@ -26,29 +26,43 @@ public struct KnowledgeBase: Sendable {
   /// The whole-knowledge-base pages read (indexes, matrices, response-type tables).
   public let wholePages: [WholePage]
   /// Pages whose file name is not an identifier, or that lost to another page with the same identifier.
-  public let unassignedPages: [ObjectPage]
+  public let unassigned: [UnassignedPage]
+  /// The pages of ``unassigned``.
+  public var unassignedPages: [ObjectPage] { unassigned.map(\.page) }
+  /// Files and folders that could not be used as pages.
+  public let skippedFiles: [SkippedFile]
+  /// Each kind's index page and what it lists.
+  public let indexes: [ObjectKind: IndexListing]
+  /// What could not be read as a fact while linking.
+  public let readingProblems: [ReadingProblem]
+  /// Names written next to identifiers in fields (`TA07 Select Channels…`), to compare with the headings.
+  public let nameClaims: [NameClaim]
+  /// Byte offsets, per file, of codes already checked as fields that make no relation (`Parent Technique`).
+  public let checkedCodeOffsets: [String: Set<Int>]
   public let template: Template
   /// Tactics in framework order (the red framework matrix's columns), else by ID.
   public let tacticOrder: [DisarmID]
-  /// All diagnostics, sorted.
-  public private(set) var diagnostics: [Diagnostic]
 
   private var outgoingIndex: [DisarmID: [Int]] = [:]
   private var objectsByKind: [ObjectKind: [DisarmObject]] = [:]
   private var incomingIndex: [DisarmID: [Int]] = [:]
 
   init(
-    objects: [DisarmID: DisarmObject], relations: [Relation],
-    wholePages: [WholePage], unassignedPages: [ObjectPage], template: Template, tacticOrder: [DisarmID],
-    diagnostics: [Diagnostic]
+    objects: [DisarmID: DisarmObject], relations: [Relation], wholePages: [WholePage], unassigned: [UnassignedPage],
+    skippedFiles: [SkippedFile], indexes: [ObjectKind: IndexListing], readingProblems: [ReadingProblem],
+    nameClaims: [NameClaim], checkedCodeOffsets: [String: Set<Int>], template: Template, tacticOrder: [DisarmID]
   ) {
     self.objects = objects
     self.relations = relations
     self.wholePages = wholePages
-    self.unassignedPages = unassignedPages
+    self.unassigned = unassigned
+    self.skippedFiles = skippedFiles
+    self.indexes = indexes
+    self.readingProblems = readingProblems
+    self.nameClaims = nameClaims
+    self.checkedCodeOffsets = checkedCodeOffsets
     self.template = template
     self.tacticOrder = tacticOrder
-    self.diagnostics = diagnostics.sorted()
     for object in objects.values { objectsByKind[object.kind, default: []].append(object) }
     for kind in objectsByKind.keys { objectsByKind[kind]?.sort { $0.id < $1.id } }
     for (index, relation) in relations.enumerated() {
@@ -80,6 +94,12 @@ public struct KnowledgeBase: Sendable {
   /// The sub-techniques of a technique, sorted.
   public func subtechniques(of id: DisarmID) -> [DisarmID] { incoming(id, .parent).map(\.source).sorted() }
 
-  /// Number of diagnostics at `severity`.
-  public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
+  /// Every page read, by path: object pages, unassigned pages and whole pages (for source excerpts).
+  public func sourceFiles() -> [String: SourceFile] {
+    var sources: [String: SourceFile] = [:]
+    for object in objects.values { if let page = object.page { sources[page.path] = page.file } }
+    for page in unassigned { sources[page.page.path] = page.page.file }
+    for page in wholePages { sources[page.path] = page.file }
+    return sources
+  }
 }

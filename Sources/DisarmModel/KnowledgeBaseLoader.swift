@@ -17,16 +17,10 @@ public enum KnowledgeBaseLoader {
 
   /// Loads the knowledge base at `path` (the page folder, or a folder containing `generated_pages/`).
   public static func load(from path: String) throws(LoadError) -> KnowledgeBase {
-    try load(from: path, checks: true)
-  }
-
-  /// Loads the knowledge base; with `checks` false the cross-page checks are skipped (for commands that print no
-  /// diagnostics).
-  public static func load(from path: String, checks: Bool) throws(LoadError) -> KnowledgeBase {
     let folder = try PageFolder.resolve(path)
-    var diagnostics: [Diagnostic] = []
+    var skipped: [SkippedFile] = []
     Trace.mark("start")
-    let files = try listPages(in: folder, diagnostics: &diagnostics)
+    let files = try listPages(in: folder, skipped: &skipped)
     Trace.mark("list \(files.count) files")
 
     let results = ParallelMap.map(files) { file -> ParsedFile in
@@ -34,7 +28,7 @@ public enum KnowledgeBaseLoader {
       do {
         bytes = try readBytes(file.url)
       } catch {
-        return .failed(Rules.unreadableFile.diagnostic(file: file.relativePath, "cannot read page: \(error.reason)"))
+        return .failed(SkippedFile(path: file.relativePath, reason: .unreadablePage(error.reason)))
       }
       switch file.role {
       case .object(let kind): return .object(PageParser.parse(path: file.relativePath, kind: kind, bytes: bytes))
@@ -48,22 +42,22 @@ public enum KnowledgeBaseLoader {
       switch result {
       case .object(let page): pages.append(page)
       case .whole(let page): wholePages.append(page)
-      case .failed(let diagnostic): diagnostics.append(diagnostic)
+      case .failed(let file): skipped.append(file)
       }
     }
-    let kb = Linker.link(pages: pages, wholePages: wholePages, diagnostics: diagnostics, checks: checks)
-    Trace.mark("link and check")
+    let kb = Linker.link(pages: pages, wholePages: wholePages, skippedFiles: skipped)
+    Trace.mark("link")
     return kb
   }
 
   enum ParsedFile: Sendable {
     case object(ObjectPage)
     case whole(WholePage)
-    case failed(Diagnostic)
+    case failed(SkippedFile)
   }
 
   /// The pages of every kind folder and the whole-knowledge-base pages at the root, sorted by path.
-  static func listPages(in folder: URL, diagnostics: inout [Diagnostic]) throws(LoadError) -> [PageFile] {
+  static func listPages(in folder: URL, skipped: inout [SkippedFile]) throws(LoadError) -> [PageFile] {
     let rootEntries: [String]
     do {
       rootEntries = try directoryEntries(folder.path)
@@ -78,13 +72,13 @@ public enum KnowledgeBaseLoader {
         do {
           entries = try directoryEntries(url.path)
         } catch {
-          diagnostics.append(Rules.unreadableFile.diagnostic(file: name, "cannot list folder: \(error.reason)"))
+          skipped.append(SkippedFile(path: name, reason: .unlistableFolder(error.reason)))
           continue
         }
         for entry in entries.sorted() where !entry.hasPrefix(".") || entry.hasSuffix(".md") {
           let relative = "\(name)/\(entry)"
           guard entry.hasSuffix(".md") else {
-            diagnostics.append(Rules.unexpectedFile.diagnostic(file: relative, "not a markdown page; ignored"))
+            skipped.append(SkippedFile(path: relative, reason: .notMarkdown))
             continue
           }
           files.append(PageFile(relativePath: relative, url: url.appendingPathComponent(entry), role: .object(kind)))

@@ -2,11 +2,11 @@ import DisarmParser
 
 /// A place where a page writes another object's name next to its identifier (`TA07 Select Channels…`,
 /// `[T0151.004 Chat Platform](…)`), to be compared with that object's heading.
-struct NameClaim {
-  var target: DisarmID
-  var written: String
-  var file: String
-  var position: SourcePosition
+public struct NameClaim: Sendable {
+  public var target: DisarmID
+  public var written: String
+  public var file: String
+  public var position: SourcePosition
 }
 
 /// Reads the relations each page owns (see docs/OWNERSHIP.md): a technique its tactic and parent, an incident its
@@ -14,7 +14,7 @@ struct NameClaim {
 struct RelationReader {
   private(set) var relations: [Relation] = []
   private(set) var nameClaims: [NameClaim] = []
-  private(set) var diagnostics: [Diagnostic] = []
+  private(set) var problems: [ReadingProblem] = []
   /// Byte offsets of codes already checked as fields that make no relation (`Parent Technique`), so that the prose
   /// reference check does not report them a second time.
   private(set) var checkedCodeOffsets: [String: Set<Int>] = [:]
@@ -103,20 +103,20 @@ struct RelationReader {
   ) {
     guard let field = page.fields.first(where: { keys.contains($0.key) }) else {
       if required {
-        diagnostics.append(
-          Rules.unreadableField.diagnostic(
-            file: page.path, line: page.heading?.line.range.start.line ?? 1, column: 1,
-            "\(id) has no '\(keys[0].capitalizedFirst)' field"))
+        problems.append(
+          ReadingProblem(
+            .missingField(object: id, label: keys[0].capitalizedFirst), file: page.path,
+            line: page.heading?.line.range.start.line ?? 1, column: 1))
       }
       return
     }
     let value = field.value.trimmed
     if value.isEmpty, !required { return }
     guard let (target, rest) = DisarmID.leading(in: value), target.kind == targetKind else {
-      diagnostics.append(
-        Rules.unreadableField.diagnostic(
-          file: page.path, at: field.value.range.start,
-          "'\(field.label)' should start with \(targetKind.withArticle) identifier, found '\(value)'"))
+      problems.append(
+        ReadingProblem(
+          .fieldNotAnID(label: field.label, expected: targetKind, value: value), file: page.path,
+          range: field.value.range))
       return
     }
     add(kind, from: id, to: target, file: page.path, at: field.value.range.start)
@@ -142,17 +142,13 @@ struct RelationReader {
     checkedCodeOffsets[page.path, default: []].insert(field.value.range.start.offset)
     guard let (written, rest) = DisarmID.leading(in: value) else {
       if !value.isEmpty {
-        diagnostics.append(
-          Rules.unreadableField.diagnostic(
-            file: page.path, at: field.value.range.start, "'Parent Technique' should start with a technique identifier"))
+        problems.append(ReadingProblem(.parentNotAnID, file: page.path, range: field.value.range))
       }
       return
     }
     if written != id.parentTechnique {
-      let expected = id.parentTechnique.map { "\($0)" } ?? "none (\(id) is not a sub-technique)"
-      diagnostics.append(
-        Rules.parentMismatch.diagnostic(
-          file: page.path, at: field.value.range.start, "'Parent Technique' is \(written), but the parent of \(id) is \(expected)"))
+      problems.append(
+        ReadingProblem(.parentMismatch(written: written, object: id), file: page.path, range: field.value.range))
     }
     if !rest.isEmpty {
       nameClaims.append(NameClaim(target: written, written: rest, file: page.path, position: field.value.range.start))
@@ -165,9 +161,7 @@ struct RelationReader {
     guard let table = page.table(firstColumn: firstColumn) else { return }
     for row in table.rows {
       guard let target = target(of: row) else {
-        diagnostics.append(
-          Rules.unreadableField.diagnostic(
-            file: page.path, at: row.source.range.start, "row of '\(firstColumn)' table names no identifier"))
+        problems.append(ReadingProblem(.rowWithoutID(table: firstColumn), file: page.path, range: row.source.range))
         continue
       }
       let description = column.flatMap { row.source(fromCell: $0) }

@@ -45,7 +45,7 @@ extension TableRow {
   public func source(fromCell index: Int) -> SourceText? {
     guard index < cells.count else { return nil }
     if index == cells.count - 1 { return cells[index] }
-    return SourceText(buffer: cells[index].buffer, offsets: cells[index].offsets.lowerBound..<cells[cells.count - 1].offsets.upperBound)
+    return cells[index].slice(cells[index].offsets.lowerBound..<cells[cells.count - 1].offsets.upperBound)
   }
 
   /// The exact text from the start of cell `index` to the end of the last cell: the cell's value, including any

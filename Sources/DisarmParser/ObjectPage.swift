@@ -19,13 +19,10 @@ public final class ObjectPage: Sendable {
   public let references: [InlineReference]
   /// The notes section, or nil when the page has no marker line.
   public let notes: Notes?
-  /// Problems met while reading the page.
-  public let diagnostics: [Diagnostic]
 
   public init(
     file: SourceFile, kind: ObjectKind, fileStem: String, template: PageTemplate, heading: Heading?, fields: [Field],
-    tables: [MarkdownTable], otherText: [SourceText], references: [InlineReference], notes: Notes?,
-    diagnostics: [Diagnostic]
+    tables: [MarkdownTable], otherText: [SourceText], references: [InlineReference], notes: Notes?
   ) {
     self.file = file
     self.kind = kind
@@ -37,7 +34,6 @@ public final class ObjectPage: Sendable {
     self.otherText = otherText
     self.references = references
     self.notes = notes
-    self.diagnostics = diagnostics
   }
 
   /// The path relative to the page folder (`techniques/T0151.008.md`).

@@ -3,15 +3,8 @@ public enum PageParser {
   /// Parses the page at `path` (relative to the page folder) of kind `kind` from its bytes.
   public static func parse(path: String, kind: ObjectKind, bytes: [UInt8]) -> ObjectPage {
     let file = SourceFile(path: path, bytes: bytes)
-    var diagnostics = EncodingCheck.diagnostics(for: file)
     let notes = NotesLocator.notes(in: file)
     let dataEnd = notes?.markerOffset ?? bytes.count
-    if notes == nil {
-      diagnostics.append(
-        Diagnostic(
-          rule: "missing-notes-marker", severity: .warning, file: path, line: file.lineCount, column: 1,
-          message: "page has no '\(Notes.marker)' line; the whole page is read as generated content"))
-    }
 
     var heading: Heading?
     var fields: [Field] = []
@@ -88,23 +81,6 @@ public enum PageParser {
       }
     }
 
-    if heading == nil {
-      diagnostics.append(
-        Diagnostic(
-          rule: "missing-heading", severity: .error, file: path, line: 1, column: 1,
-          message: "page has no '# \(kind.headingWord) ID: Name' heading"))
-    }
-    for table in tables {
-      for row in table.rows where row.cells.count != table.columns.count || !row.isClosed {
-        let start = row.source.range.start
-        let problem = row.isClosed ? "has \(row.cells.count) cells" : "does not end with '|'"
-        diagnostics.append(
-          Diagnostic(
-            rule: "malformed-table-row", severity: .warning, file: path, at: start,
-            message: "row of table '\(table.columns.joined(separator: " | "))' \(problem); the header has \(table.columns.count) columns"))
-      }
-    }
-
     let references = scanRanges.flatMap {
       InlineReferenceScanner.references(in: file, range: $0.range, excluding: $0.excluded)
     }
@@ -112,7 +88,7 @@ public enum PageParser {
     return ObjectPage(
       file: file, kind: kind, fileStem: stem,
       template: template(kind: kind, heading: heading, fields: fields), heading: heading, fields: fields,
-      tables: tables, otherText: otherText, references: references, notes: notes, diagnostics: diagnostics)
+      tables: tables, otherText: otherText, references: references, notes: notes)
   }
 
   /// Technique pages tell the generations apart by their field style; other kinds share one layout.

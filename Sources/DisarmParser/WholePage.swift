@@ -18,7 +18,6 @@ public struct WholePage: Sendable {
   /// The `# ` title line, if any.
   public var title: SourceText?
   public var table: HTMLTable
-  public var diagnostics: [Diagnostic]
 
   public var path: String { file.path }
 
@@ -44,7 +43,6 @@ public struct WholePage: Sendable {
   /// Reads a whole-knowledge-base page.
   public static func parse(path: String, role: Role, bytes: [UInt8]) -> WholePage {
     let file = SourceFile(path: path, bytes: bytes)
-    let diagnostics = EncodingCheck.diagnostics(for: file)
     var title: SourceText?
     for line in 1...file.lineCount {
       let range = file.lineContentRange(line)
@@ -55,6 +53,6 @@ public struct WholePage: Sendable {
       if !range.isEmpty { break }
     }
     let table = HTMLTableReader.table(in: file, range: 0..<bytes.count)
-    return WholePage(file: file, role: role, title: title, table: table, diagnostics: diagnostics)
+    return WholePage(file: file, role: role, title: title, table: table)
   }
 }

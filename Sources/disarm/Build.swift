@@ -1,5 +1,9 @@
+import DisarmDiagnostics
 import ArgumentParser
-import DisarmEmitters
+import DisarmRegeneration
+import DisarmExports
+import DisarmLint
+import DisarmBrowsing
 import DisarmModel
 import DisarmParser
 import Foundation
@@ -42,75 +46,52 @@ extension Disarm {
     @Flag(name: .shortAndLong, help: "Print only errors and the summary line.")
     var quiet = false
 
+    @OptionGroup var colorOptions: ColorOptions
+
     func validate() throws {
       if check && write { throw ValidationError("--check and --write cannot be used together") }
       if diff && !check { throw ValidationError("--diff needs --check") }
     }
 
-    /// The knowledge base and its page folder, or exit 2 with the reason. (A function of its own: a `let` initialised
-    /// inside `do`/`catch` around typed-throws calls was miscompiled in release builds, Swift 6.3.)
-    func load() throws -> (KnowledgeBase, URL) {
-      do {
-        let folder = try PageFolder.resolve(directory)
-        let kb = try KnowledgeBaseLoader.load(from: folder.path)
-        KeepAlive.keep(kb)
-        return (kb, folder)
-      } catch {
-        Terminal.error(error.description)
-        throw ExitStatus.failure
-      }
-    }
-
     func run() throws {
-      let (kb, pageFolder) = try load()
-      let rendered = PageRenderer.render(kb, template: template?.template)
-      Trace.mark("render pages")
-      let diagnostics = (kb.diagnostics + rendered.diagnostics).sorted()
-      DiagnosticPrinter.print(diagnostics, minimum: quiet ? .error : .warning)
-
-      var summary = Summary.line(for: kb)
+      let folder = try exitingOnLoadFailure { () throws(LoadError) in try PageFolder.resolve(directory) }
+      var checked = try exitingOnLoadFailure { () throws(LoadError) in
+        try CheckedKnowledgeBase.load(folder.path, template: template?.template)
+      }
+      KeepAlive.keep(checked)
+      let shown = checked.diagnostics.filter { $0.severity >= (quiet ? .error : .warning) }
+      let prefix = KnowledgeBaseLocation.displayPrefix(for: folder)
+      Terminal.status(
+        DiagnosticOutput.text(shown, of: checked.kb, style: colorOptions.style(for: STDERR_FILENO), pathPrefix: prefix),
+        terminator: "")
+      var summary = Summary.line(for: checked)
       var drift = false
-      do {
-        if check || write {
-          let changes = try PageSync.changes(rendered.pages, in: pageFolder)
-          drift = !changes.isEmpty
-          for change in changes {
-            let verb = check ? (change.isCreation ? "would create" : "would update") : (change.isCreation ? "created" : "updated")
-            Terminal.output("\(verb): \(TerminalText.inert(change.page.path))")
-            if diff {
-              Terminal.output(
-                UnifiedDiff.diff(
-                  old: change.current ?? [], new: change.page.bytes, oldName: "a/\(change.page.path)",
-                  newName: "b/\(change.page.path)"), terminator: "")
-            }
-          }
-          if write { try PageSync.apply(changes, in: pageFolder) }
-          let verb = check ? "out of date" : "rewritten"
-          summary += "; \(Summary.plural(changes.count, "page")) \(verb)"
-        } else {
-          let outputFolder = URL(fileURLWithPath: output)
-          let target = outputFolder.appendingPathComponent("disarm.json")
-          try AtomicFile.stream(toPath: target.path, durable: false) { file in
-            KnowledgeBaseJSON.write(for: kb, generator: "disarm \(Disarm.version)", chunk: file.write)
-          }
-          Trace.mark("write disarm.json")
-          let pagesFolder = outputFolder.appendingPathComponent("pages").path
-          for page in rendered.pages {
-            try AtomicFile.write(page.bytes, toPath: try SafePath.resolvePath(page.path, in: pagesFolder), durable: false)
-          }
-          Trace.mark("write pages")
-          for extra in WholePageRenderer.extras(kb) {
-            try AtomicFile.write(extra.bytes, to: try SafePath.resolve(extra.path, in: outputFolder), durable: false)
-          }
-          summary += "; wrote \(target.relativePath) and \(Summary.plural(rendered.pages.count, "page"))"
+      if check || write {
+        let changes = try exitingOnWriteFailure { () throws(WriteError) in
+          try checked.changes(in: folder, reporting: false)
         }
-      } catch {
-        Terminal.error(error.description)
-        throw ExitStatus.failure
+        drift = !changes.isEmpty
+        try update(changes, in: folder)
+        summary += "; \(Summary.plural(changes.count, "page")) \(check ? "out of date" : "rewritten")"
+      } else {
+        let written = try exitingOnWriteFailure { () throws(WriteError) in
+          try BuildOutput.write(checked, to: URL(fileURLWithPath: output), generator: "disarm \(Disarm.version)")
+        }
+        summary += "; wrote \(written.document) and \(Summary.plural(written.pages, "page"))"
       }
       Terminal.status(summary)
-      if kb.diagnostics.contains(where: { $0.rule == Rules.unreadableFile.id }) { throw ExitStatus.failure }
-      if kb.count(.error) > 0 || (check && drift) { throw ExitStatus.findings }
+      if checked.hasUnreadableFiles { throw ExitStatus.failure }
+      if checked.count(.error) > 0 || (check && drift) { throw ExitStatus.findings }
+    }
+
+    /// Lists (and with --diff shows) each page that differs; with --write, rewrites them.
+    func update(_ changes: [PageSync.Change], in folder: URL) throws {
+      for change in changes {
+        let verb = check ? (change.isCreation ? "would create" : "would update") : (change.isCreation ? "created" : "updated")
+        Terminal.output("\(verb): \(TerminalText.inert(change.page.path))")
+        if diff { Terminal.output(UnifiedDiff.diff(change), terminator: "") }
+      }
+      if write { try exitingOnWriteFailure { () throws(WriteError) in try PageSync.apply(changes, in: folder) } }
     }
   }
 }

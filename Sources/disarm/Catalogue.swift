@@ -1,4 +1,6 @@
+import DisarmDiagnostics
 import ArgumentParser
+import DisarmLint
 
 extension Disarm {
   /// `disarm catalogue` (hidden): prints docs/DIAGNOSTICS.md from the rule catalogue.

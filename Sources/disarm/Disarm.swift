@@ -1,3 +1,4 @@
+import DisarmDiagnostics
 import ArgumentParser
 import Foundation
 
@@ -27,6 +28,6 @@ struct Disarm: ParsableCommand {
       Exit codes: 0 success; 1 the knowledge base has errors; 2 usage or I/O failure.
       """,
     version: version,
-    subcommands: [Build.self, Lint.self, Explain.self, Show.self, List.self, Search.self, Export.self, Floor.self, Catalogue.self, Synthesize.self]
+    subcommands: [Build.self, Lint.self, Explain.self, Show.self, List.self, Search.self, Export.self, Catalogue.self]
   )
 }

@@ -1,3 +1,4 @@
+import DisarmDiagnostics
 import ArgumentParser
 
 extension Disarm {

@@ -1,5 +1,8 @@
+import DisarmDiagnostics
 import ArgumentParser
-import DisarmEmitters
+import DisarmExports
+import DisarmLint
+import DisarmRegeneration
 
 extension Disarm.Export {
   /// `disarm export csv`: flat RFC 4180 tables, one per kind of object and one per kind of relation.
@@ -22,14 +25,15 @@ extension Disarm.Export {
     var output: String = "build/csv"
 
     func run() throws {
-      let kb = try ExportFileWriter.load(directory)
+      let checked = try Loading.checked(directory)
+      let kb = checked.kb
       let tables = CSVExport.tables(for: kb)
       try ExportFileWriter.write(tables.map { ($0.name, $0.render()) }, to: output)
       let rows = tables.reduce(0) { $0 + $1.rows.count }
       Terminal.status(
         "disarm: wrote \(Summary.plural(tables.count, "CSV table")) (\(Summary.plural(rows, "row"))) to \(output); "
-          + "\(Summary.plural(kb.count(.error), "error")) in the knowledge base")
-      if kb.count(.error) > 0 { throw ExitStatus.findings }
+          + "\(Summary.plural(checked.count(.error), "error")) in the knowledge base")
+      if checked.count(.error) > 0 { throw ExitStatus.findings }
     }
   }
 }

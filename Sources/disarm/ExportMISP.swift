@@ -1,5 +1,9 @@
+import DisarmDiagnostics
 import ArgumentParser
-import DisarmEmitters
+import DisarmRegeneration
+import DisarmLint
+import DisarmExports
+import DisarmBrowsing
 import DisarmModel
 import Foundation
 
@@ -35,7 +39,8 @@ extension Disarm.Export {
     }
 
     func run() throws {
-      let kb = try ExportFileWriter.load(directory)
+      let checked = try Loading.checked(directory)
+      let kb = checked.kb
       let files = MISPExport.files(for: kb, options: MISPExport.Options(version: galaxyVersion, refsBase: refsBase))
       try ExportFileWriter.write(files.map { ($0.path, $0.bytes) }, to: output)
       let counts = MISPGalaxy.allCases.compactMap { galaxy -> String? in
@@ -45,32 +50,19 @@ extension Disarm.Export {
       let galaxies = files.count / 2
       Terminal.status(
         "disarm: wrote \(galaxies) MISP galax\(galaxies == 1 ? "y" : "ies") (\(counts.joined(separator: ", "))) to "
-          + "\(output); \(Summary.plural(kb.count(.error), "error")) in the knowledge base")
-      if kb.count(.error) > 0 { throw ExitStatus.findings }
+          + "\(output); \(Summary.plural(checked.count(.error), "error")) in the knowledge base")
+      if checked.count(.error) > 0 { throw ExitStatus.findings }
     }
   }
 }
 
-/// Reading the knowledge base and writing the files of an export.
+/// Writing the files of an export.
 enum ExportFileWriter {
-  /// Loads the knowledge base in `directory`, or prints the error and exits 2.
-  static func load(_ directory: String) throws -> KnowledgeBase {
-    do {
-      return try KnowledgeBaseLoader.load(from: directory)
-    } catch {
-      Terminal.error(error.description)
-      throw ExitStatus.failure
-    }
-  }
-
   /// Writes each file (path relative to `folder`) atomically, or prints the error and exits 2.
   static func write(_ files: [(path: String, bytes: [UInt8])], to folder: String) throws {
     let base = URL(fileURLWithPath: folder)
-    do {
+    try exitingOnWriteFailure { () throws(WriteError) in
       for file in files { try AtomicFile.write(file.bytes, to: base.appendingPathComponent(file.path)) }
-    } catch {
-      Terminal.error(error.description)
-      throw ExitStatus.failure
     }
   }
 }

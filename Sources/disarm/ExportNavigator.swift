@@ -1,5 +1,9 @@
+import DisarmDiagnostics
 import ArgumentParser
-import DisarmEmitters
+import DisarmRegeneration
+import DisarmLint
+import DisarmExports
+import DisarmBrowsing
 import DisarmModel
 import DisarmParser
 import Foundation
@@ -48,7 +52,7 @@ extension Disarm {
     }
 
     func run() throws {
-      let kb = try ExportSTIX.load(directory)
+      let kb = try Loading.checked(directory).kb
       let ids = incidents.compactMap { DisarmID(caseInsensitive: $0) }
       for id in ids where !STIXSelection.isLive(id, in: kb) {
         Terminal.error("no incident \(id) in \(directory)\(kb[id]?.isStale == true ? " (its page is stale)" : "")")

@@ -1,5 +1,9 @@
+import DisarmDiagnostics
 import ArgumentParser
-import DisarmEmitters
+import DisarmRegeneration
+import DisarmLint
+import DisarmExports
+import DisarmBrowsing
 import DisarmModel
 import DisarmParser
 import Foundation
@@ -41,7 +45,7 @@ extension Disarm {
     }
 
     func run() throws {
-      let kb = try Self.load(directory)
+      let kb = try Loading.checked(directory).kb
       let options = STIXBundle.Options(
         killChain: killChain, date: date.flatMap { STIXDate($0) } ?? STIXDate.newestDateAdded(in: kb))
       let bytes = STIXBundle.bytes(for: kb, options: options)
@@ -56,28 +60,13 @@ extension Disarm {
           + (output.map { "; wrote \($0)" } ?? ""))
     }
 
-    /// Loads the knowledge base in `directory`, or prints the error and exits 2.
-    static func load(_ directory: String) throws -> KnowledgeBase {
-      do {
-        return try KnowledgeBaseLoader.load(from: directory)
-      } catch {
-        Terminal.error(error.description)
-        throw ExitStatus.failure
-      }
-    }
-
     /// Writes `bytes` atomically to `path`, or to standard output when `path` is nil or `-`.
     static func write(_ bytes: [UInt8], to path: String?) throws {
       guard let path, path != "-" else {
         FileHandle.standardOutput.write(Data(bytes))
         return
       }
-      do {
-        try AtomicFile.write(bytes, to: URL(fileURLWithPath: path))
-      } catch {
-        Terminal.error(error.description)
-        throw ExitStatus.failure
-      }
+      try exitingOnWriteFailure { () throws(WriteError) in try AtomicFile.write(bytes, to: URL(fileURLWithPath: path)) }
     }
   }
 }

@@ -1,4 +1,8 @@
+import DisarmDiagnostics
 import ArgumentParser
+import DisarmLint
+import DisarmExports
+import DisarmBrowsing
 import DisarmModel
 import Foundation
 
@@ -8,15 +12,7 @@ struct KnowledgeBaseOption: ParsableArguments {
   var kb: String?
 
   /// Loads the knowledge base, or prints the error and exits 2.
-  func load() throws -> KnowledgeBase {
-    do {
-      // show, list and search print no diagnostics, so the cross-page checks are skipped.
-      let loaded = try KnowledgeBaseLoader.load(from: KnowledgeBaseLocation.find(explicit: kb), checks: false)
-      KeepAlive.keep(loaded)
-      return loaded
-    } catch {
-      Terminal.error(error.description)
-      throw ExitStatus.failure
-    }
-  }
+  /// The knowledge base named by `--kb`, `$DISARM_KB`, `data/` or the current folder.
+  func load() throws -> KnowledgeBase { try Loading.model(KnowledgeBaseLocation.find(explicit: kb)) }
+
 }

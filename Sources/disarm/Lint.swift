@@ -1,5 +1,9 @@
+import DisarmDiagnostics
 import ArgumentParser
-import DisarmEmitters
+import DisarmRegeneration
+import DisarmLint
+import DisarmExports
+import DisarmBrowsing
 import DisarmModel
 import DisarmParser
 import Foundation
@@ -49,154 +53,56 @@ extension Disarm {
         return
       }
       // A path that does not exist is a usage error, never an empty (clean) report.
-      for path in self.paths where !FileManager.default.fileExists(atPath: path) {
+      for path in paths where !FileManager.default.fileExists(atPath: path) {
         Terminal.error("\(path): no such file or folder")
         throw ExitStatus.failure
       }
-      // A single folder argument is the knowledge base itself: `disarm lint data`.
-      var paths = self.paths
-      var explicit = kb
-      if explicit == nil, paths.count == 1, let folder = try? PageFolder.resolve(paths[0]),
-        KnowledgeBaseLocation.holdsPages(folder)
-      {
-        explicit = paths[0]
-        paths = []
+      let (directory, selected) = KnowledgeBaseLocation.forPages(paths, explicit: kb)
+      let folder = try exitingOnLoadFailure { () throws(LoadError) in try PageFolder.resolve(directory) }
+      let selection = try exitingOnFailure { () throws(DisarmError) in
+        try selected.isEmpty ? nil : PageSelection(selected, in: folder)
       }
-      // Files outside any page folder (a README.md staged along with pages) do not choose the knowledge base.
-      let inPageFolders = paths.filter { KnowledgeBaseLocation.pageFolder(containing: $0) != nil }
-      let directory = KnowledgeBaseLocation.find(explicit: explicit, paths: inPageFolders.isEmpty ? paths : inPageFolders)
-      let folder: URL
-      let configuration: LintConfiguration
-      do {
-        folder = try PageFolder.resolve(directory)
-        configuration = try loadConfiguration(pageFolder: folder)
-      } catch let error as LoadError {
-        Terminal.error(error.description)
-        throw ExitStatus.failure
-      } catch {
-        Terminal.error("\(error)")
-        throw ExitStatus.failure
+      for path in selection?.outside ?? [] {
+        Terminal.status("disarm: skipped \(path): not inside the knowledge base \(folder.path)")
       }
-      var only: Set<String>?
-      var prefixFilter = Set<String>()
-      if !paths.isEmpty {
-        var selected = Set<String>()
-        var outside: [String] = []
-        for path in paths {
-          if let relative = KnowledgeBaseLocation.relative(path, to: folder) {
-            selected.insert(relative)
-          } else {
-            outside.append(path)
-          }
+      let configuration = try exitingOnFailure { () throws(DisarmError) in
+        do {
+          return try ConfigurationFile.find(explicit: config, pageFolder: folder)
+        } catch let error as ConfigurationError {
+          throw .configuration(error)
+        } catch {
+          throw .usage("\(error)")
         }
-        // A pre-commit hook passes every staged markdown file: those outside the knowledge base are skipped, but
-        // when none is inside, the command was misused.
-        if selected.isEmpty, let path = outside.first {
-          Terminal.error("\(path) is not inside the knowledge base \(folder.path)")
-          throw ExitStatus.failure
-        }
-        for path in outside { Terminal.status("disarm: skipped \(path): not inside the knowledge base \(folder.path)") }
-        only = selected
-        prefixFilter = selected.filter { KnowledgeBaseLocation.isDirectory(folder.appendingPathComponent($0).path) }
       }
-
-      var findings = try lint(folder: folder, configuration: configuration, only: only, folders: prefixFilter)
       if fix {
-        let fixed = try applyFixes(folder: folder)
-        if fixed > 0 {
-          Terminal.status("disarm: fixed \(Summary.plural(fixed, "page"))")
-          findings = try lint(folder: folder, configuration: configuration, only: only, folders: prefixFilter)
-        }
+        let fixed = try exitingOnFailure { () throws(DisarmError) in try LintRun.fix(folder: folder) }
+        if fixed > 0 { Terminal.status("disarm: fixed \(Summary.plural(fixed, "page"))") }
       }
-      report(findings.diagnostics, kb: findings.kb, prefix: KnowledgeBaseLocation.displayPrefix(for: folder))
-      if findings.kb.diagnostics.contains(where: { $0.rule == Rules.unreadableFile.id }) { throw ExitStatus.failure }
-      let failing = findings.diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
-      if failing { throw ExitStatus.findings }
+      let run = try exitingOnFailure { () throws(DisarmError) in
+        try LintRun.run(folder: folder, configuration: configuration, selection: selection)
+      }
+      KeepAlive.keep(run)
+      report(run, prefix: KnowledgeBaseLocation.displayPrefix(for: folder))
+      if run.checked.hasUnreadableFiles { throw ExitStatus.failure }
+      if run.fails(strict: strict) { throw ExitStatus.findings }
     }
 
-    func loadConfiguration(pageFolder: URL) throws -> LintConfiguration {
-      if let config { return try ConfigurationFile.load(URL(fileURLWithPath: config)) }
-      for folder in [pageFolder, pageFolder.deletingLastPathComponent()] {
-        let url = folder.appendingPathComponent(ConfigurationFile.name)
-        if FileManager.default.fileExists(atPath: url.path) { return try ConfigurationFile.load(url) }
-      }
-      return LintConfiguration()
-    }
-
-    func loadKnowledgeBase(_ folder: URL) throws -> KnowledgeBase {
-      do {
-        let kb = try KnowledgeBaseLoader.load(from: folder.path)
-        KeepAlive.keep(kb)
-        return kb
-      } catch {
-        Terminal.error(error.description)
-        throw ExitStatus.failure
-      }
-    }
-
-    /// Loads, checks drift and applies the configuration.
-    func lint(folder: URL, configuration: LintConfiguration, only: Set<String>?, folders: Set<String> = [])
-      throws -> (kb: KnowledgeBase, diagnostics: [Diagnostic])
-    {
-      // Loaded in a function of its own: a `let` initialised inside `do`/`catch` around a typed-throws call was
-      // miscompiled in release builds (Swift 6.3), leaving the value uninitialised.
-      let kb = try loadKnowledgeBase(folder)
-      let rendered = PageRenderer.render(kb)
-      var diagnostics = kb.diagnostics + rendered.diagnostics
-      do {
-        diagnostics += DriftReport.diagnostics(try PageSync.changes(rendered.pages, in: folder))
-      } catch {
-        Terminal.error(error.description)
-        throw ExitStatus.failure
-      }
-      diagnostics = configuration.apply(diagnostics, matches: ConfigurationFile.matches)
-      if let only {
-        diagnostics = diagnostics.filter { diagnostic in
-          only.contains(diagnostic.file) || folders.contains { diagnostic.file.hasPrefix($0 + "/") }
-        }
-      }
-      return (kb, diagnostics.sorted())
-    }
-
-    /// Regenerates derived content and trims names; returns the number of pages written.
-    func applyFixes(folder: URL) throws -> Int {
-      do {
-        let kb = try KnowledgeBaseLoader.load(from: folder.path)
-        let pages = PageRenderer.render(kb).pages.map(NameFix.trimmingHeadingName)
-        let changes = try PageSync.changes(pages, in: folder)
-        try PageSync.apply(changes, in: folder)
-        return changes.count
-      } catch let error as LoadError {
-        Terminal.error(error.description)
-        throw ExitStatus.failure
-      } catch let error as WriteError {
-        Terminal.error(error.description)
-        throw ExitStatus.failure
-      }
-    }
-
-    func report(_ diagnostics: [Diagnostic], kb: KnowledgeBase, prefix: String) {
+    func report(_ run: LintRun, prefix: String) {
       switch format {
       case .text:
-        var sources: [String: SourceFile] = [:]
-        for object in kb.objects.values { if let page = object.page { sources[page.path] = page.file } }
-        for page in kb.unassignedPages { sources[page.path] = page.file }
-        for page in kb.wholePages { sources[page.path] = page.file }
         let style = colorOptions.style()
-        let reporter = TextReporter(style: style, pathPrefix: prefix)
-        Terminal.output(reporter.report(diagnostics, source: { sources[$0] }), terminator: "")
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.filter { $0.severity == .warning }.count
-        let files = Set(diagnostics.map(\.file)).count
         Terminal.output(
-          "disarm lint: \(Summary.plural(errors, "error")), \(Summary.plural(warnings, "warning")) in \(Summary.plural(files, "file"))")
+          DiagnosticOutput.text(run.findings, of: run.checked.kb, style: style, pathPrefix: prefix), terminator: "")
+        Terminal.output(run.summaryLine)
       case .json:
-        Terminal.output(String(decoding: JSONReporter.report(diagnostics, tool: "disarm \(Disarm.version)"), as: UTF8.self), terminator: "")
+        let report = JSONReporter.report(run.findings, tool: "disarm \(Disarm.version)")
+        Terminal.output(String(decoding: report, as: UTF8.self), terminator: "")
       case .sarif:
-        let log = SARIFReporter.report(diagnostics, rules: Rules.all, version: Disarm.version, pathPrefix: prefix)
+        let log = SARIFReporter.report(
+          run.findings, rules: RuleRegistry.descriptions, version: Disarm.version, pathPrefix: prefix)
         Terminal.output(String(decoding: log, as: UTF8.self), terminator: "")
       case .github:
-        Terminal.output(GitHubReporter(pathPrefix: prefix).report(diagnostics), terminator: "")
+        Terminal.output(GitHubReporter(pathPrefix: prefix).report(run.findings), terminator: "")
       }
     }
   }

@@ -1,5 +1,6 @@
+import DisarmDiagnostics
 import ArgumentParser
-import DisarmEmitters
+import DisarmRegeneration
 import Foundation
 
 /// `--color auto|always|never`, shared by the commands that print for people.

@@ -1,3 +1,4 @@
+import DisarmDiagnostics
 import Foundation
 
 /// Sends long output through the user's pager when stdout is a terminal.

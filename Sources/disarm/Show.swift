@@ -1,5 +1,9 @@
+import DisarmDiagnostics
 import ArgumentParser
-import DisarmEmitters
+import DisarmRegeneration
+import DisarmLint
+import DisarmExports
+import DisarmBrowsing
 import DisarmModel
 import DisarmParser
 import Foundation

@@ -1,4 +1,5 @@
-import DisarmEmitters
+import DisarmDiagnostics
+import DisarmRegeneration
 import Foundation
 
 /// Writing to the terminal: data to stdout, everything about the run to stderr.
@@ -9,7 +10,9 @@ enum Terminal {
   }
 
   /// A line about the run on stderr.
-  static func status(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+  static func status(_ line: String, terminator: String = "\n") {
+    FileHandle.standardError.write(Data((line + terminator).utf8))
+  }
 
   /// An error about the run on stderr; text that came from files or paths is shown inert.
   static func error(_ message: String) { status("disarm: error: \(TerminalText.inert(message))") }

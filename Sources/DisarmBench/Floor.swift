@@ -1,0 +1,36 @@
+import DisarmDiagnostics
+import ArgumentParser
+import DisarmModel
+import DisarmParser
+import Foundation
+
+extension Disarm {
+  /// `disarm floor DIR` (hidden): the benchmark floor, reading and cmark-parsing every page, nothing else.
+  struct Floor: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Read and cmark-parse every page of a knowledge base and nothing else (the benchmark floor).",
+      shouldDisplay: false)
+
+    @Argument var directory: String = "data"
+
+    @Flag(help: "Use one core only.")
+    var serial = false
+
+    func run() throws {
+      let folder: URL
+      do { folder = try PageFolder.resolve(directory) } catch {
+        Terminal.error(error.description)
+        throw ExitStatus.failure
+      }
+      var paths: [String] = []
+      let enumerator = FileManager.default.enumerator(atPath: folder.path)
+      while let relative = enumerator?.nextObject() as? String {
+        if relative.hasSuffix(".md") { paths.append(folder.appendingPathComponent(relative).path) }
+      }
+      let start = DispatchTime.now()
+      let bytes = ParsingFloor.run(paths: paths, parallel: !serial)
+      let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+      Terminal.status(String(format: "floor: %d files, %d bytes, %.1f ms", paths.count, bytes, seconds * 1000))
+    }
+  }
+}

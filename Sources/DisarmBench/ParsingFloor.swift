@@ -1,0 +1,64 @@
+import DisarmDiagnostics
+import CCmark
+import Dispatch
+
+/// The floor `disarm` is measured against: read every file and parse it with libcmark, nothing else.
+public enum ParsingFloor {
+  /// Reads and cmark-parses each file (on all cores when `parallel`); returns the number of bytes read.
+  public static func run(paths: [String], parallel: Bool) -> Int {
+    let total = ManagedCounter()
+    let work: @Sendable (Int) -> Void = { index in
+      guard let bytes = readFile(paths[index]) else { return }
+      bytes.withUnsafeBufferPointer { buffer in
+        buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+          if let document = cmark_parse_document(pointer, buffer.count, CMARK_OPT_DEFAULT) { cmark_node_free(document) }
+        }
+      }
+      total.add(bytes.count)
+    }
+    if parallel {
+      DispatchQueue.concurrentPerform(iterations: paths.count, execute: work)
+    } else {
+      for index in paths.indices { work(index) }
+    }
+    return total.value
+  }
+
+  static func readFile(_ path: String) -> [UInt8]? {
+    guard let file = fopen(path, "rb") else { return nil }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = fread(&chunk, 1, chunk.count, file)
+      if count > 0 { bytes += chunk[0..<count] }
+      if count < chunk.count { break }
+    }
+    return bytes
+  }
+
+  final class ManagedCounter: @unchecked Sendable {
+    private var total = 0
+    private let lock = NSLockLike()
+    func add(_ value: Int) { lock.locked { total += value } }
+    var value: Int { lock.locked { total } }
+  }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A pthread mutex, so that the parser module needs no Foundation.
+final class NSLockLike: @unchecked Sendable {
+  private var mutex = pthread_mutex_t()
+  init() { pthread_mutex_init(&mutex, nil) }
+  deinit { pthread_mutex_destroy(&mutex) }
+  func locked<T>(_ body: () -> T) -> T {
+    pthread_mutex_lock(&mutex)
+    defer { pthread_mutex_unlock(&mutex) }
+    return body()
+  }
+}

@@ -1,0 +1,50 @@
+import DisarmDiagnostics
+import ArgumentParser
+import DisarmRegeneration
+import DisarmModel
+import Foundation
+
+extension Disarm {
+  /// `disarm synthesize` (hidden): writes a synthetic knowledge base for benchmarks.
+  struct Synthesize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write a synthetic, lint-clean knowledge base SCALE times the size of the 2025-02-10 release.",
+      shouldDisplay: false)
+
+    @Option(help: "Size as a multiple of the 2025-02-10 release.")
+    var scale = 1
+
+    @Option(help: "Random seed; the same seed gives the same pages.")
+    var seed: UInt64 = 2025
+
+    @Option(name: .shortAndLong, help: "A new or empty folder to write the page tree to.")
+    var output: String
+
+    func run() throws {
+      let folder = URL(fileURLWithPath: output)
+      if let existing = try? FileManager.default.contentsOfDirectory(atPath: folder.path), !existing.isEmpty {
+        Terminal.error("\(output) is not empty; give a new folder")
+        throw ExitStatus.failure
+      }
+      do {
+        for page in SyntheticKnowledgeBase(scale: scale, seed: seed).pages() {
+          try AtomicFile.write(Array(page.text.utf8), to: try SafePath.resolve(page.path, in: folder))
+        }
+        // Regenerate until stable: derived tables, indexes and matrices filled from the owning pages.
+        for _ in 0..<3 {
+          let kb = try KnowledgeBaseLoader.load(from: folder.path)
+          let changes = try PageSync.changes(PageRenderer.render(kb).pages, in: folder)
+          if changes.isEmpty { break }
+          try PageSync.apply(changes, in: folder)
+        }
+      } catch let error as LoadError {
+        Terminal.error(error.description)
+        throw ExitStatus.failure
+      } catch let error as WriteError {
+        Terminal.error(error.description)
+        throw ExitStatus.failure
+      }
+      Terminal.status("disarm: wrote a synthetic knowledge base (scale \(scale), seed \(seed)) to \(output)")
+    }
+  }
+}

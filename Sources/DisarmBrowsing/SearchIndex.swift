@@ -1,0 +1,123 @@
+import DisarmModel
+import DisarmDiagnostics
+import DisarmParser
+
+/// Ranked full-text search over names, summaries and incident descriptions.
+public struct SearchIndex: Sendable {
+  /// One hit: the object, its score, and the text the snippet comes from.
+  public struct Hit: Sendable {
+    public var object: DisarmObject
+    public var score: Int
+    /// The field the best match is in (`name`, `summary`, `incident I00097`).
+    public var field: String
+    /// Text around the first match, at most about 160 characters.
+    public var snippet: String
+  }
+
+  struct Document {
+    var object: DisarmObject
+    var fields: [(name: String, text: String, weight: Int)]
+  }
+
+  let documents: [Document]
+
+  public init(_ kb: KnowledgeBase) {
+    documents = kb.objects.values.filter { !$0.isStale }.sorted { $0.id < $1.id }.map { object in
+      var fields: [(String, String, Int)] = [("name", object.name, 10)]
+      if let summary = object.summary?.text { fields.append(("summary", summary, 3)) }
+      for relation in kb.outgoing(object.id, .usesTechnique) {
+        fields.append(("technique \(relation.target)", relation.description ?? "", 1))
+      }
+      for relation in kb.incoming(object.id, .usesTechnique) {
+        fields.append(("incident \(relation.source)", relation.description ?? "", 1))
+      }
+      return Document(object: object, fields: fields)
+    }
+  }
+
+  /// Words of at least two characters, lower-cased.
+  static func terms(_ text: String) -> [String] {
+    text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).filter { $0.count >= 2 }
+  }
+
+  /// Objects matching every term of `query`, best first (score: weighted occurrences; exact name match first).
+  public func search(_ query: String, limit: Int = 20) -> [Hit] {
+    let terms = Self.terms(query)
+    guard !terms.isEmpty else { return [] }
+    let phrase = query.lowercased().trimmingWhitespace()
+    var hits: [Hit] = []
+    for document in documents {
+      var score = 0
+      var matchedTerms = Set<String>()
+      var best: (name: String, text: String, weight: Int)?
+      for field in document.fields {
+        let lower = field.text.lowercased()
+        var fieldScore = 0
+        for term in terms {
+          let count = lower.occurrences(of: term)
+          if count > 0 {
+            matchedTerms.insert(term)
+            fieldScore += field.weight * min(count, 5)
+          }
+        }
+        if lower.contains(phrase) { fieldScore += field.weight * 3 }
+        // The snippet comes from the strongest matching field other than the name (the name is printed anyway).
+        if fieldScore > 0, field.name != "name", best == nil || field.weight > best!.weight { best = field }
+        score += fieldScore
+      }
+      guard matchedTerms.count == terms.count else { continue }
+      let shown = best ?? document.fields.first { $0.name == "summary" } ?? document.fields[0]
+      if document.object.name.lowercased() == phrase { score += 1000 }
+      hits.append(
+        Hit(object: document.object, score: score, field: shown.name, snippet: Self.snippet(shown.text, around: terms)))
+    }
+    return Array(hits.sorted { $0.score != $1.score ? $0.score > $1.score : $0.object.id < $1.object.id }.prefix(limit))
+  }
+
+  /// About 160 characters of `text` around the first occurrence of any term, on one line.
+  static func snippet(_ text: String, around terms: [String]) -> String {
+    let flat = stripTags(text).split(whereSeparator: \.isNewline).joined(separator: " ")
+    let characters = Array(flat)
+    let lower = Array(flat.lowercased())
+    guard lower.count == characters.count else { return String(flat.prefix(160)) }
+    var first = 0
+    outer: for index in 0..<lower.count {
+      for term in terms where lower[index...].starts(with: term) {
+        first = index
+        break outer
+      }
+    }
+    let start = max(0, first - 60)
+    let end = min(characters.count, start + 160)
+    return (start > 0 ? "…" : "") + String(characters[start..<end]) + (end < characters.count ? "…" : "")
+  }
+}
+
+/// Text without `<…>` tags (a `<br>` becomes a space), for snippets.
+func stripTags(_ text: String) -> String {
+  var result = ""
+  var inTag = false
+  for character in text {
+    if character == "<" {
+      inTag = true
+      result.append(" ")
+    } else if character == ">", inTag {
+      inTag = false
+    } else if !inTag {
+      result.append(character)
+    }
+  }
+  return result.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+}
+
+extension String {
+  func occurrences(of term: String) -> Int {
+    var count = 0
+    var rest = self[...]
+    while let range = rest.firstRange(of: term) {
+      count += 1
+      rest = rest[range.upperBound...]
+    }
+    return count
+  }
+}

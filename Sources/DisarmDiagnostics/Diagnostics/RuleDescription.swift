@@ -1,0 +1,32 @@
+/// What a rule is, for people and tools: the catalogue entry shown by `disarm lint --list-rules`, `disarm explain`,
+/// SARIF's `rules` and `docs/DIAGNOSTICS.md`. Every diagnostic of the rule takes its severity from here, so the
+/// catalogue and the findings can never disagree.
+public struct RuleDescription: Hashable, Sendable {
+  public let id: RuleID
+  /// The severity every finding of the rule gets (a `.disarm.yml` may change it per knowledge base).
+  public let severity: Severity
+  /// Other severities the rule may report with, each for a reason its explanation gives (for example a link to an
+  /// object that only an optional index page defines is a warning, not an error). Empty for most rules.
+  public let otherSeverities: Set<Severity>
+  /// One sentence: what the rule finds.
+  public let summary: String
+  /// Why the rule exists and how to resolve a finding.
+  public let explanation: String
+  /// Whether `disarm lint --fix` resolves findings of this rule.
+  public let isFixable: Bool
+
+  public init(
+    id: RuleID, severity: Severity, summary: String, explanation: String, isFixable: Bool = false,
+    otherSeverities: Set<Severity> = []
+  ) {
+    self.id = id
+    self.severity = severity
+    self.summary = summary
+    self.explanation = explanation
+    self.isFixable = isFixable
+    self.otherSeverities = otherSeverities
+  }
+
+  /// Whether a finding at `severity` is one the rule declares.
+  public func allows(_ severity: Severity) -> Bool { severity == self.severity || otherSeverities.contains(severity) }
+}

@@ -1,0 +1,83 @@
+/// Writes a ``JSONValue`` as UTF-8: sorted keys, two-space indentation, `/` unescaped, a final newline.
+///
+/// Written by hand rather than with `JSONEncoder` so that the bytes are the same on every platform and the writer
+/// stays linear in the size of the output.
+public enum JSONWriter {
+  public static func write(_ value: JSONValue) -> [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(1 << 20)
+    write(value, indent: 0, into: &output)
+    output.append(UInt8(ascii: "\n"))
+    return output
+  }
+
+  public static func write(_ value: JSONValue, indent: Int, into output: inout [UInt8]) {
+    switch value {
+    case .null: output += "null".utf8
+    case .bool(let bool): output += (bool ? "true" : "false").utf8
+    case .int(let int): output += String(int).utf8
+    case .string(let string): writeString(string, into: &output)
+    case .array(let values):
+      guard !values.isEmpty else {
+        output += "[]".utf8
+        return
+      }
+      output.append(UInt8(ascii: "["))
+      for (index, element) in values.enumerated() {
+        if index > 0 { output.append(UInt8(ascii: ",")) }
+        newline(indent + 1, into: &output)
+        write(element, indent: indent + 1, into: &output)
+      }
+      newline(indent, into: &output)
+      output.append(UInt8(ascii: "]"))
+    case .object(let members):
+      guard !members.isEmpty else {
+        output += "{}".utf8
+        return
+      }
+      output.append(UInt8(ascii: "{"))
+      for (index, key) in members.keys.sorted().enumerated() {
+        if index > 0 { output.append(UInt8(ascii: ",")) }
+        newline(indent + 1, into: &output)
+        writeString(key, into: &output)
+        output += ": ".utf8
+        write(members[key]!, indent: indent + 1, into: &output)
+      }
+      newline(indent, into: &output)
+      output.append(UInt8(ascii: "}"))
+    }
+  }
+
+  public static func newline(_ indent: Int, into output: inout [UInt8]) {
+    output.append(UInt8(ascii: "\n"))
+    for _ in 0..<indent { output += [UInt8(ascii: " "), UInt8(ascii: " ")] }
+  }
+
+  static let hex = Array("0123456789abcdef".utf8)
+
+  public static func writeString(_ string: String, into output: inout [UInt8]) {
+    output.append(UInt8(ascii: "\""))
+    var string = string
+    string.withUTF8 { bytes in
+      // Copy runs of bytes that need no escaping in one go.
+      var runStart = 0
+      for index in 0..<bytes.count {
+        let byte = bytes[index]
+        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F else { continue }
+        if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+        runStart = index + 1
+        switch byte {
+        case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+        case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+        case UInt8(ascii: "\n"): output += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+        case UInt8(ascii: "\r"): output += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+        case UInt8(ascii: "\t"): output += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+        default:
+          output += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+        }
+      }
+      if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
+    }
+    output.append(UInt8(ascii: "\""))
+  }
+}

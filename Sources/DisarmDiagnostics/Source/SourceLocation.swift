@@ -1,0 +1,120 @@
+/// A point in a page's source: 1-based line, 1-based UTF-8 byte column, and 0-based byte offset.
+///
+/// Columns count bytes, as libcmark and swift-markdown do, so that a position can be found again in the file
+/// without decoding it.
+public struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// 1-based line number.
+  public var line: Int
+  /// 1-based column, counted in UTF-8 bytes.
+  public var column: Int
+  /// 0-based byte offset from the start of the file.
+  public var offset: Int
+
+  public init(line: Int, column: Int, offset: Int) {
+    self.line = line
+    self.column = column
+    self.offset = offset
+  }
+
+  public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool { lhs.offset < rhs.offset }
+
+  public var description: String { "\(line):\(column)" }
+}
+
+/// A half-open range of source, `start..<end`.
+public struct SourceRange: Hashable, Sendable {
+  public var start: SourcePosition
+  public var end: SourcePosition
+
+  public init(start: SourcePosition, end: SourcePosition) {
+    self.start = start
+    self.end = end
+  }
+
+  /// The byte offsets covered by the range.
+  public var offsets: Range<Int> { start.offset..<end.offset }
+}
+
+/// A piece of page text exactly as it appears in the file, with where it came from.
+///
+/// It holds only the byte offsets and a reference to the file's bytes: the text and the line/column positions are
+/// computed when asked for, so that parsing a page allocates no strings for the many parts nobody reads.
+public struct SourceText: Hashable, Sendable {
+  let buffer: SourceBuffer
+  /// The byte offsets of the text in its file.
+  public let offsets: Range<Int>
+
+  init(buffer: SourceBuffer, offsets: Range<Int>) {
+    self.buffer = buffer
+    self.offsets = offsets
+  }
+
+  /// The exact bytes of the source slice, decoded as UTF-8.
+  public var text: String { String(decoding: buffer.bytes[offsets], as: UTF8.self) }
+
+  /// The exact bytes of the source slice.
+  public var utf8: ArraySlice<UInt8> { buffer.bytes[offsets] }
+
+  /// Where the text lies in the file.
+  public var range: SourceRange { buffer.range(offsets) }
+
+  /// The text with leading and trailing spaces, tabs and line breaks removed.
+  public var trimmed: String { text.trimmingWhitespace() }
+
+  /// Whether the text is empty.
+  public var isEmpty: Bool { offsets.isEmpty }
+
+  /// Another slice of the same file (for example from this text's start to a later cell's end).
+  public func slice(_ offsets: Range<Int>) -> SourceText { SourceText(buffer: buffer, offsets: offsets) }
+
+  public static func == (lhs: SourceText, rhs: SourceText) -> Bool {
+    lhs.offsets == rhs.offsets && (lhs.buffer === rhs.buffer || lhs.utf8.elementsEqual(rhs.utf8))
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(offsets.lowerBound)
+    hasher.combine(offsets.upperBound)
+  }
+}
+
+extension StringProtocol {
+  /// The string without leading and trailing ASCII whitespace (space, tab, CR, LF) and no-break spaces.
+  public func trimmingWhitespace() -> String {
+    let utf8 = Array(self.utf8)
+    var start = 0
+    var end = utf8.count
+    func isSpace(_ index: Int, forward: Bool) -> Int {
+      let byte = utf8[index]
+      if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { return 1 }
+      // U+00A0 is C2 A0.
+      if forward, byte == 0xC2, index + 1 < utf8.count, utf8[index + 1] == 0xA0 { return 2 }
+      if !forward, byte == 0xA0, index > 0, utf8[index - 1] == 0xC2 { return 2 }
+      return 0
+    }
+    while start < end {
+      let width = isSpace(start, forward: true)
+      if width == 0 { break }
+      start += width
+    }
+    while end > start {
+      let width = isSpace(end - 1, forward: false)
+      if width == 0 { break }
+      end -= width
+    }
+    return String(decoding: utf8[start..<end], as: UTF8.self)
+  }
+}
+
+extension String {
+  /// Every occurrence of `target` replaced by `replacement` (no Foundation needed).
+  public func replacingAll(_ target: String, _ replacement: String) -> String {
+    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+  }
+
+  /// The string without trailing spaces.
+  public var trailingSpacesRemoved: String {
+    var result = self
+    while result.hasSuffix(" ") { result.removeLast() }
+    return result
+  }
+}

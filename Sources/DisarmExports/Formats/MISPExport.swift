@@ -1,0 +1,208 @@
+import DisarmDiagnostics
+import DisarmModel
+import DisarmRegeneration
+import DisarmParser
+import Foundation
+
+/// The knowledge base as MISP galaxies: for techniques, counters (MISP's "countermeasures"), actor types and
+/// detections, a galaxy file and a cluster file in the shape of the MISP project's own `disarm-*` galaxies
+/// (`galaxies/disarm-techniques.json`, `clusters/disarm-techniques.json`, …), with the same UUIDs
+/// (``MISPIdentifiers``). A kind with no live objects gets no files. Stale objects are left out, and so are relations
+/// to them and to objects that do not exist.
+///
+/// Each value carries `meta.external_id` (the DISARM identifier), `meta.kill_chain` (`tactics:Plan Objectives`,
+/// `responsetypes:Deny`, `metatechniques:Friction`, `sectors:Civil Society`, matching the galaxy's
+/// `kill_chain_order`), `meta.refs` (the object's page) and `related`, written from both ends: a technique is
+/// `blocked-by` each counter that counters it and the counter `blocks` it; a counter is `affected-by` each of its
+/// actor types and the actor type `affects` it. Values are sorted by identifier, related entries by type then
+/// identifier, and every object's keys are sorted, so exporting the same pages twice gives the same bytes.
+public enum MISPExport {
+  /// Choices the MISP project's files leave open.
+  public struct Options: Sendable {
+    /// The `version` of every galaxy and cluster; MISP updates its copy when the number grows.
+    public var version: Int
+    /// Where the pages are published: `meta.refs` is `BASE/techniques/T0002.md` (detections, which have no pages,
+    /// point at `BASE/detections_index.md`).
+    public var refsBase: String
+
+    public init(version: Int = 1, refsBase: String = MISPExport.defaultRefsBase) {
+      self.version = version
+      self.refsBase = refsBase
+    }
+  }
+
+  /// One file of the export, with its path relative to the output folder (`clusters/disarm-techniques.json`).
+  public struct File: Sendable, Equatable {
+    public var path: String
+    public var bytes: [UInt8]
+  }
+
+  /// The page folder of the DISARM Foundation's repository.
+  public static let defaultRefsBase = "https://github.com/DISARMFoundation/DISARMframeworks/blob/main/generated_pages"
+  /// The `description` of every galaxy and cluster, as the MISP project's files give it.
+  public static let description =
+    "DISARM is a framework designed for describing and understanding disinformation incidents."
+  /// The cluster `source`.
+  public static let source = "https://github.com/DISARMFoundation/DISARMframeworks"
+  /// The cluster `authors`.
+  public static let authors = ["DISARM Project"]
+
+  /// Every file of the export, sorted by path: `clusters/…` then `galaxies/…`.
+  public static func files(for kb: KnowledgeBase, options: Options = Options()) -> [File] {
+    var files: [File] = []
+    for galaxy in MISPGalaxy.allCases where !live(galaxy.kind, in: kb).isEmpty {
+      let clusterFile = JSONWriter.write(cluster(galaxy, kb, options))
+      let galaxyFile = JSONWriter.write(self.galaxy(galaxy, kb, options))
+      files.append(File(path: "clusters/\(galaxy.type).json", bytes: clusterFile))
+      files.append(File(path: "galaxies/\(galaxy.type).json", bytes: galaxyFile))
+    }
+    return files.sorted { $0.path < $1.path }
+  }
+
+  /// The galaxy file of `galaxy`.
+  public static func galaxy(_ galaxy: MISPGalaxy, _ kb: KnowledgeBase, _ options: Options = Options()) -> JSONValue {
+    var order: [String: JSONValue] = [:]
+    for chain in galaxy.killChains { order[chain] = .array(killChainOrder(chain, in: kb).map { .string($0) }) }
+    return .object([
+      "description": .string(description),
+      "icon": .string(galaxy.icon),
+      "kill_chain_order": .object(order),
+      "name": .string(galaxy.name),
+      "namespace": .string("disarm"),
+      "type": .string(galaxy.type),
+      "uuid": .string(MISPIdentifiers.galaxy(galaxy).description),
+      "version": .int(options.version),
+    ])
+  }
+
+  /// The cluster file of `galaxy`: one value per live object of its kind.
+  public static func cluster(_ galaxy: MISPGalaxy, _ kb: KnowledgeBase, _ options: Options = Options()) -> JSONValue {
+    let objects = live(galaxy.kind, in: kb)
+    let names = MISPValueNames.names(for: objects)
+    let values: [JSONValue] = objects.map { object in
+      .object([
+        "description": .string(description(of: object)),
+        "meta": .object([
+          "external_id": .string(object.id.string),
+          "kill_chain": .array(killChain(of: object, in: galaxy, kb).map { .string($0) }),
+          "refs": .array([.string(reference(to: object.id, options))]),
+        ]),
+        "related": .array(
+          related(object.id, in: galaxy, kb).map { entry in
+            .object(["dest-uuid": .string(MISPIdentifiers.value(entry.id).description), "type": .string(entry.type)])
+          }),
+        "uuid": .string(MISPIdentifiers.value(object.id).description),
+        "value": .string(names[object.id]!),
+      ])
+    }
+    return .object([
+      "authors": .array(authors.map { .string($0) }),
+      "category": .string("disarm"),
+      "description": .string(description),
+      "name": .string(galaxy.name),
+      "source": .string(source),
+      "type": .string(galaxy.type),
+      "uuid": .string(MISPIdentifiers.cluster(galaxy).description),
+      "values": .array(values),
+      "version": .int(options.version),
+    ])
+  }
+
+  // MARK: - Values
+
+  /// The summary as plain text: trimmed, with each `<br>` tag (the pages' line break) as a newline.
+  static func description(of object: DisarmObject) -> String {
+    let text = object.summary?.trimmed ?? ""
+    return text.replacingOccurrences(of: "<br\\s*/?>", with: "\n", options: [.regularExpression, .caseInsensitive])
+  }
+
+  static func reference(to id: DisarmID, _ options: Options) -> String {
+    var base = options.refsBase
+    while base.hasSuffix("/") { base.removeLast() }
+    return id.kind == .detection ? "\(base)/detections_index.md" : "\(base)/\(id.kind.folder)/\(id.string).md"
+  }
+
+  /// `meta.kill_chain`: `KEY:NAME` for each of the galaxy's kill chains the object is placed in.
+  static func killChain(of object: DisarmObject, in galaxy: MISPGalaxy, _ kb: KnowledgeBase) -> [String] {
+    var entries: [String] = []
+    for chain in galaxy.killChains {
+      let names: [String]
+      switch chain {
+      case "tactics": names = liveTargets(object.id, .tactic, kb).prefix(1).map { displayName(of: $0, kb) }
+      case "responsetypes": names = liveTargets(object.id, .responseType, kb).prefix(1).map { displayName(of: $0, kb) }
+      case "metatechniques": names = liveTargets(object.id, .metatechnique, kb).map { displayName(of: $0, kb) }
+      case "sectors": names = MISPSectors.codes(in: field(object, "sector")).map(MISPSectors.name(of:))
+      default: names = []
+      }
+      entries += unique(names).map { "\(chain):\($0)" }
+    }
+    return entries
+  }
+
+  /// `kill_chain_order[chain]`: tactics in framework order, response types and metatechniques by identifier, and
+  /// the ten DISARM sectors followed by any other sector code the actor types use.
+  static func killChainOrder(_ chain: String, in kb: KnowledgeBase) -> [String] {
+    switch chain {
+    case "tactics": return unique(tactics(in: kb).map { displayName(of: $0.id, kb) })
+    case "responsetypes": return unique(live(.responseType, in: kb).map { displayName(of: $0.id, kb) })
+    case "metatechniques": return unique(live(.metatechnique, in: kb).map { displayName(of: $0.id, kb) })
+    case "sectors":
+      let used = live(.actorType, in: kb).flatMap { MISPSectors.codes(in: field($0, "sector")) }
+      let unknown = Set(used).subtracting(MISPSectors.names.map(\.code)).sorted()
+      return unique(MISPSectors.names.map(\.name) + unknown)
+    default: return []
+    }
+  }
+
+  /// The `related` entries of a value: type and the identifier of the live object at the other end.
+  static func related(_ id: DisarmID, in galaxy: MISPGalaxy, _ kb: KnowledgeBase) -> [(type: String, id: DisarmID)] {
+    let groups: [(String, [DisarmID])]
+    switch galaxy {
+    case .techniques: groups = [("blocked-by", liveSources(id, .countersTechnique, kb))]
+    case .countermeasures:
+      groups = [("blocks", liveTargets(id, .countersTechnique, kb)), ("affected-by", liveTargets(id, .actorType, kb))]
+    case .actortypes: groups = [("affects", liveSources(id, .actorType, kb))]
+    case .detections: groups = []
+    }
+    return groups.flatMap { type, ids in Set(ids).sorted().map { (type, $0) } }
+  }
+
+  // MARK: - Selection
+
+  /// Live objects of one kind, by identifier.
+  static func live(_ kind: ObjectKind, in kb: KnowledgeBase) -> [DisarmObject] {
+    kb.objects(of: kind).filter { !$0.isStale }
+  }
+
+  static func isLive(_ id: DisarmID, _ kb: KnowledgeBase) -> Bool { kb[id].map { !$0.isStale } ?? false }
+
+  /// Live tactics in framework order, then any live tactic the framework matrix does not show, by identifier.
+  static func tactics(in kb: KnowledgeBase) -> [DisarmObject] {
+    var seen = Set<DisarmID>()
+    let ordered = kb.tacticOrder.compactMap { kb[$0] }.filter { $0.kind == .tactic && !$0.isStale }
+    return (ordered + live(.tactic, in: kb)).filter { seen.insert($0.id).inserted }
+  }
+
+  static func liveTargets(_ id: DisarmID, _ kind: RelationKind, _ kb: KnowledgeBase) -> [DisarmID] {
+    kb.outgoing(id, kind).map(\.target).filter { isLive($0, kb) }
+  }
+
+  static func liveSources(_ id: DisarmID, _ kind: RelationKind, _ kb: KnowledgeBase) -> [DisarmID] {
+    kb.incoming(id, kind).map(\.source).filter { isLive($0, kb) }
+  }
+
+  /// An object's name for a kill chain; its identifier when the name is empty.
+  static func displayName(of id: DisarmID, _ kb: KnowledgeBase) -> String {
+    let name = kb[id]?.name.trimmingWhitespace() ?? ""
+    return name.isEmpty ? id.string : name
+  }
+
+  static func field(_ object: DisarmObject, _ key: String) -> String {
+    object.fields.first { $0.key == key }?.value.trimmed ?? ""
+  }
+
+  static func unique(_ names: [String]) -> [String] {
+    var seen = Set<String>()
+    return names.filter { seen.insert($0).inserted }
+  }
+}

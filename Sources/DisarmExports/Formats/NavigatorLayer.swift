@@ -1,0 +1,169 @@
+import DisarmDiagnostics
+import DisarmModel
+import DisarmRegeneration
+
+/// An ATT&CK Navigator layer (layer format 4.5) over the DISARM matrix of the STIX export: `techniqueID` is the
+/// DISARM ID and `tactic` the tactic's short name (``TacticShortName``), as the STIX bundle's `x_mitre_shortname`.
+///
+/// - With incidents given, the techniques those incidents use are highlighted (colour and a score: how many of the
+///   given incidents use each), with the incidents' IDs, names and the description given for the pair as the
+///   comment and as metadata.
+/// - Scored by incidents, every technique gets as its score the number of incidents (the given ones, else all live
+///   ones) that use it, shown by the gradient as a heat map.
+/// - With neither, the layer annotates nothing: the plain DISARM matrix.
+///
+/// Stale pages are left out. The output depends only on the pages and the options.
+public enum NavigatorLayer {
+  /// What to show.
+  public struct Options: Sendable {
+    /// Incidents whose techniques to highlight; empty for none.
+    public var incidents: [DisarmID]
+    /// Score techniques by the number of incidents using them (a heat map).
+    public var scoreByIncidents: Bool
+    /// The layer's `domain`: the identifier of the Navigator domain that holds the DISARM matrix.
+    public var domain: String
+    /// `versions.attack`, the version of the domain's data, when known.
+    public var attackVersion: String?
+
+    public init(
+      incidents: [DisarmID] = [], scoreByIncidents: Bool = false, domain: String = NavigatorLayer.defaultDomain,
+      attackVersion: String? = nil
+    ) {
+      self.incidents = incidents
+      self.scoreByIncidents = scoreByIncidents
+      self.domain = domain
+      self.attackVersion = attackVersion
+    }
+  }
+
+  /// The layer format version written.
+  public static let layerVersion = "4.5"
+  /// The Navigator version written: the 5.x line, which reads layer format 4.5.
+  public static let navigatorVersion = "5.1.0"
+  /// `enterprise-attack`: the domain under which the DISARM bundle is loaded into a Navigator (the domain values
+  /// layer tools accept are `enterprise-attack`, `mobile-attack` and `ics-attack`).
+  public static let defaultDomain = "enterprise-attack"
+  /// Colour of a highlighted technique.
+  public static let highlightColor = "#ff6666"
+  /// Gradient of the heat map, from no incident to the most.
+  public static let gradientColors = ["#ffffff", "#ff6666"]
+
+  /// The layer as JSON bytes (sorted keys, two-space indentation, final newline).
+  public static func bytes(for kb: KnowledgeBase, options: Options) -> [UInt8] {
+    JSONWriter.write(document(for: kb, options: options))
+  }
+
+  /// The layer.
+  public static func document(for kb: KnowledgeBase, options: Options) -> JSONValue {
+    let shortNames = TacticShortName.all(in: kb)
+    let incidents =
+      options.incidents.isEmpty
+      ? (options.scoreByIncidents ? STIXSelection.live(.incident, in: kb).map(\.id) : [])
+      : Array(Set(options.incidents)).sorted()
+    let highlight = !options.incidents.isEmpty && !options.scoreByIncidents
+
+    // Which of the chosen incidents use each technique, with the description for the pair.
+    var uses: [DisarmID: [(incident: DisarmID, description: String)]] = [:]
+    for incident in incidents {
+      for (technique, description) in STIXSelection.techniques(of: incident, in: kb) {
+        uses[technique, default: []].append((incident, description))
+      }
+    }
+
+    var entries: [JSONValue] = []
+    let scored = Set(uses.keys)
+    let expanded = Set(scored.compactMap(\.parentTechnique)).filter { STIXSelection.isLive($0, in: kb) }
+    let listed = STIXSelection.live(.technique, in: kb).filter { scored.contains($0.id) || expanded.contains($0.id) }
+    for technique in listed {
+      var entry: [String: JSONValue] = ["techniqueID": .string(technique.id.string), "enabled": .bool(true)]
+      if let tactic = kb.tactic(of: technique.id), let shortName = shortNames[tactic] {
+        entry["tactic"] = .string(shortName)
+      }
+      if expanded.contains(technique.id) { entry["showSubtechniques"] = .bool(true) }
+      if let pairs = uses[technique.id] {
+        entry["score"] = .int(pairs.count)
+        if highlight { entry["color"] = .string(highlightColor) }
+        entry["comment"] = .string(comment(pairs, kb: kb, withDescriptions: !options.incidents.isEmpty))
+        entry["metadata"] = .array(
+          pairs.map { pair in
+            .object(["name": .string(pair.incident.string), "value": .string(kb[pair.incident]?.name ?? "")])
+          })
+      }
+      entries.append(.object(entry))
+    }
+
+    let maxScore = uses.values.map(\.count).max() ?? 0
+    var versions: [String: JSONValue] = [
+      "layer": .string(layerVersion), "navigator": .string(navigatorVersion),
+    ]
+    if let attack = options.attackVersion { versions["attack"] = .string(attack) }
+    var legend: [JSONValue] = []
+    if highlight {
+      legend.append(
+        .object([
+          "label": .string("Seen in \(incidents.map(\.string).joined(separator: ", "))"),
+          "color": .string(highlightColor),
+        ]))
+    }
+    return .object([
+      "name": .string(name(incidents: options.incidents, scored: options.scoreByIncidents)),
+      "description": .string(description(incidents: incidents, options: options)),
+      "versions": .object(versions),
+      "domain": .string(options.domain),
+      "filters": .object(["platforms": .array(STIXBundle.platforms.map { .string($0) })]),
+      "sorting": .int(0),
+      "layout": .object([
+        "layout": .string("side"), "aggregateFunction": .string("average"), "showID": .bool(true),
+        "showName": .bool(true), "showAggregateScores": .bool(false), "countUnscored": .bool(false),
+        "expandedSubtechniques": .string("annotated"),
+      ]),
+      "hideDisabled": .bool(false),
+      "techniques": .array(entries),
+      "gradient": .object([
+        "colors": .array(gradientColors.map { .string($0) }), "minValue": .int(0), "maxValue": .int(max(1, maxScore)),
+      ]),
+      "legendItems": .array(legend),
+      "metadata": .array([]),
+      "links": .array([]),
+      "showTacticRowBackground": .bool(false),
+      "tacticRowBackground": .string("#dddddd"),
+      "selectTechniquesAcrossTactics": .bool(true),
+      "selectSubtechniquesWithParent": .bool(false),
+      "selectVisibleTechniques": .bool(false),
+    ])
+  }
+
+  static func name(incidents: [DisarmID], scored: Bool) -> String {
+    if !incidents.isEmpty {
+      let list = Array(Set(incidents)).sorted().map(\.string).joined(separator: ", ")
+      return scored ? "DISARM: techniques by incident (\(list))" : "DISARM: techniques of \(list)"
+    }
+    return scored ? "DISARM: techniques by number of incidents" : "DISARM"
+  }
+
+  static func description(incidents: [DisarmID], options: Options) -> String {
+    if options.scoreByIncidents {
+      return "Score: the number of incidents (of \(incidents.count)) whose Technique table names the technique."
+    }
+    if !options.incidents.isEmpty {
+      return "Techniques named in the Technique tables of \(incidents.map(\.string).joined(separator: ", "))."
+    }
+    return "The DISARM framework."
+  }
+
+  /// One paragraph per incident: `I00901 Name: description`, or the list of incident IDs for a heat map of all.
+  static func comment(
+    _ pairs: [(incident: DisarmID, description: String)], kb: KnowledgeBase, withDescriptions: Bool
+  ) -> String {
+    guard withDescriptions else {
+      let count = pairs.count
+      let list = pairs.map(\.incident.string).joined(separator: ", ")
+      return "Used in \(count) incident\(count == 1 ? "" : "s"): \(list)"
+    }
+    return pairs.map { pair in
+      let name = kb[pair.incident]?.name ?? ""
+      let head = name.isEmpty ? pair.incident.string : "\(pair.incident.string) \(name)"
+      return pair.description.isEmpty ? head : "\(head): \(pair.description)"
+    }.joined(separator: "\n\n")
+  }
+}

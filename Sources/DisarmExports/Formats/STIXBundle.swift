@@ -1,0 +1,207 @@
+import DisarmDiagnostics
+import DisarmModel
+import DisarmRegeneration
+import DisarmParser
+
+/// The knowledge base as a STIX 2.1 bundle, a drop-in replacement for the DISARM Foundation's own
+/// (`generated_files/DISARM_STIX/DISARM.json`) with more in it:
+///
+/// - one `identity` (DISARM Foundation) and one `marking-definition` (the licence statement) that every object
+///   refers to;
+/// - one `x-mitre-matrix` with the tactics in framework order, each tactic an `x-mitre-tactic` with its
+///   `x_mitre_shortname` (``TacticShortName``);
+/// - techniques and sub-techniques as `attack-pattern`, their kill-chain phase the tactic's short name, their
+///   DISARM ID the first external reference, and `subtechnique-of` relationships;
+/// - counters as `course-of-action` with `mitigates` relationships to the techniques they counter, and incidents
+///   as `campaign` with `uses` relationships to their techniques, carrying the description given for the pair.
+///
+/// Stale pages are left out. Identifiers are name-based (``STIXIdentifiers``) and every timestamp is the one date
+/// of the options, so that the same pages always give the same bytes. `docs/EXPORTS.md` describes every field.
+public enum STIXBundle {
+  /// How to export.
+  public struct Options: Sendable {
+    public var killChain: STIXKillChain
+    /// `created` and `modified` of every object.
+    public var date: STIXDate
+
+    public init(killChain: STIXKillChain = .mitreAttack, date: STIXDate) {
+      self.killChain = killChain
+      self.date = date
+    }
+  }
+
+  /// Where DISARM's pages are published; an object's URL is this, its folder and `ID.md`.
+  public static let pagesURL = "https://github.com/DISARMFoundation/DISARMframeworks/blob/main/generated_pages"
+  /// The platforms every technique claims: the ATT&CK Navigator shows no technique without one of its platforms,
+  /// so the DISARM Foundation's bundle gives these three, and so does this one.
+  public static let platforms = ["Windows", "Linux", "Mac"]
+  /// The licence statement of the marking definition.
+  public static let licenceStatement = "CC-BY-SA-4.0 DISARM Foundation"
+  static let frameworkDescription =
+    "DISARM is a framework designed for describing and understanding disinformation incidents."
+
+  /// The bundle as JSON bytes (sorted keys, two-space indentation, final newline).
+  public static func bytes(for kb: KnowledgeBase, options: Options) -> [UInt8] {
+    JSONWriter.write(document(for: kb, options: options))
+  }
+
+  /// The bundle.
+  public static func document(for kb: KnowledgeBase, options: Options) -> JSONValue {
+    let objects = self.objects(for: kb, options: options)
+    let digest = SHA1.digest(JSONWriter.write(.array(objects)))
+    let hex = digest.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+    return .object([
+      "type": .string("bundle"),
+      "id": .string(STIXIdentifiers.id("bundle", name: "bundle \(hex)")),
+      "objects": .array(objects),
+    ])
+  }
+
+  /// The bundle's objects in a fixed order: identity, marking definition, matrix, tactics (framework order),
+  /// techniques, courses of action and campaigns (by ID), then relationships (by type, source, target).
+  public static func objects(for kb: KnowledgeBase, options: Options) -> [JSONValue] {
+    var builder = Builder(kb: kb, options: options)
+    return builder.build()
+  }
+
+  struct Builder {
+    let kb: KnowledgeBase
+    let options: Options
+    let shortNames: [DisarmID: String]
+    let timestamp: String
+
+    init(kb: KnowledgeBase, options: Options) {
+      self.kb = kb
+      self.options = options
+      shortNames = TacticShortName.all(in: kb)
+      timestamp = options.date.timestamp
+    }
+
+    mutating func build() -> [JSONValue] {
+      let tactics = STIXSelection.tactics(in: kb)
+      let techniques = STIXSelection.live(.technique, in: kb)
+      let counters = STIXSelection.live(.counter, in: kb)
+      let incidents = STIXSelection.live(.incident, in: kb)
+      var objects: [JSONValue] = [identity(), marking(), matrix(tactics)]
+      objects += tactics.map(tactic)
+      objects += techniques.map(technique)
+      objects += counters.map(courseOfAction)
+      objects += incidents.map(campaign)
+      objects += relationships(techniques: techniques, counters: counters, incidents: incidents)
+      return objects
+    }
+
+    /// `type`, `spec_version`, `id`, `created`, `modified`, `created_by_ref`, `object_marking_refs`.
+    func common(_ type: String, id: String) -> [String: JSONValue] {
+      [
+        "type": .string(type), "spec_version": .string("2.1"), "id": .string(id), "created": .string(timestamp),
+        "modified": .string(timestamp), "created_by_ref": .string(STIXIdentifiers.identity),
+        "object_marking_refs": .array([.string(STIXIdentifiers.marking)]),
+      ]
+    }
+
+    /// The common properties, name, description (the summary, when there is one) and the DISARM ID reference.
+    func domainObject(_ type: String, _ object: DisarmObject, sourceName: String) -> [String: JSONValue] {
+      var result = common(type, id: STIXIdentifiers.id(type, for: object.id))
+      result["name"] = .string(object.name)
+      if let summary = object.summary?.trimmed, !summary.isEmpty { result["description"] = .string(summary) }
+      result["external_references"] = .array([
+        .object([
+          "source_name": .string(sourceName), "external_id": .string(object.id.string),
+          "url": .string("\(STIXBundle.pagesURL)/\(object.kind.folder)/\(object.id.string).md"),
+        ])
+      ])
+      return result
+    }
+
+    func identity() -> JSONValue {
+      .object([
+        "type": .string("identity"), "spec_version": .string("2.1"), "id": .string(STIXIdentifiers.identity),
+        "created": .string(timestamp), "modified": .string(timestamp), "name": .string("DISARM Foundation"),
+        "description": .string(STIXBundle.frameworkDescription), "identity_class": .string("organization"),
+      ])
+    }
+
+    func marking() -> JSONValue {
+      .object([
+        "type": .string("marking-definition"), "spec_version": .string("2.1"), "id": .string(STIXIdentifiers.marking),
+        "created": .string(timestamp), "created_by_ref": .string(STIXIdentifiers.identity),
+        "name": .string("DISARM Foundation"), "definition_type": .string("statement"),
+        "definition": .object(["statement": .string(STIXBundle.licenceStatement)]),
+      ])
+    }
+
+    func matrix(_ tactics: [DisarmObject]) -> JSONValue {
+      var result = common("x-mitre-matrix", id: STIXIdentifiers.matrix)
+      result["name"] = .string("DISARM Framework")
+      result["description"] = .string(STIXBundle.frameworkDescription)
+      result["tactic_refs"] = .array(tactics.map { .string(STIXIdentifiers.id("x-mitre-tactic", for: $0.id)) })
+      result["external_references"] = .array([
+        .object([
+          "source_name": .string("DISARM"), "external_id": .string("DISARM"),
+          "url": .string("https://github.com/DISARMFoundation/DISARMframeworks"),
+        ])
+      ])
+      return .object(result)
+    }
+
+    func tactic(_ object: DisarmObject) -> JSONValue {
+      var result = domainObject("x-mitre-tactic", object, sourceName: "DISARM")
+      result["x_mitre_shortname"] = .string(shortNames[object.id]!)
+      return .object(result)
+    }
+
+    func technique(_ object: DisarmObject) -> JSONValue {
+      var result = domainObject("attack-pattern", object, sourceName: options.killChain.idSourceName)
+      if let tactic = kb.tactic(of: object.id), let shortName = shortNames[tactic] {
+        result["kill_chain_phases"] = .array([
+          .object(["kill_chain_name": .string(options.killChain.killChainName), "phase_name": .string(shortName)])
+        ])
+      }
+      result["x_mitre_is_subtechnique"] = .bool(object.id.isSubtechnique)
+      result["x_mitre_platforms"] = .array(STIXBundle.platforms.map { .string($0) })
+      result["x_mitre_version"] = .string("1.0")
+      return .object(result)
+    }
+
+    func courseOfAction(_ object: DisarmObject) -> JSONValue {
+      .object(domainObject("course-of-action", object, sourceName: options.killChain.idSourceName))
+    }
+
+    func campaign(_ object: DisarmObject) -> JSONValue {
+      .object(domainObject("campaign", object, sourceName: options.killChain.idSourceName))
+    }
+
+    func relationship(
+      _ source: DisarmID, _ sourceType: String, _ type: String, _ target: DisarmID, description: String? = nil
+    ) -> JSONValue {
+      var result = common("relationship", id: STIXIdentifiers.relationship(source, type, target))
+      result["relationship_type"] = .string(type)
+      result["source_ref"] = .string(STIXIdentifiers.id(sourceType, for: source))
+      result["target_ref"] = .string(STIXIdentifiers.id("attack-pattern", for: target))
+      if let description, !description.isEmpty { result["description"] = .string(description) }
+      return .object(result)
+    }
+
+    func relationships(techniques: [DisarmObject], counters: [DisarmObject], incidents: [DisarmObject]) -> [JSONValue] {
+      var result: [JSONValue] = []
+      for technique in techniques {
+        guard let parent = technique.id.parentTechnique, STIXSelection.isLive(parent, in: kb) else { continue }
+        result.append(relationship(technique.id, "attack-pattern", "subtechnique-of", parent))
+      }
+      for counter in counters {
+        let relations = kb.outgoing(counter.id, .countersTechnique)
+        let targets = Set(relations.filter { $0.isResolved && STIXSelection.isLive($0.target, in: kb) }.map(\.target))
+        for target in targets.sorted() {
+          result.append(relationship(counter.id, "course-of-action", "mitigates", target))
+        }
+      }
+      for incident in incidents {
+        for (target, description) in STIXSelection.techniques(of: incident.id, in: kb) {
+          result.append(relationship(incident.id, "campaign", "uses", target, description: description))
+        }
+      }
+      return result
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import DisarmDiagnostics
+import DisarmModel
+import Foundation
+
+/// A tiny knowledge base that shows one rule at work: it either makes the rule fire (`triggers`) or is the same
+/// knowledge base with the problem fixed, where the rule must stay silent. The examples document each rule in
+/// `disarm explain` and run as tests.
+public struct RuleExample: Sendable {
+  /// How a test decides whether the rule fired.
+  public enum Check: Sendable {
+    /// The rule is reported by ``KnowledgeBaseLoader/load(from:)``.
+    case loading
+    /// The rule is reported when pages are regenerated (`PageRenderer.render`, then `PageSync.changes` for
+    /// `derived-out-of-date`, as `disarm lint` does). Only the example's own pages count: derived whole pages
+    /// (indexes, matrices) that the example leaves out would be created, not found out of date.
+    case rendering
+  }
+
+  /// A place a triggering example expects a finding: a file, and a 1-based line and byte column (0 and 0 for a
+  /// finding about the whole file).
+  public struct ExpectedLocation: Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var description: String { DiagnosticFormatter.location(file: file, line: line, column: column) }
+  }
+
+  /// The marker that shows where a triggering example fires; removed before the page is written.
+  public static let marker: Character = "↓"
+
+  /// Page-folder-relative path to content: a complete tiny knowledge base, with the `↓` markers removed. A path
+  /// with a component ending in `.md` before its last one (`incidents/I00001.md/draft.md`) makes that page a folder.
+  public var pages: [String: String]
+  /// Where the rule must fire: one place per `↓` marker in the pages as written, plus ``wholeFile``.
+  public var expectedLocations: [ExpectedLocation]
+  /// Whether the rule must fire on these pages.
+  public var triggers: Bool
+  /// What the example shows, in one sentence.
+  public var note: String
+  /// How a test checks the example.
+  public var check: Check
+  /// Paths whose content is written in ISO-8859-1 rather than UTF-8 (to show a page that is not valid UTF-8).
+  public var latin1Pages: Set<String>
+
+  /// An example; see the properties. `↓` in a page marks where the rule must fire; `wholeFile` names a page the
+  /// rule reports as a whole (no line).
+  public init(
+    triggers: Bool, note: String, pages: [String: String], check: Check = .loading, latin1Pages: Set<String> = [],
+    wholeFile: String? = nil
+  ) {
+    var stripped: [String: String] = [:]
+    var expected: [ExpectedLocation] = []
+    for (path, content) in pages {
+      stripped[path] = content.replacingOccurrences(of: String(Self.marker), with: "")
+      var line = 1
+      var column = 1
+      for character in content {
+        if character == Self.marker {
+          expected.append(ExpectedLocation(file: path, line: line, column: column))
+          continue
+        }
+        if character == "\n" {
+          line += 1
+          column = 1
+        } else {
+          column += character.utf8.count
+        }
+      }
+    }
+    if let wholeFile { expected.append(ExpectedLocation(file: wholeFile, line: 0, column: 0)) }
+    self.pages = stripped
+    self.expectedLocations = expected.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+    self.triggers = triggers
+    self.note = note
+    self.check = check
+    self.latin1Pages = latin1Pages
+  }
+
+  /// The bytes written for the page at `path`: UTF-8, or ISO-8859-1 for ``latin1Pages``.
+  public func bytes(of path: String) -> [UInt8] {
+    guard let content = pages[path] else { return [] }
+    guard latin1Pages.contains(path) else { return Array(content.utf8) }
+    // Characters ISO-8859-1 cannot write become '?'.
+    return content.unicodeScalars.map { UInt8($0.value < 256 ? $0.value : 0x3F) }
+  }
+
+  /// Writes every page under `folder` (created as needed), ready for ``KnowledgeBaseLoader/load(from:)``.
+  public func write(to folder: URL) throws {
+    for path in pages.keys.sorted() {
+      let file = folder.appendingPathComponent(path)
+      try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(bytes(of: path)).write(to: file)
+    }
+  }
+}
+

@@ -1,0 +1,50 @@
+import DisarmDiagnostics
+import DisarmModel
+import DisarmParser
+import DisarmRegeneration
+import Foundation
+
+/// One `disarm lint`: the knowledge base loaded and checked, its pages compared with their regenerated form, the
+/// configuration applied (severities, exclusions) and the findings narrowed to the selected pages.
+public struct LintRun {
+  public let checked: CheckedKnowledgeBase
+  /// The findings to report, sorted.
+  public let findings: [Diagnostic]
+
+  /// Lints the page folder `folder`.
+  public static func run(folder: URL, configuration: LintConfiguration, selection: PageSelection?)
+    throws(DisarmError) -> LintRun
+  {
+    var checked = try DisarmError.loading { () throws(LoadError) in try CheckedKnowledgeBase.load(folder.path) }
+    _ = try DisarmError.writing { () throws(WriteError) in try checked.changes(in: folder, reporting: true) }
+    var findings = configuration.apply(checked.diagnostics)
+    if let selection { findings = findings.filter(selection.contains) }
+    return LintRun(checked: checked, findings: findings.sorted())
+  }
+
+  /// `--fix`: regenerates derived content and trims names (the fixes of `derived-out-of-date` and
+  /// `name-whitespace`), writing changed pages with the safe writer. Returns the number of pages written.
+  public static func fix(folder: URL) throws(DisarmError) -> Int {
+    let checked = try DisarmError.loading { () throws(LoadError) in try CheckedKnowledgeBase.load(folder.path) }
+    let pages = checked.rendered.pages.map(NameFix.trimmingHeadingName)
+    return try DisarmError.writing { () throws(WriteError) in
+      let changes = try PageSync.changes(pages, in: folder)
+      try PageSync.apply(changes, in: folder)
+      return changes.count
+    }
+  }
+
+  /// Whether the run should fail: a finding at error severity, or at warning severity when `strict`.
+  public func fails(strict: Bool) -> Bool {
+    findings.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+  }
+
+  /// `disarm lint: 2 errors, 3 warnings in 4 files`.
+  public var summaryLine: String {
+    let errors = findings.count { $0.severity == .error }
+    let warnings = findings.count { $0.severity == .warning }
+    let files = Set(findings.map(\.file)).count
+    return "disarm lint: \(Summary.plural(errors, "error")), \(Summary.plural(warnings, "warning")) in "
+      + Summary.plural(files, "file")
+  }
+}

@@ -1,0 +1,28 @@
+import DisarmDiagnostics
+import DisarmModel
+import DisarmParser
+import DisarmRegeneration
+
+/// Runs the rules of ``RuleRegistry`` phase by phase: the model rules over the linked knowledge base, then (once
+/// the pages are regenerated) the regeneration rules, then (once the pages are compared with the files) the drift
+/// rules. Every command that reports findings (`build`, `lint`, the JSON document) goes through here, so a finding
+/// is the same wherever it is shown.
+public enum Linter {
+  /// The findings of every rule of `phase`, unsorted.
+  public static func run(_ phase: LintPhase, in context: LintContext) -> [Diagnostic] {
+    RuleRegistry.rules.filter { $0.phase == phase }.flatMap { $0.check(context) }
+  }
+
+  /// Loads nothing and writes nothing: checks the model, regenerates the pages (leaving alone pages with errors)
+  /// and checks the regeneration. `template` forces a template generation for the regenerated pages.
+  public static func check(_ kb: KnowledgeBase, template: KnowledgeBase.Template? = nil) -> CheckedKnowledgeBase {
+    let context = LintContext(kb: kb)
+    var diagnostics = run(.model, in: context)
+    Trace.mark("checks")
+    let withErrors = Set(diagnostics.lazy.filter { $0.severity == .error }.map(\.file))
+    context.regeneration = PageRenderer.render(kb, template: template, excluding: withErrors)
+    Trace.mark("render pages")
+    diagnostics += run(.regeneration, in: context)
+    return CheckedKnowledgeBase(context: context, diagnostics: diagnostics.sorted())
+  }
+}

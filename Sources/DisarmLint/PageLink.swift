@@ -1,0 +1,62 @@
+import DisarmDiagnostics
+import DisarmModel
+import DisarmParser
+
+/// A link from an object page to a markdown page, resolved against the page folder: where it leads, whether that
+/// is an object page and whether the object exists. Shared by `broken-link`, `unresolved-link` and
+/// `name-mismatch`, which read the same links.
+public struct PageLink: Sendable {
+  /// DISARM writes links as `../../generated_pages/<kind folder>/<ID>.md`, relative to the repository's
+  /// `generated_pages/<kind folder>/` page; this prefix is read as "the page folder" whatever the folder's name.
+  public static let canonicalPrefix = "../../generated_pages/"
+
+  public let link: Link
+  public let page: String
+  public let source: DisarmID
+  /// The page-folder-relative path the destination names, or nil when it leaves the page folder.
+  public let path: String?
+  /// The object the link names by its last two parts (`<kind folder>/<ID>.md`), whatever its form.
+  public let target: DisarmID?
+  public let targetExists: Bool
+
+  /// Nil for links that are not to markdown pages (web addresses, placeholders such as `(-)`).
+  init?(link: Link, on page: ObjectPage, from source: DisarmID, objects: [DisarmID: DisarmObject]) {
+    let raw = link.destination.utf8
+    guard raw.count > 3, raw.suffix(3).map({ $0 | 0x20 }) == Array(".md".utf8), !raw.contains(UInt8(ascii: ":"))
+    else { return nil }
+    self.link = link
+    self.page = page.path
+    self.source = source
+    let destination = link.destination.text
+    path = Self.resolve(destination, from: page.path)
+    let parts = (path ?? destination).split(separator: "/").suffix(2)
+    if parts.count == 2, let kind = ObjectKind(folder: String(parts.first!)),
+      let id = DisarmID(parts.last!.dropLast(3)), id.kind == kind
+    {
+      target = id
+      targetExists = objects[id] != nil
+    } else {
+      target = nil
+      targetExists = false
+    }
+  }
+
+  /// Whether the resolved path has the `<kind folder>/<file>` shape of a page in the page folder.
+  public var staysInPageFolder: Bool { path.map { $0.split(separator: "/").count == 2 } ?? false }
+
+  /// The page-folder-relative path a link destination names, or nil when it leaves the page folder.
+  static func resolve(_ destination: String, from pagePath: String) -> String? {
+    if destination.utf8.starts(with: canonicalPrefix.utf8) { return String(destination.dropFirst(canonicalPrefix.count)) }
+    var parts = pagePath.split(separator: "/").dropLast().map(String.init)
+    for part in destination.split(separator: "/", omittingEmptySubsequences: false) {
+      switch part {
+      case ".": continue
+      case "..":
+        guard !parts.isEmpty else { return nil }
+        parts.removeLast()
+      default: parts.append(String(part))
+      }
+    }
+    return parts.joined(separator: "/")
+  }
+}

@@ -1,0 +1,56 @@
+import DisarmDiagnostics
+import DisarmModel
+import DisarmParser
+
+/// A lint rule: its catalogue entry, its examples and its check, together in one file (`Rules/<Name>Rule.swift`),
+/// as in SwiftLint. Adding a rule means writing that file and listing the type in ``RuleRegistry``.
+public protocol Rule: Sendable {
+  /// The catalogue entry: id, severity, summary, explanation, fixability.
+  static var description: RuleDescription { get }
+  /// When the rule can run: most rules read the linked model; a few need the regenerated pages.
+  static var phase: LintPhase { get }
+  /// Triggering and non-triggering examples (at least one of each), with `↓` markers where the rule fires.
+  static var examples: [RuleExample] { get }
+  /// The rule's findings in the knowledge base `context` describes.
+  static func check(_ context: LintContext) -> [Diagnostic]
+}
+
+/// The stage of ``Linter`` a rule runs in.
+public enum LintPhase: Sendable {
+  /// Over the linked knowledge base.
+  case model
+  /// Over the regenerated pages (``LintContext/regeneration`` is set).
+  case regeneration
+  /// Over the pages whose regenerated form differs from the file (``LintContext/changes`` is set).
+  case drift
+}
+
+extension Rule {
+  public static var phase: LintPhase { .model }
+
+  /// The rule's identifier.
+  public static var id: RuleID { description.id }
+
+  /// A finding about the text in `range`, at the rule's severity.
+  static func diagnostic(
+    file: String, range: SourceRange, _ message: String, notes: [DiagnosticNote] = [], fixIts: [FixIt] = []
+  ) -> Diagnostic {
+    Diagnostic(
+      rule: id, severity: description.severity, file: file, range: range, message: message, notes: notes,
+      fixIts: fixIts)
+  }
+
+  /// A finding at a line and column (0 for the whole file or line), at the rule's severity.
+  static func diagnostic(
+    file: String, line: Int = 0, column: Int = 0, _ message: String, notes: [DiagnosticNote] = []
+  ) -> Diagnostic {
+    Diagnostic(
+      rule: id, severity: description.severity, file: file, line: line, column: column, message: message,
+      notes: notes)
+  }
+
+  /// A finding at a position without extent.
+  static func diagnostic(file: String, at position: SourcePosition, _ message: String) -> Diagnostic {
+    diagnostic(file: file, line: position.line, column: position.column, message)
+  }
+}

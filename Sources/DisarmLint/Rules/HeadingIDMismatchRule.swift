@@ -1,0 +1,36 @@
+import DisarmDiagnostics
+import DisarmModel
+import DisarmParser
+
+/// `heading-id-mismatch`: the heading names another identifier than the file name other pages link to.
+public struct HeadingIDMismatchRule: Rule {
+  public static let description = RuleDescription(
+    id: RuleID("heading-id-mismatch"), severity: .error,
+    summary: "The identifier in a page's heading differs from its file name.",
+    explanation: """
+      The file name is the identifier other pages link to; the heading must repeat it exactly, with no extra spaces.
+      """)
+
+  public static let examples = pair(
+    "The heading says I00010 but the file is I00001.md.",
+    ["incidents/I00001.md": Page.incident(headingID: "↓I00010")],
+    "The heading repeats the file name's identifier.",
+    ["incidents/I00001.md": Page.incident()])
+
+  public static func check(_ context: LintContext) -> [Diagnostic] {
+    context.kb.objects.values.compactMap { object -> Diagnostic? in
+      guard let page = object.page, let heading = page.heading else { return nil }
+      let written = heading.identifier?.text ?? ""
+      let range = heading.identifier?.range ?? heading.line.range
+      if written.trimmingWhitespace().isEmpty {
+        let name = heading.name?.trimmed ?? "Name"
+        return diagnostic(
+          file: page.path, range: range,
+          "heading has no identifier; write '# \(page.kind.headingWord) \(object.id): \(name)'")
+      }
+      guard written != object.id.string else { return nil }
+      return diagnostic(
+        file: page.path, range: range, "heading identifier '\(written)' differs from the file name '\(object.id).md'")
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import DisarmDiagnostics
+import DisarmModel
+import DisarmParser
+
+/// `heading-kind-mismatch`: the heading's kind word is not the word of the page's folder.
+public struct HeadingKindMismatchRule: Rule {
+  public static let description = RuleDescription(
+    id: RuleID("heading-kind-mismatch"), severity: .warning,
+    summary: "A page's heading names another kind than its folder.",
+    explanation: "The heading's first word is the kind (`Technique`, `Tactic`, `Actor`, …) of the folder the page is in.")
+
+  public static let examples = pair(
+    "The heading's kind word is 'Campaign', not 'Incident'.",
+    ["incidents/I00001.md": Page.incident(kindWord: "↓Campaign")],
+    "The heading starts with 'Incident'.",
+    ["incidents/I00001.md": Page.incident()])
+
+  public static func check(_ context: LintContext) -> [Diagnostic] {
+    context.kb.objects.values.compactMap { object -> Diagnostic? in
+      guard let page = object.page, let word = page.heading?.kindWord, word.text != page.kind.headingWord else {
+        return nil
+      }
+      return diagnostic(
+        file: page.path, range: word.range,
+        "heading says '\(word.text)' but the page is in \(page.kind.folder)/ (expected '\(page.kind.headingWord)')")
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import DisarmParser
+import Foundation
+
+/// Finds the knowledge base a command works on.
+public enum KnowledgeBaseLocation {
+  /// `--kb` if given, else the page folder containing the first of `paths`, else `DISARM_KB`, else `data/` when it
+  /// exists, else the current folder.
+  public static func find(explicit: String?, paths: [String] = []) -> String {
+    if let explicit { return explicit }
+    if let first = paths.first, let folder = pageFolder(containing: first) { return folder }
+    if let environment = ProcessInfo.processInfo.environment["DISARM_KB"], !environment.isEmpty { return environment }
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: "data", isDirectory: &isDirectory), isDirectory.boolValue { return "data" }
+    return "."
+  }
+
+  /// The nearest ancestor of `path` that holds a kind folder (`techniques/`, `tactics/`, …).
+  public static func pageFolder(containing path: String) -> String? {
+    var url = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
+    while url.path != "/" {
+      for kind in ObjectKind.pageKinds {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent(kind.folder).path, isDirectory: &isDirectory),
+          isDirectory.boolValue
+        {
+          return url.path
+        }
+      }
+      url = url.deletingLastPathComponent()
+    }
+    return nil
+  }
+
+  /// `path` relative to `folder` (both resolved against the current directory), or nil when it lies outside.
+  public static func relative(_ path: String, to folder: URL) -> String? {
+    let file = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    let base = folder.standardizedFileURL.resolvingSymlinksInPath().path
+    guard file.hasPrefix(base + "/") else { return nil }
+    return String(file.dropFirst(base.count + 1))
+  }
+}
+
+extension KnowledgeBaseLocation {
+  public static func isDirectory(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+  }
+
+  /// Whether `folder` holds at least one kind folder or whole-knowledge-base page.
+  public static func holdsPages(_ folder: URL) -> Bool {
+    ObjectKind.pageKinds.contains { isDirectory(folder.appendingPathComponent($0.folder).path) }
+  }
+
+  /// How to print paths in the page folder: relative to the current directory when inside it, else absolute.
+  public static func displayPrefix(for folder: URL) -> String {
+    let base = folder.standardizedFileURL.resolvingSymlinksInPath().path
+    let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
+      .resolvingSymlinksInPath().path
+    if base == current { return "" }
+    if base.hasPrefix(current + "/") { return String(base.dropFirst(current.count + 1)) + "/" }
+    return base + "/"
+  }
+}
+
+extension KnowledgeBaseLocation {
+  /// The knowledge base and the paths to report on for `disarm lint PATHS… [--kb DIR]`: a single folder argument
+  /// that holds pages is the knowledge base itself (`disarm lint data`); otherwise the knowledge base is the one
+  /// around the paths inside a page folder (files outside any, such as a staged README.md, do not choose it).
+  public static func forPages(_ paths: [String], explicit: String?) -> (directory: String, paths: [String]) {
+    if explicit == nil, paths.count == 1, let folder = try? PageFolder.resolve(paths[0]), holdsPages(folder) {
+      return (paths[0], [])
+    }
+    let inPageFolders = paths.filter { pageFolder(containing: $0) != nil }
+    return (find(explicit: explicit, paths: inPageFolders.isEmpty ? paths : inPageFolders), paths)
+  }
+}

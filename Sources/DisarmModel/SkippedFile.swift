@@ -1,0 +1,16 @@
+/// A file or folder the loader found but could not use as a page. Reported by `unreadable-file` and
+/// `unexpected-file`; an unreadable page makes every command exit 2, because its content is unknown.
+public struct SkippedFile: Sendable, Hashable {
+  public enum Reason: Sendable, Hashable {
+    /// The page could not be read; the system's reason (`Permission denied`, `Is a directory`).
+    case unreadablePage(String)
+    /// A kind folder could not be listed; the system's reason.
+    case unlistableFolder(String)
+    /// A file in a kind folder that is not a `.md` page.
+    case notMarkdown
+  }
+
+  /// Path relative to the page folder.
+  public var path: String
+  public var reason: Reason
+}

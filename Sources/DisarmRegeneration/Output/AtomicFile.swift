@@ -1,0 +1,93 @@
+import DisarmDiagnostics
+import Foundation
+
+/// Writes files so that a reader never sees half of one: the bytes go to a temporary file in the same folder,
+/// are flushed to disk, and the temporary file is renamed over the target.
+public enum AtomicFile {
+  /// Writes `bytes` to `url`, creating parent folders as needed. With `durable` (the default, used for pages
+  /// rewritten in place) the data is flushed to disk before the rename; build outputs that can be regenerated skip
+  /// the flush and keep the atomic rename.
+  public static func write(_ bytes: [UInt8], to url: URL, durable: Bool = true) throws(WriteError) {
+    try write(bytes, toPath: url.path, durable: durable)
+  }
+
+  /// ``write(_:to:durable:)`` for a file path.
+  public static func write(_ bytes: [UInt8], toPath path: String, durable: Bool = true) throws(WriteError) {
+    try stream(toPath: path, durable: durable) { $0.write(bytes) }
+  }
+
+  /// Writes a file produced piece by piece: `produce` hands chunks to the ``ChunkWriter``, which writes them to the
+  /// temporary file at once; the file appears under `path` only when all of it is written.
+  public static func stream(toPath path: String, durable: Bool = true, _ produce: (ChunkWriter) -> Void)
+    throws(WriteError)
+  {
+    let slash = path.lastIndex(of: "/")
+    let folder = slash.map { String(path[..<$0]) } ?? "."
+    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    let temporary = "\(folder)/.\(name).disarm-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+    var fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    if fd < 0, errno == ENOENT {
+      // Create missing folders only when needed: most writes go to folders that exist.
+      do {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      } catch {
+        throw WriteError(path: folder, reason: "cannot create folder: \((error as NSError).localizedDescription)")
+      }
+      fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    }
+    guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+    // A rewritten page keeps the permissions it had.
+    var existing = stat()
+    if stat(path, &existing) == 0 { fchmod(fd, existing.st_mode & 0o7777) }
+    let writer = ChunkWriter(descriptor: fd)
+    produce(writer)
+    var failure = writer.failure
+    if failure == nil, durable, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+    close(fd)
+    if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+    if failure == nil, durable {
+      // Flush the folder too, so that the rename itself survives a power loss.
+      let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+      if folderDescriptor >= 0 {
+        fsync(folderDescriptor)
+        close(folderDescriptor)
+      }
+    }
+    if let failure {
+      unlink(temporary)
+      throw WriteError(path: path, reason: failure)
+    }
+  }
+
+  /// Receives the chunks of a file being written by ``AtomicFile/stream(toPath:durable:_:)``.
+  public final class ChunkWriter {
+    let descriptor: Int32
+    /// The first write error, after which further chunks are ignored.
+    private(set) var failure: String?
+
+    init(descriptor: Int32) { self.descriptor = descriptor }
+
+    public func write(_ bytes: [UInt8]) {
+      guard failure == nil else { return }
+      bytes.withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count {
+          let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+          if written < 0 {
+            if errno == EINTR { continue }
+            failure = String(cString: strerror(errno))
+            return
+          }
+          offset += written
+        }
+      }
+    }
+  }
+}
+
+/// A file that could not be written.
+public struct WriteError: Error, CustomStringConvertible {
+  public var path: String
+  public var reason: String
+  public var description: String { "\(path): cannot write: \(reason)" }
+}

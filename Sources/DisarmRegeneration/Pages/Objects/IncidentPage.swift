@@ -1,0 +1,40 @@
+import DisarmDiagnostics
+import DisarmModel
+import DisarmParser
+
+/// An incident page: six owned fields, the owned Reference table (from the 2024-11 generator on), and the owned
+/// Technique table (each row's technique identifier and description as read; the link's name derived).
+///
+/// Two layouts: the older one (no Reference table) follows `Date added` with a line holding one space and a blank
+/// line; the newer one follows it with two blank lines, the Reference table, a blank line, a line holding one space
+/// and a blank line. The newer layout is written when the page has a Reference table, and always for the 2025
+/// template (whose generator always wrote one).
+enum IncidentPage {
+  static let fields: [FieldLabel] = [
+    .colonInside("Summary"), .colonOutside("incident type"), .colonInside("Year started"),
+    .colonInside("Countries"), .colonInside("Found via"), .colonInside("Date added"),
+  ]
+
+  static func render(_ object: DisarmObject, page: ObjectPage, in kb: KnowledgeBase, template: KnowledgeBase.Template)
+    -> PageLines
+  {
+    var lines = PageLines()
+    lines.line(HeadingLine.text(object, page: page))
+    lines.blank()
+    for (index, label) in fields.enumerated() {
+      lines.field(label, page.value(of: label))
+      if index < fields.count - 1 { lines.blank() }
+    }
+    let hasReferences = page.table(firstColumn: TableKind.references.firstColumn) != nil
+    if hasReferences || template == .generation2025 {
+      lines.blank(2)
+      lines.table(.references, OwnedRows.verbatimRows(of: .references, on: page))
+      lines.blank()
+    }
+    lines.line(" ")
+    lines.blank()
+    lines.table(.incidentTechniques, OwnedRows.rows(of: .incidentTechniques, on: page, in: kb))
+    lines.blank(2)
+    return lines
+  }
+}

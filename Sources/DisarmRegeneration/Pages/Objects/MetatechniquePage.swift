@@ -1,0 +1,20 @@
+import DisarmDiagnostics
+import DisarmModel
+import DisarmParser
+
+/// A metatechnique page: owned summary, then the derived Counters table, followed by three blank lines (one more
+/// than other pages: the generator's template has it).
+enum MetatechniquePage {
+  static let summary = FieldLabel.colonInside("Summary")
+
+  static func render(_ object: DisarmObject, page: ObjectPage, in kb: KnowledgeBase) -> PageLines {
+    var lines = PageLines()
+    lines.line(HeadingLine.text(object, page: page))
+    lines.blank()
+    lines.field(summary, page.value(of: summary))
+    lines.blank(2)
+    lines.table(.counters, CountersTable.rows(forMetatechnique: object.id, in: kb))
+    lines.blank(3)
+    return lines
+  }
+}

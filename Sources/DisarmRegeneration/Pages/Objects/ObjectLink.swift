@@ -1,0 +1,39 @@
+import DisarmDiagnostics
+import DisarmModel
+import DisarmParser
+
+/// The links object pages' tables hold, `[T0151.004 Chat Platform](../../generated_pages/techniques/T0151.004.md)`.
+/// The identifier is the fact; the name in the link text is derived from the target's page heading.
+enum ObjectLink {
+  /// The folder prefix DISARM's generator writes before every link destination.
+  static let pagesPrefix = "../../generated_pages/"
+
+  /// The markdown link to `id`, its text being the identifier and `name`.
+  static func markdown(_ id: DisarmID, name: String) -> String {
+    "[\(id) \(name)](\(pagesPrefix)\(id.kind.folder)/\(id).md)"
+  }
+
+  /// The markdown link to `id`, named from the knowledge base (see ``name(of:in:fallback:)``).
+  static func markdown(_ id: DisarmID, in kb: KnowledgeBase, fallback: String? = nil) -> String {
+    markdown(id, name: name(of: id, in: kb, fallback: fallback))
+  }
+
+  /// The name written after `id` in link texts: the target page's heading name exactly as written (the generator
+  /// copied the spreadsheet's name cell, trailing spaces included), else the model's name for objects that live
+  /// only in an index, else `fallback` (the name the linking page wrote) for targets that do not exist.
+  static func name(of id: DisarmID, in kb: KnowledgeBase, fallback: String? = nil) -> String {
+    if let object = kb[id] {
+      if let name = object.page?.heading?.name?.text { return name }
+      return object.name
+    }
+    return fallback ?? ""
+  }
+
+  /// The identifier a table row links to (its first link's file name), with the name the row's link text gives.
+  static func target(of row: TableRow) -> (id: DisarmID, writtenName: String)? {
+    guard let link = row.links.first, let stem = link.targetFileStem, let id = DisarmID(stem) else { return nil }
+    let text = link.text.text
+    let written = text.hasPrefix(stem + " ") ? String(text.dropFirst(stem.count + 1)) : text
+    return (id, written)
+  }
+}

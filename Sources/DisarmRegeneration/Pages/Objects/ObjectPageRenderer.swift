@@ -1,0 +1,29 @@
+import DisarmDiagnostics
+import DisarmModel
+import DisarmParser
+
+/// Renders one object's page as the model says it should be: owned fields exactly as read, derived tables
+/// recomputed from their owners, and the notes copied byte for byte. See docs/REGENERATION.md.
+public enum ObjectPageRenderer {
+  /// The page for `object` in `template` (`generation2022` or `generation2025`), or nil when the object has no page.
+  /// Only technique pages differ between the generations (and incident pages, which always get a Reference table
+  /// in the 2025 form).
+  public static func render(_ object: DisarmObject, in kb: KnowledgeBase, template: KnowledgeBase.Template)
+    -> [UInt8]?
+  {
+    guard let page = object.page else { return nil }
+    let lines: PageLines
+    switch object.kind {
+    case .phase: lines = PhasePage.render(object, page: page)
+    case .tactic: lines = TacticPage.render(object, page: page, in: kb)
+    case .technique: lines = TechniquePage.render(object, page: page, in: kb, template: template)
+    case .task: lines = TaskPage.render(object, page: page)
+    case .incident: lines = IncidentPage.render(object, page: page, in: kb, template: template)
+    case .counter: lines = CounterPage.render(object, page: page, in: kb)
+    case .actorType: lines = ActorTypePage.render(object, page: page, in: kb)
+    case .metatechnique: lines = MetatechniquePage.render(object, page: page, in: kb)
+    case .responseType, .detection: return nil
+    }
+    return lines.bytes(notes: page.notes)
+  }
+}

@@ -1,0 +1,29 @@
+import DisarmDiagnostics
+import DisarmModel
+import DisarmParser
+
+/// Rows of tables a page owns (an incident's techniques, a counter's actor types and techniques): the identifier
+/// and every other cell exactly as read, the link text's name derived from the target's heading.
+enum OwnedRows {
+  /// The rows of `page`'s table `kind`, rebuilt: `| [ID Name](…) | other cells as written |`. A row with no link
+  /// to an object is kept as written.
+  static func rows(of kind: TableKind, on page: ObjectPage, in kb: KnowledgeBase) -> [String] {
+    guard let table = page.table(firstColumn: kind.firstColumn) else { return [] }
+    return table.rows.map { row(from: $0, in: kb) }
+  }
+
+  /// The rows of `page`'s table `kind` exactly as written (tables whose links point outside the knowledge base,
+  /// such as an incident's references).
+  static func verbatimRows(of kind: TableKind, on page: ObjectPage) -> [String] {
+    page.table(firstColumn: kind.firstColumn)?.rows.map(\.source.text) ?? []
+  }
+
+  /// One owned row with its link's name derived.
+  static func row(from row: TableRow, in kb: KnowledgeBase) -> String {
+    guard let (id, written) = ObjectLink.target(of: row) else { return row.source.text }
+    let link = ObjectLink.markdown(id, in: kb, fallback: written)
+    let close = row.isClosed ? " |" : ""
+    guard let rest = row.text(fromCell: 1) else { return "| \(link)\(close)" }
+    return "| \(link) | \(rest)\(close)"
+  }
+}

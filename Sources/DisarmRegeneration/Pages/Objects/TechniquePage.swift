@@ -1,0 +1,67 @@
+import DisarmDiagnostics
+import DisarmModel
+import DisarmParser
+
+/// A technique page, in either template generation.
+///
+/// 2022 (to 2024-11): `* **Summary**:`, `* **Belongs to tactic stage**: TA07`, then the Incident and Counters
+/// tables. 2025: `**Summary**:`, `**Tactic**: TA07 Name <br><br>**Parent Technique:** T0151 Name` (the parent part
+/// only for sub-techniques; a top-level technique's line ends with a space after the tactic name), then the
+/// Associated Technique, Incident and Counters tables. Summary, the tactic's identifier and the associated
+/// techniques are owned; the tactic and parent names and both other tables are derived.
+enum TechniquePage {
+  static let summary2022 = FieldLabel.colonOutside("Summary")
+  static let tactic2022 = FieldLabel.colonOutside("Belongs to tactic stage")
+  static let summary2025 = FieldLabel.plain("Summary")
+  static let tactic2025 = FieldLabel.plain("Tactic")
+  static let tacticKeys = ["belongs to tactic stage", "tactic"]
+
+  static func render(_ object: DisarmObject, page: ObjectPage, in kb: KnowledgeBase, template: KnowledgeBase.Template)
+    -> PageLines
+  {
+    var lines = PageLines()
+    lines.line(HeadingLine.text(object, page: page))
+    lines.blank()
+    let summary = page.value(of: summary2022)
+    let tacticID = leadingCode(page.value(ofAny: tacticKeys))
+    if template == .generation2025 {
+      lines.field(summary2025, summary)
+      lines.blank()
+      lines.line(tacticLine2025(object, page: page, tacticID: tacticID, in: kb))
+      lines.blank(2)
+      lines.table(.associatedTechniques, OwnedRows.rows(of: .associatedTechniques, on: page, in: kb))
+      lines.blank(3)
+    } else {
+      lines.field(summary2022, summary)
+      lines.blank()
+      lines.field(tactic2022, tacticID)
+      lines.blank(2)
+    }
+    lines.table(.incidents, IncidentsTable.rows(for: object.id, in: kb))
+    lines.blank(3)
+    lines.table(.counters, CountersTable.rows(forTechnique: object.id, in: kb))
+    lines.blank(2)
+    return lines
+  }
+
+  /// `**Tactic**: TA07 Name <br><br>**Parent Technique:** T0151 Name`, or `**Tactic**: TA07 Name ` for a top-level
+  /// technique.
+  static func tacticLine2025(_ object: DisarmObject, page: ObjectPage, tacticID: String, in kb: KnowledgeBase)
+    -> String
+  {
+    let written = page.field("tactic").flatMap { DisarmID.leading(in: $0.value.text)?.rest }
+    let tacticName = DisarmID(tacticID).map { ObjectLink.name(of: $0, in: kb, fallback: written) } ?? (written ?? "")
+    var line = tactic2025.prefix + tacticID + " " + tacticName + " "
+    if let parent = object.id.parentTechnique {
+      let writtenParent = page.field("parent technique").flatMap { DisarmID.leading(in: $0.value.text)?.rest }
+      line += "<br><br>**Parent Technique:** \(parent) " + ObjectLink.name(of: parent, in: kb, fallback: writtenParent)
+    }
+    return line
+  }
+
+  /// The identifier a tactic field starts with, exactly as written (`TA07` of `TA07 Select Channels…`).
+  static func leadingCode(_ value: String) -> String {
+    let trimmed = value.drop { $0 == " " || $0 == "\t" }
+    return String(trimmed.prefix { $0 != " " && $0 != "\t" && $0 != "<" && $0 != "\n" && $0 != "\r" })
+  }
+}

@@ -1,0 +1,30 @@
+import DisarmDiagnostics
+import DisarmModel
+
+/// Renders `disarm_red_framework.md` and `disarm_blue_framework.md` as DISARM's generator writes them: a title, a
+/// tactic row, then one row per grid row, each cell `ID Name` linked to the object's page or `<td> </td>` where the
+/// column is shorter. The generator's quirks are kept: an unclosed `<tr>` before the tactic row, and an empty
+/// `<tr>\n</tr>` at the end.
+public enum FrameworkMatrixRenderer {
+  /// The markdown matrix of `grid`.
+  public static func render(_ grid: FrameworkGrid) -> RenderedPage {
+    let title = grid.isRed ? "Red framework" : "Blue framework"
+    var html = "# DISARM \(title): Latest Framework\n\n<table border=\"1\">\n<tr>\n"
+    html += "<tr style=\"background-color:blue;color:white;\">\n"
+    for tactic in grid.tactics { html += cell(tactic) }
+    html += "</tr>\n<tr>\n"
+    for row in 0..<grid.rowCount {
+      for column in grid.columns.indices {
+        html += grid.item(row: row, column: column).map(cell) ?? "<td> </td>\n"
+      }
+      html += "</tr>\n<tr>\n"
+    }
+    html += "</tr>\n</table>\n"
+    let path = grid.isRed ? "disarm_red_framework.md" : "disarm_blue_framework.md"
+    return RenderedPage(path: path, bytes: Array(html.utf8))
+  }
+
+  private static func cell(_ item: FrameworkGrid.Item) -> String {
+    "<td><a href=\"\(item.path)\">\(item.idText) \(item.name)</a></td>\n"
+  }
+}

@@ -1,0 +1,101 @@
+import DisarmDiagnostics
+import DisarmModel
+import DisarmParser
+
+/// Renders the index pages (`techniques_index.md`, …, `responsetype_index.md`, `detections_index.md`): a title and an
+/// HTML table with one row per listed object, as DISARM's generator writes them (cell text unescaped).
+public enum IndexPageRenderer {
+  /// The kinds with an index page, in the order the pages are rendered.
+  public static let kinds: [ObjectKind] = [
+    .phase, .tactic, .technique, .task, .incident, .counter, .actorType, .metatechnique, .responseType, .detection,
+  ]
+
+  /// The index page's file name (`techniques_index.md`, `responsetype_index.md`).
+  public static func path(of kind: ObjectKind) -> String {
+    kind == .responseType ? "responsetype_index.md" : "\(kind.folder)_index.md"
+  }
+
+  /// The folder name DISARM's generator writes in index links and titles (`response types` for response types).
+  static func linkFolder(of kind: ObjectKind) -> String {
+    kind == .responseType ? "response types" : kind.folder
+  }
+
+  /// The columns after `disarm_id`, as DISARM's generator names them.
+  static func columns(of kind: ObjectKind) -> [String] {
+    switch kind {
+    case .phase, .metatechnique, .responseType: ["name", "summary"]
+    case .tactic: ["name", "summary", "phase_id"]
+    case .technique, .task: ["name", "summary", "tactic_id"]
+    case .incident: ["name", "objecttype", "year_started", "found_in_country", "found_via"]
+    case .counter, .detection: ["name", "summary", "metatechnique", "tactic", "responsetype"]
+    case .actorType: ["name", "summary", "sector_ids"]
+    }
+  }
+
+  /// The index page of `kind`.
+  public static func render(_ kind: ObjectKind, in kb: KnowledgeBase) -> RenderedPage {
+    let folder = linkFolder(of: kind)
+    let columns = columns(of: kind)
+    var html = "# DISARM \(pythonCapitalized(folder)):\n\n<table border=\"1\">\n<tr>\n<th>disarm_id</th>\n"
+    for column in columns { html += "<th>\(column)</th>\n" }
+    html += "</tr>\n"
+    for row in ListedRow.rows(of: kind, in: kb) {
+      html += "<tr>\n<td><a href=\"\(folder)/\(row.idText).md\">\(row.idText)</a></td>\n"
+      for column in columns { html += "<td>\(cell(column, of: row, kind: kind, in: kb))</td>\n" }
+      html += "</tr>\n"
+    }
+    html += "</table>\n"
+    return RenderedPage(path: path(of: kind), bytes: Array(html.utf8))
+  }
+
+  /// The text of one cell, from the fact's owner.
+  static func cell(_ column: String, of row: ListedRow, kind: ObjectKind, in kb: KnowledgeBase) -> String {
+    if kind == .detection || kind == .responseType {
+      // Objects defined by their index row: every column is theirs.
+      switch column {
+      case "name": return row.name
+      case "summary": return row.summary
+      default: return row.indexCells[column]?.source.text ?? ""
+      }
+    }
+    switch column {
+    case "name": return row.name
+    case "summary": return row.summary
+    case "phase_id":
+      return row.target(.phase, in: kb, kind: .phase, field: "belongs to phase", "phase")?.string ?? ""
+    case "tactic_id": return row.tactic(in: kb)?.string ?? ""
+    case "objecttype": return row.field("incident type")
+    case "year_started": return row.field("year started")
+    case "found_in_country": return foundInCountry(row.field("countries"))
+    case "found_via": return row.field("found via")
+    case "metatechnique": return row.field("metatechnique")
+    case "tactic": return counterTactic(row, in: kb)
+    case "responsetype": return row.id.flatMap { kb.outgoing($0, .responseType).first?.target.string } ?? ""
+    case "sector_ids": return row.field("sector")
+    default: return ""
+    }
+  }
+
+  /// An incident page writes `* **Countries:** <attributed to> , <found in>`; the index shows the part after the
+  /// first ` , ` (the attribution may hold plain commas: `Russia,UK , UK`). A value without ` , ` is taken whole.
+  static func foundInCountry(_ countries: String) -> String {
+    guard let range = countries.range(of: " , ") else { return countries.trimmingWhitespace() }
+    return String(countries[range.upperBound...])
+  }
+
+  /// A counter's `tactic` column: `TA01 Strategic Planning` in DISARM, a name no page holds any more. The tactic is
+  /// the counter page's; the existing index's text is kept when it names that same tactic, otherwise the tactic's
+  /// current name is written (`TA01 Plan Strategy`).
+  static func counterTactic(_ row: ListedRow, in kb: KnowledgeBase) -> String {
+    guard let tactic = row.tactic(in: kb) else { return "" }
+    if let written = row.indexCells["tactic"]?.source.text, DisarmID.leading(in: written)?.id == tactic {
+      return written
+    }
+    return kb.writtenName(of: tactic).map { "\(tactic) \($0)" } ?? tactic.string
+  }
+
+  /// Python's `str.capitalize()`: first character upper-cased, the rest lower-cased (`Response types`).
+  static func pythonCapitalized(_ text: String) -> String {
+    text.prefix(1).uppercased() + text.dropFirst().lowercased()
+  }
+}

@@ -1,0 +1,31 @@
+import DisarmDiagnostics
+import DisarmModel
+import DisarmParser
+
+/// Renders the whole-knowledge-base pages (indexes, framework matrices, response-type tables) and the extra files
+/// (framework ID grids as CSV, clickable HTML matrices), all from the model. See docs/WHOLE-PAGES.md for where each
+/// column comes from.
+public enum WholePageRenderer {
+  /// The derived whole-knowledge-base pages, paths relative to the page folder: every index, both framework
+  /// matrices and both response-type tables, whether or not the knowledge base has them yet.
+  public static func render(_ kb: KnowledgeBase) -> [RenderedPage] {
+    var pages = IndexPageRenderer.kinds.map { IndexPageRenderer.render($0, in: kb) }
+    pages.append(FrameworkMatrixRenderer.render(.red(kb)))
+    pages.append(FrameworkMatrixRenderer.render(.blue(kb)))
+    pages.append(ResponseTypeTableRenderer.render(.tactic, in: kb))
+    pages.append(ResponseTypeTableRenderer.render(.metatechnique, in: kb))
+    return pages.sorted { $0.path < $1.path }
+  }
+
+  /// Extra files beside the pages, paths relative to the output folder (`generated_files/…`): the red and blue ID
+  /// grids as CSV and the clickable HTML matrices.
+  public static func extras(_ kb: KnowledgeBase) -> [RenderedPage] {
+    var files: [RenderedPage] = []
+    for grid in [FrameworkGrid.red(kb), .blue(kb)] {
+      let stem = "generated_files/disarm_\(grid.isRed ? "red" : "blue")_framework"
+      files.append(RenderedPage(path: stem + "_ids.csv", bytes: FrameworkGridCSV.render(grid)))
+      files.append(RenderedPage(path: stem + "_clickable.html", bytes: ClickableMatrixHTML.render(grid)))
+    }
+    return files.sorted { $0.path < $1.path }
+  }
+}

@@ -1,0 +1,9 @@
+import Foundation
+
+/// Helpers every test target shares (corpus locations, temporary knowledge bases, golden files, page builders, the
+/// process runner), so that no test target keeps its own copy.
+public enum TestSupport {
+  /// The repository's root folder (two levels above this file's folder).
+  public static let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+}
