@@ -4,7 +4,7 @@ import DisarmModel
 import DisarmParser
 import Foundation
 
-extension Disarm {
+extension BenchCommand {
   /// `disarm floor DIR` (hidden): the benchmark floor, reading and cmark-parsing every page, nothing else.
   struct Floor: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,11 +17,7 @@ extension Disarm {
     var serial = false
 
     func run() throws {
-      let folder: URL
-      do { folder = try PageFolder.resolve(directory) } catch {
-        Terminal.error(error.description)
-        throw ExitStatus.failure
-      }
+      let folder = try BenchCommand.resolve(directory)
       var paths: [String] = []
       let enumerator = FileManager.default.enumerator(atPath: folder.path)
       while let relative = enumerator?.nextObject() as? String {
@@ -30,7 +26,7 @@ extension Disarm {
       let start = DispatchTime.now()
       let bytes = ParsingFloor.run(paths: paths, parallel: !serial)
       let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-      Terminal.status(String(format: "floor: %d files, %d bytes, %.1f ms", paths.count, bytes, seconds * 1000))
+      BenchCommand.status(String(format: "floor: %d files, %d bytes, %.1f ms", paths.count, bytes, seconds * 1000))
     }
   }
 }

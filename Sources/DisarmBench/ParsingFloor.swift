@@ -1,19 +1,15 @@
 import DisarmDiagnostics
-import CCmark
+import DisarmParser
 import Dispatch
 
 /// The floor `disarm` is measured against: read every file and parse it with libcmark, nothing else.
-public enum ParsingFloor {
+enum ParsingFloor {
   /// Reads and cmark-parses each file (on all cores when `parallel`); returns the number of bytes read.
-  public static func run(paths: [String], parallel: Bool) -> Int {
+  static func run(paths: [String], parallel: Bool) -> Int {
     let total = ManagedCounter()
     let work: @Sendable (Int) -> Void = { index in
       guard let bytes = readFile(paths[index]) else { return }
-      bytes.withUnsafeBufferPointer { buffer in
-        buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-          if let document = cmark_parse_document(pointer, buffer.count, CMARK_OPT_DEFAULT) { cmark_node_free(document) }
-        }
-      }
+      CommonMarkFloor.parse(bytes)
       total.add(bytes.count)
     }
     if parallel {

@@ -1,10 +1,11 @@
 import DisarmDiagnostics
 import ArgumentParser
+import DisarmParser
 import DisarmRegeneration
 import DisarmModel
 import Foundation
 
-extension Disarm {
+extension BenchCommand {
   /// `disarm synthesize` (hidden): writes a synthetic knowledge base for benchmarks.
   struct Synthesize: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,8 +24,8 @@ extension Disarm {
     func run() throws {
       let folder = URL(fileURLWithPath: output)
       if let existing = try? FileManager.default.contentsOfDirectory(atPath: folder.path), !existing.isEmpty {
-        Terminal.error("\(output) is not empty; give a new folder")
-        throw ExitStatus.failure
+        BenchCommand.error("\(output) is not empty; give a new folder")
+        throw ExitCode(2)
       }
       do {
         for page in SyntheticKnowledgeBase(scale: scale, seed: seed).pages() {
@@ -38,13 +39,13 @@ extension Disarm {
           try PageSync.apply(changes, in: folder)
         }
       } catch let error as LoadError {
-        Terminal.error(error.description)
-        throw ExitStatus.failure
+        BenchCommand.error(error.description)
+        throw ExitCode(2)
       } catch let error as WriteError {
-        Terminal.error(error.description)
-        throw ExitStatus.failure
+        BenchCommand.error(error.description)
+        throw ExitCode(2)
       }
-      Terminal.status("disarm: wrote a synthetic knowledge base (scale \(scale), seed \(seed)) to \(output)")
+      BenchCommand.status("disarm: wrote a synthetic knowledge base (scale \(scale), seed \(seed)) to \(output)")
     }
   }
 }
