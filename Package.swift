@@ -68,8 +68,8 @@ let package = Package(
     ),
     .target(name: "DisarmTestSupport", dependencies: ["DisarmModel"], path: "Tests/DisarmTestSupport"),
     .testTarget(name: "DisarmParserTests", dependencies: ["DisarmParser", "DisarmTestSupport"]),
-    .testTarget(name: "DisarmModelTests", dependencies: ["DisarmModel", "DisarmTestSupport"]),
-    .testTarget(name: "DisarmLintTests", dependencies: ["DisarmLint", "DisarmTestSupport"], exclude: ["Fixtures"]),
+    .testTarget(name: "DisarmModelTests", dependencies: ["DisarmLint", "DisarmTestSupport"]),
+    .testTarget(name: "DisarmLintTests", dependencies: ["DisarmLint", "DisarmTestSupport"]),
     .testTarget(
       name: "DisarmEmittersTests",
       dependencies: ["DisarmExports", "DisarmBrowsing", "DisarmTestSupport"], exclude: ["Fixtures"]

@@ -61,14 +61,20 @@ import Testing
       }
     }
     return Outcome(
-      build: build, lint: lintRun, buildFindings: parseDiagnostics(build.stderr), lintFindings: lintFindings,
+      build: build, lint: lintRun, buildFindings: parseDiagnostics(build.stderr, prefix: displayPrefix(kb)), lintFindings: lintFindings,
       output: out)
   }
 
   /// Parses `path:line:column: severity: message [rule]` and `path: severity: message [rule]` lines.
-  static func parseDiagnostics(_ text: String) -> [Finding] {
+  /// The prefix `disarm` puts before page paths: the page folder as a path (findings print like `lint`'s).
+  static func displayPrefix(_ kb: URL) -> String {
+    kb.standardizedFileURL.resolvingSymlinksInPath().path + "/"
+  }
+
+  static func parseDiagnostics(_ text: String, prefix: String = "") -> [Finding] {
     var findings: [Finding] = []
-    for line in text.split(separator: "\n").map(String.init) where line.hasSuffix("]") {
+    for raw in text.split(separator: "\n").map(String.init) where raw.hasSuffix("]") {
+      let line = raw.hasPrefix(prefix) ? String(raw.dropFirst(prefix.count)) : raw
       guard let open = line.range(of: " [", options: .backwards) else { continue }
       let rule = String(line[open.upperBound..<line.index(before: line.endIndex)])
       let head = String(line[..<open.lowerBound])

@@ -122,7 +122,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: root) }
     let original = root.appendingPathComponent("original")
     let synthesize = try DisarmProcess.run(
-      ["synthesize", "--scale", "1", "--seed", "7", "--output", original.path], timeout: 120)
+      ["synthesize", "--scale", "1", "--seed", "7", "--output", original.path], timeout: 120,
+      tool: DisarmProcess.benchBinary)
     try #require(synthesize.status == 0, "synthesize: \(synthesize.ending)\n\(synthesize.stderr)")
     // A note below the marker of every technique page: the pages that change must keep it byte for byte.
     var generator = SystemRandomNumberGenerator()

@@ -39,10 +39,15 @@ struct TimedRun {
 }
 
 extension DisarmProcess {
+  /// The benchmark tool `disarm-bench`, built next to `disarm`.
+  static var benchBinary: URL { binary.deletingLastPathComponent().appendingPathComponent("disarm-bench") }
+
   /// Runs the built `disarm` like ``run(_:in:environment:)`` but kills it with SIGKILL after `timeout` seconds.
-  static func run(_ arguments: [String], timeout: Double, in directory: URL = repository) throws -> TimedRun {
+  static func run(_ arguments: [String], timeout: Double, in directory: URL = repository, tool: URL? = nil) throws
+    -> TimedRun
+  {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = tool ?? binary
     process.arguments = arguments
     process.currentDirectoryURL = directory
     var environment = ProcessInfo.processInfo.environment

@@ -1,4 +1,7 @@
-import DisarmEmitters
+import DisarmExports
+import DisarmLint
+import DisarmRegeneration
+import DisarmBrowsing
 import DisarmModel
 import DisarmParser
 import Foundation

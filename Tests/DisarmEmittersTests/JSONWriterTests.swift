@@ -1,4 +1,8 @@
-import DisarmEmitters
+import DisarmDiagnostics
+import DisarmExports
+import DisarmLint
+import DisarmRegeneration
+import DisarmBrowsing
 import Testing
 
 @Suite struct JSONWriterTests {

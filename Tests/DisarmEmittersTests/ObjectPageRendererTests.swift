@@ -1,4 +1,8 @@
-import DisarmEmitters
+import DisarmExports
+import DisarmLint
+import DisarmRegeneration
+import DisarmBrowsing
+import DisarmLint
 import DisarmModel
 import DisarmParser
 import Foundation
@@ -10,7 +14,7 @@ enum ObjectPageCorpus {
 
   /// The objects `PageRenderer` hands to the object renderer: live, with a page, no errors, no misplaced text.
   static func regenerable(_ kb: KnowledgeBase) -> [DisarmObject] {
-    let errorFiles = Set(kb.diagnostics.filter { $0.severity == .error }.map(\.file))
+    let errorFiles = Set(Linter.check(kb).diagnostics.filter { $0.severity == .error }.map(\.file))
     return kb.objects.values.filter { object in
       guard let page = object.page else { return false }
       return !object.isStale && !errorFiles.contains(page.path) && page.otherText.isEmpty

@@ -1,4 +1,4 @@
-@testable import DisarmEmitters
+@testable import DisarmRegeneration
 import Foundation
 import Testing
 

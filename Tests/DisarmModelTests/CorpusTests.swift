@@ -1,3 +1,4 @@
+import DisarmLint
 import DisarmModel
 import DisarmParser
 import Foundation
@@ -15,8 +16,8 @@ struct CorpusTests {
     for kind in ObjectKind.pageKinds {
       let folder = Corpus.pages(corpus).appendingPathComponent(kind.folder)
       let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }
-      let rejected = kb.diagnostics.filter {
-        ($0.rule == "file-name-not-id" || $0.rule == "duplicate-id") && $0.file.hasPrefix(kind.folder + "/")
+      let rejected = Linter.check(kb).diagnostics.filter {
+        ($0.rule.rawValue == "file-name-not-id" || $0.rule.rawValue == "duplicate-id") && $0.file.hasPrefix(kind.folder + "/")
       }
       #expect(kb.objects(of: kind).count == files.count - rejected.count, "\(corpus) \(kind.folder)")
     }
@@ -28,13 +29,13 @@ struct CorpusTests {
     // Errors are the junk files themselves, broken links on stale pages (the old generator wrote
     // `../generated_pages/…` there), and the one live link to a junk page (2022 `tactics/TA08.md` → `T0039 .md`).
     let stale = Set(kb.objects.values.filter(\.isStale).map(\.file))
-    let errors = kb.diagnostics.filter { $0.severity == .error }
+    let errors = Linter.check(kb).diagnostics.filter { $0.severity == .error }
     let junkRules: Set<String> = ["file-name-not-id", "duplicate-id"]
-    for error in errors where !junkRules.contains(error.rule) {
-      let linkToJunk = error.rule == "broken-link" && error.message.contains("T0039 .md")
+    for error in errors where !junkRules.contains(error.rule.rawValue) {
+      let linkToJunk = error.rule.rawValue == "broken-link" && error.message.contains("T0039 .md")
       #expect(stale.contains(error.file) || linkToJunk, "\(corpus): \(error.formatted)")
     }
-    let junk = Set(errors.filter { junkRules.contains($0.rule) }.map(\.file))
+    let junk = Set(errors.filter { junkRules.contains($0.rule.rawValue) }.map(\.file))
     let expectedJunk = ["incidents/.md", "techniques/T0039 .md"].filter {
       FileManager.default.fileExists(atPath: Corpus.pages(corpus).appendingPathComponent($0).path)
     }
@@ -143,8 +144,8 @@ struct CorpusTests {
 
   @Test func knownDefectsAreReported() throws {
     let kb = try #require(Self.knowledgeBases["disarm-2025-02-10"])
-    let unresolved = Set(kb.diagnostics.filter { $0.rule == "unresolved-reference" }.map { $0.message.split(separator: " ")[0] })
+    let unresolved = Set(Linter.check(kb).diagnostics.filter { $0.rule.rawValue == "unresolved-reference" }.map { $0.message.split(separator: " ")[0] })
     #expect(unresolved.isSuperset(of: ["T0143.208", "T1708"]))
-    #expect(kb.diagnostics.contains { $0.rule == "name-mismatch" && $0.message.contains("'Bypass Content Bocking'") })
+    #expect(Linter.check(kb).diagnostics.contains { $0.rule.rawValue == "name-mismatch" && $0.message.contains("'Bypass Content Bocking'") })
   }
 }

@@ -1,3 +1,4 @@
+import DisarmLint
 import DisarmModel
 import DisarmParser
 import Foundation
@@ -23,7 +24,7 @@ import Testing
     pages["incidents/I00001.md"] = SamplePages.incident(
       "I00001", "Example", rows: [("T0001.001", "Child", "Seen with T0001: Parent Technique.")])
     let kb = try load(pages)
-    #expect(kb.diagnostics.isEmpty, "\(kb.diagnostics.map(\.formatted))")
+    #expect(Linter.check(kb).diagnostics.isEmpty, "\(Linter.check(kb).diagnostics.map(\.formatted))")
     let child = DisarmID("T0001.001")!
     #expect(kb.tactic(of: child) == DisarmID("TA01"))
     #expect(kb.outgoing(DisarmID("TA01")!, .phase).map(\.target) == [DisarmID("P01")!])
@@ -40,7 +41,7 @@ import Testing
     pages["incidents/.md"] = "# Incident : \n\n\(SamplePages.marker)"
     pages["techniques/T0002 .md"] = SamplePages.technique("T0002 ", "Spaced")
     let kb = try load(pages)
-    let rejected = kb.diagnostics.filter { $0.rule == "file-name-not-id" }.map(\.file).sorted()
+    let rejected = Linter.check(kb).diagnostics.filter { $0.rule.rawValue == "file-name-not-id" }.map(\.file).sorted()
     #expect(rejected == ["incidents/.md", "techniques/T0002 .md"])
     #expect(kb.objects(of: .technique).count == 2)
     #expect(kb.objects(of: .incident).isEmpty)
@@ -51,7 +52,7 @@ import Testing
     var pages = Self.base
     pages["techniques/T0003.md"] = SamplePages.technique("T0004", "Wrong")
     let kb = try load(pages)
-    let diagnostic = try #require(kb.diagnostics.first { $0.rule == "heading-id-mismatch" })
+    let diagnostic = try #require(Linter.check(kb).diagnostics.first { $0.rule.rawValue == "heading-id-mismatch" })
     #expect(diagnostic.file == "techniques/T0003.md")
     #expect(diagnostic.line == 1)
     #expect(diagnostic.column == 13)
@@ -63,7 +64,7 @@ import Testing
     pages["incidents/I00001.md"] = SamplePages.incident("I00001", "Example", rows: [("T0999", "Missing", "x")])
     pages["techniques/T0005.md"] = SamplePages.technique("T0005", "Orphan", tactic: "TA09 Nowhere")
     let kb = try load(pages)
-    let unresolved = kb.diagnostics.filter { $0.rule == "unresolved-link" }
+    let unresolved = Linter.check(kb).diagnostics.filter { $0.rule.rawValue == "unresolved-link" }
     #expect(unresolved.map(\.file) == ["incidents/I00001.md", "techniques/T0005.md"])
     #expect(unresolved.allSatisfy { $0.severity == .error })
     #expect(kb.outgoing(DisarmID("I00001")!).first?.isResolved == false)
@@ -73,7 +74,7 @@ import Testing
     var pages = Self.base
     pages["techniques/T0006.md"] = SamplePages.technique("T0006", "Bad", tactic: "somewhere")
     let kb = try load(pages)
-    let diagnostic = try #require(kb.diagnostics.first { $0.rule == "unreadable-field" })
+    let diagnostic = try #require(Linter.check(kb).diagnostics.first { $0.rule.rawValue == "unreadable-field" })
     #expect(diagnostic.file == "techniques/T0006.md")
     #expect(diagnostic.line == 5)
     #expect(diagnostic.column == 13)
@@ -83,7 +84,7 @@ import Testing
     var pages = Self.base
     pages["techniques/T0001.002.md"] = SamplePages.technique("T0001.002", "Other", parent: "T0009 Someone Else")
     let kb = try load(pages)
-    #expect(kb.diagnostics.contains { $0.rule == "parent-mismatch" && $0.file == "techniques/T0001.002.md" })
+    #expect(Linter.check(kb).diagnostics.contains { $0.rule.rawValue == "parent-mismatch" && $0.file == "techniques/T0001.002.md" })
     #expect(kb.outgoing(DisarmID("T0001.002")!, .parent).map(\.target) == [DisarmID("T0001")!])
   }
 
@@ -91,7 +92,7 @@ import Testing
     var pages = Self.base
     pages["techniques/T0001.001.md"] = SamplePages.technique("T0001.001", "Child", parent: "T0001 Parent Tecnique")
     let kb = try load(pages)
-    let diagnostic = try #require(kb.diagnostics.first { $0.rule == "name-mismatch" })
+    let diagnostic = try #require(Linter.check(kb).diagnostics.first { $0.rule.rawValue == "name-mismatch" })
     #expect(diagnostic.message == "T0001 is written 'Parent Tecnique' but is named 'Parent Technique'")
   }
 
@@ -102,7 +103,7 @@ import Testing
     let kb = try load(pages)
     #expect(kb[DisarmID("TA02")!]?.isStale == true)
     #expect(kb[DisarmID("TA01")!]?.isStale == false)
-    #expect(kb.diagnostics.map(\.rule) == ["stale-page"])
+    #expect(Linter.check(kb).diagnostics.map(\.rule.rawValue) == ["stale-page"])
   }
 
   @Test func missingFolderIsALoadError() throws {

@@ -30,7 +30,7 @@ extension Rule {
       "tactics/TA02.md": Page.tactic(
         "TA02", "Plan Objectives", techniques: (under01 ? [] : [Page.row("T0001.001")]) + [Page.row("T0002")]),
       "techniques/T0001.001.md": Page.technique(
-        "T0001.001", tactic: under01 ? "TA01 Plan Strategy" : "TA02 Plan Objectives",
+        "T0001.001", tactic: under01 ? "TA01 Plan Strategy" : "\(subtechniqueTactic) Plan Objectives",
         parent: "T0001 Choose an Audience"),
       "techniques/T0002.md": Page.technique("T0002", tactic: "TA02 Plan Objectives"),
     ])

@@ -23,6 +23,12 @@ public struct RuleExample: Sendable {
     public var line: Int
     public var column: Int
     public var description: String { DiagnosticFormatter.location(file: file, line: line, column: column) }
+
+    public init(file: String, line: Int, column: Int) {
+      self.file = file
+      self.line = line
+      self.column = column
+    }
   }
 
   /// The marker that shows where a triggering example fires; removed before the page is written.
