@@ -1,0 +1,13 @@
+/// Aligned text columns for terminal listings (`disarm list`).
+public enum Table {
+  /// The rows under the header, each column padded to its widest cell (the last column is not padded).
+  public static func aligned(header: [String], rows: [[String]]) -> String {
+    let all = [header] + rows
+    let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+    return all.map { row in
+      row.enumerated().map { index, cell in
+        index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+      }.joined(separator: "  ").trailingSpacesRemoved
+    }.joined(separator: "\n") + "\n"
+  }
+}
