@@ -1,8 +1,8 @@
-import DisarmDiagnostics
 import ArgumentParser
+import DisarmDiagnostics
+import DisarmModel
 import DisarmParser
 import DisarmRegeneration
-import DisarmModel
 import Foundation
 
 extension BenchCommand {

@@ -1,5 +1,5 @@
-import DisarmModel
 import DisarmDiagnostics
+import DisarmModel
 import DisarmParser
 
 /// Finds objects by identifier (any letter case) or by name, and suggests near misses.
@@ -48,10 +48,12 @@ public struct ObjectLookup: Sendable {
   func nearestNames(to needle: String, limit: Int = 5) -> [DisarmObject] {
     let scored = kb.objects.values.filter { !$0.isStale && !$0.name.isEmpty }.map { object -> (DisarmObject, Int) in
       let name = object.name.lowercased()
-      let best = ([name] + name.split(separator: " ").map(String.init)).map { EditDistance.between($0, needle) }.min() ?? .max
+      let best =
+        ([name] + name.split(separator: " ").map(String.init)).map { EditDistance.between($0, needle) }.min() ?? .max
       return (object, best)
     }
     let threshold = max(2, needle.count / 3)
-    return scored.filter { $0.1 <= threshold }.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.id < $1.0.id }.prefix(limit).map(\.0)
+    return scored.filter { $0.1 <= threshold }.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.id < $1.0.id }.prefix(limit)
+      .map(\.0)
   }
 }

@@ -1,5 +1,5 @@
-import DisarmModel
 import DisarmDiagnostics
+import DisarmModel
 import DisarmParser
 
 /// A group of objects related to one object, as `disarm show` lists them: "Incidents", "Sub-techniques", …
@@ -34,18 +34,23 @@ extension KnowledgeBase {
     func responseType(_ counter: DisarmID) -> String? { outgoing(counter, .responseType).first?.target.string }
     func incomingSources(_ kind: RelationKind, of sourceKind: ObjectKind? = nil) -> [DisarmID] {
       var seen = Set<DisarmID>()
-      return incoming(id, kind).map(\.source).filter { (sourceKind == nil || $0.kind == sourceKind) && seen.insert($0).inserted }
-        .filter { self[$0]?.isStale != true }.sorted()
+      return incoming(id, kind).map(\.source).filter {
+        (sourceKind == nil || $0.kind == sourceKind) && seen.insert($0).inserted
+      }
+      .filter { self[$0]?.isStale != true }.sorted()
     }
 
     switch id.kind {
     case .technique:
       if let tactic = tactic(of: id) {
         let phase = outgoing(tactic, .phase).first?.target
-        add("tactic", "Tactic", [entry(tactic, remark: phase.map { "phase \($0)\(self[$0].map { " " + $0.name } ?? "")" })])
+        add(
+          "tactic", "Tactic",
+          [entry(tactic, remark: phase.map { "phase \($0)\(self[$0].map { " " + $0.name } ?? "")" })])
       }
       if let parent = outgoing(id, .parent).first?.target { add("parent", "Parent technique", [entry(parent)]) }
-      add("subtechniques", "Sub-techniques", subtechniques(of: id).filter { self[$0]?.isStale != true }.map { entry($0) })
+      add(
+        "subtechniques", "Sub-techniques", subtechniques(of: id).filter { self[$0]?.isStale != true }.map { entry($0) })
       add(
         "associatedTechniques", "Associated techniques",
         outgoing(id, .associatedTechnique).map { entry($0.target, description: $0.description) })
@@ -64,20 +69,25 @@ extension KnowledgeBase {
     case .task:
       if let tactic = tactic(of: id) { add("tactic", "Tactic", [entry(tactic)]) }
     case .incident:
-      add("techniques", "Techniques", outgoing(id, .usesTechnique).map { entry($0.target, description: $0.description) })
+      add(
+        "techniques", "Techniques", outgoing(id, .usesTechnique).map { entry($0.target, description: $0.description) })
       add("counters", "Counters seen", incomingSources(.seenInIncident).map { entry($0) })
     case .counter, .detection:
       if let tactic = tactic(of: id) { add("tactic", "Tactic", [entry(tactic)]) }
       add("metatechniques", "Metatechnique", outgoing(id, .metatechnique).map { entry($0.target) })
       add("responseType", "Response type", outgoing(id, .responseType).prefix(1).map { entry($0.target) })
-      add("actorTypes", "Actor types", outgoing(id, .actorType).map { entry($0.target, remark: $0.description.map { "sectors \($0)" }) })
+      add(
+        "actorTypes", "Actor types",
+        outgoing(id, .actorType).map { entry($0.target, remark: $0.description.map { "sectors \($0)" }) })
       add("counteredTactics", "Counters these tactics", outgoing(id, .countersTactic).map { entry($0.target) })
       add("counteredTechniques", "Counters these techniques", outgoing(id, .countersTechnique).map { entry($0.target) })
       add("incidents", "Seen in incidents", outgoing(id, .seenInIncident).map { entry($0.target) })
     case .actorType:
       add("counters", "Counters", incomingSources(.actorType).map { entry($0, remark: responseType($0)) })
     case .metatechnique:
-      add("counters", "Counters", incomingSources(.metatechnique, of: .counter).map { entry($0, remark: responseType($0)) })
+      add(
+        "counters", "Counters",
+        incomingSources(.metatechnique, of: .counter).map { entry($0, remark: responseType($0)) })
       add("detections", "Detections", incomingSources(.metatechnique, of: .detection).map { entry($0) })
     case .responseType:
       add("counters", "Counters", incomingSources(.responseType, of: .counter).map { entry($0) })
@@ -95,7 +105,8 @@ extension KnowledgeBase {
     }
     var entries = descriptions.keys.sorted().map { incident in
       RelatedGroup.Entry(
-        id: incident, name: self[incident]?.name, description: descriptions[incident]!.joined(separator: "\n\n"), remark: nil)
+        id: incident, name: self[incident]?.name, description: descriptions[incident]!.joined(separator: "\n\n"),
+        remark: nil)
     }
     if let table = self[technique]?.page?.table(firstColumn: "Incident") {
       for row in table.rows {

@@ -1,5 +1,5 @@
-import DisarmModel
 import DisarmDiagnostics
+import DisarmModel
 import DisarmParser
 
 /// Ranked full-text search over names, summaries and incident descriptions.

@@ -60,7 +60,8 @@ public final class LintContext {
     for object in kb.objects.values {
       guard let page = object.page else { continue }
       let starts = relationStarts[page.path] ?? []
-      for reference in kb.references(of: object.id) where !starts.contains(reference.reference.code.offsets.lowerBound) {
+      for reference in kb.references(of: object.id) where !starts.contains(reference.reference.code.offsets.lowerBound)
+      {
         result.append((page.path, reference))
       }
     }

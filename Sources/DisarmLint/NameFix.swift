@@ -1,5 +1,6 @@
 import DisarmDiagnostics
 import DisarmRegeneration
+import Foundation
 
 /// The `name-whitespace` fix: the heading line of a regenerated object page without spaces around the name.
 enum NameFix {
@@ -17,5 +18,3 @@ enum NameFix {
     return result
   }
 }
-
-import Foundation

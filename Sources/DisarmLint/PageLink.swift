@@ -46,7 +46,9 @@ public struct PageLink: Sendable {
 
   /// The page-folder-relative path a link destination names, or nil when it leaves the page folder.
   static func resolve(_ destination: String, from pagePath: String) -> String? {
-    if destination.utf8.starts(with: canonicalPrefix.utf8) { return String(destination.dropFirst(canonicalPrefix.count)) }
+    if destination.utf8.starts(with: canonicalPrefix.utf8) {
+      return String(destination.dropFirst(canonicalPrefix.count))
+    }
     var parts = pagePath.split(separator: "/").dropLast().map(String.init)
     for part in destination.split(separator: "/", omittingEmptySubsequences: false) {
       switch part {

@@ -33,7 +33,8 @@ public enum RuleExplanation {
   /// indented. A page longer than ``maximumLines`` shows the lines around its first difference from the same page
   /// in `twin` (the example with the opposite outcome), else its first lines. A page that one of the examples
   /// printed before (`after`) already showed, with the same content and encoding, is only named.
-  public static func describe(_ example: RuleExample, twin: RuleExample?, after previous: [RuleExample] = []) -> String {
+  public static func describe(_ example: RuleExample, twin: RuleExample?, after previous: [RuleExample] = []) -> String
+  {
     var lines = ["\(example.triggers ? "Triggers" : "Does not trigger"): \(example.note)"]
     for path in example.pages.keys.sorted() {
       let content = example.pages[path] ?? ""

@@ -42,7 +42,8 @@ public struct DisarmID: Hashable, Comparable, Sendable, CustomStringConvertible 
   public static func leading(in text: String) -> (id: DisarmID, rest: String)? {
     let trimmed = text.trimmingWhitespace()
     let bytes = Array(trimmed.utf8)
-    guard let (_, end) = IdentifierSyntax.match(bytes, at: 0), let id = DisarmID(String(decoding: bytes[..<end], as: UTF8.self))
+    guard let (_, end) = IdentifierSyntax.match(bytes, at: 0),
+      let id = DisarmID(String(decoding: bytes[..<end], as: UTF8.self))
     else { return nil }
     var rest = String(decoding: bytes[end...], as: UTF8.self).trimmingWhitespace()
     if rest.hasPrefix("-") || rest.hasPrefix(":") { rest = String(rest.dropFirst()).trimmingWhitespace() }

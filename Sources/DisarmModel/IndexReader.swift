@@ -40,7 +40,8 @@ enum IndexReader {
       }
       objects.append(
         DisarmObject(
-          id: id, name: row.cells.count > 1 ? row.cells[1].text : "", summary: row.cells.count > 2 ? row.cells[2].source : nil,
+          id: id, name: row.cells.count > 1 ? row.cells[1].text : "",
+          summary: row.cells.count > 2 ? row.cells[2].source : nil,
           fields: [], attributes: attributes, file: page.path, line: row.start.line, page: nil))
     }
     return objects

@@ -10,7 +10,9 @@ public enum KnowledgeBaseLocation {
     if let first = paths.first, let folder = pageFolder(containing: first) { return folder }
     if let environment = ProcessInfo.processInfo.environment["DISARM_KB"], !environment.isEmpty { return environment }
     var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: "data", isDirectory: &isDirectory), isDirectory.boolValue { return "data" }
+    if FileManager.default.fileExists(atPath: "data", isDirectory: &isDirectory), isDirectory.boolValue {
+      return "data"
+    }
     return "."
   }
 
@@ -20,7 +22,8 @@ public enum KnowledgeBaseLocation {
     while url.path != "/" {
       for kind in ObjectKind.pageKinds {
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent(kind.folder).path, isDirectory: &isDirectory),
+        if FileManager.default.fileExists(
+          atPath: url.appendingPathComponent(kind.folder).path, isDirectory: &isDirectory),
           isDirectory.boolValue
         {
           return url.path

@@ -10,7 +10,8 @@ public enum PageFolder {
     let url = URL(fileURLWithPath: path, isDirectory: true)
     let nested = url.appendingPathComponent("generated_pages", isDirectory: true)
     var nestedIsDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: nested.path, isDirectory: &nestedIsDirectory), nestedIsDirectory.boolValue {
+    if FileManager.default.fileExists(atPath: nested.path, isDirectory: &nestedIsDirectory), nestedIsDirectory.boolValue
+    {
       return nested
     }
     return url

@@ -22,7 +22,8 @@ struct RelationReader {
   mutating func read(_ page: ObjectPage, id: DisarmID) {
     switch id.kind {
     case .technique:
-      readField(page, id: id, keys: ["belongs to tactic stage", "tactic"], as: .tactic, targetKind: .tactic, required: true)
+      readField(
+        page, id: id, keys: ["belongs to tactic stage", "tactic"], as: .tactic, targetKind: .tactic, required: true)
       if let parent = id.parentTechnique {
         let position = page.heading?.identifier?.range.start ?? SourcePosition(line: 1, column: 1, offset: 0)
         add(.parent, from: id, to: parent, file: page.path, at: position)
@@ -34,11 +35,13 @@ struct RelationReader {
     case .tactic:
       readField(page, id: id, keys: ["belongs to phase", "phase"], as: .phase, targetKind: .phase, required: true)
     case .task:
-      readField(page, id: id, keys: ["belongs to tactic stage", "tactic"], as: .tactic, targetKind: .tactic, required: true)
+      readField(
+        page, id: id, keys: ["belongs to tactic stage", "tactic"], as: .tactic, targetKind: .tactic, required: true)
     case .incident:
       readTable(page, id: id, firstColumn: "Technique", as: .usesTechnique, describedBy: 1)
     case .counter:
-      readField(page, id: id, keys: ["belongs to tactic stage", "tactic"], as: .tactic, targetKind: .tactic, required: false)
+      readField(
+        page, id: id, keys: ["belongs to tactic stage", "tactic"], as: .tactic, targetKind: .tactic, required: false)
       readField(page, id: id, keys: ["metatechnique"], as: .metatechnique, targetKind: .metatechnique, required: false)
       readTable(page, id: id, firstColumn: "Actor types", as: .actorType, describedBy: 1)
       readTable(page, id: id, firstColumn: "Counters these Tactics", as: .countersTactic, describedBy: nil)
@@ -62,7 +65,9 @@ struct RelationReader {
         }
       if let kind, let (target, rest) = DisarmID.leading(in: value) {
         add(kind, from: object.id, to: target, file: object.file, at: position, origin: .index)
-        if !rest.isEmpty { nameClaims.append(NameClaim(target: target, written: rest, file: object.file, position: position)) }
+        if !rest.isEmpty {
+          nameClaims.append(NameClaim(target: target, written: rest, file: object.file, position: position))
+        }
       }
     }
   }
@@ -81,7 +86,8 @@ struct RelationReader {
         else { continue }
         seen.insert(counter)
         add(
-          .responseType, from: counter, to: type, file: whole.path, at: row.cells[column].source.range.start, origin: .index)
+          .responseType, from: counter, to: type, file: whole.path, at: row.cells[column].source.range.start,
+          origin: .index)
       }
     }
     for page in pages.sorted(by: { $0.path < $1.path }) {
@@ -126,14 +132,16 @@ struct RelationReader {
     for part in parts {
       if let (next, nextRest) = DisarmID.leading(in: String(part)), next.kind == targetKind {
         add(kind, from: id, to: next, file: page.path, at: field.value.range.start)
-        nameClaims.append(NameClaim(target: next, written: nextRest, file: page.path, position: field.value.range.start))
+        nameClaims.append(
+          NameClaim(target: next, written: nextRest, file: page.path, position: field.value.range.start))
       } else {
         name += name.isEmpty && part == parts.first ? String(part) : "," + part
       }
     }
     if !name.trimmingWhitespace().isEmpty {
       nameClaims.append(
-        NameClaim(target: target, written: name.trimmingWhitespace(), file: page.path, position: field.value.range.start))
+        NameClaim(
+          target: target, written: name.trimmingWhitespace(), file: page.path, position: field.value.range.start))
     }
   }
 
@@ -165,14 +173,18 @@ struct RelationReader {
         continue
       }
       let description = column.flatMap { row.source(fromCell: $0) }
-      add(kind, from: id, to: target, description: description, file: page.path, at: row.source.range.start, origin: .tableRow)
+      add(
+        kind, from: id, to: target, description: description, file: page.path, at: row.source.range.start,
+        origin: .tableRow)
     }
   }
 
   /// The identifier a table row points at: its first link's file name, else the identifier starting its first cell.
   private func target(of row: TableRow) -> DisarmID? {
     if let link = row.links.first, let stem = link.targetFileStem, let id = DisarmID(stem) { return id }
-    return row.cell(0).flatMap { DisarmID.leading(in: $0.text.hasPrefix("[") ? String($0.text.dropFirst()) : $0.text)?.id }
+    return row.cell(0).flatMap {
+      DisarmID.leading(in: $0.text.hasPrefix("[") ? String($0.text.dropFirst()) : $0.text)?.id
+    }
   }
 
   private mutating func add(

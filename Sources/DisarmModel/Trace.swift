@@ -11,7 +11,8 @@ public enum Trace {
     guard enabled else { return }
     let now = DispatchTime.now().uptimeNanoseconds
     if last == 0 { last = now }
-    FileHandle.standardError.write(Data(String(format: "trace: %-24@ %7.2f ms\n", label, Double(now &- last) / 1e6).utf8))
+    FileHandle.standardError.write(
+      Data(String(format: "trace: %-24@ %7.2f ms\n", label, Double(now &- last) / 1e6).utf8))
     last = now
   }
 }

@@ -7,11 +7,15 @@ import CCmark
 enum CommonMarkReader {
   /// The leaf blocks of `bytes`, in document order. Line numbers are relative to `bytes`.
   static func blocks(in bytes: ArraySlice<UInt8>) -> [MarkdownBlock] {
-    guard let document = bytes.withUnsafeBufferPointer({ buffer -> OpaquePointer? in
-      buffer.baseAddress.flatMap { base in
-        base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parse_document($0, buffer.count, CMARK_OPT_DEFAULT) }
-      } ?? cmark_parse_document("", 0, CMARK_OPT_DEFAULT)
-    }) else { return [] }
+    guard
+      let document = bytes.withUnsafeBufferPointer({ buffer -> OpaquePointer? in
+        buffer.baseAddress.flatMap { base in
+          base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+            cmark_parse_document($0, buffer.count, CMARK_OPT_DEFAULT)
+          }
+        } ?? cmark_parse_document("", 0, CMARK_OPT_DEFAULT)
+      })
+    else { return [] }
     defer { cmark_node_free(document) }
     var blocks: [MarkdownBlock] = []
     // Depth-first over block containers only; inline children of leaves are never visited. An explicit stack keeps

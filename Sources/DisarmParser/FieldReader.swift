@@ -68,7 +68,9 @@ enum FieldReader {
   }
 
   /// The next `<br>…**Label**:` inside the paragraph: where its `<br>` run starts and where its label starts.
-  static func nextFieldStart(in file: SourceFile, from start: Int, limit: Int) -> (separatorStart: Int, fieldStart: Int)? {
+  static func nextFieldStart(in file: SourceFile, from start: Int, limit: Int) -> (
+    separatorStart: Int, fieldStart: Int
+  )? {
     let bytes = file.bytes
     let br = Array("<br>".utf8)
     var i = start

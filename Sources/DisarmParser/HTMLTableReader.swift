@@ -27,9 +27,13 @@ enum HTMLTableReader {
         let contentStart = tagEnd(bytes, from: i, limit: range.upperBound)
         let closing = Array("</\(tag)>".utf8)
         var j = contentStart
-        while j < range.upperBound, !(bytes[j] == UInt8(ascii: "<") && matches(bytes, closing, at: j, limit: range.upperBound)) {
+        while j < range.upperBound,
+          !(bytes[j] == UInt8(ascii: "<") && matches(bytes, closing, at: j, limit: range.upperBound))
+        {
           // A new cell or row without a closing tag ends this cell.
-          if bytes[j] == UInt8(ascii: "<"), ["td", "th", "tr", "/tr"].contains(tagName(bytes, at: j, limit: range.upperBound)) {
+          if bytes[j] == UInt8(ascii: "<"),
+            ["td", "th", "tr", "/tr"].contains(tagName(bytes, at: j, limit: range.upperBound))
+          {
             break
           }
           j += 1

@@ -10,7 +10,8 @@ public enum IdentifierSyntax {
 
   /// Matches an identifier starting exactly at `start`, needing at least the usual digit count and allowing two more
   /// (future releases may grow), and a `.NNN` sub-technique suffix for techniques. It does not check what precedes.
-  public static func match(_ bytes: some RandomAccessCollection<UInt8>, at start: Int) -> (kind: ObjectKind, end: Int)? {
+  public static func match(_ bytes: some RandomAccessCollection<UInt8>, at start: Int) -> (kind: ObjectKind, end: Int)?
+  {
     let base = bytes.startIndex
     func byte(_ i: Int) -> UInt8? { i < bytes.count ? bytes[bytes.index(base, offsetBy: i)] : nil }
     func isDigit(_ b: UInt8?) -> Bool { b.map { $0 >= 48 && $0 <= 57 } ?? false }

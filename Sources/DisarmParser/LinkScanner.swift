@@ -15,11 +15,17 @@ enum LinkScanner {
       var j = i
       while j < range.upperBound {
         let byte = bytes[j]
-        if byte == UInt8(ascii: "\\") { j += 2; continue }
+        if byte == UInt8(ascii: "\\") {
+          j += 2
+          continue
+        }
         if byte == UInt8(ascii: "[") { depth += 1 }
         if byte == UInt8(ascii: "]") {
           depth -= 1
-          if depth == 0 { close = j; break }
+          if depth == 0 {
+            close = j
+            break
+          }
         }
         j += 1
       }
@@ -36,7 +42,10 @@ enum LinkScanner {
         if byte == UInt8(ascii: "(") { parenDepth += 1 }
         if byte == UInt8(ascii: ")") {
           parenDepth -= 1
-          if parenDepth == 0 { destinationEnd = k; break }
+          if parenDepth == 0 {
+            destinationEnd = k
+            break
+          }
         }
         k += 1
       }
@@ -46,7 +55,8 @@ enum LinkScanner {
       }
       links.append(
         Link(
-          text: file.text((i + 1)..<textEnd), destination: file.text((textEnd + 2)..<end), whole: file.text(i..<(end + 1))))
+          text: file.text((i + 1)..<textEnd), destination: file.text((textEnd + 2)..<end),
+          whole: file.text(i..<(end + 1))))
       i = end + 1
     }
     return links

@@ -8,7 +8,9 @@ enum NotesLocator {
     for line in 1...file.lineCount {
       let range = file.lineContentRange(line)
       guard range.count >= markerBytes.count, bytes[range.lowerBound] == markerBytes[0] else { continue }
-      guard bytes[range.lowerBound..<(range.lowerBound + markerBytes.count)].elementsEqual(markerBytes) else { continue }
+      guard bytes[range.lowerBound..<(range.lowerBound + markerBytes.count)].elementsEqual(markerBytes) else {
+        continue
+      }
       let rest = bytes[(range.lowerBound + markerBytes.count)..<range.upperBound]
       guard rest.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }) else {
         continue

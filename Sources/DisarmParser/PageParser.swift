@@ -28,10 +28,15 @@ public enum PageParser {
       let end = max(start, min(file.lineContentRange(block.endLine).upperBound, dataEnd))
       let lineStart = file.lineStarts[block.startLine - 1]
       let isTable = block.kind == .paragraph && TableReader.startsTable(file, at: start)
-      let found = block.kind == .paragraph && !isTable
+      let found =
+        block.kind == .paragraph && !isTable
         ? FieldReader.fields(in: file, paragraph: start..<end, inListItem: block.inListItem) : []
       let continuesOpen: Bool
-      if case .heading(level: 1) = block.kind { continuesOpen = false } else { continuesOpen = !isTable && found.isEmpty }
+      if case .heading(level: 1) = block.kind {
+        continuesOpen = false
+      } else {
+        continuesOpen = !isTable && found.isEmpty
+      }
       if continuesOpen {
         let links = LinkScanner.links(in: file, range: lineStart..<end).map { $0.range.offsets }
         switch open {

@@ -79,7 +79,9 @@ enum TableReader {
     }
     // Text after the last pipe that is only spaces counts as a closed row.
     var trailing = range.upperBound
-    while trailing > range.lowerBound, bytes[trailing - 1] == UInt8(ascii: " ") || bytes[trailing - 1] == UInt8(ascii: "\t") {
+    while trailing > range.lowerBound,
+      bytes[trailing - 1] == UInt8(ascii: " ") || bytes[trailing - 1] == UInt8(ascii: "\t")
+    {
       trailing -= 1
     }
     let closed = pipes.last.map { $0 == trailing - 1 } ?? false

@@ -1,11 +1,11 @@
-import DisarmDiagnostics
 import ArgumentParser
-import DisarmRegeneration
+import DisarmBrowsing
+import DisarmDiagnostics
 import DisarmExports
 import DisarmLint
-import DisarmBrowsing
 import DisarmModel
 import DisarmParser
+import DisarmRegeneration
 import Foundation
 
 extension Disarm {
@@ -28,7 +28,8 @@ extension Disarm {
     @Argument(help: "The knowledge base folder.", completion: .directory)
     var directory: String = "data"
 
-    @Option(name: .shortAndLong, help: "Where to write disarm.json, pages/ and generated_files/.", completion: .directory)
+    @Option(
+      name: .shortAndLong, help: "Where to write disarm.json, pages/ and generated_files/.", completion: .directory)
     var output: String = "build"
 
     @Flag(help: "Write nothing; exit 1 when a page differs from its regenerated form, listing each such page.")
@@ -87,7 +88,8 @@ extension Disarm {
     /// Lists (and with --diff shows) each page that differs; with --write, rewrites them.
     func update(_ changes: [PageSync.Change], in folder: URL) throws {
       for change in changes {
-        let verb = check ? (change.isCreation ? "would create" : "would update") : (change.isCreation ? "created" : "updated")
+        let verb =
+          check ? (change.isCreation ? "would create" : "would update") : (change.isCreation ? "created" : "updated")
         Terminal.output("\(verb): \(TerminalText.inert(change.page.path))")
         if diff { Terminal.output(UnifiedDiff.diff(change), terminator: "") }
       }

@@ -1,7 +1,7 @@
-import DisarmDiagnostics
-import DisarmLint
-import DisarmExports
 import DisarmBrowsing
+import DisarmDiagnostics
+import DisarmExports
+import DisarmLint
 import DisarmModel
 
 /// Prints findings for people with the one ``DiagnosticFormatter``, so `build` and `lint` show a finding the same

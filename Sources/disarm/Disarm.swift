@@ -1,5 +1,5 @@
-import DisarmDiagnostics
 import ArgumentParser
+import DisarmDiagnostics
 import Foundation
 
 /// The `disarm` command: a compiler for DISARM knowledge bases kept as markdown pages.

@@ -1,7 +1,7 @@
 import ArgumentParser
-import DisarmLint
-import DisarmExports
 import DisarmBrowsing
+import DisarmExports
+import DisarmLint
 import DisarmModel
 import DisarmRegeneration
 

@@ -1,5 +1,5 @@
-import DisarmDiagnostics
 import ArgumentParser
+import DisarmDiagnostics
 
 /// The documented exit codes.
 enum ExitStatus {

@@ -1,5 +1,5 @@
-import DisarmDiagnostics
 import ArgumentParser
+import DisarmDiagnostics
 
 extension Disarm {
   /// `disarm export`: the knowledge base in the threat-intelligence ecosystem's formats. Every export is

@@ -1,5 +1,5 @@
-import DisarmDiagnostics
 import ArgumentParser
+import DisarmDiagnostics
 import DisarmExports
 import DisarmLint
 import DisarmRegeneration

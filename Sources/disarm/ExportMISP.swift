@@ -1,10 +1,10 @@
-import DisarmDiagnostics
 import ArgumentParser
-import DisarmRegeneration
-import DisarmLint
-import DisarmExports
 import DisarmBrowsing
+import DisarmDiagnostics
+import DisarmExports
+import DisarmLint
 import DisarmModel
+import DisarmRegeneration
 import Foundation
 
 extension Disarm.Export {

@@ -1,11 +1,11 @@
-import DisarmDiagnostics
 import ArgumentParser
-import DisarmRegeneration
-import DisarmLint
-import DisarmExports
 import DisarmBrowsing
+import DisarmDiagnostics
+import DisarmExports
+import DisarmLint
 import DisarmModel
 import DisarmParser
+import DisarmRegeneration
 import Foundation
 
 extension Disarm {

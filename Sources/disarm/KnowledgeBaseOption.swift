@@ -1,8 +1,8 @@
-import DisarmDiagnostics
 import ArgumentParser
-import DisarmLint
-import DisarmExports
 import DisarmBrowsing
+import DisarmDiagnostics
+import DisarmExports
+import DisarmLint
 import DisarmModel
 import Foundation
 

@@ -1,11 +1,11 @@
-import DisarmDiagnostics
 import ArgumentParser
-import DisarmRegeneration
-import DisarmLint
-import DisarmExports
 import DisarmBrowsing
+import DisarmDiagnostics
+import DisarmExports
+import DisarmLint
 import DisarmModel
 import DisarmParser
+import DisarmRegeneration
 import Foundation
 
 extension Disarm {
@@ -17,7 +17,10 @@ extension Disarm {
       case table, json, csv
     }
 
-    @Argument(help: "A kind: techniques, tactics, phases, tasks, incidents, counters, actortypes, metatechniques, responsetypes, detections (default: all).")
+    @Argument(
+      help:
+        "A kind: techniques, tactics, phases, tasks, incidents, counters, actortypes, metatechniques, responsetypes, detections (default: all)."
+    )
     var kind: String?
 
     @Option(help: "Only objects of this tactic.")
@@ -36,8 +39,12 @@ extension Disarm {
 
     func validate() throws {
       if let kind, Self.kind(named: kind) == nil { throw ValidationError("unknown kind '\(kind)'") }
-      if let tactic, DisarmID(caseInsensitive: tactic)?.kind != .tactic { throw ValidationError("'\(tactic)' is not a tactic ID") }
-      if let parent, DisarmID(caseInsensitive: parent)?.kind != .technique { throw ValidationError("'\(parent)' is not a technique ID") }
+      if let tactic, DisarmID(caseInsensitive: tactic)?.kind != .tactic {
+        throw ValidationError("'\(tactic)' is not a tactic ID")
+      }
+      if let parent, DisarmID(caseInsensitive: parent)?.kind != .technique {
+        throw ValidationError("'\(parent)' is not a technique ID")
+      }
     }
 
     static func kind(named name: String) -> ObjectKind? {
@@ -62,11 +69,17 @@ extension Disarm {
       let header = ["id", "kind", "name", "tactic", "file"]
       switch format {
       case .table:
-        Terminal.output(Table.aligned(header: header.map { $0.uppercased() }, rows: rows.map { $0.map(TerminalText.inert) }), terminator: "")
+        Terminal.output(
+          Table.aligned(header: header.map { $0.uppercased() }, rows: rows.map { $0.map(TerminalText.inert) }),
+          terminator: "")
       case .csv:
-        Terminal.output(String(decoding: CSVTable(name: "list.csv", header: header, rows: rows).render(), as: UTF8.self), terminator: "")
+        Terminal.output(
+          String(decoding: CSVTable(name: "list.csv", header: header, rows: rows).render(), as: UTF8.self),
+          terminator: "")
       case .json:
-        let values: [JSONValue] = rows.map { row in .object(Dictionary(uniqueKeysWithValues: zip(header, row.map { JSONValue.string($0) }))) }
+        let values: [JSONValue] = rows.map { row in
+          .object(Dictionary(uniqueKeysWithValues: zip(header, row.map { JSONValue.string($0) })))
+        }
         Terminal.output(String(decoding: JSONWriter.write(.array(values)), as: UTF8.self), terminator: "")
       }
     }

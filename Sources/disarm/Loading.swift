@@ -1,6 +1,6 @@
-import DisarmLint
-import DisarmExports
 import DisarmBrowsing
+import DisarmExports
+import DisarmLint
 import DisarmModel
 
 /// The CLI's one way to load a knowledge base: load errors are printed once and exit 2 (``exitingOnFailure(_:)``);

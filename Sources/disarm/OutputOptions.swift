@@ -1,5 +1,5 @@
-import DisarmDiagnostics
 import ArgumentParser
+import DisarmDiagnostics
 import DisarmRegeneration
 import Foundation
 

@@ -33,7 +33,8 @@ enum Pager {
 enum TerminalSize {
   static func query() -> winsize? {
     var size = winsize()
-    for descriptor in [STDOUT_FILENO, STDERR_FILENO, STDIN_FILENO] where ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0 {
+    for descriptor in [STDOUT_FILENO, STDERR_FILENO, STDIN_FILENO] where ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0
+    {
       if size.ws_col > 0 { return size }
     }
     return nil

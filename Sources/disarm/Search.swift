@@ -1,11 +1,11 @@
-import DisarmDiagnostics
 import ArgumentParser
-import DisarmRegeneration
-import DisarmLint
-import DisarmExports
 import DisarmBrowsing
+import DisarmDiagnostics
+import DisarmExports
+import DisarmLint
 import DisarmModel
 import DisarmParser
+import DisarmRegeneration
 import Foundation
 
 extension Disarm {
@@ -36,7 +36,8 @@ extension Disarm {
       let style = colorOptions.style()
       var output = ""
       for hit in hits {
-        output += "\(style.cyan(hit.object.id.string))  \(style.bold(TerminalText.inert(hit.object.name)))  \(style.dim("[\(hit.field)]"))\n"
+        output +=
+          "\(style.cyan(hit.object.id.string))  \(style.bold(TerminalText.inert(hit.object.name)))  \(style.dim("[\(hit.field)]"))\n"
         let snippet = StyledText.markup(hit.snippet).plain.replacingOccurrences(of: "\n", with: " ")
         output += "    \(TerminalText.inert(snippet))\n"
       }

@@ -1,11 +1,11 @@
-import DisarmDiagnostics
 import ArgumentParser
-import DisarmRegeneration
-import DisarmLint
-import DisarmExports
 import DisarmBrowsing
+import DisarmDiagnostics
+import DisarmExports
+import DisarmLint
 import DisarmModel
 import DisarmParser
+import DisarmRegeneration
 import Foundation
 
 extension Disarm {
@@ -61,7 +61,9 @@ extension Disarm {
         }
       case .ambiguous(let candidates):
         Terminal.status("disarm: '\(TerminalText.inert(query))' matches \(candidates.count) objects; give one of:")
-        for candidate in candidates.prefix(30) { Terminal.status("  \(candidate.id)  \(TerminalText.inert(candidate.name))") }
+        for candidate in candidates.prefix(30) {
+          Terminal.status("  \(candidate.id)  \(TerminalText.inert(candidate.name))")
+        }
         if candidates.count > 30 { Terminal.status("  … and \(candidates.count - 30) more") }
         throw ExitStatus.findings
       case .notFound(let suggestions):

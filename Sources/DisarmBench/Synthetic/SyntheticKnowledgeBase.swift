@@ -13,7 +13,8 @@ public struct SyntheticKnowledgeBase {
 
   static let marker = "DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW"
   static let words = [
-    "account", "amplify", "audience", "automated", "campaign", "channel", "claim", "community", "content", "coordinated",
+    "account", "amplify", "audience", "automated", "campaign", "channel", "claim", "community", "content",
+    "coordinated",
     "counter", "credible", "deceptive", "develop", "digital", "discredit", "distort", "engagement", "establish",
     "forum", "fabricated", "harass", "hashtag", "identity", "influence", "inauthentic", "leak", "local", "media",
     "message", "monitor", "narrative", "network", "news", "online", "operation", "persona", "platform", "polarise",
@@ -50,13 +51,19 @@ public struct SyntheticKnowledgeBase {
   public func pages() -> [(path: String, text: String)] {
     var names = Names(rng: SplitMix64(seed: seed))
     var pages: [(String, String)] = []
-    let link = { (folder: String, id: String, name: String) in "[\(id) \(name)](../../generated_pages/\(folder)/\(id).md)" }
+    let link = { (folder: String, id: String, name: String) in
+      "[\(id) \(name)](../../generated_pages/\(folder)/\(id).md)"
+    }
 
     // Phases and tactics.
     let phaseNames = ["Plan", "Prepare", "Execute", "Assess"]
     for (index, name) in phaseNames.enumerated() {
       let id = Self.id("P", index + 1, digits: 2)
-      pages.append(("phases/\(id).md", "# Phase \(id): \(name)\n\n* **Summary:** \(names.paragraph(sentences: 2))\n\n\(Self.marker)"))
+      pages.append(
+        (
+          "phases/\(id).md",
+          "# Phase \(id): \(name)\n\n* **Summary:** \(names.paragraph(sentences: 2))\n\n\(Self.marker)"
+        ))
     }
     let tacticCount = 16 * scale
     let tacticDigits = Self.digits(tacticCount, minimum: 2)
@@ -67,8 +74,10 @@ public struct SyntheticKnowledgeBase {
       tactics.append((id, name))
       let phase = Self.id("P", min(4, (number - 1) * 4 / tacticCount + 1), digits: 2)
       pages.append(
-        ("tactics/\(id).md",
-          "# Tactic \(id): \(name)\n\n* **Summary:** \(names.paragraph(sentences: 3))\n\n* **Belongs to phase:** \(phase)\n\n\n\n| Tasks |\n| ----- |\n\n\n\n| Techniques |\n| ---------- |\n\n\n\n| Counters | Response types |\n| -------- | -------------- |\n\n\n\(Self.marker)"))
+        (
+          "tactics/\(id).md",
+          "# Tactic \(id): \(name)\n\n* **Summary:** \(names.paragraph(sentences: 3))\n\n* **Belongs to phase:** \(phase)\n\n\n\n| Tasks |\n| ----- |\n\n\n\n| Techniques |\n| ---------- |\n\n\n\n| Counters | Response types |\n| -------- | -------------- |\n\n\n\(Self.marker)"
+        ))
     }
 
     // Techniques: two of three top-level, the rest sub-techniques of the previous top-level one.
@@ -84,19 +93,25 @@ public struct SyntheticKnowledgeBase {
       let tactic = tactics[tacticIndex % tactics.count]
       tacticIndex += 1
       techniques.append((parentID, parentName))
-      pages.append((
-        "techniques/\(parentID).md",
-        technique(parentID, parentName, summary: names.paragraph(sentences: Int.random(in: 2...6, using: &names.rng)), tactic: tactic, parent: nil)
-      ))
+      pages.append(
+        (
+          "techniques/\(parentID).md",
+          technique(
+            parentID, parentName, summary: names.paragraph(sentences: Int.random(in: 2...6, using: &names.rng)),
+            tactic: tactic, parent: nil)
+        ))
       let subtechniques = min(Int.random(in: 0...1, using: &names.rng), techniqueCount - techniques.count)
       for sub in 0..<subtechniques {
         let subID = parentID + "." + Self.id("", sub + 1, digits: 3)
         let subName = names.title(2, number: number * 10 + sub + 1)
         techniques.append((subID, subName))
-        pages.append((
-          "techniques/\(subID).md",
-          technique(subID, subName, summary: names.paragraph(sentences: Int.random(in: 2...5, using: &names.rng)), tactic: tactic, parent: (parentID, parentName))
-        ))
+        pages.append(
+          (
+            "techniques/\(subID).md",
+            technique(
+              subID, subName, summary: names.paragraph(sentences: Int.random(in: 2...5, using: &names.rng)),
+              tactic: tactic, parent: (parentID, parentName))
+          ))
       }
     }
 
@@ -104,28 +119,35 @@ public struct SyntheticKnowledgeBase {
     for number in 1...(42 * scale) {
       let id = Self.id("TK", number, digits: Self.digits(42 * scale, minimum: 4))
       let tactic = tactics[(number - 1) % tactics.count]
-      pages.append((
-        "tasks/\(id).md",
-        "# Task \(id): \(names.title(3, number: number))\n\n* **Summary:** \(names.paragraph(sentences: 1))\n\n* **Belongs to tactic stage:** \(tactic.id)\n\n\(Self.marker)"
-      ))
+      pages.append(
+        (
+          "tasks/\(id).md",
+          "# Task \(id): \(names.title(3, number: number))\n\n* **Summary:** \(names.paragraph(sentences: 1))\n\n* **Belongs to tactic stage:** \(tactic.id)\n\n\(Self.marker)"
+        ))
     }
 
     // Actor types and metatechniques.
     let actorCount = 33 * scale
-    let actors = (1...actorCount).map { (Self.id("A", $0, digits: Self.digits(actorCount, minimum: 3)), names.title(2, number: $0)) }
+    let actors = (1...actorCount).map {
+      (Self.id("A", $0, digits: Self.digits(actorCount, minimum: 3)), names.title(2, number: $0))
+    }
     for (id, name) in actors {
-      pages.append((
-        "actortypes/\(id).md",
-        "# Actor \(id): \(name)\n\n* **Summary:** \(names.paragraph(sentences: 1))\n\n* **Sector:** S001, S002\n\n* **Viewpoint:** FW01\n\n\n| Counters | Response types |\n| -------- | -------------- |\n\n\n\(Self.marker)"
-      ))
+      pages.append(
+        (
+          "actortypes/\(id).md",
+          "# Actor \(id): \(name)\n\n* **Summary:** \(names.paragraph(sentences: 1))\n\n* **Sector:** S001, S002\n\n* **Viewpoint:** FW01\n\n\n| Counters | Response types |\n| -------- | -------------- |\n\n\n\(Self.marker)"
+        ))
     }
     let metaCount = 14 * scale
-    let metas = (1...metaCount).map { (Self.id("M", $0, digits: Self.digits(metaCount, minimum: 3)), names.title(1, number: $0)) }
+    let metas = (1...metaCount).map {
+      (Self.id("M", $0, digits: Self.digits(metaCount, minimum: 3)), names.title(1, number: $0))
+    }
     for (id, name) in metas {
-      pages.append((
-        "metatechniques/\(id).md",
-        "# Metatechnique \(id): \(name)\n\n* **Summary:** \(names.paragraph(sentences: 1))\n\n\n| Counters | Response types |\n| -------- | -------------- |\n\n\n\n\(Self.marker)"
-      ))
+      pages.append(
+        (
+          "metatechniques/\(id).md",
+          "# Metatechnique \(id): \(name)\n\n* **Summary:** \(names.paragraph(sentences: 1))\n\n\n| Counters | Response types |\n| -------- | -------------- |\n\n\n\n\(Self.marker)"
+        ))
     }
 
     // Incidents, with technique rows whose descriptions mention techniques inline.
@@ -133,30 +155,36 @@ public struct SyntheticKnowledgeBase {
     for number in 1...incidentCount {
       let id = Self.id("I", number, digits: Self.digits(incidentCount, minimum: 5))
       let name = names.title(4, number: number)
-      let used = (0..<Int.random(in: 2...8, using: &names.rng)).map { _ in techniques.randomElement(using: &names.rng)! }
+      let used = (0..<Int.random(in: 2...8, using: &names.rng)).map { _ in techniques.randomElement(using: &names.rng)!
+      }
       var seen = Set<String>()
       let rows = used.filter { seen.insert($0.id).inserted }.sorted { $0.id < $1.id }.map { technique -> String in
         let mention = "\(technique.id): \(technique.name)"
         let description = names.paragraph(sentences: Int.random(in: 2...12, using: &names.rng)) + " (\(mention))."
         return "| \(link("techniques", technique.id, technique.name)) | \(description) |"
       }
-      let notes = Int.random(in: 0..<10, using: &names.rng) == 0 ? "\n\nAnalyst note: \(names.paragraph(sentences: 2))\n" : ""
-      pages.append((
-        "incidents/\(id).md",
-        "# Incident \(id): \(name)\n\n* **Summary:** \(names.paragraph(sentences: Int.random(in: 1...4, using: &names.rng)))\n\n* **incident type**: campaign\n\n* **Year started:** \(2014 + number % 11)\n\n* **Countries:** USA , GBR\n\n* **Found via:** \n\n* **Date added:** 2024-01-01\n\n\n| Reference | Pub Date | Authors | Org | Archive |\n| --------- | -------- | ------- | --- | ------- |\n| [https://example.org/\(id)](https://example.org/\(id)) | 2024/01/01 | Someone | Example | [https://web.archive.org/example](https://web.archive.org/example) |\n\n\n\n| Technique | Description given for this incident |\n| --------- | ------------------------- |\n\(rows.joined(separator: "\n"))\n\n\n\(Self.marker)\(notes)"
-      ))
+      let notes =
+        Int.random(in: 0..<10, using: &names.rng) == 0 ? "\n\nAnalyst note: \(names.paragraph(sentences: 2))\n" : ""
+      pages.append(
+        (
+          "incidents/\(id).md",
+          "# Incident \(id): \(name)\n\n* **Summary:** \(names.paragraph(sentences: Int.random(in: 1...4, using: &names.rng)))\n\n* **incident type**: campaign\n\n* **Year started:** \(2014 + number % 11)\n\n* **Countries:** USA , GBR\n\n* **Found via:** \n\n* **Date added:** 2024-01-01\n\n\n| Reference | Pub Date | Authors | Org | Archive |\n| --------- | -------- | ------- | --- | ------- |\n| [https://example.org/\(id)](https://example.org/\(id)) | 2024/01/01 | Someone | Example | [https://web.archive.org/example](https://web.archive.org/example) |\n\n\n\n| Technique | Description given for this incident |\n| --------- | ------------------------- |\n\(rows.joined(separator: "\n"))\n\n\n\(Self.marker)\(notes)"
+        ))
     }
 
     // Response types live only in their index; a counter's response type only in derived places, so the counters
     // index is seeded with it.
     let responseTypes = ["Detect", "Deny", "Disrupt", "Degrade", "Deceive", "Destroy", "Deter"]
-    var responseIndex = "# DISARM Response types:\n\n<table border=\"1\">\n<tr>\n<th>disarm_id</th>\n<th>name</th>\n<th>summary</th>\n</tr>\n"
+    var responseIndex =
+      "# DISARM Response types:\n\n<table border=\"1\">\n<tr>\n<th>disarm_id</th>\n<th>name</th>\n<th>summary</th>\n</tr>\n"
     for (index, name) in responseTypes.enumerated() {
       let id = Self.id("D", index + 1, digits: 2)
-      responseIndex += "<tr>\n<td><a href=\"response types/\(id).md\">\(id)</a></td>\n<td>\(name)</td>\n<td>\(names.sentence(10))</td>\n</tr>\n"
+      responseIndex +=
+        "<tr>\n<td><a href=\"response types/\(id).md\">\(id)</a></td>\n<td>\(name)</td>\n<td>\(names.sentence(10))</td>\n</tr>\n"
     }
     pages.append(("responsetype_index.md", responseIndex + "</table>\n"))
-    var counterIndex = "# DISARM Counters:\n\n<table border=\"1\">\n<tr>\n<th>disarm_id</th>\n<th>name</th>\n<th>summary</th>\n<th>metatechnique</th>\n<th>tactic</th>\n<th>responsetype</th>\n</tr>\n"
+    var counterIndex =
+      "# DISARM Counters:\n\n<table border=\"1\">\n<tr>\n<th>disarm_id</th>\n<th>name</th>\n<th>summary</th>\n<th>metatechnique</th>\n<th>tactic</th>\n<th>responsetype</th>\n</tr>\n"
 
     // Counters.
     let counterCount = 140 * scale
@@ -166,23 +194,31 @@ public struct SyntheticKnowledgeBase {
       let tactic = tactics[(number - 1) % tactics.count]
       let actor = actors[(number - 1) % actors.count]
       var seen = Set<String>()
-      let countered = (0..<Int.random(in: 1...6, using: &names.rng)).map { _ in techniques.randomElement(using: &names.rng)! }
-        .filter { seen.insert($0.id).inserted }.sorted { $0.id < $1.id }
+      let countered = (0..<Int.random(in: 1...6, using: &names.rng)).map { _ in
+        techniques.randomElement(using: &names.rng)!
+      }
+      .filter { seen.insert($0.id).inserted }.sorted { $0.id < $1.id }
       let techniqueRows = countered.map { "| \(link("techniques", $0.id, $0.name)) |" }.joined(separator: "\n")
       let responseType = Self.id("D", 2 + number % 6, digits: 2)
-      counterIndex += "<tr>\n<td><a href=\"counters/\(id).md\">\(id)</a></td>\n<td></td>\n<td></td>\n<td></td>\n<td></td>\n<td>\(responseType)</td>\n</tr>\n"
-      pages.append((
-        "counters/\(id).md",
-        "# Counter \(id): \(names.title(3, number: number))\n\n* **Summary**: \(names.paragraph(sentences: 2))\n\n* **Playbooks**: \n\n* **Metatechnique**: \(meta.0) - \(meta.1)\n\n* **Resources needed:** \n\n* **Belongs to tactic stage**: \(tactic.id)\n\n\n| Actor types | Sectors |\n| ----------- | ------- |\n| \(link("actortypes", actor.0, actor.1)) | S001 |\n\n\n\n| Counters these Tactics |\n| ---------------------- |\n\n\n\n| Counters these Techniques |\n| ------------------------- |\n\(techniqueRows)\n\n\n\n| Seen in incidents |\n| ----------------- |\n\n\n\(Self.marker)"
-      ))
+      counterIndex +=
+        "<tr>\n<td><a href=\"counters/\(id).md\">\(id)</a></td>\n<td></td>\n<td></td>\n<td></td>\n<td></td>\n<td>\(responseType)</td>\n</tr>\n"
+      pages.append(
+        (
+          "counters/\(id).md",
+          "# Counter \(id): \(names.title(3, number: number))\n\n* **Summary**: \(names.paragraph(sentences: 2))\n\n* **Playbooks**: \n\n* **Metatechnique**: \(meta.0) - \(meta.1)\n\n* **Resources needed:** \n\n* **Belongs to tactic stage**: \(tactic.id)\n\n\n| Actor types | Sectors |\n| ----------- | ------- |\n| \(link("actortypes", actor.0, actor.1)) | S001 |\n\n\n\n| Counters these Tactics |\n| ---------------------- |\n\n\n\n| Counters these Techniques |\n| ------------------------- |\n\(techniqueRows)\n\n\n\n| Seen in incidents |\n| ----------------- |\n\n\n\(Self.marker)"
+        ))
     }
     pages.append(("counters_index.md", counterIndex + "</table>\n"))
     return pages
   }
 
-  func technique(_ id: String, _ name: String, summary: String, tactic: (id: String, name: String), parent: (String, String)?) -> String {
-    let tacticLine = parent.map { "**Tactic**: \(tactic.id) \(tactic.name) <br><br>**Parent Technique:** \($0.0) \($0.1)" }
+  func technique(
+    _ id: String, _ name: String, summary: String, tactic: (id: String, name: String), parent: (String, String)?
+  ) -> String {
+    let tacticLine =
+      parent.map { "**Tactic**: \(tactic.id) \(tactic.name) <br><br>**Parent Technique:** \($0.0) \($0.1)" }
       ?? "**Tactic**: \(tactic.id) \(tactic.name) "
-    return "# Technique \(id): \(name)\n\n**Summary**: \(summary)\n\n\(tacticLine)\n\n\n| Associated Technique | Description |\n| --------- | ------------------------- |\n\n\n\n| Incident | Descriptions given for this incident |\n| -------- | -------------------- |\n\n\n\n| Counters | Response types |\n| -------- | -------------- |\n\n\n\(Self.marker)"
+    return
+      "# Technique \(id): \(name)\n\n**Summary**: \(summary)\n\n\(tacticLine)\n\n\n| Associated Technique | Description |\n| --------- | ------------------------- |\n\n\n\n| Incident | Descriptions given for this incident |\n| -------- | -------------------- |\n\n\n\n| Counters | Response types |\n| -------- | -------------- |\n\n\n\(Self.marker)"
   }
 }

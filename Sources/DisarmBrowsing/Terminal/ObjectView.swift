@@ -20,7 +20,9 @@ public struct ObjectView: Sendable {
 
   /// Fields other than the summary and those shown as relations.
   var otherFields: [Field] {
-    let relational: Set<String> = ["summary", "tactic", "belongs to tactic stage", "belongs to phase", "parent technique", "metatechnique"]
+    let relational: Set<String> = [
+      "summary", "tactic", "belongs to tactic stage", "belongs to phase", "parent technique", "metatechnique",
+    ]
     return object.fields.filter { !relational.contains($0.key) }
   }
 
@@ -83,7 +85,9 @@ public struct ObjectView: Sendable {
     if !fields.isEmpty || !object.attributes.isEmpty {
       out += "\n"
       for field in fields { out += "- **\(field.label)**: \(field.value.trimmed)\n" }
-      for attribute in object.attributes where !attribute.value.isEmpty { out += "- **\(attribute.key)**: \(attribute.value)\n" }
+      for attribute in object.attributes where !attribute.value.isEmpty {
+        out += "- **\(attribute.key)**: \(attribute.value)\n"
+      }
     }
     for group in groups {
       out += "\n## \(group.title)\n\n"

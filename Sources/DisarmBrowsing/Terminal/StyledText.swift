@@ -1,5 +1,5 @@
-import DisarmModel
 import DisarmDiagnostics
+import DisarmModel
 import DisarmParser
 
 /// Text with inline styles, the result of reading a page value's HTML-ish markup for a terminal.
@@ -77,7 +77,8 @@ public struct StyledText: Sendable, Equatable {
 
   /// `[text](destination)` at `start`: its text and the index after it.
   static func markdownLink(_ characters: [Character], at start: Int) -> (text: String, end: Int)? {
-    guard let close = characters[start...].firstIndex(of: "]"), close + 1 < characters.count, characters[close + 1] == "(",
+    guard let close = characters[start...].firstIndex(of: "]"), close + 1 < characters.count,
+      characters[close + 1] == "(",
       let end = characters[(close + 1)...].firstIndex(of: ")")
     else { return nil }
     return (String(characters[(start + 1)..<close]), end + 1)

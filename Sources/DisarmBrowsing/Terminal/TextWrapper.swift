@@ -1,5 +1,5 @@
-import DisarmModel
 import DisarmDiagnostics
+import DisarmModel
 import DisarmParser
 
 /// Wraps styled text to a terminal width, counting display columns (wide East Asian characters take two).

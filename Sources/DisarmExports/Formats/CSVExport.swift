@@ -1,7 +1,7 @@
 import DisarmDiagnostics
 import DisarmModel
-import DisarmRegeneration
 import DisarmParser
+import DisarmRegeneration
 
 /// The knowledge base as flat CSV tables: one per kind of object (`techniques.csv`, `tactics.csv`, …: `id`, `name`,
 /// `summary` and the kind's scalar fields, see ``CSVObjectColumn``) and one per kind of relation

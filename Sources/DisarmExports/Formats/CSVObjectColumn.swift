@@ -1,7 +1,7 @@
 import DisarmDiagnostics
 import DisarmModel
-import DisarmRegeneration
 import DisarmParser
+import DisarmRegeneration
 
 /// The columns of a kind's table in the CSV export (`techniques.csv`): `id`, `name`, `summary`, then the kind's
 /// scalar fields. A field column holds the page field's text exactly as written, without surrounding white space;

@@ -1,7 +1,7 @@
 import DisarmDiagnostics
 import DisarmModel
-import DisarmRegeneration
 import DisarmParser
+import DisarmRegeneration
 
 /// The table of one kind of relation in the CSV export (`incident_techniques.csv`): one row per relation between
 /// two live objects, with a third column for the text the owning page gives for the pair, where that kind of

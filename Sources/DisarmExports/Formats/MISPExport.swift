@@ -1,7 +1,7 @@
 import DisarmDiagnostics
 import DisarmModel
-import DisarmRegeneration
 import DisarmParser
+import DisarmRegeneration
 import Foundation
 
 /// The knowledge base as MISP galaxies: for techniques, counters (MISP's "countermeasures"), actor types and

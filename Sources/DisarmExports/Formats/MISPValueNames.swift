@@ -1,7 +1,7 @@
 import DisarmDiagnostics
 import DisarmModel
-import DisarmRegeneration
 import DisarmParser
+import DisarmRegeneration
 import Foundation
 
 /// The `value` of each cluster value: the object's name, unique within its cluster.

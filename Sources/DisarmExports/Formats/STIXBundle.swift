@@ -1,7 +1,7 @@
 import DisarmDiagnostics
 import DisarmModel
-import DisarmRegeneration
 import DisarmParser
+import DisarmRegeneration
 
 /// The knowledge base as a STIX 2.1 bundle, a drop-in replacement for the DISARM Foundation's own
 /// (`generated_files/DISARM_STIX/DISARM.json`) with more in it:

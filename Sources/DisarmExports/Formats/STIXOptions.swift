@@ -1,7 +1,7 @@
 import DisarmDiagnostics
 import DisarmModel
-import DisarmRegeneration
 import DisarmParser
+import DisarmRegeneration
 
 /// The kill chain that techniques' `kill_chain_phases` name.
 public enum STIXKillChain: String, Sendable, CaseIterable {

@@ -1,7 +1,7 @@
 import DisarmDiagnostics
 import DisarmModel
-import DisarmRegeneration
 import DisarmParser
+import DisarmRegeneration
 
 /// Which objects the STIX and Navigator exports carry: every object of the knowledge base except stale pages
 /// (objects the release's index no longer lists), in a fixed order.

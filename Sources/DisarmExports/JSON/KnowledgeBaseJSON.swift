@@ -1,8 +1,8 @@
 import DisarmDiagnostics
 import DisarmLint
 import DisarmModel
-import DisarmRegeneration
 import DisarmParser
+import DisarmRegeneration
 
 /// The `disarm.json` document: every object with its fields, relations and source, plus the diagnostics.
 ///
@@ -118,7 +118,8 @@ public enum KnowledgeBaseJSON {
       "summary": .optional(object.summary?.text),
       "template": .optional(object.template?.rawValue),
       "fields": .array(object.fields.map(field)),
-      "attributes": .object(Dictionary(object.attributes.map { ($0.key, JSONValue.string($0.value)) }, uniquingKeysWith: { a, _ in a })),
+      "attributes": .object(
+        Dictionary(object.attributes.map { ($0.key, JSONValue.string($0.value)) }, uniquingKeysWith: { a, _ in a })),
       "relations": .array(kb.outgoing(object.id).map(outgoing)),
       "incoming": .array(kb.incoming(object.id).map(incoming)),
       "references": .array(kb.references(of: object.id).map(reference)),

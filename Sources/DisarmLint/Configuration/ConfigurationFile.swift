@@ -45,7 +45,8 @@ public enum ConfigurationFile {
         // YAML reads a bare `off` as false.
         let text = (value as? Bool).map { $0 ? "on" : "off" } ?? "\(value)"
         guard let level = LintConfiguration.Level(rawValue: text) else {
-          throw ConfigurationError(path: url.path, message: "rule '\(id)': '\(text)' is not off, note, warning or error")
+          throw ConfigurationError(
+            path: url.path, message: "rule '\(id)': '\(text)' is not off, note, warning or error")
         }
         configuration.rules[RuleID(id)] = level
       }

@@ -104,7 +104,9 @@ enum ExamplePage {
         "| Reference | Pub Date | Authors | Org | Archive |", "| --------- | -------- | ------- | --- | ------- |",
       ],
       references,
-      ["", " ", "", "| Technique | Description given for this incident |", "| --------- | ------------------------- |"],
+      [
+        "", " ", "", "| Technique | Description given for this incident |", "| --------- | ------------------------- |",
+      ],
       ["", ""], extraText.map { [$0, "", ""] } ?? [],
       hasMarker ? [marker] : [""], notes.map { ["", $0, ""] } ?? [])
   }

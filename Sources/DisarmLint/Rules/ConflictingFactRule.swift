@@ -21,7 +21,8 @@ public struct ConflictingFactRule: Rule {
 
   public static func check(_ context: LintContext) -> [Diagnostic] {
     var responseTypeOf: [DisarmID: Relation] = [:]
-    for relation in context.kb.relations where relation.kind == .responseType && responseTypeOf[relation.source] == nil {
+    for relation in context.kb.relations where relation.kind == .responseType && responseTypeOf[relation.source] == nil
+    {
       responseTypeOf[relation.source] = relation
     }
     var diagnostics: [Diagnostic] = []

@@ -7,7 +7,8 @@ public struct HeadingKindMismatchRule: Rule {
   public static let description = RuleDescription(
     id: RuleID("heading-kind-mismatch"), severity: .warning,
     summary: "A page's heading names another kind than its folder.",
-    explanation: "The heading's first word is the kind (`Technique`, `Tactic`, `Actor`, …) of the folder the page is in.")
+    explanation:
+      "The heading's first word is the kind (`Technique`, `Tactic`, `Actor`, …) of the folder the page is in.")
 
   public static let examples = pair(
     "The heading's kind word is 'Campaign', not 'Incident'.",

@@ -7,7 +7,8 @@ import DisarmParser
 /// mechanically: derived places are rewritten by `--fix` as `derived-out-of-date`, prose must be edited.
 public struct NameMismatchRule: Rule {
   public static let description = RuleDescription(
-    id: RuleID("name-mismatch"), severity: .warning, summary: "A reference gives an object another name than its heading.",
+    id: RuleID("name-mismatch"), severity: .warning,
+    summary: "A reference gives an object another name than its heading.",
     explanation: """
       Link texts, fields and inline `ID: Name` mentions repeat the object's name as its heading gives it. In derived \
       tables the name is rewritten by regeneration (`derived-out-of-date`, fixed by `--fix`); in fields and prose it \

@@ -6,7 +6,8 @@ import DisarmParser
 /// retired code.
 public struct UnresolvedReferenceRule: Rule {
   public static let description = RuleDescription(
-    id: RuleID("unresolved-reference"), severity: .warning, summary: "An identifier mentioned in prose names no object.",
+    id: RuleID("unresolved-reference"), severity: .warning,
+    summary: "An identifier mentioned in prose names no object.",
     explanation: """
       Codes in descriptions (`T0151.004: Chat Platform`) should name existing objects; typos such as `T00145.006` or \
       retired codes are found here.

@@ -6,7 +6,8 @@ import DisarmParser
 public struct WrongFolderRule: Rule {
   public static let description = RuleDescription(
     id: RuleID("wrong-folder"), severity: .error, summary: "A page is in the folder of another kind.",
-    explanation: "The file name is an identifier of another kind (`techniques/TA01.md`); move the page to that kind's folder.")
+    explanation:
+      "The file name is an identifier of another kind (`techniques/TA01.md`); move the page to that kind's folder.")
 
   public static let examples = pair(
     "An incident page was saved in the counters folder.",
@@ -20,7 +21,8 @@ public struct WrongFolderRule: Rule {
       let page = unassigned.page
       return diagnostic(
         file: page.path,
-        "\(id) is \(id.kind.withArticle) identifier but the page is in \(page.kind.folder)/; move it to \(id.kind.folder)/")
+        "\(id) is \(id.kind.withArticle) identifier but the page is in \(page.kind.folder)/; move it to \(id.kind.folder)/"
+      )
     }
   }
 }

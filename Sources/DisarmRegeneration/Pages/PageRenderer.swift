@@ -37,7 +37,8 @@ public enum PageRenderer {
     let rendered = ParallelMap.map(candidates) { object -> RenderedPage? in
       ObjectPageRenderer.render(object, in: kb, template: target).map { bytes in
         RenderedPage(
-          path: object.file, bytes: SourceStyle.apply(bytes, like: object.page?.file, notesTail: object.page?.notes?.tail))
+          path: object.file,
+          bytes: SourceStyle.apply(bytes, like: object.page?.file, notesTail: object.page?.notes?.tail))
       }
     }
     let previous = Dictionary(kb.wholePages.map { ($0.path, $0.file) }, uniquingKeysWith: { a, _ in a })
