@@ -1,3 +1,4 @@
+import DisarmTestSupport
 import Foundation
 import Testing
 
@@ -42,9 +43,7 @@ import Testing
 
   /// A fresh copy of `data/` in its own temporary folder: returns the page folder (`<tmp>/kb`).
   static func sampleCopy() throws -> URL {
-    let target = DisarmProcess.temporaryDirectory().appendingPathComponent("kb")
-    try FileManager.default.copyItem(at: DisarmProcess.repository.appendingPathComponent("data"), to: target)
-    return target
+    try RegenerationCommandTests.copy(DisarmProcess.repository.appendingPathComponent("data"))
   }
 
   /// Runs `disarm build kb -o <tmp>/out` and, unless `lint` is false, `disarm lint kb --format json`.
@@ -61,7 +60,8 @@ import Testing
       }
     }
     return Outcome(
-      build: build, lint: lintRun, buildFindings: parseDiagnostics(build.stderr, prefix: displayPrefix(kb)), lintFindings: lintFindings,
+      build: build, lint: lintRun, buildFindings: parseDiagnostics(build.stderr, prefix: displayPrefix(kb)),
+      lintFindings: lintFindings,
       output: out)
   }
 
@@ -120,7 +120,8 @@ import Testing
     message check: (String) -> Bool = { _ in true }, sourceLocation: SourceLocation = #_sourceLocation
   ) -> Finding? {
     var found: Finding?
-    let sources = [("disarm build", outcome.buildFindings)] + (outcome.lint == nil ? [] : [("disarm lint", outcome.lintFindings)])
+    let sources =
+      [("disarm build", outcome.buildFindings)] + (outcome.lint == nil ? [] : [("disarm lint", outcome.lintFindings)])
     for (name, findings) in sources {
       let matching = findings.filter { $0.rule == rule && $0.file == file && (line == nil || $0.line == line) }
       #expect(
@@ -200,8 +201,9 @@ import Testing
   // MARK: - Rows of the bad-input table
 
   @Test func missingFolder() throws {
-    let missing = DisarmProcess.temporaryDirectory().appendingPathComponent("no-such-kb").path
-    let build = try DisarmProcess.run(["build", missing, "-o", DisarmProcess.temporaryDirectory().path], timeout: Self.timeout)
+    let missing = TemporaryFolder.make("disarm-cli").appendingPathComponent("no-such-kb").path
+    let build = try DisarmProcess.run(
+      ["build", missing, "-o", TemporaryFolder.make("disarm-cli").path], timeout: Self.timeout)
     Self.expectExit(build, 2, "build")
     #expect(build.stderr == "disarm: error: \(missing): no such file or folder\n")
     let lint = try DisarmProcess.run(["lint", missing, "--format", "json"], timeout: Self.timeout)
@@ -360,7 +362,8 @@ import Testing
   @Test func fiftyMegabytePage() throws {
     let kb = try Self.sampleCopy()
     let page = kb.appendingPathComponent("incidents/I00901.md")
-    let line = "The accounts posted in tight bursts and reused the same handful of phrases, again and again, for weeks.\n"
+    let line =
+      "The accounts posted in tight bursts and reused the same handful of phrases, again and again, for weeks.\n"
     let prose = String(repeating: line, count: 50 * 1024 * 1024 / line.utf8.count + 1)
     let text = try String(contentsOf: page, encoding: .utf8)
     try text.replacingOccurrences(of: "* **Summary:** ", with: "* **Summary:** " + prose).write(
@@ -380,7 +383,8 @@ import Testing
     try text.replacingOccurrences(of: "* **Summary:** ", with: "* **Summary:** " + long).write(
       to: page, atomically: false, encoding: .utf8)
     let other = kb.appendingPathComponent("incidents/I00902.md")
-    let (bytes, _) = Self.insert(Array((String(repeating: "x", count: 100_000) + "\n\n").utf8), atLine: 3, of: try Self.bytes(other))
+    let (bytes, _) = Self.insert(
+      Array((String(repeating: "x", count: 100_000) + "\n\n").utf8), atLine: 3, of: try Self.bytes(other))
     try Self.write(bytes, other)
     let outcome = try Self.run(kb)
     Self.expectExit(outcome.build, 0, "build")
@@ -403,15 +407,20 @@ import Testing
     Self.expectExit(outcome.build, 0, "build")
     Self.expectExit(outcome.lint, 0, "lint")
     Self.expectNoErrors(outcome, file: "incidents/I00901.md")
-    #expect(try Self.object("I00901", in: outcome)?["name"] as? String == "Coordinated hashtag campaign against a city election")
+    #expect(
+      try Self.object("I00901", in: outcome)?["name"] as? String
+        == "Coordinated hashtag campaign against a city election")
   }
 
   @Test func symlinkLoopInAKindFolder() throws {
     let kb = try Self.sampleCopy()
     let incidents = kb.appendingPathComponent("incidents")
-    try FileManager.default.createSymbolicLink(atPath: incidents.appendingPathComponent("I00906.md").path, withDestinationPath: "I00906.md")
-    try FileManager.default.createSymbolicLink(atPath: incidents.appendingPathComponent("I00907.md").path, withDestinationPath: "I00908.md")
-    try FileManager.default.createSymbolicLink(atPath: incidents.appendingPathComponent("I00908.md").path, withDestinationPath: "I00907.md")
+    try FileManager.default.createSymbolicLink(
+      atPath: incidents.appendingPathComponent("I00906.md").path, withDestinationPath: "I00906.md")
+    try FileManager.default.createSymbolicLink(
+      atPath: incidents.appendingPathComponent("I00907.md").path, withDestinationPath: "I00908.md")
+    try FileManager.default.createSymbolicLink(
+      atPath: incidents.appendingPathComponent("I00908.md").path, withDestinationPath: "I00907.md")
     let outcome = try Self.run(kb)
     Self.expectExit(outcome.build, 2, "build")
     Self.expectExit(outcome.lint, 2, "lint")
@@ -425,10 +434,12 @@ import Testing
   @Test func symlinkedFolderLoop() throws {
     let kb = try Self.sampleCopy()
     // A folder link back up the tree inside a kind folder is not a page and is not followed …
-    try FileManager.default.createSymbolicLink(atPath: kb.appendingPathComponent("incidents/loop").path, withDestinationPath: "..")
+    try FileManager.default.createSymbolicLink(
+      atPath: kb.appendingPathComponent("incidents/loop").path, withDestinationPath: "..")
     // … and a kind folder that is a link to itself cannot be listed.
     try FileManager.default.removeItem(at: kb.appendingPathComponent("tasks"))
-    try FileManager.default.createSymbolicLink(atPath: kb.appendingPathComponent("tasks").path, withDestinationPath: "tasks")
+    try FileManager.default.createSymbolicLink(
+      atPath: kb.appendingPathComponent("tasks").path, withDestinationPath: "tasks")
     let outcome = try Self.run(kb)
     Self.expectExit(outcome.build, 2, "build")
     Self.expectExit(outcome.lint, 2, "lint")
@@ -482,7 +493,9 @@ import Testing
     Self.expectExit(write, 1, "build --write")
     #expect(Self.snapshot(root).filter { !$0.key.hasPrefix("kb/") && $0.key != "kb" } == outside)
     #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("escaped.md").path))
-    #expect(!FileManager.default.fileExists(atPath: root.deletingLastPathComponent().appendingPathComponent("escaped.md").path))
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: root.deletingLastPathComponent().appendingPathComponent("escaped.md").path))
     for line in write.stdoutText.split(separator: "\n") {
       #expect(line.hasPrefix("updated: ") && !line.contains(".."), "\(line)")
     }
@@ -498,7 +511,8 @@ import Testing
     Self.expectExit(outcome.build, 1, "build")
     Self.expectExit(outcome.lint, 1, "lint")
     Self.expectFinding(outcome, rule: "duplicate-id", file: "techniques/t0132.md", line: 0) {
-      $0 == "file name 't0132.md' is T0132 written with other case or spaces, which techniques/T0132.md defines; page skipped"
+      $0
+        == "file name 't0132.md' is T0132 written with other case or spaces, which techniques/T0132.md defines; page skipped"
     }
     #expect(!outcome.buildFindings.contains { $0.file == "techniques/T0132.md" && $0.severity == "error" })
   }
@@ -508,14 +522,19 @@ import Testing
     let page = kb.appendingPathComponent("incidents/I00901.md")
     let text = try String(contentsOf: page, encoding: .utf8)
     // An OSC sequence that would set the terminal's title, a colour, a bell and a carriage return in the heading.
-    try text.replacingOccurrences(of: "# Incident I00901: ", with: "# Incident I00901\u{1B}]0;pwned\u{07}\u{1B}[31m\r: ")
-      .write(to: page, atomically: false, encoding: .utf8)
+    try text.replacingOccurrences(
+      of: "# Incident I00901: ", with: "# Incident I00901\u{1B}]0;pwned\u{07}\u{1B}[31m\r: "
+    )
+    .write(to: page, atomically: false, encoding: .utf8)
     let outcome = try Self.run(kb)
     Self.expectExit(outcome.build, 1, "build")
     Self.expectExit(outcome.lint, 1, "lint")
     Self.expectFinding(outcome, rule: "heading-id-mismatch", file: "incidents/I00901.md", line: 1)
-    let lintText = try DisarmProcess.run(["lint", kb.path, "--format", "text", "--color", "never"], timeout: Self.timeout)
-    for (name, output) in [("disarm build", outcome.build.stderr), ("disarm lint", lintText.stderr + lintText.stdoutText)] {
+    let lintText = try DisarmProcess.run(
+      ["lint", kb.path, "--format", "text", "--color", "never"], timeout: Self.timeout)
+    for (name, output) in [
+      ("disarm build", outcome.build.stderr), ("disarm lint", lintText.stderr + lintText.stdoutText),
+    ] {
       let controls = output.unicodeScalars.filter { $0.value < 0x20 && $0 != "\n" }
       #expect(controls.isEmpty, "\(name) printed \(controls.count) control characters from page text")
     }

@@ -1,14 +1,12 @@
+import DisarmTestSupport
 import Foundation
 import Testing
 
 /// End-to-end: the built `disarm build`, its output files, stderr and exit codes.
 @Suite struct BuildCommandTests {
-  static let corpusRoot = DisarmProcess.repository.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-  static var corpusAvailable: Bool { FileManager.default.fileExists(atPath: corpusRoot.path) }
-  static let corpora = ["disarm-2022-07-02", "disarm-2024-03-13", "disarm-2024-11-22", "disarm-2025-02-10"]
 
   @Test func sampleKnowledgeBaseBuildsCleanly() throws {
-    let out = DisarmProcess.temporaryDirectory()
+    let out = TemporaryFolder.make("disarm-cli")
     let result = try DisarmProcess.run(["build", "data", "--output", out.path])
     #expect(result.status == 0)
     #expect(result.stdout.isEmpty)
@@ -18,8 +16,8 @@ import Testing
   }
 
   @Test func buildingTwiceGivesIdenticalJSON() throws {
-    let first = DisarmProcess.temporaryDirectory()
-    let second = DisarmProcess.temporaryDirectory()
+    let first = TemporaryFolder.make("disarm-cli")
+    let second = TemporaryFolder.make("disarm-cli")
     _ = try DisarmProcess.run(["build", "data", "-o", first.path])
     _ = try DisarmProcess.run(["build", "data", "-o", second.path])
     let a = try Data(contentsOf: first.appendingPathComponent("disarm.json"))
@@ -29,13 +27,13 @@ import Testing
   }
 
   @Test func missingFolderExitsTwoWithItsPath() throws {
-    let result = try DisarmProcess.run(["build", "no/such/folder", "-o", DisarmProcess.temporaryDirectory().path])
+    let result = try DisarmProcess.run(["build", "no/such/folder", "-o", TemporaryFolder.make("disarm-cli").path])
     #expect(result.status == 2)
     #expect(result.stderr == "disarm: error: no/such/folder: no such file or folder\n")
   }
 
   @Test func fileInsteadOfFolderExitsTwo() throws {
-    let result = try DisarmProcess.run(["build", "README.md", "-o", DisarmProcess.temporaryDirectory().path])
+    let result = try DisarmProcess.run(["build", "README.md", "-o", TemporaryFolder.make("disarm-cli").path])
     #expect(result.status == 2)
     #expect(result.stderr.contains("README.md: not a folder"))
   }
@@ -47,7 +45,7 @@ import Testing
   }
 
   @Test func unwritableOutputExitsTwo() throws {
-    let blocker = DisarmProcess.temporaryDirectory().appendingPathComponent("file")
+    let blocker = TemporaryFolder.make("disarm-cli").appendingPathComponent("file")
     try Data("x".utf8).write(to: blocker)
     let result = try DisarmProcess.run(["build", "data", "-o", blocker.appendingPathComponent("out").path])
     #expect(result.status == 2)
@@ -55,37 +53,48 @@ import Testing
   }
 
   @Test func errorsInTheKnowledgeBaseExitOneAndNameFileAndLine() throws {
-    let kb = DisarmProcess.temporaryDirectory()
+    let kb = TemporaryFolder.make("disarm-cli")
     let techniques = kb.appendingPathComponent("techniques")
     try FileManager.default.createDirectory(at: techniques, withIntermediateDirectories: true)
-    try Data("# Technique T0002: Wrong File\n\n**Summary**: x\n\n**Tactic**: TA01 Plan\n\nDO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW".utf8)
-      .write(to: techniques.appendingPathComponent("T0001.md"))
+    try Data(
+      "# Technique T0002: Wrong File\n\n**Summary**: x\n\n**Tactic**: TA01 Plan\n\nDO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW"
+        .utf8
+    )
+    .write(to: techniques.appendingPathComponent("T0001.md"))
     let result = try DisarmProcess.run(["build", kb.path, "-o", kb.appendingPathComponent("out").path])
     #expect(result.status == 1)
-    #expect(result.stderr.contains("techniques/T0001.md:1:13: error: heading identifier 'T0002' differs from the file name 'T0001.md' [heading-id-mismatch]"))
-    #expect(result.stderr.contains("techniques/T0001.md:5:13: error: T0001 names tactic TA01, which does not exist [unresolved-link]"))
+    #expect(
+      result.stderr.contains(
+        "techniques/T0001.md:1:13: error: heading identifier 'T0002' differs from the file name 'T0001.md' [heading-id-mismatch]"
+      ))
+    #expect(
+      result.stderr.contains(
+        "techniques/T0001.md:5:13: error: T0001 names tactic TA01, which does not exist [unresolved-link]"))
     #expect(!result.stderr.contains("unresolved-reference"), "the tactic field is reported once, as a link")
     #expect(result.stderr.contains("disarm: 1 object (techniques 1); "))
-    #expect(result.stderr.hasSuffix("2 errors, 0 warnings; wrote \(kb.appendingPathComponent("out").path)/disarm.json and 14 pages\n"))
+    #expect(
+      result.stderr.hasSuffix(
+        "2 errors, 0 warnings; wrote \(kb.appendingPathComponent("out").path)/disarm.json and 14 pages\n"))
   }
 
-  @Test(.enabled(if: corpusAvailable, "../shared/corpus is absent: corpus build tests skipped"), arguments: corpora)
+  @Test(
+    .enabled(if: Corpus.available, "../shared/corpus is absent: corpus build tests skipped"), arguments: Corpus.names)
   func corpusBuildsAndValidatesAgainstTheSchema(corpus: String) throws {
-    let out = DisarmProcess.temporaryDirectory()
-    let source = Self.corpusRoot.appendingPathComponent(corpus)
+    let out = TemporaryFolder.make("disarm-cli")
+    let source = Corpus.release(corpus)
     let result = try DisarmProcess.run(["build", source.path, "-o", out.path])
     // The real corpora hold junk files (incidents/.md, techniques/T0039 .md): errors, exit 1, never a crash.
     #expect(result.status == 1 || result.status == 0)
     #expect(result.stderr.contains("[file-name-not-id]") || result.stderr.contains("[duplicate-id]"))
     let json = out.appendingPathComponent("disarm.json")
     try SchemaValidator.expectValid(json)
-    let again = DisarmProcess.temporaryDirectory()
+    let again = TemporaryFolder.make("disarm-cli")
     _ = try DisarmProcess.run(["build", source.path, "-o", again.path])
     #expect(try Data(contentsOf: json) == Data(contentsOf: again.appendingPathComponent("disarm.json")))
   }
 
   @Test func sampleJSONValidatesAgainstTheSchema() throws {
-    let out = DisarmProcess.temporaryDirectory()
+    let out = TemporaryFolder.make("disarm-cli")
     _ = try DisarmProcess.run(["build", "data", "-o", out.path])
     try SchemaValidator.expectValid(out.appendingPathComponent("disarm.json"))
   }
@@ -106,6 +115,8 @@ enum SchemaValidator {
     try process.run()
     let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "schema validation failed:\n\(output.prefix(2000))", sourceLocation: sourceLocation)
+    #expect(
+      process.terminationStatus == 0, "schema validation failed:\n\(output.prefix(2000))",
+      sourceLocation: sourceLocation)
   }
 }

@@ -1,3 +1,4 @@
+import DisarmTestSupport
 import Foundation
 
 /// Runs the built `disarm` binary and captures what it prints.
@@ -8,8 +9,7 @@ struct DisarmProcess {
     var stderr: String
   }
 
-  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+  static let repository = TestSupport.repositoryRoot
 
   /// The binary: `DISARM_BINARY` if set, else `disarm` next to the test bundle.
   static var binary: URL {
@@ -52,11 +52,5 @@ struct DisarmProcess {
     return Result(
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self))
-  }
-
-  static func temporaryDirectory() -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("disarm-cli-\(UUID().uuidString)")
-    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
   }
 }

@@ -1,10 +1,11 @@
+import DisarmTestSupport
 import Foundation
 import Testing
 
 /// End-to-end: `disarm export misp` and `disarm export csv` with the built binary; the MISP files of the sample and
 /// the four corpora against MISP's own JSON Schemas and CI checks (`scripts/check-misp.py`).
 @Suite struct ExportMISPCommandTests {
-  static let oracles = BuildCommandTests.corpusRoot.appendingPathComponent("oracles")
+  static let oracles = Corpus.oracles
   static let expectedFiles = [
     "clusters/disarm-actortypes.json", "clusters/disarm-countermeasures.json", "clusters/disarm-detections.json",
     "clusters/disarm-techniques.json", "galaxies/disarm-actortypes.json", "galaxies/disarm-countermeasures.json",
@@ -17,7 +18,7 @@ import Testing
   }
 
   @Test func sampleExportWritesEightFiles() throws {
-    let out = DisarmProcess.temporaryDirectory()
+    let out = TemporaryFolder.make("disarm-cli")
     let result = try DisarmProcess.run(["export", "misp", "data", "--output", out.path])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.isEmpty)
@@ -30,8 +31,8 @@ import Testing
 
   @Test func exportingTwiceGivesIdenticalBytes() throws {
     for format in ["misp", "csv"] {
-      let first = DisarmProcess.temporaryDirectory()
-      let second = DisarmProcess.temporaryDirectory()
+      let first = TemporaryFolder.make("disarm-cli")
+      let second = TemporaryFolder.make("disarm-cli")
       #expect(try DisarmProcess.run(["export", format, "data", "-o", first.path]).status == 0)
       #expect(try DisarmProcess.run(["export", format, "data", "-o", second.path]).status == 0)
       let names = Self.files(in: first)
@@ -46,7 +47,7 @@ import Testing
   }
 
   @Test func csvExportWritesOneTablePerKindAndRelation() throws {
-    let out = DisarmProcess.temporaryDirectory()
+    let out = TemporaryFolder.make("disarm-cli")
     let result = try DisarmProcess.run(["export", "csv", "data", "-o", out.path])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stderr.hasPrefix("disarm: wrote 21 CSV tables ("))
@@ -58,7 +59,7 @@ import Testing
 
   @Test func missingFolderExitsTwo() throws {
     for format in ["misp", "csv"] {
-      let out = DisarmProcess.temporaryDirectory().path
+      let out = TemporaryFolder.make("disarm-cli").path
       let result = try DisarmProcess.run(["export", format, "no/such/folder", "-o", out])
       #expect(result.status == 2)
       #expect(result.stderr.contains("no/such/folder"))
@@ -75,14 +76,14 @@ import Testing
   /// of MISP's CI, for the sample knowledge base and each of the four releases.
   @Test(
     .enabled(if: ExternalTool.python3Available, "python3 is missing: MISP schema and CI checks skipped"),
-    arguments: ["data"] + BuildCommandTests.corpora)
+    arguments: ["data"] + Corpus.names)
   func exportPassesMISPSchemasAndChecks(source: String) throws {
-    let folder = source == "data" ? "data" : BuildCommandTests.corpusRoot.appendingPathComponent(source).path
+    let folder = source == "data" ? "data" : Corpus.release(source).path
     guard FileManager.default.fileExists(atPath: folder) else {
       print("../shared/corpus/\(source) is absent: MISP checks for it skipped")
       return
     }
-    let out = DisarmProcess.temporaryDirectory()
+    let out = TemporaryFolder.make("disarm-cli")
     let export = try DisarmProcess.run(["export", "misp", folder, "-o", out.path])
     #expect(export.status == 0 || export.status == 1, "\(export.stderr)")
     #expect(Self.files(in: out) == Self.expectedFiles)
@@ -111,7 +112,7 @@ import Testing
   /// The checker is not vacuous: a duplicate value, a reused UUID and a dangling relation are each reported.
   @Test(.enabled(if: ExternalTool.python3Available, "python3 is missing: check-misp.py self-test skipped"))
   func checkerReportsDuplicatesAndReusedUUIDs() throws {
-    let out = DisarmProcess.temporaryDirectory()
+    let out = TemporaryFolder.make("disarm-cli")
     #expect(try DisarmProcess.run(["export", "misp", "data", "-o", out.path]).status == 0)
     let url = out.appendingPathComponent("clusters/disarm-techniques.json")
     var cluster = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])

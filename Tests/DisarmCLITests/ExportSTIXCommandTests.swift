@@ -1,3 +1,4 @@
+import DisarmTestSupport
 import Foundation
 import Testing
 
@@ -6,9 +7,6 @@ import Testing
 /// and Navigator layer tools) over the sample knowledge base and the four reference corpora.
 @Suite struct ExportSTIXCommandTests {
   static let checker = DisarmProcess.repository.appendingPathComponent("scripts/check-stix.py").path
-  static let corpusRoot = DisarmProcess.repository.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-  static let corpora = ["disarm-2022-07-02", "disarm-2024-03-13", "disarm-2024-11-22", "disarm-2025-02-10"]
-  static var corpusAvailable: Bool { FileManager.default.fileExists(atPath: corpusRoot.path) }
 
   /// Whether python3 can import the checker's modules (`scripts/install-deps.sh` installs them; CI runs it).
   static let pythonToolsAvailable: Bool = {
@@ -19,7 +17,7 @@ import Testing
     "python3 lacks stix2-validator or mitreattack-python (run scripts/install-deps.sh): STIX tool checks skipped"
 
   @Test func exportingTwiceGivesIdenticalFiles() throws {
-    let folder = DisarmProcess.temporaryDirectory()
+    let folder = TemporaryFolder.make("disarm-cli")
     defer { try? FileManager.default.removeItem(at: folder) }
     for command in [["stix"], ["navigator", "--score-by", "incidents"]] {
       var outputs: [Data] = []
@@ -54,16 +52,16 @@ import Testing
   }
 
   @Test(
-    .enabled(if: corpusAvailable, "../shared/corpus is absent: STIX corpus tool checks skipped"),
-    .enabled(if: pythonToolsAvailable, pythonSkip), arguments: corpora)
+    .enabled(if: Corpus.available, "../shared/corpus is absent: STIX corpus tool checks skipped"),
+    .enabled(if: pythonToolsAvailable, pythonSkip), arguments: Corpus.names)
   func corpusExportsPassTheEcosystemTools(corpus: String) throws {
-    try Self.check(kb: Self.corpusRoot.appendingPathComponent(corpus), name: corpus)
+    try Self.check(kb: Corpus.release(corpus), name: corpus)
   }
 
   /// Exports `kb` as a STIX bundle and a heat-map layer and runs the checker on both: no validator error,
   /// MitreAttackData's techniques of each tactic equal to `disarm list techniques --tactic`, the layer loads.
   static func check(kb: URL, name: String) throws {
-    let folder = DisarmProcess.temporaryDirectory()
+    let folder = TemporaryFolder.make("disarm-cli")
     defer { try? FileManager.default.removeItem(at: folder) }
     let bundle = folder.appendingPathComponent("\(name).stix.json")
     let layer = folder.appendingPathComponent("\(name).layer.json")

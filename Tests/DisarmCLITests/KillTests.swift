@@ -1,3 +1,4 @@
+import DisarmTestSupport
 import Foundation
 import Testing
 
@@ -118,7 +119,7 @@ import Testing
   }
 
   @Test func killedWriteLeavesEveryPageOldOrNew() throws {
-    let root = DisarmProcess.temporaryDirectory()
+    let root = TemporaryFolder.make("disarm-cli")
     defer { try? FileManager.default.removeItem(at: root) }
     let original = root.appendingPathComponent("original")
     let synthesize = try DisarmProcess.run(
@@ -128,7 +129,8 @@ import Testing
     // A note below the marker of every technique page: the pages that change must keep it byte for byte.
     var generator = SystemRandomNumberGenerator()
     for (path, data) in Self.pages(in: original) where path.hasPrefix("techniques/") {
-      let note = "\nAnalyst note on \(path): \(UInt64.random(in: 0...UInt64.max, using: &generator)) — ünïcödé\r\n  kept\n"
+      let note =
+        "\nAnalyst note on \(path): \(UInt64.random(in: 0...UInt64.max, using: &generator)) — ünïcödé\r\n  kept\n"
       try (data + Data(note.utf8)).write(to: original.appendingPathComponent(path))
     }
     let old = Self.pages(in: original)

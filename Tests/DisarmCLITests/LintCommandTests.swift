@@ -1,3 +1,4 @@
+import DisarmTestSupport
 import Foundation
 import Testing
 
@@ -139,7 +140,7 @@ import Testing
   }
 
   @Test func missingFolderExitsTwo() throws {
-    let empty = DisarmProcess.temporaryDirectory()
+    let empty = TemporaryFolder.make("disarm-cli")
     for directory in [DisarmProcess.repository, empty] {
       let result = try DisarmProcess.run(["lint", "no/such/folder"], in: directory)
       #expect(result.status == 2, "in \(directory.path): \(result.stdout)")
@@ -376,18 +377,18 @@ import Testing
   // MARK: The real corpora
 
   @Test(
-    .enabled(if: BuildCommandTests.corpusAvailable, "../shared/corpus is absent: corpus lint golden files not checked"),
-    arguments: BuildCommandTests.corpora)
+    .enabled(if: Corpus.available, "../shared/corpus is absent: corpus lint golden files not checked"),
+    arguments: Corpus.names)
   /// The findings depend on every check and renderer (derived-out-of-date): after changing them, re-record with
   /// `DISARM_RECORD=1 swift test --filter corpusFindingsMatchGoldenFiles` and review the diff of `Fixtures/lint-*.json`.
   func corpusFindingsMatchGoldenFiles(corpus: String) throws {
-    let pages = BuildCommandTests.corpusRoot.appendingPathComponent("\(corpus)/generated_pages")
+    let pages = Corpus.pages(corpus)
     let result = try DisarmProcess.run(["lint", pages.path, "--format", "json", "--color", "never"])
     #expect(result.status == 1, "every corpus holds errors (broken links, junk file names)")
     #expect(result.stderr.isEmpty, "\(result.stderr)")
     try ExternalTool.expectValid(
       try LintFixture.save(result.stdout, as: "\(corpus).json"), schema: "schema/lint.schema.json")
-    try LintGolden.check(Data(result.stdout.utf8), against: "lint-\(corpus).json")
+    try CLIFixtures.golden.check(Data(result.stdout.utf8), against: "lint-\(corpus).json")
     // The same findings as SARIF: valid against the official schema, one result each.
     let sarif = try DisarmProcess.run(["lint", pages.path, "--format", "sarif"])
     try ExternalTool.expectValid(
@@ -397,9 +398,9 @@ import Testing
     #expect(results == (try LintOutput(result.stdout).diagnostics.count))
   }
 
-  @Test(.enabled(if: BuildCommandTests.corpusAvailable, "../shared/corpus is absent: 2025 corpus findings not checked"))
+  @Test(.enabled(if: Corpus.available, "../shared/corpus is absent: 2025 corpus findings not checked"))
   func corpus2025HoldsTheKnownDefects() throws {
-    let pages = BuildCommandTests.corpusRoot.appendingPathComponent("disarm-2025-02-10/generated_pages")
+    let pages = Corpus.pages("disarm-2025-02-10")
     let output = try LintOutput(try DisarmProcess.run(["lint", pages.path, "--format", "json"]).stdout)
     func expect(
       _ file: String, _ line: Int, _ column: Int, _ rule: String, _ severity: String, _ message: String,
@@ -556,7 +557,7 @@ struct LintFixture {
 
   /// A fresh copy; fails the test unless it lints clean.
   static func make(sourceLocation: SourceLocation = #_sourceLocation) throws -> LintFixture {
-    let fixture = LintFixture(root: DisarmProcess.temporaryDirectory())
+    let fixture = LintFixture(root: TemporaryFolder.make("disarm-cli"))
     for (path, text) in pages { try fixture.write(path, text) }
     let write = try DisarmProcess.run(
       ["build", "kb", "--write", "--output", fixture.root.appendingPathComponent("out").path], in: fixture.root)
@@ -581,7 +582,7 @@ struct LintFixture {
 
   /// Writes `text` to a new temporary file.
   static func save(_ text: String, as name: String) throws -> URL {
-    let url = DisarmProcess.temporaryDirectory().appendingPathComponent(name)
+    let url = TemporaryFolder.make("disarm-cli").appendingPathComponent(name)
     try Data(text.utf8).write(to: url)
     return url
   }
@@ -626,32 +627,6 @@ struct LintOutput {
         rule: try #require(entry["rule"] as? String, sourceLocation: sourceLocation),
         severity: try #require(entry["severity"] as? String, sourceLocation: sourceLocation),
         message: try #require(entry["message"] as? String, sourceLocation: sourceLocation))
-    }
-  }
-}
-
-/// Golden files under `Tests/DisarmCLITests/Fixtures/`: compared byte for byte; re-recorded with
-/// `DISARM_RECORD=1 swift test --filter LintCommandTests` (review the diff).
-enum LintGolden {
-  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-  static var recording: Bool { ProcessInfo.processInfo.environment["DISARM_RECORD"] == "1" }
-
-  static func check(_ bytes: Data, against name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let url = fixtures.appendingPathComponent(name)
-    if recording {
-      try FileManager.default.createDirectory(at: fixtures, withIntermediateDirectories: true)
-      try bytes.write(to: url)
-      return
-    }
-    let expected = try #require(
-      FileManager.default.contents(atPath: url.path), "missing golden file \(name); run with DISARM_RECORD=1",
-      sourceLocation: sourceLocation)
-    if expected != bytes {
-      let actual = FileManager.default.temporaryDirectory.appendingPathComponent("actual-" + name)
-      try bytes.write(to: actual)
-      Issue.record(
-        "output differs from golden \(name); see `diff \(url.path) \(actual.path)`; re-record with DISARM_RECORD=1",
-        sourceLocation: sourceLocation)
     }
   }
 }

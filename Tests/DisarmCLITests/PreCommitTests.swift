@@ -1,3 +1,4 @@
+import DisarmTestSupport
 import Foundation
 import Testing
 
@@ -64,7 +65,7 @@ struct PreCommitTests {
 
   @Test func commitThatBreaksAReferenceIsRejectedAndAHarmlessOneAccepted() throws {
     try Self.requirePreCommit()
-    let temporary = DisarmProcess.temporaryDirectory()
+    let temporary = TemporaryFolder.make("disarm-cli")
     let repository = Repository(
       root: temporary.appendingPathComponent("repo"), home: temporary.appendingPathComponent("cache"))
     try FileManager.default.createDirectory(

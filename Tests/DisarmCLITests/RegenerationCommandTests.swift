@@ -1,13 +1,14 @@
+import DisarmTestSupport
 import Foundation
 import Testing
 
 /// End-to-end: `disarm build --check`, `--diff` and `--write` on copies of knowledge bases.
 @Suite struct RegenerationCommandTests {
-  static let corpus2025 = BuildCommandTests.corpusRoot.appendingPathComponent("disarm-2025-02-10/generated_pages")
+  static let corpus2025 = Corpus.pages("disarm-2025-02-10")
 
   /// A copy of a page folder in a temporary directory.
   static func copy(_ folder: URL) throws -> URL {
-    let target = DisarmProcess.temporaryDirectory().appendingPathComponent("kb")
+    let target = TemporaryFolder.make("disarm-cli").appendingPathComponent("kb")
     try FileManager.default.copyItem(at: folder, to: target)
     return target
   }
@@ -35,17 +36,20 @@ import Testing
     #expect(result.stderr.contains("--check and --write cannot be used together"))
   }
 
-  @Test(.enabled(if: BuildCommandTests.corpusAvailable, "../shared/corpus is absent: drift test skipped"))
+  @Test(.enabled(if: Corpus.available, "../shared/corpus is absent: drift test skipped"))
   func incidentGainingATechniqueRowDriftsExactlyTheTechniquePage() throws {
     let kb = try Self.copy(Self.corpus2025)
-    for stale in ["tactics/TA03.md", "tactics/TA04.md"] { try FileManager.default.removeItem(at: kb.appendingPathComponent(stale)) }
+    for stale in ["tactics/TA03.md", "tactics/TA04.md"] {
+      try FileManager.default.removeItem(at: kb.appendingPathComponent(stale))
+    }
     let before = try DisarmProcess.run(["build", kb.path, "--check"])
     let baseline = Set(before.stdout.split(separator: "\n").map(String.init))
 
     let incident = kb.appendingPathComponent("incidents/I00096.md")
     var text = try String(contentsOf: incident, encoding: .utf8)
     let anchor = "| [T0152.006 Video Platform]"
-    let row = "| [T0151.008 Microblogging Platform](../../generated_pages/techniques/T0151.008.md) | A post on a microblog (T0151.008: Microblogging Platform). |\n"
+    let row =
+      "| [T0151.008 Microblogging Platform](../../generated_pages/techniques/T0151.008.md) | A post on a microblog (T0151.008: Microblogging Platform). |\n"
     text = text.replacingOccurrences(of: anchor, with: row + anchor)
     try text.write(to: incident, atomically: true, encoding: .utf8)
 
@@ -56,7 +60,10 @@ import Testing
 
     let diff = try DisarmProcess.run(["build", kb.path, "--check", "--diff"])
     #expect(diff.stdout.contains("+++ b/techniques/T0151.008.md"))
-    #expect(diff.stdout.contains("+| [I00096 China ramps up use of AI misinformation](../../generated_pages/incidents/I00096.md) | A post on a microblog"))
+    #expect(
+      diff.stdout.contains(
+        "+| [I00096 China ramps up use of AI misinformation](../../generated_pages/incidents/I00096.md) | A post on a microblog"
+      ))
 
     let snapshot = Self.files(in: kb)
     let write = try DisarmProcess.run(["build", kb.path, "--write"])
@@ -71,7 +78,8 @@ import Testing
     let kb = try Self.copy(DisarmProcess.repository.appendingPathComponent("data"))
     var generator = SystemRandomNumberGenerator()
     let pieces = [
-      "# A heading\n", "| not | a | table |\n", "DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW\n", "<b>html</b> &amp;",
+      "# A heading\n", "| not | a | table |\n", "DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW\n",
+      "<b>html</b> &amp;",
       "Ünïcödé — 日本語 🙂", "**Tactic**: TA99 Fake", "\r\n", "T0151.008: Microblogging Platform", "   trailing   ",
     ]
     var tails: [String: [UInt8]] = [:]
@@ -99,7 +107,8 @@ import Testing
     #expect(write.stdout.contains("updated: tactics/TA07.md"))
     for (path, tail) in tails {
       let bytes = Array(try Data(contentsOf: kb.appendingPathComponent(path)))
-      let start = try #require(bytes.firstRange(of: Array("DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW".utf8))?.lowerBound)
+      let start = try #require(
+        bytes.firstRange(of: Array("DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW".utf8))?.lowerBound)
       #expect(Array(bytes[start...]) == tail, "notes of \(path)")
     }
     #expect(try FileManager.default.attributesOfItem(atPath: untouched.path)[.modificationDate] as? Date == mtime)
@@ -119,21 +128,23 @@ import Testing
       if line.hasPrefix("**") || line.hasPrefix("* **") {
         return line.split(separator: ":", maxSplits: 1).first.map(String.init)
       }
-      if line.hasPrefix("| "), !line.hasPrefix("| [") , !line.hasPrefix("| -") { return String(line) }
+      if line.hasPrefix("| "), !line.hasPrefix("| ["), !line.hasPrefix("| -") { return String(line) }
       if line.hasPrefix("DO NOT EDIT") { return "marker" }
       return nil
     }
   }
 
-  @Test(.enabled(if: BuildCommandTests.corpusAvailable, "../shared/corpus is absent: migration test skipped"))
+  @Test(.enabled(if: Corpus.available, "../shared/corpus is absent: migration test skipped"))
   func migrating2024CorpusGives2025FormForSharedTechniques() throws {
     let kb = try RegenerationCommandTests.copy(
-      BuildCommandTests.corpusRoot.appendingPathComponent("disarm-2024-11-22/generated_pages"))
+      Corpus.pages("disarm-2024-11-22"))
     let result = try DisarmProcess.run(["build", kb.path, "--write", "--template", "2025"])
     #expect(result.status == 1, "the corpus holds junk files, so errors remain")
     let newer = RegenerationCommandTests.corpus2025
     let stale = Set(
-      result.stderr.split(separator: "\n").filter { $0.hasSuffix("[stale-page]") }.map { String($0.split(separator: ":")[0]) })
+      result.stderr.split(separator: "\n").filter { $0.hasSuffix("[stale-page]") }.map {
+        String($0.split(separator: ":")[0])
+      })
     var compared = 0
     for name in try FileManager.default.contentsOfDirectory(atPath: kb.appendingPathComponent("techniques").path) {
       let path = "techniques/\(name)"

@@ -1,3 +1,4 @@
+import DisarmTestSupport
 import Foundation
 import Testing
 
@@ -10,7 +11,9 @@ import Testing
     #expect(out.hasPrefix("Technique T0151.008: Microblogging Platform\ntechniques/T0151.008.md\n"))
     #expect(out.contains("Tactic (1)\n  TA07 Select Channels and Affordances  phase P02 Prepare"))
     #expect(out.contains("Parent technique (1)\n  T0151 Digital Community Hosting Asset"))
-    #expect(out.contains("Incidents (3)\n  I00901 Coordinated hashtag campaign against a city election\n      The campaign ran"))
+    #expect(
+      out.contains(
+        "Incidents (3)\n  I00901 Coordinated hashtag campaign against a city election\n      The campaign ran"))
     #expect(out.contains("Notes\n  Analyst note:"))
     #expect(!out.contains("\u{1B}"), "no escape codes without a terminal")
   }
@@ -26,7 +29,8 @@ import Testing
     let result = try DisarmProcess.run(["show", "T0151.018", "--kb", "data"])
     #expect(result.status == 1)
     #expect(result.stdout.isEmpty)
-    #expect(result.stderr.hasPrefix("disarm: no object 'T0151.018'; did you mean:\n  T0151.008  Microblogging Platform\n"))
+    #expect(
+      result.stderr.hasPrefix("disarm: no object 'T0151.018'; did you mean:\n  T0151.008  Microblogging Platform\n"))
   }
 
   @Test func ambiguousNameListsCandidates() throws {
@@ -51,7 +55,7 @@ import Testing
 
   @Test func knowledgeBaseFromEnvironment() throws {
     let result = try DisarmProcess.run(
-      ["show", "TA07"], in: DisarmProcess.temporaryDirectory(),
+      ["show", "TA07"], in: TemporaryFolder.make("disarm-cli"),
       environment: ["DISARM_KB": DisarmProcess.repository.appendingPathComponent("data").path])
     #expect(result.status == 0)
     #expect(result.stdout.hasPrefix("Tactic TA07: Select Channels and Affordances"))
@@ -59,9 +63,10 @@ import Testing
   }
 
   @Test func terminalControlSequencesInPagesAreShownInert() throws {
-    let kb = DisarmProcess.temporaryDirectory()
+    let kb = TemporaryFolder.make("disarm-cli")
     try FileManager.default.createDirectory(at: kb.appendingPathComponent("phases"), withIntermediateDirectories: true)
-    let hostile = "# Phase P01: Plan\u{1B}[31mRED\n\n* **Summary:** a\u{1B}]0;pwned\u{07} b\rc &#27;[2J d\u{9B}31m\n\nDO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW\n\u{1B}[5mnote"
+    let hostile =
+      "# Phase P01: Plan\u{1B}[31mRED\n\n* **Summary:** a\u{1B}]0;pwned\u{07} b\rc &#27;[2J d\u{9B}31m\n\nDO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW\n\u{1B}[5mnote"
     try Data(hostile.utf8).write(to: kb.appendingPathComponent("phases/P01.md"))
     for format in ["text", "markdown"] {
       let result = try DisarmProcess.run(["show", "P01", "--kb", kb.path, "--format", format, "--color", "always"])
@@ -88,7 +93,9 @@ import Testing
     #expect(csv.stdout.hasPrefix("id,kind,name,tactic,file\r\nTA01,tactic,Plan Strategy,,tactics/TA01.md\r\n"))
     let search = try DisarmProcess.run(["search", "microblogging", "platform", "--kb", "data"])
     #expect(search.status == 0)
-    #expect(search.stdout.hasPrefix("T0151.008  Microblogging Platform  [summary]\n    A Microblogging Platform is a service"))
+    #expect(
+      search.stdout.hasPrefix("T0151.008  Microblogging Platform  [summary]\n    A Microblogging Platform is a service")
+    )
     let none = try DisarmProcess.run(["search", "zzzqqq", "--kb", "data"])
     #expect(none.status == 1)
   }

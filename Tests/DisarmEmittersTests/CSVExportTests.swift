@@ -1,9 +1,10 @@
+import DisarmBrowsing
 import DisarmExports
 import DisarmLint
-import DisarmRegeneration
-import DisarmBrowsing
 import DisarmModel
 import DisarmParser
+import DisarmRegeneration
+import DisarmTestSupport
 import Foundation
 import Testing
 
@@ -11,7 +12,7 @@ import Testing
 /// and a round trip through Python's `csv` module.
 @Suite struct CSVExportTests {
   static func sample() throws -> KnowledgeBase {
-    try KnowledgeBaseLoader.load(from: Golden.repository.appendingPathComponent("data").path)
+    try KnowledgeBaseLoader.load(from: TestSupport.sampleData.path)
   }
 
   @Test func fieldsAreQuotedOnlyWhenNeeded() {
@@ -36,7 +37,7 @@ import Testing
     #expect(tables.count == ObjectKind.allCases.count + RelationKind.allCases.count)
     for table in tables {
       #expect(table.rows.allSatisfy { $0.count == table.header.count }, "\(table.name): ragged record")
-      try Golden.check(table.render(), against: "Exports/csv/\(table.name)")
+      try EmitterFixtures.golden.check(table.render(), against: "Exports/csv/\(table.name)")
     }
   }
 

@@ -1,8 +1,8 @@
+import DisarmBrowsing
 import DisarmDiagnostics
 import DisarmExports
 import DisarmLint
 import DisarmRegeneration
-import DisarmBrowsing
 import Testing
 
 @Suite struct JSONWriterTests {

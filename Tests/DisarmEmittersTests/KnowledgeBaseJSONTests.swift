@@ -1,24 +1,26 @@
+import DisarmBrowsing
 import DisarmExports
 import DisarmLint
-import DisarmRegeneration
-import DisarmBrowsing
 import DisarmModel
+import DisarmParser
+import DisarmRegeneration
+import DisarmTestSupport
 import Foundation
 import Testing
 
 /// `disarm.json` for the sample knowledge base in `data/`, against a reviewed golden copy.
 @Suite struct KnowledgeBaseJSONTests {
   @Test func sampleKnowledgeBaseMatchesGolden() throws {
-    let kb = try CheckedKnowledgeBase.load(Golden.repository.appendingPathComponent("data").path)
+    let kb = try CheckedKnowledgeBase.load(TestSupport.sampleData.path)
     let bytes = JSONWriter.write(KnowledgeBaseJSON.document(for: kb, generator: "disarm test"))
-    try Golden.check(bytes, against: "data.disarm.json")
+    try EmitterFixtures.golden.check(bytes, against: "data.disarm.json")
   }
 
   @Test func streamedBytesEqualTheDocumentValue() throws {
-    let kb = try CheckedKnowledgeBase.load(Golden.repository.appendingPathComponent("data").path)
+    let kb = try CheckedKnowledgeBase.load(TestSupport.sampleData.path)
     let streamed = KnowledgeBaseJSON.bytes(for: kb, generator: "disarm test")
     #expect(streamed == JSONWriter.write(KnowledgeBaseJSON.document(for: kb, generator: "disarm test")))
-    try Golden.check(streamed, against: "data.disarm.json")
+    try EmitterFixtures.golden.check(streamed, against: "data.disarm.json")
   }
 
   /// Determinism across processes (where hash seeds differ) is tested on the built binary:
@@ -28,8 +30,9 @@ import Testing
   /// document by kind without checking for absent keys.
   @Test func everyKindIsPresentEvenWhenEmpty() throws {
     let kb = Linter.check(
-      try TemporaryPages.load([
-        "phases/P01.md": "# Phase P01: Plan\n\n* **Summary:** Plan.\n\nDO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW"
+      try TemporaryKnowledgeBase.load([
+        "phases/P01.md":
+          "# Phase P01: Plan\n\n* **Summary:** Plan.\n\nDO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW"
       ]))
     guard case .object(let document) = KnowledgeBaseJSON.document(for: kb, generator: "x"),
       case .object(let objects) = document["objects"]
@@ -47,8 +50,6 @@ import Testing
     }
   }
 }
-
-import DisarmParser
 
 enum DisarmParserKinds {
   static let plurals = ObjectKind.allCases.map(\.plural)

@@ -1,26 +1,22 @@
+import DisarmBrowsing
 import DisarmExports
 import DisarmLint
-import DisarmRegeneration
-import DisarmBrowsing
 import DisarmModel
 import DisarmParser
+import DisarmRegeneration
+import DisarmTestSupport
 import Foundation
 import Testing
 
 /// `disarm export misp`: the UUID scheme against the MISP project's published DISARM galaxies, the files for the
 /// sample knowledge base against reviewed golden copies, relations in both directions, unique values.
 @Suite struct MISPExportTests {
-  static let corpusRoot = Golden.repository.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-  static var corpusAvailable: Bool {
-    FileManager.default.fileExists(atPath: corpusRoot.appendingPathComponent("disarm-2025-02-10").path)
-  }
-
   static func sample() throws -> KnowledgeBase {
-    try KnowledgeBaseLoader.load(from: Golden.repository.appendingPathComponent("data").path)
+    try KnowledgeBaseLoader.load(from: TestSupport.sampleData.path)
   }
 
   static func corpus(_ name: String) throws -> KnowledgeBase {
-    try KnowledgeBaseLoader.load(from: corpusRoot.appendingPathComponent(name).path)
+    try KnowledgeBaseLoader.load(from: Corpus.release(name).path)
   }
 
   /// Value UUIDs as the MISP project publishes them in `clusters/disarm-*.json` of `MISP/misp-galaxy`: techniques
@@ -61,7 +57,7 @@ import Testing
     #expect(
       files.map(\.path) == MISPGalaxy.allCases.map(\.type).sorted().map { "clusters/\($0).json" }
         + MISPGalaxy.allCases.map(\.type).sorted().map { "galaxies/\($0).json" })
-    for file in files { try Golden.check(file.bytes, against: "Exports/misp/\(file.path)") }
+    for file in files { try EmitterFixtures.golden.check(file.bytes, against: "Exports/misp/\(file.path)") }
   }
 
   @Test func exportingTwiceGivesIdenticalBytes() throws {
@@ -133,7 +129,7 @@ import Testing
 
   /// The 2025-02-10 release against MISP's published cluster: T0002's counters are the same five, with the same
   /// UUIDs (`related` of T0002 in clusters/disarm-techniques.json at a04abc9505d80e904f1e4808aa01dd051421d28b).
-  @Test(.enabled(if: corpusAvailable, "../shared/corpus is absent: MISP corpus comparison skipped"))
+  @Test(.enabled(if: Corpus.available, "../shared/corpus is absent: MISP corpus comparison skipped"))
   func corpusTechniqueMatchesPublishedRelations() throws {
     let values = try Self.values(MISPExport.files(for: try Self.corpus("disarm-2025-02-10")))
     let t0002 = try #require(values["782afafa-e997-571a-9b25-d04bb322480c"])
@@ -148,7 +144,7 @@ import Testing
     #expect(Set(related.map { $0["type"]! }) == ["blocked-by"])
   }
 
-  @Test(.enabled(if: corpusAvailable, "../shared/corpus is absent: stale-object test skipped"))
+  @Test(.enabled(if: Corpus.available, "../shared/corpus is absent: stale-object test skipped"))
   func staleObjectsAreNotExported() throws {
     let kb = try Self.corpus("disarm-2024-11-22")
     let stale = Set(kb.objects.values.filter(\.isStale).map(\.id.string))

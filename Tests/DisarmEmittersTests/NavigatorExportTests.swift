@@ -1,9 +1,10 @@
+import DisarmBrowsing
 import DisarmExports
 import DisarmLint
-import DisarmRegeneration
-import DisarmBrowsing
 import DisarmModel
 import DisarmParser
+import DisarmRegeneration
+import DisarmTestSupport
 import Foundation
 import Testing
 
@@ -23,7 +24,7 @@ import Testing
   @Test(arguments: 0..<3)
   func layerMatchesGolden(index: Int) throws {
     let (name, options) = Self.cases[index]
-    try Golden.check(try Self.layer(options), against: "Exports/\(name)")
+    try EmitterFixtures.golden.check(try Self.layer(options), against: "Exports/\(name)")
   }
 
   @Test func exportingTwiceGivesIdenticalBytes() throws {

@@ -1,14 +1,14 @@
-import DisarmExports
-import DisarmLint
-import DisarmRegeneration
 import DisarmBrowsing
+import DisarmExports
 import DisarmLint
 import DisarmModel
 import DisarmParser
+import DisarmRegeneration
+import DisarmTestSupport
 import Foundation
 import Testing
 
-/// What the object-page corpus tests share beyond ``EmitterCorpus``.
+/// What the object-page corpus tests share beyond ``Corpus``.
 enum ObjectPageCorpus {
   static let skipMessage: Comment = "../shared/corpus is absent: object-page corpus tests skipped"
 
@@ -22,14 +22,14 @@ enum ObjectPageCorpus {
   }
 }
 
-@Suite(.enabled(if: EmitterCorpus.available, ObjectPageCorpus.skipMessage))
+@Suite(.enabled(if: Corpus.available, ObjectPageCorpus.skipMessage))
 struct ObjectPageCorpusTests {
   /// Every live object page of a release, rendered from the model, is byte-identical to the page DISARM's generator
   /// wrote, except the pages listed (with a reason) in the corpus's exceptions file, which must still differ.
-  @Test(arguments: EmitterCorpus.names)
+  @Test(arguments: Corpus.names)
   func objectPagesRegenerateByteIdentically(corpus: String) throws {
-    let kb = try KnowledgeBaseLoader.load(from: EmitterCorpus.pages(corpus).path)
-    let exceptions = try EmitterCorpus.exceptions(file: corpus)
+    let kb = try KnowledgeBaseLoader.load(from: Corpus.pages(corpus).path)
+    let exceptions = try EmitterFixtures.exceptions(file: corpus)
     // The real pipeline: what `disarm build` would write for this knowledge base.
     let rendered = Dictionary(uniqueKeysWithValues: PageRenderer.render(kb).pages.map { ($0.path, $0.bytes) })
     var identical = 0
@@ -55,7 +55,7 @@ struct ObjectPageCorpusTests {
 
   /// Migration: a 2022-template release rendered in the 2025 form and back gives its own pages again.
   @Test func migrationRoundTripsThroughTheOtherTemplate() throws {
-    let kb = try KnowledgeBaseLoader.load(from: EmitterCorpus.pages("disarm-2024-11-22").path)
+    let kb = try KnowledgeBaseLoader.load(from: Corpus.pages("disarm-2024-11-22").path)
     let techniques = ObjectPageCorpus.regenerable(kb).filter { $0.kind == .technique }
     for object in techniques.prefix(40) {
       let page = try #require(object.page)
@@ -71,7 +71,7 @@ struct ObjectPageCorpusTests {
 /// The sample knowledge base in `data/` (2025 template) regenerates byte for byte.
 @Suite struct ObjectPageSampleTests {
   @Test func sampleObjectPagesRegenerateByteIdentically() throws {
-    let kb = try KnowledgeBaseLoader.load(from: Golden.repository.appendingPathComponent("data").path)
+    let kb = try KnowledgeBaseLoader.load(from: TestSupport.sampleData.path)
     let objects = ObjectPageCorpus.regenerable(kb)
     #expect(objects.count == kb.objects.values.filter { $0.page != nil }.count)
     for object in objects {
@@ -205,7 +205,7 @@ struct ObjectPageCorpusTests {
       + "</table>\n"
   }
 
-  static func load(_ pages: [String: String]) throws -> KnowledgeBase { try TemporaryPages.load(pages) }
+  static func load(_ pages: [String: String]) throws -> KnowledgeBase { try TemporaryKnowledgeBase.load(pages) }
 
   static func render(_ id: String, in kb: KnowledgeBase, template: KnowledgeBase.Template = .generation2025) throws
     -> String
@@ -348,7 +348,8 @@ struct ObjectPageCorpusTests {
   @Test func migrating2025To2022WritesTheBulletedFields() throws {
     let kb = try Self.load(Self.basePages)
     let page = try Self.render("T0001", in: kb, template: .generation2022)
-    let head = "# Technique T0001: Old Name\n\n* **Summary**: About Old Name.\n\n"
+    let head =
+      "# Technique T0001: Old Name\n\n* **Summary**: About Old Name.\n\n"
       + "* **Belongs to tactic stage**: TA01\n\n\n"
     #expect(page.hasPrefix(head + "| Incident |"))
   }

@@ -1,18 +1,19 @@
+import DisarmBrowsing
 import DisarmExports
 import DisarmLint
-import DisarmRegeneration
-import DisarmBrowsing
 import DisarmModel
 import DisarmParser
+import DisarmRegeneration
+import DisarmTestSupport
 import Foundation
 import Testing
 
 /// `disarm show`'s view over the reference corpora.
-@Suite(.enabled(if: EmitterCorpus.available, "../shared/corpus is absent: show corpus tests skipped"))
+@Suite(.enabled(if: Corpus.available, "../shared/corpus is absent: show corpus tests skipped"))
 struct ObjectViewTests {
-  @Test(arguments: EmitterCorpus.names)
+  @Test(arguments: Corpus.names)
   func everyIncidentOnATechniquePageAppearsInShow(corpus: String) throws {
-    let kb = try KnowledgeBaseLoader.load(from: EmitterCorpus.root.appendingPathComponent(corpus).path)
+    let kb = try KnowledgeBaseLoader.load(from: Corpus.release(corpus).path)
     var checked = 0
     for technique in kb.objects(of: .technique) where !technique.isStale {
       let shown = ObjectView(technique, in: kb).text(width: 100, style: ANSIStyle(enabled: false))
@@ -26,7 +27,7 @@ struct ObjectViewTests {
   }
 
   @Test func microbloggingPlatformIn2025() throws {
-    let kb = try KnowledgeBaseLoader.load(from: EmitterCorpus.root.appendingPathComponent("disarm-2025-02-10").path)
+    let kb = try KnowledgeBaseLoader.load(from: Corpus.release("disarm-2025-02-10").path)
     let view = ObjectView(try #require(kb[DisarmID("T0151.008")!]), in: kb)
     let incidents = view.groups.first { $0.key == "incidents" }?.entries.map(\.id.string)
     #expect(incidents == ["I00097", "I00113", "I00120", "I00125", "I00129"])

@@ -1,16 +1,17 @@
+import DisarmBrowsing
 import DisarmExports
 import DisarmLint
-import DisarmRegeneration
-import DisarmBrowsing
 import DisarmModel
 import DisarmParser
+import DisarmRegeneration
+import DisarmTestSupport
 import Foundation
 import Testing
 
 /// The STIX 2.1 export (`disarm export stix`): golden bundle of `data/`, identifiers, dates, kill chains, stale
 /// pages, and the comparison with the DISARM Foundation's own bundle of 2025-02-10.
 @Suite struct STIXExportTests {
-  static let data = Golden.repository.appendingPathComponent("data").path
+  static let data = TestSupport.sampleData.path
 
   static func bundle(_ kb: KnowledgeBase, killChain: STIXKillChain = .mitreAttack) -> [UInt8] {
     STIXBundle.bytes(for: kb, options: .init(killChain: killChain, date: STIXDate.newestDateAdded(in: kb)))
@@ -27,7 +28,7 @@ import Testing
 
   @Test func sampleBundleMatchesGolden() throws {
     let kb = try KnowledgeBaseLoader.load(from: Self.data)
-    try Golden.check(Self.bundle(kb), against: "Exports/data.stix.json")
+    try EmitterFixtures.golden.check(Self.bundle(kb), against: "Exports/data.stix.json")
   }
 
   @Test func exportingTwiceGivesIdenticalBytes() throws {
@@ -111,11 +112,11 @@ import Testing
 }
 
 /// The export of the reference corpora: no stale page, and the comparison with the official bundle.
-@Suite(.enabled(if: EmitterCorpus.available, "../shared/corpus is absent: STIX corpus tests skipped"))
+@Suite(.enabled(if: Corpus.available, "../shared/corpus is absent: STIX corpus tests skipped"))
 struct STIXCorpusExportTests {
-  @Test(arguments: EmitterCorpus.names)
+  @Test(arguments: Corpus.names)
   func stalePagesAreNotExported(corpus: String) throws {
-    let kb = try KnowledgeBaseLoader.load(from: EmitterCorpus.root.appendingPathComponent(corpus).path)
+    let kb = try KnowledgeBaseLoader.load(from: Corpus.release(corpus).path)
     let exported = Set(try STIXExportTests.objects(STIXExportTests.bundle(kb)).compactMap(STIXExportTests.externalID))
     let stale = kb.objects.values.filter(\.isStale).map(\.id.string)
     #expect(!stale.isEmpty || corpus == "disarm-2025-02-10")
@@ -130,11 +131,12 @@ struct STIXCorpusExportTests {
   /// `oracles/DISARM-stix-2025-02-10.json`, plus the matrix's tactic order; the report is pinned by a golden file
   /// and explained in docs/EXPORTS.md.
   @Test func comparisonWithTheOfficialBundleIsPinned() throws {
-    let oracleURL = EmitterCorpus.root.appendingPathComponent("oracles/DISARM-stix-2025-02-10.json")
-    let kb = try KnowledgeBaseLoader.load(from: EmitterCorpus.root.appendingPathComponent("disarm-2025-02-10").path)
+    let oracleURL = Corpus.stixOracle
+    let kb = try KnowledgeBaseLoader.load(from: Corpus.release("disarm-2025-02-10").path)
     let ours = try STIXExportTests.objects(STIXExportTests.bundle(kb))
     let theirs = try STIXExportTests.objects(Array(try Data(contentsOf: oracleURL)))
-    try Golden.check(Array(Self.report(ours, theirs).utf8), against: "Exports/stix-oracle-2025-02-10.txt")
+    try EmitterFixtures.golden.check(
+      Array(Self.report(ours, theirs).utf8), against: "Exports/stix-oracle-2025-02-10.txt")
   }
 
   struct Technique: Equatable {

@@ -1,13 +1,14 @@
+import DisarmBrowsing
 import DisarmExports
 import DisarmLint
 import DisarmRegeneration
-import DisarmBrowsing
 import Testing
 
 @Suite struct UUIDv5Tests {
   /// Values computed with Python's `uuid.uuid5`.
   @Test(arguments: [
-    ("disarm.foundation", "db0ff757-ffec-57f1-b087-7c7fb134d12b"), ("T0151.008", "173252ff-39e4-512b-81ff-5a5b849d857f"),
+    ("disarm.foundation", "db0ff757-ffec-57f1-b087-7c7fb134d12b"),
+    ("T0151.008", "173252ff-39e4-512b-81ff-5a5b849d857f"),
   ])
   func matchesPythonsUUID5(name: String, expected: String) {
     #expect(UUIDv5(namespace: .dnsNamespace, name: name).description == expected)

@@ -1,6 +1,7 @@
-@testable import DisarmRegeneration
 import Foundation
 import Testing
+
+@testable import DisarmRegeneration
 
 @Suite struct UnifiedDiffTests {
   func diff(_ old: String, _ new: String) -> String {
@@ -39,7 +40,10 @@ import Testing
   }
 
   @Test func missingFinalNewlineIsMarked() {
-    #expect(diff("a\nb", "a\nc") == "--- a/p.md\n+++ b/p.md\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n")
+    #expect(
+      diff("a\nb", "a\nc")
+        == "--- a/p.md\n+++ b/p.md\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n"
+    )
   }
 
   @Test func creationDiffsAgainstEmpty() {

@@ -1,10 +1,10 @@
-import DisarmExports
-import DisarmLint
-import DisarmRegeneration
 import DisarmBrowsing
+import DisarmExports
 import DisarmLint
 import DisarmModel
 import DisarmParser
+import DisarmRegeneration
+import DisarmTestSupport
 import Foundation
 import Testing
 
@@ -24,8 +24,8 @@ enum WholePageCorpus {
   /// Compares the rendered whole pages of `kb` with the corpus's pages, allowing only the listed exceptions, and
   /// failing when a listed exception no longer differs.
   static func expectIdentical(_ kb: KnowledgeBase, to corpus: String, variant: String) throws {
-    let expected = try wholePages(in: EmitterCorpus.pages(corpus))
-    let exceptions = try EmitterCorpus.exceptions(file: corpus + "-whole")
+    let expected = try wholePages(in: Corpus.pages(corpus))
+    let exceptions = try EmitterFixtures.exceptions(file: corpus + "-whole")
     let rendered = Dictionary(uniqueKeysWithValues: WholePageRenderer.render(kb).map { ($0.path, $0.bytes) })
     #expect(Set(rendered.keys) == Set(expected.keys), "\(corpus) (\(variant)): rendered page set")
     for (path, bytes) in expected.sorted(by: { $0.key < $1.key }) {
@@ -40,22 +40,22 @@ enum WholePageCorpus {
 }
 
 /// Regenerating the whole pages of the four DISARM releases gives the published bytes.
-@Suite(.enabled(if: EmitterCorpus.available, WholePageCorpus.skipMessage), .serialized)
+@Suite(.enabled(if: Corpus.available, WholePageCorpus.skipMessage), .serialized)
 struct WholePageCorpusTests {
-  @Test(arguments: EmitterCorpus.names)
+  @Test(arguments: Corpus.names)
   func wholePagesAreByteIdentical(corpus: String) throws {
-    let kb = try KnowledgeBaseLoader.load(from: EmitterCorpus.pages(corpus).path)
+    let kb = try KnowledgeBaseLoader.load(from: Corpus.pages(corpus).path)
     try WholePageCorpus.expectIdentical(kb, to: corpus, variant: "as published")
   }
 
   /// Derived pages ignore stale objects, so removing the stale pages changes nothing.
-  @Test(arguments: EmitterCorpus.names)
+  @Test(arguments: Corpus.names)
   func wholePagesAreByteIdenticalWithoutStalePages(corpus: String) throws {
-    let source = EmitterCorpus.pages(corpus)
+    let source = Corpus.pages(corpus)
     let kb = try KnowledgeBaseLoader.load(from: source.path)
     let stale = Set(Linter.check(kb).diagnostics.filter { $0.rule.rawValue == "stale-page" }.map(\.file))
     #expect(!stale.isEmpty, "\(corpus) has stale pages (TA03, TA04 at least)")
-    let copy = FileManager.default.temporaryDirectory.appendingPathComponent("disarm-whole-\(UUID().uuidString)")
+    let copy = TemporaryFolder.url("disarm-whole")
     defer { try? FileManager.default.removeItem(at: copy) }
     try FileManager.default.copyItem(at: source, to: copy)
     for path in stale { try FileManager.default.removeItem(at: copy.appendingPathComponent(path)) }
@@ -68,7 +68,7 @@ struct WholePageCorpusTests {
 /// The whole pages and extra files of the sample knowledge base in `data/`, which has no index pages but the
 /// response-type and detection indexes: every derived page is still generated.
 @Suite struct WholePageSampleTests {
-  static let kb = try! KnowledgeBaseLoader.load(from: Golden.repository.appendingPathComponent("data").path)
+  static let kb = try! KnowledgeBaseLoader.load(from: TestSupport.sampleData.path)
 
   @Test func everyWholePageIsGenerated() {
     let paths = WholePageRenderer.render(Self.kb).map(\.path)
@@ -81,7 +81,7 @@ struct WholePageCorpusTests {
       ])
   }
 
-  /// `Golden.check` writes a differing output to `<tmp>/actual-<name>`; make its folders exist for nested names.
+  /// `Golden.check` (``EmitterFixtures/golden``) writes a differing output to `<tmp>/actual-<name>`; make its folders exist for nested names.
   static func prepareActualFolders() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("actual-WholePages/data")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -90,7 +90,7 @@ struct WholePageCorpusTests {
   @Test func wholePagesMatchGolden() throws {
     try Self.prepareActualFolders()
     for page in WholePageRenderer.render(Self.kb) {
-      try Golden.check(page.bytes, against: "WholePages/data/\(page.path)")
+      try EmitterFixtures.golden.check(page.bytes, against: "WholePages/data/\(page.path)")
     }
   }
 
@@ -103,7 +103,7 @@ struct WholePageCorpusTests {
         "generated_files/disarm_red_framework_clickable.html", "generated_files/disarm_red_framework_ids.csv",
       ])
     for file in extras {
-      try Golden.check(
+      try EmitterFixtures.golden.check(
         file.bytes, against: "WholePages/\(file.path.replacingOccurrences(of: "generated_files/", with: ""))")
     }
   }
@@ -116,21 +116,20 @@ struct WholePageCorpusTests {
 
 /// Escaping, quoting, and derivation from the owning pages, on small knowledge bases.
 @Suite struct WholePageRendererUnitTests {
-  static let marker = "DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW"
+  static let marker = SamplePages.marker
 
+  /// ``SamplePages`` with the summary naming the identifier, as the expected pages below spell it.
   static func technique(_ id: String, _ name: String, tactic: String) -> String {
-    "# Technique \(id): \(name)\n\n**Summary**: About \(id).\n\n**Tactic**: \(tactic)\n\n\n\(marker)"
+    SamplePages.technique(id, name, tactic: tactic, summary: "About \(id).")
   }
 
-  static func tactic(_ id: String, _ name: String) -> String {
-    "# Tactic \(id): \(name)\n\n* **Summary:** About \(id).\n\n* **Belongs to phase:** P01\n\n\(marker)"
-  }
+  static func tactic(_ id: String, _ name: String) -> String { SamplePages.tactic(id, name, summary: "About \(id).") }
 
   static func indexRow(_ folder: String, _ id: String, _ cells: [String]) -> String {
     "<tr>\n<td><a href=\"\(folder)/\(id).md\">\(id)</a></td>\n" + cells.map { "<td>\($0)</td>\n" }.joined() + "</tr>\n"
   }
 
-  static func load(_ pages: [String: String]) throws -> KnowledgeBase { try TemporaryPages.load(pages) }
+  static func load(_ pages: [String: String]) throws -> KnowledgeBase { try TemporaryKnowledgeBase.load(pages) }
 
   static func page(_ path: String, in pages: [RenderedPage]) -> String {
     pages.first { $0.path == path }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""

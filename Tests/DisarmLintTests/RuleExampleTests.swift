@@ -1,6 +1,7 @@
 import DisarmDiagnostics
 import DisarmLint
 import DisarmModel
+import DisarmTestSupport
 import Foundation
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
   /// The findings for `example`: every rule's, with `derived-out-of-date` only for the example's own pages (derived
   /// whole pages it leaves out, such as indexes, would be created, not found out of date).
   static func findings(_ example: RuleExample) throws -> [Diagnostic] {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("disarm-example-\(UUID().uuidString)")
+    let folder = TemporaryFolder.url("disarm-example")
     defer { try? FileManager.default.removeItem(at: folder) }
     try example.write(to: folder)
     var checked = try CheckedKnowledgeBase.load(folder.path)

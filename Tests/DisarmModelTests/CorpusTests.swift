@@ -1,6 +1,7 @@
 import DisarmLint
 import DisarmModel
 import DisarmParser
+import DisarmTestSupport
 import Foundation
 import Testing
 
@@ -8,7 +9,8 @@ import Testing
 @Suite(.enabled(if: Corpus.available, Corpus.skipMessage), .serialized)
 struct CorpusTests {
   static let knowledgeBases: [String: KnowledgeBase] = Dictionary(
-    uniqueKeysWithValues: Corpus.available ? Corpus.names.map { ($0, try! KnowledgeBaseLoader.load(from: Corpus.pages($0).path)) } : [])
+    uniqueKeysWithValues: Corpus.available
+      ? Corpus.names.map { ($0, try! KnowledgeBaseLoader.load(from: Corpus.pages($0).path)) } : [])
 
   @Test(arguments: Corpus.names)
   func everyObjectPageBecomesOneObject(corpus: String) throws {
@@ -17,7 +19,8 @@ struct CorpusTests {
       let folder = Corpus.pages(corpus).appendingPathComponent(kind.folder)
       let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }
       let rejected = Linter.check(kb).diagnostics.filter {
-        ($0.rule.rawValue == "file-name-not-id" || $0.rule.rawValue == "duplicate-id") && $0.file.hasPrefix(kind.folder + "/")
+        ($0.rule.rawValue == "file-name-not-id" || $0.rule.rawValue == "duplicate-id")
+          && $0.file.hasPrefix(kind.folder + "/")
       }
       #expect(kb.objects(of: kind).count == files.count - rejected.count, "\(corpus) \(kind.folder)")
     }
@@ -144,8 +147,14 @@ struct CorpusTests {
 
   @Test func knownDefectsAreReported() throws {
     let kb = try #require(Self.knowledgeBases["disarm-2025-02-10"])
-    let unresolved = Set(Linter.check(kb).diagnostics.filter { $0.rule.rawValue == "unresolved-reference" }.map { $0.message.split(separator: " ")[0] })
+    let unresolved = Set(
+      Linter.check(kb).diagnostics.filter { $0.rule.rawValue == "unresolved-reference" }.map {
+        $0.message.split(separator: " ")[0]
+      })
     #expect(unresolved.isSuperset(of: ["T0143.208", "T1708"]))
-    #expect(Linter.check(kb).diagnostics.contains { $0.rule.rawValue == "name-mismatch" && $0.message.contains("'Bypass Content Bocking'") })
+    #expect(
+      Linter.check(kb).diagnostics.contains {
+        $0.rule.rawValue == "name-mismatch" && $0.message.contains("'Bypass Content Bocking'")
+      })
   }
 }

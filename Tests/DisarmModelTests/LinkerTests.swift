@@ -1,16 +1,13 @@
 import DisarmLint
 import DisarmModel
 import DisarmParser
+import DisarmTestSupport
 import Foundation
 import Testing
 
 /// Linking small knowledge bases written for each case.
 @Suite struct LinkerTests {
-  func load(_ pages: [String: String]) throws -> KnowledgeBase {
-    let folder = try TemporaryKnowledgeBase(pages)
-    defer { folder.remove() }
-    return try KnowledgeBaseLoader.load(from: folder.url.path)
-  }
+  func load(_ pages: [String: String]) throws -> KnowledgeBase { try TemporaryKnowledgeBase.load(pages) }
 
   static let base: [String: String] = [
     "phases/P01.md": SamplePages.phase("P01", "Plan"),
@@ -84,7 +81,10 @@ import Testing
     var pages = Self.base
     pages["techniques/T0001.002.md"] = SamplePages.technique("T0001.002", "Other", parent: "T0009 Someone Else")
     let kb = try load(pages)
-    #expect(Linter.check(kb).diagnostics.contains { $0.rule.rawValue == "parent-mismatch" && $0.file == "techniques/T0001.002.md" })
+    #expect(
+      Linter.check(kb).diagnostics.contains {
+        $0.rule.rawValue == "parent-mismatch" && $0.file == "techniques/T0001.002.md"
+      })
     #expect(kb.outgoing(DisarmID("T0001.002")!, .parent).map(\.target) == [DisarmID("T0001")!])
   }
 
@@ -99,7 +99,8 @@ import Testing
   @Test func pagesMissingFromTheIndexAreStale() throws {
     var pages = Self.base
     pages["tactics/TA02.md"] = SamplePages.tactic("TA02", "Dropped Tactic")
-    pages["tactics_index.md"] = "# DISARM Tactics:\n\n<table border=\"1\">\n<tr>\n<th>disarm_id</th>\n</tr>\n<tr>\n<td><a href=\"tactics/TA01.md\">TA01</a></td>\n</tr>\n</table>\n"
+    pages["tactics_index.md"] =
+      "# DISARM Tactics:\n\n<table border=\"1\">\n<tr>\n<th>disarm_id</th>\n</tr>\n<tr>\n<td><a href=\"tactics/TA01.md\">TA01</a></td>\n</tr>\n</table>\n"
     let kb = try load(pages)
     #expect(kb[DisarmID("TA02")!]?.isStale == true)
     #expect(kb[DisarmID("TA01")!]?.isStale == false)

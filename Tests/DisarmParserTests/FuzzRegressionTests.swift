@@ -1,4 +1,5 @@
 import DisarmParser
+import DisarmTestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 /// selector byte, is parsed as every object page kind and every whole-knowledge-base page, and every part the
 /// parser returns must be an exact slice of the input (the property the fuzz target checks).
 @Suite struct FuzzRegressionTests {
-  static let folder = SharedFiles.repository.appendingPathComponent("Tests/Fixtures/FuzzRegressions")
+  static let folder = TestSupport.repositoryRoot.appendingPathComponent("Tests/Fixtures/FuzzRegressions")
 
   static var inputs: [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -27,7 +28,9 @@ import Testing
     for kind in ObjectKind.pageKinds {
       let page = PageParser.parse(path: "\(kind.folder)/\(name).md", kind: kind, bytes: bytes)
       var parts: [SourceText] = page.fields.map(\.value) + page.otherText
-      if let heading = page.heading { parts += [heading.line, heading.kindWord, heading.identifier, heading.name].compactMap { $0 } }
+      if let heading = page.heading {
+        parts += [heading.line, heading.kindWord, heading.identifier, heading.name].compactMap { $0 }
+      }
       for table in page.tables {
         parts.append(table.header)
         for row in table.rows { parts += [row.source] + row.cells + row.links.flatMap { [$0.text, $0.destination] } }

@@ -66,7 +66,11 @@ import Testing
     #expect(incidents.columns == ["Incident", "Descriptions given for this incident"])
     #expect(incidents.rows.count == 1)
     let row = incidents.rows[0]
-    #expect(row.cells.map(\.text) == ["[I00001 Example Incident](../../generated_pages/incidents/I00001.md)", "Used T0002: Other Technique, then TA07."])
+    #expect(
+      row.cells.map(\.text) == [
+        "[I00001 Example Incident](../../generated_pages/incidents/I00001.md)",
+        "Used T0002: Other Technique, then TA07.",
+      ])
     #expect(row.links.first?.targetFileStem == "I00001")
     #expect(row.links.first?.targetFolder == "incidents")
     #expect(row.links.first?.text.text == "I00001 Example Incident")

@@ -1,11 +1,10 @@
+import DisarmTestSupport
 import Foundation
 
-/// Locates `../shared/` (seeds and corpus) next to the repository.
+/// The fuzz seeds in `../shared/seeds/`, which only the parser tests read (the corpus and the repository root are
+/// in `DisarmTestSupport`).
 enum SharedFiles {
-  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-  static let shared = repository.deletingLastPathComponent().appendingPathComponent("shared")
-  static let seeds = shared.appendingPathComponent("seeds")
+  static let seeds = TestSupport.sharedFolder.appendingPathComponent("seeds")
   static var seedsAvailable: Bool { FileManager.default.fileExists(atPath: seeds.path) }
 
   static func seed(_ name: String) throws -> [UInt8] {
