@@ -39,7 +39,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
       checkPosition(row.start, bytes, "HTML row")
       for cell in row.cells { checkSlice(cell.source, bytes, "HTML cell") }
     }
-    checkDiagnostics(page.diagnostics, bytes)
+    checkEncoding(page.file, bytes)
   }
   return 0
 }
@@ -78,7 +78,7 @@ func check(_ page: ObjectPage, bytes: [UInt8]) {
     precondition(notes.markerOffset >= 0 && notes.markerOffset <= bytes.count, "notes marker outside the file")
     precondition(notes.tail.elementsEqual(bytes[notes.markerOffset...]), "notes are not the file's tail")
   }
-  checkDiagnostics(page.diagnostics, bytes)
+  checkEncoding(page.file, bytes)
 }
 
 func checkSlice(_ text: SourceText, _ bytes: [UInt8], _ what: String) {
@@ -94,8 +94,11 @@ func checkPosition(_ position: SourcePosition, _ bytes: [UInt8], _ what: String)
   precondition(position.line >= 1 && position.column >= 1, "\(what): position \(position) is not 1-based")
 }
 
-func checkDiagnostics(_ diagnostics: [Diagnostic], _ bytes: [UInt8]) {
-  for diagnostic in diagnostics {
-    precondition(!diagnostic.rule.isEmpty && !diagnostic.message.isEmpty, "diagnostic without rule or message")
+/// The encoding facts the `binary-content` and `invalid-utf8` rules read point inside the file.
+func checkEncoding(_ file: SourceFile, _ bytes: [UInt8]) {
+  if let nul = file.firstNULOffset { precondition(nul < bytes.count && bytes[nul] == 0, "NUL offset is not a NUL") }
+  if let invalid = file.firstInvalidUTF8Offset {
+    precondition(invalid < bytes.count, "invalid UTF-8 offset outside the file")
+    checkPosition(file.position(at: invalid), bytes, "invalid UTF-8")
   }
 }
