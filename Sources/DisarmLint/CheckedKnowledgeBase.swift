@@ -10,14 +10,16 @@ public struct CheckedKnowledgeBase {
   /// Every finding of the model and regeneration rules, sorted.
   public private(set) var diagnostics: [Diagnostic]
 
-  init(context: LintContext, diagnostics: [Diagnostic]) {
+  /// The pages as the model says they should be.
+  public let rendered: PageRenderer.Output
+
+  init(context: LintContext, rendered: PageRenderer.Output, diagnostics: [Diagnostic]) {
     self.context = context
+    self.rendered = rendered
     self.diagnostics = diagnostics
   }
 
   public var kb: KnowledgeBase { context.kb }
-  /// The pages as the model says they should be.
-  public var rendered: PageRenderer.Output { context.regeneration! }
 
   /// Loads and checks the knowledge base at `path`.
   public static func load(_ path: String, template: KnowledgeBase.Template? = nil) throws(LoadError) -> Self {

@@ -31,4 +31,9 @@ extension DisarmError {
   public static func writing<T>(_ body: () throws(WriteError) -> T) throws(DisarmError) -> T {
     do { return try body() } catch { throw .write(error) }
   }
+
+  /// Runs `body`, turning its configuration error into a ``DisarmError``.
+  public static func configuring<T>(_ body: () throws(ConfigurationError) -> T) throws(DisarmError) -> T {
+    do { return try body() } catch { throw .configuration(error) }
+  }
 }

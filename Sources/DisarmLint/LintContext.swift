@@ -68,8 +68,11 @@ public final class LintContext {
     return result
   }()
 
-  /// Every page read: object pages, unassigned pages and whole pages.
-  public var allSourceFiles: [SourceFile] { allObjectPages.map(\.file) + kb.wholePages.map(\.file) }
+  /// The first NUL byte and the first invalid UTF-8 sequence of every page that has one. Every byte of every page
+  /// is scanned, so the scan runs once, on all cores, for `binary-content` and `invalid-utf8` together.
+  public private(set) lazy var encodingDefects: [(file: SourceFile, nul: Int?, invalidUTF8: Int?)] =
+    ParallelMap.map(kb.allSourceFiles) { file in (file, file.firstNULOffset, file.firstInvalidUTF8Offset) }
+    .filter { $0.nul != nil || $0.invalidUTF8 != nil }
 
   /// Every object page and unassigned page.
   public var allObjectPages: [ObjectPage] { kb.objects.values.compactMap(\.page) + kb.unassignedPages }

@@ -13,6 +13,12 @@ public enum Linter {
     RuleRegistry.rules.filter { $0.phase == phase }.flatMap { $0.check(context) }
   }
 
+  /// The findings of the model rules alone, sorted: what commands that only need to know whether the knowledge
+  /// base has errors (the exports) run, without regenerating every page.
+  public static func modelFindings(_ kb: KnowledgeBase) -> [Diagnostic] {
+    run(.model, in: LintContext(kb: kb)).sorted()
+  }
+
   /// Loads nothing and writes nothing: checks the model, regenerates the pages (leaving alone pages with errors)
   /// and checks the regeneration. `template` forces a template generation for the regenerated pages.
   public static func check(_ kb: KnowledgeBase, template: KnowledgeBase.Template? = nil) -> CheckedKnowledgeBase {
@@ -20,9 +26,10 @@ public enum Linter {
     var diagnostics = run(.model, in: context)
     Trace.mark("checks")
     let withErrors = Set(diagnostics.lazy.filter { $0.severity == .error }.map(\.file))
-    context.regeneration = PageRenderer.render(kb, template: template, excluding: withErrors)
+    let rendered = PageRenderer.render(kb, template: template, excluding: withErrors)
+    context.regeneration = rendered
     Trace.mark("render pages")
     diagnostics += run(.regeneration, in: context)
-    return CheckedKnowledgeBase(context: context, diagnostics: diagnostics.sorted())
+    return CheckedKnowledgeBase(context: context, rendered: rendered, diagnostics: diagnostics.sorted())
   }
 }

@@ -1,15 +1,12 @@
 import DisarmDiagnostics
 import DisarmModel
 import DisarmParser
+import DisarmRegeneration
 
 /// A link from an object page to a markdown page, resolved against the page folder: where it leads, whether that
 /// is an object page and whether the object exists. Shared by `broken-link`, `unresolved-link` and
 /// `name-mismatch`, which read the same links.
 public struct PageLink: Sendable {
-  /// DISARM writes links as `../../generated_pages/<kind folder>/<ID>.md`, relative to the repository's
-  /// `generated_pages/<kind folder>/` page; this prefix is read as "the page folder" whatever the folder's name.
-  public static let canonicalPrefix = "../../generated_pages/"
-
   public let link: Link
   public let page: String
   public let source: DisarmID
@@ -46,8 +43,8 @@ public struct PageLink: Sendable {
 
   /// The page-folder-relative path a link destination names, or nil when it leaves the page folder.
   static func resolve(_ destination: String, from pagePath: String) -> String? {
-    if destination.utf8.starts(with: canonicalPrefix.utf8) {
-      return String(destination.dropFirst(canonicalPrefix.count))
+    if destination.utf8.starts(with: ObjectLink.pagesPrefix.utf8) {
+      return String(destination.dropFirst(ObjectLink.pagesPrefix.count))
     }
     var parts = pagePath.split(separator: "/").dropLast().map(String.init)
     for part in destination.split(separator: "/", omittingEmptySubsequences: false) {

@@ -40,17 +40,22 @@ extension Rule {
       fixIts: fixIts)
   }
 
-  /// A finding at a line and column (0 for the whole file or line), at the rule's severity.
+  /// A finding at a line and column (0 for the whole file or line), at the rule's severity, or at one of the
+  /// ``RuleDescription/otherSeverities`` the rule declares.
   static func diagnostic(
-    file: String, line: Int = 0, column: Int = 0, _ message: String, notes: [DiagnosticNote] = []
+    file: String, line: Int = 0, column: Int = 0, _ message: String, notes: [DiagnosticNote] = [],
+    severity: Severity? = nil
   ) -> Diagnostic {
-    Diagnostic(
-      rule: id, severity: description.severity, file: file, line: line, column: column, message: message,
-      notes: notes)
+    let chosen = severity ?? description.severity
+    assert(description.allows(chosen), "\(id) does not declare the severity \(chosen)")
+    return Diagnostic(
+      rule: id, severity: chosen, file: file, line: line, column: column, message: message, notes: notes)
   }
 
   /// A finding at a position without extent.
-  static func diagnostic(file: String, at position: SourcePosition, _ message: String) -> Diagnostic {
-    diagnostic(file: file, line: position.line, column: position.column, message)
+  static func diagnostic(
+    file: String, at position: SourcePosition, _ message: String, severity: Severity? = nil
+  ) -> Diagnostic {
+    diagnostic(file: file, line: position.line, column: position.column, message, severity: severity)
   }
 }

@@ -94,12 +94,13 @@ public struct KnowledgeBase: Sendable {
   /// The sub-techniques of a technique, sorted.
   public func subtechniques(of id: DisarmID) -> [DisarmID] { incoming(id, .parent).map(\.source).sorted() }
 
-  /// Every page read, by path: object pages, unassigned pages and whole pages (for source excerpts).
+  /// Every page read: object pages, unassigned pages and whole pages.
+  public var allSourceFiles: [SourceFile] {
+    objects.values.compactMap(\.page?.file) + unassigned.map(\.page.file) + wholePages.map(\.file)
+  }
+
+  /// Every page read, by path (for source excerpts).
   public func sourceFiles() -> [String: SourceFile] {
-    var sources: [String: SourceFile] = [:]
-    for object in objects.values { if let page = object.page { sources[page.path] = page.file } }
-    for page in unassigned { sources[page.page.path] = page.page.file }
-    for page in wholePages { sources[page.path] = page.file }
-    return sources
+    Dictionary(allSourceFiles.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
   }
 }

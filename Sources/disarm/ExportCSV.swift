@@ -25,15 +25,14 @@ extension Disarm.Export {
     var output: String = "build/csv"
 
     func run() throws {
-      let checked = try Loading.checked(directory)
-      let kb = checked.kb
+      let (kb, errors) = try Loading.modelWithErrorCount(directory)
       let tables = CSVExport.tables(for: kb)
       try ExportFileWriter.write(tables.map { ($0.name, $0.render()) }, to: output)
       let rows = tables.reduce(0) { $0 + $1.rows.count }
       Terminal.status(
         "disarm: wrote \(Summary.plural(tables.count, "CSV table")) (\(Summary.plural(rows, "row"))) to \(output); "
-          + "\(Summary.plural(checked.count(.error), "error")) in the knowledge base")
-      if checked.count(.error) > 0 { throw ExitStatus.findings }
+          + "\(Summary.plural(errors, "error")) in the knowledge base")
+      if errors > 0 { throw ExitStatus.findings }
     }
   }
 }

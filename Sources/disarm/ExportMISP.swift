@@ -39,8 +39,7 @@ extension Disarm.Export {
     }
 
     func run() throws {
-      let checked = try Loading.checked(directory)
-      let kb = checked.kb
+      let (kb, errors) = try Loading.modelWithErrorCount(directory)
       let files = MISPExport.files(for: kb, options: MISPExport.Options(version: galaxyVersion, refsBase: refsBase))
       try ExportFileWriter.write(files.map { ($0.path, $0.bytes) }, to: output)
       let counts = MISPGalaxy.allCases.compactMap { galaxy -> String? in
@@ -50,8 +49,8 @@ extension Disarm.Export {
       let galaxies = files.count / 2
       Terminal.status(
         "disarm: wrote \(galaxies) MISP galax\(galaxies == 1 ? "y" : "ies") (\(counts.joined(separator: ", "))) to "
-          + "\(output); \(Summary.plural(checked.count(.error), "error")) in the knowledge base")
-      if checked.count(.error) > 0 { throw ExitStatus.findings }
+          + "\(output); \(Summary.plural(errors, "error")) in the knowledge base")
+      if errors > 0 { throw ExitStatus.findings }
     }
   }
 }

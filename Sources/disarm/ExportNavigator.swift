@@ -52,7 +52,7 @@ extension Disarm {
     }
 
     func run() throws {
-      let kb = try Loading.checked(directory).kb
+      let kb = try Loading.model(directory)
       let ids = incidents.compactMap { DisarmID(caseInsensitive: $0) }
       for id in ids where !STIXSelection.isLive(id, in: kb) {
         Terminal.error("no incident \(id) in \(directory)\(kb[id]?.isStale == true ? " (its page is stale)" : "")")

@@ -45,7 +45,7 @@ extension Disarm {
     }
 
     func run() throws {
-      let kb = try Loading.checked(directory).kb
+      let kb = try Loading.model(directory)
       let options = STIXBundle.Options(
         killChain: killChain, date: date.flatMap { STIXDate($0) } ?? STIXDate.newestDateAdded(in: kb))
       let bytes = STIXBundle.bytes(for: kb, options: options)

@@ -66,12 +66,8 @@ extension Disarm {
         Terminal.status("disarm: skipped \(path): not inside the knowledge base \(folder.path)")
       }
       let configuration = try exitingOnFailure { () throws(DisarmError) in
-        do {
-          return try ConfigurationFile.find(explicit: config, pageFolder: folder)
-        } catch let error as ConfigurationError {
-          throw .configuration(error)
-        } catch {
-          throw .usage("\(error)")
+        try DisarmError.configuring { () throws(ConfigurationError) in
+          try ConfigurationFile.find(explicit: config, pageFolder: folder)
         }
       }
       if fix {

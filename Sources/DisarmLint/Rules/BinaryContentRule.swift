@@ -18,8 +18,8 @@ public struct BinaryContentRule: Rule {
     ["incidents/I00001.md": Page.incident(summary: "Accounts pushed one hashtag for a week.")])
 
   public static func check(_ context: LintContext) -> [Diagnostic] {
-    context.allSourceFiles.compactMap { file in
-      guard let offset = file.firstNULOffset else { return nil }
+    context.encodingDefects.compactMap { file, nul, _ in
+      guard let offset = nul else { return nil }
       return diagnostic(
         file: file.path, range: file.range(offset..<offset + 1),
         "page contains a NUL byte at byte offset \(offset); it is not a text file")

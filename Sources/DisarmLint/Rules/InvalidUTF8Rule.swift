@@ -22,8 +22,8 @@ public struct InvalidUTF8Rule: Rule {
   ]
 
   public static func check(_ context: LintContext) -> [Diagnostic] {
-    context.allSourceFiles.compactMap { file in
-      guard let offset = file.firstInvalidUTF8Offset else { return nil }
+    context.encodingDefects.compactMap { file, _, invalid in
+      guard let offset = invalid else { return nil }
       return diagnostic(
         file: file.path, range: file.range(offset..<offset + 1), "page is not valid UTF-8 at byte offset \(offset)")
     }

@@ -1,6 +1,7 @@
 import DisarmDiagnostics
 import DisarmModel
 import DisarmParser
+import DisarmRegeneration
 
 /// `mixed-templates`: technique pages written in two template generations; the minority is named, to migrate.
 public struct MixedTemplatesRule: Rule {
@@ -26,15 +27,13 @@ public struct MixedTemplatesRule: Rule {
     let techniques = context.kb.objects.values.compactMap(\.page).filter { $0.kind == .technique }
     let old = techniques.filter { $0.template == .bulleted2022 }.sorted { $0.path < $1.path }
     let new = techniques.filter { $0.template == .plain2025 }.sorted { $0.path < $1.path }
-    // On a tie the 2025 template wins, as in regeneration (`PageRenderer.effectiveTemplate`): the 2022 pages are
-    // the ones to migrate.
-    let newWins = new.count >= old.count
-    let majority = newWins ? "2025" : "2022"
+    // The minority is what regeneration would migrate: the pages not in the template it writes.
+    let majority = PageRenderer.effectiveTemplate(of: context.kb)
     let others = new.count == old.count ? "as many technique pages use" : "most technique pages use"
-    return (newWins ? old : new).map { page in
+    return (majority == .generation2022 ? new : old).map { page in
       diagnostic(
         file: page.path, line: 1, column: 1,
-        "technique page uses the \(page.template.rawValue) template; \(others) the \(majority) template")
+        "technique page uses the \(page.template.rawValue) template; \(others) the \(majority.rawValue) template")
     }
   }
 }

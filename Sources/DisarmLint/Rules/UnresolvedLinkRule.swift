@@ -23,12 +23,13 @@ public struct UnresolvedLinkRule: Rule {
     var diagnostics: [Diagnostic] = []
     // Table rows are checked link by link below, which covers derived tables too.
     for relation in context.kb.relations where !relation.isResolved && relation.origin != .tableRow {
-      var finding = diagnostic(
-        file: relation.file, at: relation.position,
-        "\(relation.source) names \(relation.target.kind.headingWord.lowercased()) \(relation.target), which does "
-          + "not exist")
-      if !relation.target.kind.hasPages { finding.severity = .warning }
-      diagnostics.append(finding)
+      // Objects only an optional index defines (response types, detections) may be absent with their index.
+      diagnostics.append(
+        diagnostic(
+          file: relation.file, at: relation.position,
+          "\(relation.source) names \(relation.target.kind.headingWord.lowercased()) \(relation.target), which does "
+            + "not exist",
+          severity: relation.target.kind.hasPages ? nil : .warning))
     }
     for link in context.pageLinks {
       guard let target = link.target, !link.targetExists else { continue }

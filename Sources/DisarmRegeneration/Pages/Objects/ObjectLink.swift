@@ -4,9 +4,10 @@ import DisarmParser
 
 /// The links object pages' tables hold, `[T0151.004 Chat Platform](../../generated_pages/techniques/T0151.004.md)`.
 /// The identifier is the fact; the name in the link text is derived from the target's page heading.
-enum ObjectLink {
-  /// The folder prefix DISARM's generator writes before every link destination.
-  static let pagesPrefix = "../../generated_pages/"
+public enum ObjectLink {
+  /// The folder prefix DISARM's generator writes before every link destination (relative to a page in
+  /// `generated_pages/<kind folder>/`); readers take it to mean "the page folder", whatever its name.
+  public static let pagesPrefix = "../../generated_pages/"
 
   /// The markdown link to `id`, its text being the identifier and `name`.
   static func markdown(_ id: DisarmID, name: String) -> String {
