@@ -19,6 +19,7 @@ public struct CheckedKnowledgeBase {
     self.diagnostics = diagnostics
   }
 
+  /// The linked model the findings are about.
   public var kb: KnowledgeBase { context.kb }
 
   /// Loads and checks the knowledge base at `path`.

@@ -11,6 +11,7 @@ public enum DisarmError: Error, CustomStringConvertible {
   /// A request that cannot be carried out (`lint` of a file outside the knowledge base).
   case usage(String)
 
+  /// The message printed after `disarm: error:`, naming the file (and line, where known).
   public var description: String {
     switch self {
     case .load(let error): error.description

@@ -9,12 +9,14 @@ import DisarmRegeneration
 /// Rules never repeat a scan another rule needs: every link of every page is resolved once here, every prose
 /// reference once, every relation indexed once.
 public final class LintContext {
+  /// The linked knowledge base the rules check.
   public let kb: KnowledgeBase
   /// The regenerated pages (phase ``LintPhase/regeneration`` and later).
   public internal(set) var regeneration: PageRenderer.Output?
   /// Pages whose regenerated form differs from the file (phase ``LintPhase/drift``).
   public internal(set) var changes: [PageSync.Change]?
 
+  /// A context for the model phase; ``Linter`` adds the later phases' inputs.
   public init(kb: KnowledgeBase) { self.kb = kb }
 
   /// Objects that are not stale.

@@ -7,6 +7,7 @@ import Foundation
 /// One `disarm lint`: the knowledge base loaded and checked, its pages compared with their regenerated form, the
 /// configuration applied (severities, exclusions) and the findings narrowed to the selected pages.
 public struct LintRun {
+  /// The whole knowledge base with every finding, before configuration and selection (for excerpts and exit codes).
   public let checked: CheckedKnowledgeBase
   /// The findings to report, sorted.
   public let findings: [Diagnostic]

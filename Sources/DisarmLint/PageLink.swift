@@ -7,13 +7,17 @@ import DisarmRegeneration
 /// is an object page and whether the object exists. Shared by `broken-link`, `unresolved-link` and
 /// `name-mismatch`, which read the same links.
 public struct PageLink: Sendable {
+  /// The link as parsed, with its exact text and destination.
   public let link: Link
+  /// The page the link is on.
   public let page: String
+  /// The object whose page holds the link (a link to itself does not make an object reachable).
   public let source: DisarmID
   /// The page-folder-relative path the destination names, or nil when it leaves the page folder.
   public let path: String?
   /// The object the link names by its last two parts (`<kind folder>/<ID>.md`), whatever its form.
   public let target: DisarmID?
+  /// Whether ``target`` is an object of the knowledge base.
   public let targetExists: Bool
 
   /// Nil for links that are not to markdown pages (web addresses, placeholders such as `(-)`).

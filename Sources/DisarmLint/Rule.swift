@@ -26,6 +26,7 @@ public enum LintPhase: Sendable {
 }
 
 extension Rule {
+  /// Most rules read only the linked model.
   public static var phase: LintPhase { .model }
 
   /// The rule's identifier.

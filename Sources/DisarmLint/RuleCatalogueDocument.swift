@@ -3,6 +3,7 @@ import Foundation
 
 /// `docs/DIAGNOSTICS.md`, generated from the rule catalogue so that the documentation cannot drift from the code.
 public enum RuleCatalogueDocument {
+  /// The whole document: the table of rules, then each rule's explanation.
   public static func markdown() -> String {
     var text = """
       # Diagnostics

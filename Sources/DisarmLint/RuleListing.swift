@@ -2,6 +2,7 @@ import DisarmDiagnostics
 
 /// `disarm lint --list-rules`: one line per rule (id, severity, fixability, summary).
 public enum RuleListing {
+  /// The listing, ids aligned, coloured with `style`.
   public static func text(style: ANSIStyle) -> String {
     let rules = RuleRegistry.descriptions
     let width = rules.map(\.id.rawValue.count).max() ?? 0

@@ -3,6 +3,7 @@ import DisarmDiagnostics
 /// Every rule `disarm` knows, in catalogue order (the order of `--list-rules` and `docs/DIAGNOSTICS.md`).
 /// A new rule is one file in `Rules/` plus one line here.
 public enum RuleRegistry {
+  /// The registered rules; a rule not listed here never runs.
   public static let rules: [any Rule.Type] = [
     // Reading
     UnreadableFileRule.self, BinaryContentRule.self, InvalidUTF8Rule.self, UnexpectedFileRule.self,

@@ -4,6 +4,7 @@ import DisarmParser
 
 /// The one-line summary at the end of a run.
 public enum Summary {
+  /// `disarm: 873 objects (phases 4, …); 51 errors, 279 warnings, 2 stale pages`, the line `build` ends with.
   public static func line(for checked: CheckedKnowledgeBase) -> String {
     let kb = checked.kb
     var counts: [ObjectKind: Int] = [:]
@@ -18,5 +19,6 @@ public enum Summary {
     return line
   }
 
+  /// `1 page`, `2 pages`: counts in messages read as English.
   public static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 }

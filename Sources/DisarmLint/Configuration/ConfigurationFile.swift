@@ -14,6 +14,7 @@ import Yams
 ///   - "incidents/I001*.md"
 /// ```
 public enum ConfigurationFile {
+  /// The file looked for in the page folder, then in its parent (a repository root holding `generated_pages/`).
   public static let name = ".disarm.yml"
 
   /// The configuration at `url`, or the default when the file does not exist.
@@ -73,8 +74,12 @@ public enum ConfigurationFile {
   }
 }
 
+/// A configuration file that cannot be used; `disarm` exits 2 rather than lint with settings the user did not mean.
 public struct ConfigurationError: Error, CustomStringConvertible {
+  /// The configuration file, as given or found.
   public var path: String
+  /// What is wrong, in words that say how to fix it.
   public var message: String
+  /// `path: message`, the form editors and terminals link to the file.
   public var description: String { "\(path): \(message)" }
 }

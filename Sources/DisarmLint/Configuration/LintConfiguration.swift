@@ -18,6 +18,7 @@ public struct LintConfiguration: Sendable, Equatable {
   /// Glob patterns (`*`, `?`, `[…]`) matched against page-folder-relative paths.
   public var exclude: [String]
 
+  /// A configuration; the defaults change nothing (every rule at its catalogue severity, no exclusions).
   public init(rules: [RuleID: Level] = [:], exclude: [String] = []) {
     self.rules = rules
     self.exclude = exclude

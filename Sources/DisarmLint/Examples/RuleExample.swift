@@ -19,11 +19,16 @@ public struct RuleExample: Sendable {
   /// A place a triggering example expects a finding: a file, and a 1-based line and byte column (0 and 0 for a
   /// finding about the whole file).
   public struct ExpectedLocation: Hashable, Sendable, CustomStringConvertible {
+    /// Page-folder-relative path of the page.
     public var file: String
+    /// 1-based line, 0 for a finding about the whole file.
     public var line: Int
+    /// 1-based UTF-8 byte column, 0 for a finding about the whole file.
     public var column: Int
+    /// `path:line:column`, as findings print their location.
     public var description: String { DiagnosticFormatter.location(file: file, line: line, column: column) }
 
+    /// A location; tests compare reported findings with these.
     public init(file: String, line: Int, column: Int) {
       self.file = file
       self.line = line

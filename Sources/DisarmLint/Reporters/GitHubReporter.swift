@@ -6,8 +6,10 @@ public struct GitHubReporter: Sendable {
   /// Prefix that turns a page-folder-relative path into a repository-relative one.
   public var pathPrefix: String
 
+  /// A reporter; `pathPrefix` makes page-folder-relative paths repository-relative, as annotations need.
   public init(pathPrefix: String = "") { self.pathPrefix = pathPrefix }
 
+  /// One workflow command per finding, which GitHub shows as an annotation on the changed line.
   public func report(_ diagnostics: [Diagnostic]) -> String {
     diagnostics.map { diagnostic in
       let command: String

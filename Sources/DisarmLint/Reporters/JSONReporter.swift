@@ -3,6 +3,7 @@ import DisarmParser
 
 /// Reports diagnostics as one JSON object: `{"diagnostics": [...], "summary": {...}}`, sorted and stable.
 public enum JSONReporter {
+  /// The report's bytes (`schema/lint.schema.json`); `tool` names the version that produced it.
   public static func report(_ diagnostics: [Diagnostic], tool: String) -> [UInt8] {
     JSONWriter.write(
       .object([

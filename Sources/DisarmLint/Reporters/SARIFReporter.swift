@@ -4,6 +4,7 @@ import DisarmParser
 
 /// Reports diagnostics as a SARIF 2.1.0 log, for code-scanning services.
 public enum SARIFReporter {
+  /// The `$schema` code-scanning services check the log against.
   public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
 
   /// The log. `pathPrefix` makes page-folder-relative paths repository-relative (`uriBaseId` `%SRCROOT%`).
