@@ -6,6 +6,7 @@ import DisarmParser
 public struct ObjectLookup: Sendable {
   /// What a query found.
   public enum Result: Sendable {
+    /// Exactly one object: the identifier's, or the only live one whose name matches.
     case found(DisarmObject)
     /// Several objects match the name; the candidates, best first.
     case ambiguous([DisarmObject])
@@ -15,8 +16,11 @@ public struct ObjectLookup: Sendable {
 
   let kb: KnowledgeBase
 
+  /// Looks up in `kb`. A stale page is found by its identifier only, never by name or as a suggestion.
   public init(_ kb: KnowledgeBase) { self.kb = kb }
 
+  /// Reads `query` as an identifier when it is one (any letter case), else as a name, ignoring case: a whole-name
+  /// match wins over names that merely contain the query.
   public func find(_ query: String) -> Result {
     let trimmed = query.trimmingWhitespace()
     if let id = DisarmID(caseInsensitive: trimmed) {

@@ -6,9 +6,11 @@ import DisarmParser
 public struct RelatedGroup: Sendable {
   /// One related object, with the text given for the pair (an incident's description for a technique).
   public struct Entry: Sendable {
+    /// Kept even when no such object exists, so that `disarm show` prints a dangling link rather than hiding it.
     public var id: DisarmID
     /// The object's name, or nil when it does not exist.
     public var name: String?
+    /// The text the pages give for the pair, markup and all; several rows of one incident are joined by a blank line.
     public var description: String?
     /// A short remark (`D03`, `listed only on this page`).
     public var remark: String?
@@ -18,6 +20,8 @@ public struct RelatedGroup: Sendable {
   public var key: String
   /// Title for people (`Incidents`).
   public var title: String
+  /// Never empty (a group without objects is left out); in identifier order, or page order for what the object's own
+  /// page lists.
   public var entries: [Entry]
 }
 

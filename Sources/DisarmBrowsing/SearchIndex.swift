@@ -6,7 +6,9 @@ import DisarmParser
 public struct SearchIndex: Sendable {
   /// One hit: the object, its score, and the text the snippet comes from.
   public struct Hit: Sendable {
+    /// The matching object; stale pages are never indexed, so never found.
     public var object: DisarmObject
+    /// Weighted term occurrences (in a name 10, a summary 3, incident text 1); an exact name match adds 1000.
     public var score: Int
     /// The field the best match is in (`name`, `summary`, `incident I00097`).
     public var field: String
@@ -21,6 +23,8 @@ public struct SearchIndex: Sendable {
 
   let documents: [Document]
 
+  /// Indexes `kb`'s live objects once: names, summaries, and incident descriptions from both the incident's and the
+  /// technique's end.
   public init(_ kb: KnowledgeBase) {
     documents = kb.objects.values.filter { !$0.isStale }.sorted { $0.id < $1.id }.map { object in
       var fields: [(String, String, Int)] = [("name", object.name, 10)]

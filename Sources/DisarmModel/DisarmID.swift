@@ -5,6 +5,7 @@ import DisarmParser
 /// Identifiers order by kind, then numerically, which for DISARM's zero-padded codes equals text order
 /// (`T0151` < `T0151.001` < `T0152`).
 public struct DisarmID: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// The kind the prefix names (`TA` a tactic, `T` a technique); identifiers sort by it first.
   public let kind: ObjectKind
   /// The identifier as written in canonical form (upper-case).
   public let string: String
@@ -22,10 +23,12 @@ public struct DisarmID: Hashable, Comparable, Sendable, CustomStringConvertible 
     self.init(text.uppercased())
   }
 
+  /// By kind, then by text: numeric order for zero-padded codes, and a technique before its sub-techniques.
   public static func < (lhs: DisarmID, rhs: DisarmID) -> Bool {
     lhs.kind != rhs.kind ? lhs.kind < rhs.kind : lhs.string < rhs.string
   }
 
+  /// The canonical text (`T0151.008`), so that identifiers interpolate into messages as written.
   public var description: String { string }
 
   /// For a sub-technique (`T0151.008`), its parent technique (`T0151`).

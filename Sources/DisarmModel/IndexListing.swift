@@ -5,6 +5,7 @@ import DisarmParser
 public struct IndexListing: Sendable {
   /// The index page's path (`techniques_index.md`).
   public let path: String
+  /// The kind the index lists; every identifier in `listed` is of it.
   public let kind: ObjectKind
   /// Every identifier in the first column, with its row's position (the first row wins for repeats).
   public let listed: [DisarmID: SourcePosition]

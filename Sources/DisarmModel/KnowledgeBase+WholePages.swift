@@ -7,7 +7,9 @@ extension KnowledgeBase {
   /// not a valid one (DISARM's 2022 `techniques/T0039 .md`, the blank `incidents/.md`), which the model leaves
   /// unassigned but the index still shows.
   public enum ListedEntry: Sendable {
+    /// A current object the index names.
     case object(DisarmObject)
+    /// A page whose file name the index links to exactly, though it is not a valid identifier.
     case unassignedPage(ObjectPage)
   }
 

@@ -5,14 +5,19 @@ import DisarmParser
 public struct KnowledgeBase: Sendable {
   /// Which page generation the technique pages follow.
   public enum Template: String, Sendable {
+    /// Technique pages follow the 2022–2024 template (bulleted fields), none the 2025 one.
     case generation2022 = "2022"
+    /// Technique pages follow the 2025 template (plain fields), none the 2022–2024 one.
     case generation2025 = "2025"
+    /// Both occur; `mixed-templates` reports the minority and regeneration writes the majority's.
     case mixed
     /// No technique pages to tell from.
     case unknown
   }
 
+  /// Every object by identifier, stale pages and objects without pages (response types, detections) included.
   public private(set) var objects: [DisarmID: DisarmObject]
+  /// Every relation in the order read, including those whose target does not exist (`isResolved` false).
   public private(set) var relations: [Relation]
   /// Prose references of an object's page, in page order, each resolved against the knowledge base. Computed on
   /// demand: storing them for every page would double the memory a large knowledge base needs.
@@ -39,6 +44,7 @@ public struct KnowledgeBase: Sendable {
   public let nameClaims: [NameClaim]
   /// Byte offsets, per file, of codes already checked as fields that make no relation (`Parent Technique`).
   public let checkedCodeOffsets: [String: Set<Int>]
+  /// Which generation the technique pages follow; regeneration keeps to it (the majority's when `mixed`).
   public let template: Template
   /// Tactics in framework order (the red framework matrix's columns), else by ID.
   public let tacticOrder: [DisarmID]

@@ -44,6 +44,7 @@ public enum KnowledgeBaseLocation {
 }
 
 extension KnowledgeBaseLocation {
+  /// Whether `path` names an existing folder; a symbolic link to one counts.
   public static func isDirectory(_ path: String) -> Bool {
     var isDirectory: ObjCBool = false
     return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue

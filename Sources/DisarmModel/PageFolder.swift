@@ -20,10 +20,14 @@ public enum PageFolder {
 
 /// Why a knowledge base could not be loaded at all.
 public enum LoadError: Error, Equatable, CustomStringConvertible {
+  /// Nothing exists at the path.
   case notFound(String)
+  /// The path is a file, not the folder of pages the commands expect.
   case notADirectory(String)
+  /// The folder could not be listed: its path, then the system's reason.
   case unreadable(String, String)
 
+  /// One line naming the path and what went wrong, for the command-line error message.
   public var description: String {
     switch self {
     case .notFound(let path): "\(path): no such file or folder"

@@ -2,6 +2,7 @@ import Dispatch
 
 /// Maps over an array on all cores, keeping the input order. `transform` must be safe to call concurrently.
 public enum ParallelMap {
+  /// `transform` of every input, in input order; returns once every call has finished.
   public static func map<Input, Output: Sendable>(_ inputs: [Input], _ transform: (Input) -> Output) -> [Output] {
     let slots = Slots<Output>(count: inputs.count)
     inputs.withUnsafeBufferPointer { buffer in

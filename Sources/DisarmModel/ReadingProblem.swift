@@ -4,6 +4,7 @@ import DisarmParser
 /// names another technique). The model records what it saw; the lint rules `unreadable-field` and `parent-mismatch`
 /// decide how to report it, so that a rule's wording and severity live in the rule's own file.
 public struct ReadingProblem: Sendable {
+  /// What was seen, with what the reporting rule needs to word its message.
   public enum Kind: Sendable, Hashable {
     /// A required field (`Tactic`, `Phase`) is missing from the object's page.
     case missingField(object: DisarmID, label: String)
@@ -19,10 +20,13 @@ public struct ReadingProblem: Sendable {
     case indexCellNotAnID(text: String, kind: ObjectKind)
   }
 
+  /// What went wrong; the case decides which rule reports it.
   public var kind: Kind
+  /// Path relative to the page folder, `/`-separated.
   public var file: String
   /// 1-based line and column of the problem (the heading line for a missing field).
   public var line: Int
+  /// 1-based UTF-8 byte column; 1 for a missing field.
   public var column: Int
   /// The text the problem is about, when there is one.
   public var range: SourceRange?

@@ -25,6 +25,7 @@ public enum RelationKind: String, CaseIterable, Sendable, Comparable {
   /// Counter or detection to its response type (shown only in derived tables and indexes).
   case responseType
 
+  /// Declaration order, which the CSV export's relation tables follow.
   public static func < (lhs: RelationKind, rhs: RelationKind) -> Bool {
     allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
   }
@@ -32,15 +33,20 @@ public enum RelationKind: String, CaseIterable, Sendable, Comparable {
 
 /// A link from one object to another, with where it was written.
 public struct Relation: Sendable {
+  /// What the link means, which also fixes the kind of page that owns it.
   public var kind: RelationKind
+  /// The object the link starts from; its own page states it, except for facts only derived pages show.
   public var source: DisarmID
+  /// The object pointed at, which need not exist (see `isResolved`).
   public var target: DisarmID
   /// Where the owning page gives text for the pair (incident descriptions, sectors, associated-technique notes).
   public var descriptionSource: SourceText?
   /// The text the owning page gives for the pair, exactly as written (decoded when asked for, so that loading a
   /// large knowledge base does not copy every description).
   public var description: String? { descriptionSource?.text }
+  /// The page the relation was read from: usually the source's own, a derived page for a counter's response type.
   public var file: String
+  /// Where in `file`: the field value, table row or index cell (the heading's identifier for a parent).
   public var position: SourcePosition
   /// Whether `target` exists in the knowledge base.
   public var isResolved: Bool
@@ -60,8 +66,10 @@ public struct Relation: Sendable {
 
 /// An identifier mentioned in prose, and what it points at.
 public struct ResolvedReference: Sendable {
+  /// The mention exactly as the page writes it.
   public var reference: InlineReference
   /// The identifier, when the written code is a valid one.
   public var id: DisarmID?
+  /// Whether `id` names an object of the knowledge base; false when the code is not a valid identifier.
   public var isResolved: Bool
 }

@@ -3,9 +3,13 @@ import DisarmParser
 /// A place where a page writes another object's name next to its identifier (`TA07 Select Channels…`,
 /// `[T0151.004 Chat Platform](…)`), to be compared with that object's heading.
 public struct NameClaim: Sendable {
+  /// The object whose name the page gives.
   public var target: DisarmID
+  /// The name as written after the identifier, trimmed, to compare with the target's heading.
   public var written: String
+  /// The page making the claim, relative to the page folder.
   public var file: String
+  /// The start of the field value, or of the index row, that holds the claim.
   public var position: SourcePosition
 }
 

@@ -1,6 +1,7 @@
 /// A file or folder the loader found but could not use as a page. Reported by `unreadable-file` and
 /// `unexpected-file`; an unreadable page makes every command exit 2, because its content is unknown.
 public struct SkippedFile: Sendable, Hashable {
+  /// Why the file could not be used; `unexpected-file` reports `notMarkdown`, `unreadable-file` the rest.
   public enum Reason: Sendable, Hashable {
     /// The page could not be read; the system's reason (`Permission denied`, `Is a directory`).
     case unreadablePage(String)
@@ -12,5 +13,6 @@ public struct SkippedFile: Sendable, Hashable {
 
   /// Path relative to the page folder.
   public var path: String
+  /// What went wrong, with the system's reason where there is one.
   public var reason: Reason
 }

@@ -4,6 +4,7 @@ import DisarmParser
 /// another page already defines the identifier. The page is kept (its text is never lost) and reported by
 /// `file-name-not-id`, `wrong-folder` or `duplicate-id`.
 public struct UnassignedPage: Sendable {
+  /// Why the page did not become an object; each case is reported by one rule.
   public enum Reason: Sendable, Hashable {
     /// The file name is not an identifier of the folder's kind (`incidents/.md`).
     case notAnIdentifier
@@ -15,6 +16,8 @@ public struct UnassignedPage: Sendable {
     case duplicate(DisarmID, definedBy: String)
   }
 
+  /// The page as parsed, kept whole so that its text is still checked and never lost.
   public let page: ObjectPage
+  /// `file-name-not-id` reports `notAnIdentifier`, `wrong-folder` `wrongFolder`, `duplicate-id` the other two.
   public let reason: Reason
 }

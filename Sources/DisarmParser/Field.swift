@@ -16,6 +16,7 @@ public struct Field: Hashable, Sendable {
   public var label: String
   /// The label as a lookup key: lower-cased, single spaces (`belongs to tactic stage`).
   public var key: String
+  /// How the label was punctuated, kept so that regenerated pages write it back unchanged.
   public var style: Style
   /// The text that joins this field to the previous one in the same paragraph (`<br><br>` in the 2025
   /// `**Tactic**: … <br><br>**Parent Technique:** …` line), or nil for a field that starts its own paragraph.

@@ -1,10 +1,12 @@
 /// A table written in HTML (`<table>`, `<tr>`, `<td>`), as DISARM's whole-knowledge-base pages are.
 public struct HTMLTable: Hashable, Sendable {
+  /// Every `<tr>` with at least one cell, header rows included, in source order.
   public var rows: [HTMLTableRow]
 }
 
 /// One `<tr>` of an HTML table.
 public struct HTMLTableRow: Hashable, Sendable {
+  /// In source order; their number is not checked against the header's.
   public var cells: [HTMLTableCell]
   /// Where the row's first cell starts.
   public var start: SourcePosition

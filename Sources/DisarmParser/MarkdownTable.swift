@@ -9,6 +9,7 @@ public struct MarkdownTable: Hashable, Sendable {
   /// Body rows in source order.
   public var rows: [TableRow]
 
+  /// Works out ``firstColumnKey`` from `columns` once, here, since pages look tables up by it.
   public init(header: SourceText, columns: [String], delimiter: SourceText?, rows: [TableRow]) {
     self.header = header
     self.columns = columns

@@ -3,17 +3,28 @@
 /// Eight kinds have a page of their own in a folder named after them; response types and detections exist only as
 /// rows of whole-knowledge-base pages (`responsetype_index.md`, `detections_index.md`).
 public enum ObjectKind: String, CaseIterable, Sendable, Comparable, Codable {
+  /// `P01` to `P04`: Plan, Prepare, Execute, Assess.
   case phase
+  /// `TA07`: a stage of a phase; techniques, tasks and counters belong to one.
   case tactic
+  /// `T0151`, or `T0151.008` for a sub-technique.
   case technique
+  /// `TK0001`: what a tactic sets out to do.
   case task
+  /// `I00122`: an observed operation and the techniques it used.
   case incident
+  /// `C00001`: a countermeasure to tactics and techniques.
   case counter
+  /// `A001`: who can carry out a counter; raw value `actortype`, folder `actortypes`.
   case actorType = "actortype"
+  /// `M001`: a family of counters (`Friction`, `Dilution`).
   case metatechnique
+  /// `D01`: Detect, Deny, Disrupt, …; exists only as rows of `responsetype_index.md`.
   case responseType = "responsetype"
+  /// `F00001`: exists only as rows of `detections_index.md`.
   case detection
 
+  /// Declaration order, which is the framework's (phases before tactics before techniques, …).
   public static func < (lhs: ObjectKind, rhs: ObjectKind) -> Bool {
     allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
   }

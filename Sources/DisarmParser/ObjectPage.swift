@@ -9,9 +9,13 @@ public final class ObjectPage: Sendable {
   public let kind: ObjectKind
   /// The file name without `.md`, exactly (it may hold spaces or be empty in damaged knowledge bases).
   public let fileStem: String
+  /// Which generation's layout the page follows, as recognised from its fields.
   public let template: PageTemplate
+  /// The level-1 heading, or nil when the page has none (a finding, not a parse failure).
   public let heading: Heading?
+  /// Every bold-label field, in page order, each with its exact source.
   public let fields: [Field]
+  /// Every pipe table in page order; pages find theirs by the first column (``table(firstColumn:)``).
   public let tables: [MarkdownTable]
   /// Paragraphs and other blocks that are neither the heading, a field, nor a table.
   public let otherText: [SourceText]
@@ -20,6 +24,7 @@ public final class ObjectPage: Sendable {
   /// The notes section, or nil when the page has no marker line.
   public let notes: Notes?
 
+  /// Takes the parts as the parser found them; nothing here checks them against each other.
   public init(
     file: SourceFile, kind: ObjectKind, fileStem: String, template: PageTemplate, heading: Heading?, fields: [Field],
     tables: [MarkdownTable], otherText: [SourceText], references: [InlineReference], notes: Notes?

@@ -4,6 +4,7 @@
 /// These pages are derived from the object pages, except that some objects appear only here (response types in
 /// `responsetype_index.md`, detections in `detections_index.md`).
 public struct WholePage: Sendable {
+  /// Which whole-knowledge-base page this is, told from its file name (``role(forFileName:)``).
   public enum Role: Hashable, Sendable {
     /// `<kind>_index.md`; `responsetype_index.md` and `detections_index.md` included.
     case index(ObjectKind)
@@ -13,12 +14,16 @@ public struct WholePage: Sendable {
     case responseTypeTable(ObjectKind)
   }
 
+  /// The page's source: for excerpts, and so that the regenerated page keeps its line endings.
   public var file: SourceFile
+  /// What the page is, and so how the model reads its table.
   public var role: Role
   /// The `# ` title line, if any.
   public var title: SourceText?
+  /// The rows of every HTML table on the page, read as one (DISARM's pages have one each).
   public var table: HTMLTable
 
+  /// Relative to the page folder; whole pages sit at its root (`techniques_index.md`).
   public var path: String { file.path }
 
   /// The role of a root-level file name, or nil for files that are not whole-knowledge-base pages.

@@ -3,9 +3,12 @@
 /// references, counters, actor types and metatechniques, some pages with notes. Derived tables are left empty;
 /// regenerating the pages (`disarm build --write`) fills them, which makes the result lint-clean by construction.
 public struct SyntheticKnowledgeBase {
+  /// Multiple of the release's object counts; at least 1, because smaller values are raised.
   public let scale: Int
+  /// Seeds the ``SplitMix64`` that picks every word, count and link: the same seed writes the same pages.
   public let seed: UInt64
 
+  /// A knowledge base `scale` times the release's size (0 and below count as 1), its text chosen by `seed`.
   public init(scale: Int, seed: UInt64) {
     self.scale = max(1, scale)
     self.seed = seed

@@ -5,10 +5,14 @@ import DisarmParser
 
 /// What `disarm show` prints about one object, in text, markdown or JSON.
 public struct ObjectView: Sendable {
+  /// The object shown; its page supplies the fields and notes the views print.
   public let object: DisarmObject
+  /// Worked out once, when the view is made (``KnowledgeBase/relatedGroups(of:)``), and shared by all three views.
   public let groups: [RelatedGroup]
+  /// Kept for the JSON view, which writes the object exactly as `disarm.json` does.
   public let kb: KnowledgeBase
 
+  /// Gathers the related groups up front, so that each view only renders.
   public init(_ object: DisarmObject, in kb: KnowledgeBase) {
     self.object = object
     self.kb = kb

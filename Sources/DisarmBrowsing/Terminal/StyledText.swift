@@ -6,11 +6,15 @@ import DisarmParser
 public struct StyledText: Sendable, Equatable {
   /// A run of text in one style. A run holding exactly "\n" is a line break.
   public struct Run: Sendable, Equatable {
+    /// Ready to print: ``StyledText/markup(_:)`` has already made its control characters inert.
     public var text: String
+    /// Set inside `<i>` or `<em>`; visible only when the terminal style is enabled.
     public var italic = false
+    /// Set inside `<b>` or `<strong>`; visible only when the terminal style is enabled.
     public var bold = false
   }
 
+  /// In reading order; a line break is a run of its own (see ``Run``).
   public var runs: [Run]
 
   /// The text without styles.

@@ -4,9 +4,12 @@ import DisarmParser
 
 /// Wraps styled text to a terminal width, counting display columns (wide East Asian characters take two).
 public struct TextWrapper: Sendable {
+  /// Columns per line, indent included; at least 20, so that a very narrow terminal still gets readable lines.
   public var width: Int
+  /// Shows each run's italic and bold; when disabled the lines are plain text.
   public var style: ANSIStyle
 
+  /// A `width` below 20 is raised to 20.
   public init(width: Int, style: ANSIStyle) {
     self.width = max(20, width)
     self.style = style

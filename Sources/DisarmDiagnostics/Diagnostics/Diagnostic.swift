@@ -4,7 +4,9 @@
 /// so that editors can underline it), notes at related places, and fix-its where the rule can repair the finding.
 /// Diagnostics are values; the ``DiagnosticFormatter``, the JSON writer and the lint reporters render them.
 public struct Diagnostic: Hashable, Sendable {
+  /// The rule that found the problem; configuration files and CI filters select findings by it.
   public var rule: RuleID
+  /// One the rule declares (``RuleDescription/allows(_:)``), unless a `.disarm.yml` changes it.
   public var severity: Severity
   /// Path relative to the page folder, `/`-separated.
   public var file: String
@@ -14,6 +16,7 @@ public struct Diagnostic: Hashable, Sendable {
   public var column: Int
   /// The exact extent, when the finding is about a piece of text (its start is `line`:`column`).
   public var range: SourceRange?
+  /// One sentence for people, naming the objects involved; unlike `rule`, it may be reworded between releases.
   public var message: String
   /// Related places (the other definition of a duplicate, the heading that names an object).
   public var notes: [DiagnosticNote]

@@ -8,10 +8,12 @@
 /// Like swift-syntax's `DiagnosticsFormatter`: the location line, the source excerpt with a caret under the exact
 /// column, then one line per note. Page text never reaches the terminal as control sequences (``TerminalText``).
 public struct DiagnosticFormatter: Sendable {
+  /// Colours for the location, severity and caret; disabled by default, as for output that is not a terminal.
   public var style: ANSIStyle
   /// Prefix added to every path (the page folder as the user named it), so that editors can open the file.
   public var pathPrefix: String
 
+  /// Without arguments: no colours, and paths exactly as the diagnostics give them.
   public init(style: ANSIStyle = ANSIStyle(enabled: false), pathPrefix: String = "") {
     self.style = style
     self.pathPrefix = pathPrefix

@@ -6,8 +6,10 @@ public struct DiagnosticNote: Hashable, Sendable {
   public var file: String
   /// Where in `file`; nil when the note concerns the whole file.
   public var range: SourceRange?
+  /// What the place is, in a few words (`T0150 is defined here`); printed after `note:`.
   public var message: String
 
+  /// A note about the whole of `file` when `range` is nil.
   public init(file: String, range: SourceRange? = nil, message: String) {
     self.file = file
     self.range = range

@@ -10,6 +10,7 @@ public struct FixIt: Hashable, Sendable {
   /// The new text.
   public var replacement: String
 
+  /// `message` is what editors offer the fix as; `range` and `replacement` are applied verbatim.
   public init(message: String, range: SourceRange, replacement: String) {
     self.message = message
     self.range = range

@@ -2,6 +2,7 @@
 /// SARIF's `rules` and `docs/DIAGNOSTICS.md`. Every diagnostic of the rule takes its severity from here, so the
 /// catalogue and the findings can never disagree.
 public struct RuleDescription: Hashable, Sendable {
+  /// The key `disarm explain`, `.disarm.yml` and SARIF look the rule up by.
   public let id: RuleID
   /// The severity every finding of the rule gets (a `.disarm.yml` may change it per knowledge base).
   public let severity: Severity
@@ -15,6 +16,7 @@ public struct RuleDescription: Hashable, Sendable {
   /// Whether `disarm lint --fix` resolves findings of this rule.
   public let isFixable: Bool
 
+  /// Most rules report at one severity and cannot fix their findings, hence the defaults.
   public init(
     id: RuleID, severity: Severity, summary: String, explanation: String, isFixable: Bool = false,
     otherSeverities: Set<Severity> = []

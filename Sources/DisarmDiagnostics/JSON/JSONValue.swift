@@ -1,10 +1,16 @@
 /// A JSON value whose objects keep their keys sorted when written, so that output is byte-stable.
 public enum JSONValue: Sendable, Equatable {
+  /// `null`; also what ``optional(_:)`` gives for nil.
   case null
+  /// `true` or `false`.
   case bool(Bool)
+  /// A whole number; nothing the tool writes needs fractions.
   case int(Int)
+  /// Any text; the writer escapes what JSON requires.
   case string(String)
+  /// Elements in the order given.
   case array([JSONValue])
+  /// Members by key; the dictionary's order does not matter, because keys are written sorted.
   case object([String: JSONValue])
 
   /// A string, or null when `value` is nil.

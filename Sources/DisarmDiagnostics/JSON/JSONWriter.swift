@@ -3,6 +3,7 @@
 /// Written by hand rather than with `JSONEncoder` so that the bytes are the same on every platform and the writer
 /// stays linear in the size of the output.
 public enum JSONWriter {
+  /// A complete document's bytes, final newline included.
   public static func write(_ value: JSONValue) -> [UInt8] {
     var output: [UInt8] = []
     output.reserveCapacity(1 << 20)
@@ -11,6 +12,8 @@ public enum JSONWriter {
     return output
   }
 
+  /// Appends `value` at nesting depth `indent`, without a final newline: for callers that stream a large document
+  /// in pieces.
   public static func write(_ value: JSONValue, indent: Int, into output: inout [UInt8]) {
     switch value {
     case .null: output += "null".utf8
@@ -48,6 +51,7 @@ public enum JSONWriter {
     }
   }
 
+  /// Appends a line break and `indent` levels of two spaces, for streaming callers that lay out members themselves.
   public static func newline(_ indent: Int, into output: inout [UInt8]) {
     output.append(UInt8(ascii: "\n"))
     for _ in 0..<indent { output += [UInt8(ascii: " "), UInt8(ascii: " ")] }
@@ -55,6 +59,8 @@ public enum JSONWriter {
 
   static let hex = Array("0123456789abcdef".utf8)
 
+  /// Appends `string` as a JSON string: quotes, backslashes and control characters escaped; `/` and non-ASCII text
+  /// written as they are.
   public static func writeString(_ string: String, into output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
     var string = string

@@ -35,11 +35,13 @@ public struct SourceFile: Sendable {
   public let path: String
   let buffer: SourceBuffer
 
+  /// Takes the bytes exactly as read; the line starts are found once, here, for every later position lookup.
   public init(path: String, bytes: [UInt8]) {
     self.path = path
     self.buffer = SourceBuffer(bytes: bytes)
   }
 
+  /// The UTF-8 bytes of `text`, for pages made in memory rather than read from disk.
   public init(path: String, text: String) {
     self.init(path: path, bytes: Array(text.utf8))
   }

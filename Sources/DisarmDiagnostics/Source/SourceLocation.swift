@@ -10,22 +10,28 @@ public struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConver
   /// 0-based byte offset from the start of the file.
   public var offset: Int
 
+  /// The three parts are taken as given; nothing checks them against each other.
   public init(line: Int, column: Int, offset: Int) {
     self.line = line
     self.column = column
     self.offset = offset
   }
 
+  /// By byte offset, which for positions in one file is also line-then-column order.
   public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool { lhs.offset < rhs.offset }
 
+  /// `line:column`, as diagnostics print it.
   public var description: String { "\(line):\(column)" }
 }
 
 /// A half-open range of source, `start..<end`.
 public struct SourceRange: Hashable, Sendable {
+  /// The first byte of the range (inclusive).
   public var start: SourcePosition
+  /// Just after the last byte (exclusive), so that an empty range has `start == end`.
   public var end: SourcePosition
 
+  /// Both ends must be in the same file, `start` not after `end`; neither is checked.
   public init(start: SourcePosition, end: SourcePosition) {
     self.start = start
     self.end = end
@@ -67,10 +73,12 @@ public struct SourceText: Hashable, Sendable {
   /// Another slice of the same file (for example from this text's start to a later cell's end).
   public func slice(_ offsets: Range<Int>) -> SourceText { SourceText(buffer: buffer, offsets: offsets) }
 
+  /// Equal when they cover the same offsets with the same bytes, whichever buffer they were cut from.
   public static func == (lhs: SourceText, rhs: SourceText) -> Bool {
     lhs.offsets == rhs.offsets && (lhs.buffer === rhs.buffer || lhs.utf8.elementsEqual(rhs.utf8))
   }
 
+  /// Only the offsets, so that hashing never touches the text (consistent with `==`).
   public func hash(into hasher: inout Hasher) {
     hasher.combine(offsets.lowerBound)
     hasher.combine(offsets.upperBound)

@@ -3,6 +3,7 @@
 /// Escape sequences (ESC, CSI), OSC strings, carriage returns and backspaces in pages could otherwise recolour the
 /// terminal, rewrite what was printed, or set the window title; U+2400 "control pictures" show them inert.
 public enum TerminalText {
+  /// Control characters but tab, and bidirectional overrides, made visible; line feeds too, so apply it per line.
   public static func inert(_ text: String) -> String {
     var result = ""
     result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)

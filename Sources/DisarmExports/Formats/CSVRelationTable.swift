@@ -7,11 +7,13 @@ import DisarmRegeneration
 /// two live objects, with a third column for the text the owning page gives for the pair, where that kind of
 /// relation has one (an incident's description of how it used a technique, a counter's actor-type sectors).
 public struct CSVRelationTable: Sendable, Equatable {
+  /// The relation kind whose relations fill the table; each kind has exactly one.
   public var kind: RelationKind
   /// The file name.
   public var name: String
   /// The headers of the source and target columns.
   public var source: String
+  /// The header of the target column, named after the one kind it holds (`technique`, `response_type`).
   public var target: String
   /// The header of the description column, for relations that carry one.
   public var description: String?

@@ -25,6 +25,7 @@ public enum MISPExport {
     /// point at `BASE/detections_index.md`).
     public var refsBase: String
 
+    /// The defaults match the MISP project's own files; a fork published elsewhere changes `refsBase`.
     public init(version: Int = 1, refsBase: String = MISPExport.defaultRefsBase) {
       self.version = version
       self.refsBase = refsBase
@@ -33,7 +34,9 @@ public enum MISPExport {
 
   /// One file of the export, with its path relative to the output folder (`clusters/disarm-techniques.json`).
   public struct File: Sendable, Equatable {
+    /// Relative to the output folder, under `clusters/` or `galaxies/`.
     public var path: String
+    /// The JSON document as ``JSONWriter`` writes it: sorted keys, final newline.
     public var bytes: [UInt8]
   }
 

@@ -3,9 +3,13 @@ import DisarmParser
 
 /// The four DISARM galaxies MISP publishes, each a galaxy file and a cluster file of one kind of object.
 public enum MISPGalaxy: String, CaseIterable, Sendable {
+  /// Techniques and sub-techniques (`disarm-techniques`).
   case techniques
+  /// Counters, under MISP's name for them (`disarm-countermeasures`).
   case countermeasures
+  /// Detections, which have no pages: read from `detections_index.md`.
   case detections
+  /// Actor types: who can carry out a counter (`disarm-actortypes`).
   case actortypes
 
   /// The kind of object the cluster's values are.

@@ -25,6 +25,7 @@ public enum NavigatorLayer {
     /// `versions.attack`, the version of the domain's data, when known.
     public var attackVersion: String?
 
+    /// Without arguments: the plain matrix, in the `enterprise-attack` domain.
     public init(
       incidents: [DisarmID] = [], scoreByIncidents: Bool = false, domain: String = NavigatorLayer.defaultDomain,
       attackVersion: String? = nil

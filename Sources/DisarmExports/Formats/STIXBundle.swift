@@ -20,10 +20,13 @@ import DisarmRegeneration
 public enum STIXBundle {
   /// How to export.
   public struct Options: Sendable {
+    /// Which kill chain the techniques' phases name, and so which tools read the bundle (``STIXKillChain``).
     public var killChain: STIXKillChain
     /// `created` and `modified` of every object.
     public var date: STIXDate
 
+    /// The date has no default: `disarm export stix` passes ``STIXDate/newestDateAdded(in:)`` unless told otherwise,
+    /// so that the output never depends on the clock.
     public init(killChain: STIXKillChain = .mitreAttack, date: STIXDate) {
       self.killChain = killChain
       self.date = date

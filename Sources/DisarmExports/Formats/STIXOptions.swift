@@ -21,8 +21,11 @@ public enum STIXKillChain: String, Sendable, CaseIterable {
 
 /// A calendar date (`2025-02-10`), written as a STIX timestamp at midnight UTC with millisecond precision.
 public struct STIXDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+  /// Written with four digits.
   public let year: Int
+  /// 1 to 12.
   public let month: Int
+  /// 1 to the month's last day, leap years counted.
   public let day: Int
 
   /// Parses `YYYY-MM-DD`; nil unless it is a real date.
@@ -51,6 +54,7 @@ public struct STIXDate: Hashable, Sendable, Comparable, CustomStringConvertible 
   /// `YYYY-MM-DDT00:00:00.000Z`.
   public var timestamp: String { "\(description)T00:00:00.000Z" }
 
+  /// Chronological, so that the newest date added is the maximum.
   public static func < (lhs: STIXDate, rhs: STIXDate) -> Bool {
     (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
   }

@@ -1,6 +1,7 @@
 /// Name-based UUIDs (RFC 9562 version 5, SHA-1): the same namespace and name always give the same UUID, so that a
 /// re-export never changes an object's identifier.
 public struct UUIDv5: Hashable, Sendable, CustomStringConvertible {
+  /// The 16 bytes in the order the canonical form writes them.
   public let bytes: [UInt8]
 
   /// The UUID for `name` in `namespace`.

@@ -67,6 +67,8 @@ public enum AtomicFile {
 
     init(descriptor: Int32) { self.descriptor = descriptor }
 
+    /// Writes `bytes` at once; after a failure it ignores further chunks, and ``AtomicFile`` throws the failure at the
+    /// end.
     public func write(_ bytes: [UInt8]) {
       guard failure == nil else { return }
       bytes.withUnsafeBytes { buffer in
@@ -87,7 +89,10 @@ public enum AtomicFile {
 
 /// A file that could not be written.
 public struct WriteError: Error, CustomStringConvertible {
+  /// The file, or the folder that could not be created for it.
   public var path: String
+  /// Why, in the system's words (`Permission denied`).
   public var reason: String
+  /// `path: cannot write: reason`, for the command-line error message.
   public var description: String { "\(path): cannot write: \(reason)" }
 }

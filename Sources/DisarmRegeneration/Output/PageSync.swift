@@ -5,9 +5,11 @@ import Foundation
 public enum PageSync {
   /// A page whose regenerated content differs from the file on disk (or that does not exist yet).
   public struct Change: Sendable {
+    /// The regenerated page, whose bytes replace `current`.
     public var page: RenderedPage
     /// The current bytes on disk, or nil when the file does not exist.
     public var current: [UInt8]?
+    /// Whether applying the change creates the file rather than rewriting one.
     public var isCreation: Bool { current == nil }
   }
 

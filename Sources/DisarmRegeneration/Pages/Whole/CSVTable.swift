@@ -4,10 +4,12 @@
 public struct CSVTable: Sendable, Equatable {
   /// The file name (`techniques.csv`).
   public var name: String
+  /// The column names, the first record of the file.
   public var header: [String]
   /// The records after the header, each as long as `header`.
   public var rows: [[String]]
 
+  /// Each row must have as many fields as `header`; that is not checked here.
   public init(name: String, header: [String], rows: [[String]]) {
     self.name = name
     self.header = header

@@ -15,6 +15,7 @@ public struct FrameworkGrid: Sendable {
     /// The page folder (`techniques`, `counters`, `tactics`).
     public var folder: String
 
+    /// `idText` is not checked, so that an unassigned page an index still lists can appear in the grid.
     public init(idText: String, name: String, folder: String) {
       self.idText = idText
       self.name = name
