@@ -79,6 +79,18 @@ public final class LintContext {
   /// Every object page and unassigned page.
   public var allObjectPages: [ObjectPage] { kb.objects.values.compactMap(\.page) + kb.unassignedPages }
 
+  /// Frees the indexes the model rules share once they have run: the later phases do not read them, and on a
+  /// large knowledge base they would otherwise stay in memory while every page is regenerated.
+  func dropModelIndexes() {
+    liveObjects = []
+    tacticOf = [:]
+    relationTargets = []
+    pageLinks = []
+    linkedObjects = []
+    proseReferences = []
+    encodingDefects = []
+  }
+
   /// A note pointing at the heading of the object `id`, for findings that contradict it.
   func headingNote(of id: DisarmID, _ message: String) -> [DiagnosticNote] {
     guard let object = kb[id] else { return [] }

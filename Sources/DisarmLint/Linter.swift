@@ -24,6 +24,7 @@ public enum Linter {
   public static func check(_ kb: KnowledgeBase, template: KnowledgeBase.Template? = nil) -> CheckedKnowledgeBase {
     let context = LintContext(kb: kb)
     var diagnostics = run(.model, in: context)
+    context.dropModelIndexes()
     Trace.mark("checks")
     let withErrors = Set(diagnostics.lazy.filter { $0.severity == .error }.map(\.file))
     let rendered = PageRenderer.render(kb, template: template, excluding: withErrors)

@@ -13,8 +13,9 @@ public struct PageLink: Sendable {
   public let page: String
   /// The object whose page holds the link (a link to itself does not make an object reachable).
   public let source: DisarmID
-  /// The page-folder-relative path the destination names, or nil when it leaves the page folder.
-  public let path: String?
+  /// Whether the destination resolves to a `<kind folder>/<file>` path inside the page folder. (Kept as a flag,
+  /// not the path: every link of a large knowledge base is held here, and a string per link costs memory.)
+  public let staysInPageFolder: Bool
   /// The object the link names by its last two parts (`<kind folder>/<ID>.md`), whatever its form.
   public let target: DisarmID?
   /// Whether ``target`` is an object of the knowledge base.
@@ -29,7 +30,8 @@ public struct PageLink: Sendable {
     self.page = page.path
     self.source = source
     let destination = link.destination.text
-    path = Self.resolve(destination, from: page.path)
+    let path = Self.resolve(destination, from: page.path)
+    staysInPageFolder = path.map { $0.split(separator: "/").count == 2 } ?? false
     let parts = (path ?? destination).split(separator: "/").suffix(2)
     if parts.count == 2, let kind = ObjectKind(folder: String(parts.first!)),
       let id = DisarmID(parts.last!.dropLast(3)), id.kind == kind
@@ -41,9 +43,6 @@ public struct PageLink: Sendable {
       targetExists = false
     }
   }
-
-  /// Whether the resolved path has the `<kind folder>/<file>` shape of a page in the page folder.
-  public var staysInPageFolder: Bool { path.map { $0.split(separator: "/").count == 2 } ?? false }
 
   /// The page-folder-relative path a link destination names, or nil when it leaves the page folder.
   static func resolve(_ destination: String, from pagePath: String) -> String? {
