@@ -11,7 +11,7 @@ public struct CheckedKnowledgeBase {
   public private(set) var diagnostics: [Diagnostic]
 
   /// The pages as the model says they should be.
-  public let rendered: PageRenderer.Output
+  public private(set) var rendered: PageRenderer.Output
 
   init(context: LintContext, rendered: PageRenderer.Output, diagnostics: [Diagnostic]) {
     self.context = context
@@ -28,15 +28,35 @@ public struct CheckedKnowledgeBase {
   }
 
   /// The pages of `folder` whose content differs from their regenerated form; with `reporting`, their
-  /// `derived-out-of-date` findings are added to ``diagnostics``.
+  /// `derived-out-of-date` findings are added to ``diagnostics``. Pages to rewrite that changed on disk since
+  /// they were read are not changes: they are reported (`page-changed-on-disk`) and left alone.
   public mutating func changes(in folder: URL, reporting: Bool) throws(WriteError) -> [PageSync.Change] {
-    let changes = try PageSync.changes(rendered.pages, in: folder)
+    let plan = try PageSync.plan(rendered.pages, in: folder)
     if reporting {
-      context.changes = changes
-      diagnostics = (diagnostics + Linter.run(.drift, in: context)).sorted()
+      context.changes = plan.changes
+      diagnostics += Linter.run(.drift, in: context)
     }
-    return changes
+    report(plan.conflicts)
+    return plan.changes
   }
+
+  /// Writes `changes` in place with compare-and-swap (hold the ``WriterLock``); a page that changed on disk in
+  /// the meantime is reported and left alone. Returns the changes that were written.
+  public mutating func apply(_ changes: [PageSync.Change], in folder: URL) throws(WriteError) -> [PageSync.Change] {
+    let conflicts = try PageSync.apply(changes, in: folder)
+    report(conflicts)
+    let skipped = Set(conflicts.map(\.path))
+    return changes.filter { !skipped.contains($0.page.path) }
+  }
+
+  /// Adds the `writing` phase's findings for `conflicts`.
+  private mutating func report(_ conflicts: [PageSync.Conflict]) {
+    context.conflicts = conflicts
+    diagnostics = (diagnostics + Linter.run(.writing, in: context)).sorted()
+  }
+
+  /// Applies the `name-whitespace` fix to the regenerated pages: headings without spaces around the name.
+  mutating func trimHeadingNames() { rendered.pages = rendered.pages.map(NameFix.trimmingHeadingName) }
 
   /// Number of findings at `severity`.
   public func count(_ severity: Severity) -> Int { diagnostics.count { $0.severity == severity } }

@@ -15,6 +15,8 @@ public final class LintContext {
   public internal(set) var regeneration: PageRenderer.Output?
   /// Pages whose regenerated form differs from the file (phase ``LintPhase/drift``).
   public internal(set) var changes: [PageSync.Change]?
+  /// Pages to rewrite that changed on disk after they were read (phase ``LintPhase/writing``).
+  public internal(set) var conflicts: [PageSync.Conflict] = []
 
   /// A context for the model phase; ``Linter`` adds the later phases' inputs.
   public init(kb: KnowledgeBase) { self.kb = kb }

@@ -13,26 +13,29 @@ public struct LintRun {
   public let findings: [Diagnostic]
 
   /// Lints the page folder `folder`.
-  public static func run(folder: URL, configuration: LintConfiguration, selection: PageSelection?)
-    throws(DisarmError) -> LintRun
-  {
+  /// `carrying` holds findings of an earlier step of the same command (pages `--fix` could not rewrite).
+  public static func run(
+    folder: URL, configuration: LintConfiguration, selection: PageSelection?, carrying: [Diagnostic] = []
+  ) throws(DisarmError) -> LintRun {
     var checked = try DisarmError.loading { () throws(LoadError) in try CheckedKnowledgeBase.load(folder.path) }
     _ = try DisarmError.writing { () throws(WriteError) in try checked.changes(in: folder, reporting: true) }
-    var findings = configuration.apply(checked.diagnostics)
+    var findings = configuration.apply(checked.diagnostics + carrying)
     if let selection { findings = findings.filter(selection.contains) }
     return LintRun(checked: checked, findings: findings.sorted())
   }
 
   /// `--fix`: regenerates derived content and trims names (the fixes of `derived-out-of-date` and
-  /// `name-whitespace`), writing changed pages with the safe writer. Returns the number of pages written.
-  public static func fix(folder: URL) throws(DisarmError) -> Int {
-    let checked = try DisarmError.loading { () throws(LoadError) in try CheckedKnowledgeBase.load(folder.path) }
-    let pages = checked.rendered.pages.map(NameFix.trimmingHeadingName)
-    return try DisarmError.writing { () throws(WriteError) in
-      let changes = try PageSync.changes(pages, in: folder)
-      try PageSync.apply(changes, in: folder)
-      return changes.count
+  /// `name-whitespace`), writing changed pages with the safe writer while holding the ``WriterLock``. Returns the
+  /// number of pages written and the `page-changed-on-disk` findings of pages edited while it ran.
+  public static func fix(folder: URL) throws(DisarmError) -> (written: Int, conflicts: [Diagnostic]) {
+    let lock = try DisarmError.writing { () throws(WriteError) in try WriterLock.acquire(in: folder) }
+    defer { withExtendedLifetime(lock) {} }
+    var checked = try DisarmError.loading { () throws(LoadError) in try CheckedKnowledgeBase.load(folder.path) }
+    checked.trimHeadingNames()
+    let written = try DisarmError.writing { () throws(WriteError) in
+      try checked.apply(try checked.changes(in: folder, reporting: false), in: folder)
     }
+    return (written.count, checked.diagnostics.filter { $0.rule == PageChangedOnDiskRule.id })
   }
 
   /// Whether the run should fail: a finding at error severity, or at warning severity when `strict`.

@@ -23,6 +23,9 @@ public enum LintPhase: Sendable {
   case regeneration
   /// Over the pages whose regenerated form differs from the file (``LintContext/changes`` is set).
   case drift
+  /// Over the pages that changed on disk while the command ran (``LintContext/conflicts`` is set), after the
+  /// changes were planned and again after they were written.
+  case writing
 }
 
 extension Rule {

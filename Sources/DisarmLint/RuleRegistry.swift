@@ -19,7 +19,7 @@ public enum RuleRegistry {
     OrphanPageRule.self, UnusedTacticRule.self, MissingPageRule.self, SpreadsheetArtefactRule.self,
     NameWhitespaceRule.self,
     // Regeneration
-    PageNotRegeneratedRule.self,
+    PageNotRegeneratedRule.self, PageChangedOnDiskRule.self,
   ]
 
   /// Every rule's catalogue entry, in catalogue order.

@@ -56,44 +56,47 @@ extension Disarm {
 
     func run() throws {
       let folder = try exitingOnLoadFailure { () throws(LoadError) in try PageFolder.resolve(directory) }
+      // One writer at a time: taken before reading, so that the pages read are the pages replaced.
+      let lock = try write ? exitingOnWriteFailure { () throws(WriteError) in try WriterLock.acquire(in: folder) } : nil
+      defer { withExtendedLifetime(lock) {} }
       var checked = try exitingOnLoadFailure { () throws(LoadError) in
         try CheckedKnowledgeBase.load(folder.path, template: template?.template)
       }
       KeepAlive.keep(checked)
-      let shown = checked.diagnostics.filter { $0.severity >= (quiet ? .error : .warning) }
-      let prefix = KnowledgeBaseLocation.displayPrefix(for: folder)
-      Terminal.status(
-        DiagnosticOutput.text(shown, of: checked.kb, style: colorOptions.style(for: STDERR_FILENO), pathPrefix: prefix),
-        terminator: "")
-      var summary = Summary.line(for: checked)
+      let printer = FindingPrinter(
+        kb: checked.kb, minimum: quiet ? .error : .warning, style: colorOptions.style(for: STDERR_FILENO),
+        pathPrefix: KnowledgeBaseLocation.displayPrefix(for: folder))
+      printer.print(checked.diagnostics)
+      var tail = ""
       var drift = false
       if check || write {
         let changes = try exitingOnWriteFailure { () throws(WriteError) in
-          try checked.changes(in: folder, reporting: false)
+          let planned = try checked.changes(in: folder, reporting: false)
+          return write ? try checked.apply(planned, in: folder) : planned
         }
         drift = !changes.isEmpty
-        try update(changes, in: folder)
-        summary += "; \(Summary.plural(changes.count, "page")) \(check ? "out of date" : "rewritten")"
+        list(changes)
+        printer.print(checked.diagnostics.filter { $0.rule == PageChangedOnDiskRule.id })
+        tail = "; \(Summary.plural(changes.count, "page")) \(check ? "out of date" : "rewritten")"
       } else {
         let written = try exitingOnWriteFailure { () throws(WriteError) in
           try BuildOutput.write(checked, to: URL(fileURLWithPath: output), generator: "disarm \(Disarm.version)")
         }
-        summary += "; wrote \(written.document) and \(Summary.plural(written.pages, "page"))"
+        tail = "; wrote \(written.document) and \(Summary.plural(written.pages, "page"))"
       }
-      Terminal.status(summary)
+      Terminal.status(Summary.line(for: checked) + tail)
       if checked.hasUnreadableFiles { throw ExitStatus.failure }
       if checked.count(.error) > 0 || (check && drift) { throw ExitStatus.findings }
     }
 
-    /// Lists (and with --diff shows) each page that differs; with --write, rewrites them.
-    func update(_ changes: [PageSync.Change], in folder: URL) throws {
+    /// Lists (and with --diff shows) each page that differs, or that was rewritten.
+    func list(_ changes: [PageSync.Change]) {
       for change in changes {
         let verb =
           check ? (change.isCreation ? "would create" : "would update") : (change.isCreation ? "created" : "updated")
         Terminal.output("\(verb): \(TerminalText.inert(change.page.path))")
         if diff { Terminal.output(UnifiedDiff.diff(change), terminator: "") }
       }
-      if write { try exitingOnWriteFailure { () throws(WriteError) in try PageSync.apply(changes, in: folder) } }
     }
   }
 }

@@ -12,3 +12,16 @@ enum DiagnosticOutput {
     return DiagnosticFormatter(style: style, pathPrefix: pathPrefix).format(diagnostics) { sources[$0] }
   }
 }
+
+/// Prints findings to stderr for `build`, from a minimum severity on (`--quiet` shows errors only).
+struct FindingPrinter {
+  let kb: KnowledgeBase
+  let minimum: Severity
+  let style: ANSIStyle
+  let pathPrefix: String
+
+  func print(_ diagnostics: [Diagnostic]) {
+    let shown = diagnostics.filter { $0.severity >= minimum }
+    Terminal.status(DiagnosticOutput.text(shown, of: kb, style: style, pathPrefix: pathPrefix), terminator: "")
+  }
+}

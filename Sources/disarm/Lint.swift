@@ -70,12 +70,14 @@ extension Disarm {
           try ConfigurationFile.find(explicit: config, pageFolder: folder)
         }
       }
+      var conflicts: [Diagnostic] = []
       if fix {
         let fixed = try exitingOnFailure { () throws(DisarmError) in try LintRun.fix(folder: folder) }
-        if fixed > 0 { Terminal.status("disarm: fixed \(Summary.plural(fixed, "page"))") }
+        if fixed.written > 0 { Terminal.status("disarm: fixed \(Summary.plural(fixed.written, "page"))") }
+        conflicts = fixed.conflicts
       }
       let run = try exitingOnFailure { () throws(DisarmError) in
-        try LintRun.run(folder: folder, configuration: configuration, selection: selection)
+        try LintRun.run(folder: folder, configuration: configuration, selection: selection, carrying: conflicts)
       }
       KeepAlive.keep(run)
       report(run, prefix: KnowledgeBaseLocation.displayPrefix(for: folder))

@@ -9,13 +9,20 @@ import Testing
 /// exactly at its `↓` markers (and nowhere else), a non-triggering one is a clean knowledge base.
 @Suite struct RuleExampleTests {
   /// The findings for `example`: every rule's, with `derived-out-of-date` only for the example's own pages (derived
-  /// whole pages it leaves out, such as indexes, would be created, not found out of date).
+  /// whole pages it leaves out, such as indexes, would be created, not found out of date). An example with pages
+  /// edited while running is also written back, with those edits made between planning and writing.
   static func findings(_ example: RuleExample) throws -> [Diagnostic] {
     let folder = TemporaryFolder.url("disarm-example")
     defer { try? FileManager.default.removeItem(at: folder) }
     try example.write(to: folder)
     var checked = try CheckedKnowledgeBase.load(folder.path)
-    _ = try checked.changes(in: folder, reporting: true)
+    let changes = try checked.changes(in: folder, reporting: true)
+    if !example.editedWhileRunning.isEmpty {
+      for (path, content) in example.editedWhileRunning {
+        try Data(content.utf8).write(to: folder.appendingPathComponent(path))
+      }
+      _ = try checked.apply(changes, in: folder)
+    }
     return checked.diagnostics.filter { $0.rule != DerivedOutOfDateRule.id || example.pages[$0.file] != nil }
   }
 

@@ -4,18 +4,9 @@ import Foundation
 
 /// A tiny knowledge base that shows one rule at work: it either makes the rule fire (`triggers`) or is the same
 /// knowledge base with the problem fixed, where the rule must stay silent. The examples document each rule in
-/// `disarm explain` and run as tests.
+/// `disarm explain` and run as tests, through every phase of the linter (the rule's ``Rule/phase`` says when it
+/// fires; only the example's own pages count as drift, since derived whole pages it leaves out would be created).
 public struct RuleExample: Sendable {
-  /// How a test decides whether the rule fired.
-  public enum Check: Sendable {
-    /// The rule is reported by ``KnowledgeBaseLoader/load(from:)``.
-    case loading
-    /// The rule is reported when pages are regenerated (`PageRenderer.render`, then `PageSync.changes` for
-    /// `derived-out-of-date`, as `disarm lint` does). Only the example's own pages count: derived whole pages
-    /// (indexes, matrices) that the example leaves out would be created, not found out of date.
-    case rendering
-  }
-
   /// A place a triggering example expects a finding: a file, and a 1-based line and byte column (0 and 0 for a
   /// finding about the whole file).
   public struct ExpectedLocation: Hashable, Sendable, CustomStringConvertible {
@@ -48,16 +39,17 @@ public struct RuleExample: Sendable {
   public var triggers: Bool
   /// What the example shows, in one sentence.
   public var note: String
-  /// How a test checks the example.
-  public var check: Check
+  /// Pages written again after the linter read the example and before it writes its changes, to show what
+  /// happens when a page is edited while `disarm` runs.
+  public var editedWhileRunning: [String: String]
   /// Paths whose content is written in ISO-8859-1 rather than UTF-8 (to show a page that is not valid UTF-8).
   public var latin1Pages: Set<String>
 
   /// An example; see the properties. `↓` in a page marks where the rule must fire; `wholeFile` names a page the
   /// rule reports as a whole (no line).
   public init(
-    triggers: Bool, note: String, pages: [String: String], check: Check = .loading, latin1Pages: Set<String> = [],
-    wholeFile: String? = nil
+    triggers: Bool, note: String, pages: [String: String], latin1Pages: Set<String> = [],
+    editedWhileRunning: [String: String] = [:], wholeFile: String? = nil
   ) {
     var stripped: [String: String] = [:]
     var expected: [ExpectedLocation] = []
@@ -81,9 +73,9 @@ public struct RuleExample: Sendable {
     if let wholeFile { expected.append(ExpectedLocation(file: wholeFile, line: 0, column: 0)) }
     self.pages = stripped
     self.expectedLocations = expected.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+    self.editedWhileRunning = editedWhileRunning
     self.triggers = triggers
     self.note = note
-    self.check = check
     self.latin1Pages = latin1Pages
   }
 

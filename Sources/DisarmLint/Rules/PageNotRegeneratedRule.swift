@@ -16,12 +16,10 @@ public struct PageNotRegeneratedRule: Rule {
   public static let examples = [
     RuleExample(
       triggers: true, note: "A free paragraph above the notes marker cannot be placed by regeneration.",
-      pages: ["incidents/I00001.md": Page.incident(extraText: "↓Analysts still disagree about who ran it.")],
-      check: .rendering),
+      pages: ["incidents/I00001.md": Page.incident(extraText: "↓Analysts still disagree about who ran it.")]),
     RuleExample(
       triggers: false, note: "The paragraph is moved below the marker, among the notes.",
-      pages: ["incidents/I00001.md": Page.incident(notes: "Analysts still disagree about who ran it.")],
-      check: .rendering),
+      pages: ["incidents/I00001.md": Page.incident(notes: "Analysts still disagree about who ran it.")]),
   ]
 
   public static func check(_ context: LintContext) -> [Diagnostic] {

@@ -11,16 +11,23 @@ public enum AtomicFile {
     try write(bytes, toPath: url.path, durable: durable)
   }
 
-  /// ``write(_:to:durable:)`` for a file path.
-  public static func write(_ bytes: [UInt8], toPath path: String, durable: Bool = true) throws(WriteError) {
-    try stream(toPath: path, durable: durable) { $0.write(bytes) }
+  /// ``write(_:to:durable:)`` for a file path. With `onlyIf`, the rename happens only if it returns true when
+  /// the new content is on disk and ready (compare-and-swap: the check and the rename are microseconds apart);
+  /// otherwise the temporary file is removed and the target left as it is. Returns whether the file was written.
+  @discardableResult
+  public static func write(
+    _ bytes: [UInt8], toPath path: String, durable: Bool = true, onlyIf check: (() -> Bool)? = nil
+  ) throws(WriteError) -> Bool {
+    try stream(toPath: path, durable: durable, onlyIf: check) { $0.write(bytes) }
   }
 
   /// Writes a file produced piece by piece: `produce` hands chunks to the ``ChunkWriter``, which writes them to the
   /// temporary file at once; the file appears under `path` only when all of it is written.
-  public static func stream(toPath path: String, durable: Bool = true, _ produce: (ChunkWriter) -> Void)
-    throws(WriteError)
-  {
+  @discardableResult
+  public static func stream(
+    toPath path: String, durable: Bool = true, onlyIf check: (() -> Bool)? = nil,
+    _ produce: (ChunkWriter) -> Void
+  ) throws(WriteError) -> Bool {
     let slash = path.lastIndex(of: "/")
     let folder = slash.map { String(path[..<$0]) } ?? "."
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -44,6 +51,10 @@ public enum AtomicFile {
     var failure = writer.failure
     if failure == nil, durable, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
     close(fd)
+    if failure == nil, let check, !check() {
+      unlink(temporary)
+      return false
+    }
     if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
     if failure == nil, durable {
       // Flush the folder too, so that the rename itself survives a power loss.
@@ -57,9 +68,10 @@ public enum AtomicFile {
       unlink(temporary)
       throw WriteError(path: path, reason: failure)
     }
+    return true
   }
 
-  /// Receives the chunks of a file being written by ``AtomicFile/stream(toPath:durable:_:)``.
+  /// Receives the chunks of a file being written by ``AtomicFile/stream(toPath:durable:onlyIf:_:)``.
   public final class ChunkWriter {
     let descriptor: Int32
     /// The first write error, after which further chunks are ignored.

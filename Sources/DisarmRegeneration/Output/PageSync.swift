@@ -2,7 +2,18 @@ import DisarmDiagnostics
 import Foundation
 
 /// Compares regenerated pages with the pages on disk and brings the disk up to date, one atomic write per page.
+///
+/// No lost update: a page is replaced only while the file still holds exactly the bytes the model was read from
+/// (``RenderedPage/Basis``). A page edited, truncated, replaced, deleted or turned into a symbolic link after
+/// `disarm` read it is left alone and reported as a ``Conflict``, both when the changes are planned and again
+/// just before each rename. Writers also hold the ``WriterLock`` so that two runs never interleave.
 public enum PageSync {
+  /// A page that changed on disk after the knowledge base was read: it is not rewritten.
+  public struct Conflict: Sendable, Equatable {
+    /// Path relative to the page folder.
+    public var path: String
+  }
+
   /// A page whose regenerated content differs from the file on disk (or that does not exist yet).
   public struct Change: Sendable {
     /// The regenerated page, whose bytes replace `current`.
@@ -13,24 +24,58 @@ public enum PageSync {
     public var isCreation: Bool { current == nil }
   }
 
-  /// The pages of `rendered` that differ from the files under `folder`.
+  /// The pages of `rendered` that differ from the files under `folder`. Pages to rewrite whose file no longer
+  /// holds what the model was read from are not changes but conflicts (see ``plan(_:in:)``).
   public static func changes(_ rendered: [RenderedPage], in folder: URL) throws(WriteError) -> [Change] {
-    var changes: [Change] = []
-    for page in rendered {
-      let path = try SafePath.resolvePath(page.path, in: folder.path)
-      let current = FileManager.default.contents(atPath: path).map(Array.init)
-      if current != page.bytes { changes.append(Change(page: page, current: current)) }
-    }
-    return changes
+    try plan(rendered, in: folder).changes
   }
 
-  /// Writes each change in place (temporary file in the same folder, fsync, rename). Unchanged files are untouched.
-  /// Temporary files that an earlier, killed run left behind are removed first.
-  public static func apply(_ changes: [Change], in folder: URL) throws(WriteError) {
-    removeLeftoverTemporaryFiles(in: folder)
-    for change in changes {
-      try AtomicFile.write(change.page.bytes, toPath: try SafePath.resolvePath(change.page.path, in: folder.path))
+  /// The changes to make, and the pages that changed on disk since the model was read.
+  public static func plan(_ rendered: [RenderedPage], in folder: URL) throws(WriteError)
+    -> (changes: [Change], conflicts: [Conflict])
+  {
+    var changes: [Change] = []
+    var conflicts: [Conflict] = []
+    for page in rendered {
+      let path = try SafePath.resolvePath(page.path, in: folder.path)
+      let current = OnDisk.contents(atPath: path)
+      if current.bytes == page.bytes { continue }
+      switch page.basis {
+      case .unread:
+        changes.append(Change(page: page, current: current.bytes))
+      case .absent, .bytes:
+        // A page already as regenerated when it was read needs no write, whatever happened to it since.
+        if case .bytes(let read) = page.basis, read == page.bytes { continue }
+        if OnDisk.matches(current, page.basis) {
+          changes.append(Change(page: page, current: current.bytes))
+        } else {
+          conflicts.append(Conflict(path: page.path))
+        }
+      }
     }
+    return (changes, conflicts)
+  }
+
+  /// Writes each change in place (temporary file in the same folder, fsync, compare-and-swap rename). Unchanged
+  /// files are untouched; a page that changed on disk since it was read is left as it is and returned as a
+  /// conflict. Temporary files that an earlier, killed run left behind are removed first. Call it holding the
+  /// ``WriterLock``.
+  @discardableResult
+  public static func apply(_ changes: [Change], in folder: URL) throws(WriteError) -> [Conflict] {
+    removeLeftoverTemporaryFiles(in: folder)
+    TestHook.pauseBeforeWriting()
+    var conflicts: [Conflict] = []
+    for change in changes {
+      let path = try SafePath.resolvePath(change.page.path, in: folder.path)
+      let basis = change.page.basis
+      let replaced = try AtomicFile.write(
+        change.page.bytes, toPath: path,
+        onlyIf: {
+          OnDisk.matches(OnDisk.contents(atPath: path), basis)
+        })
+      if !replaced { conflicts.append(Conflict(path: change.page.path)) }
+    }
+    return conflicts
   }
 }
 

@@ -38,12 +38,15 @@ public enum PageRenderer {
       ObjectPageRenderer.render(object, in: kb, template: target).map { bytes in
         RenderedPage(
           path: object.file,
-          bytes: SourceStyle.apply(bytes, like: object.page?.file, notesTail: object.page?.notes?.tail))
+          bytes: SourceStyle.apply(bytes, like: object.page?.file, notesTail: object.page?.notes?.tail),
+          basis: object.page.map { .bytes($0.file.bytes) } ?? .absent)
       }
     }
     let previous = Dictionary(kb.wholePages.map { ($0.path, $0.file) }, uniquingKeysWith: { a, _ in a })
     let wholePages = WholePageRenderer.render(kb).map { page in
-      RenderedPage(path: page.path, bytes: SourceStyle.apply(page.bytes, like: previous[page.path]))
+      RenderedPage(
+        path: page.path, bytes: SourceStyle.apply(page.bytes, like: previous[page.path]),
+        basis: previous[page.path].map { .bytes($0.bytes) } ?? .absent)
     }
     let pages = rendered.compactMap { $0 } + wholePages
     return Output(pages: pages.sorted { $0.path < $1.path }, unplaceableText: unplaceable)
