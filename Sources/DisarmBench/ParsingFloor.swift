@@ -4,12 +4,15 @@ import Dispatch
 
 /// The floor `disarm` is measured against: read every file and parse it with libcmark, nothing else.
 enum ParsingFloor {
-  /// Reads and cmark-parses each file (on all cores when `parallel`); returns the number of bytes read.
-  static func run(paths: [String], parallel: Bool) -> Int {
+  /// Reads and cmark-parses each file (on all cores when `parallel`); returns the number of bytes read. With
+  /// `copies` (one target path per input, in folders that exist), also writes each file's bytes to its target in
+  /// one `open`/`write`/`close`: the write floor, what writing that many files costs on this disk.
+  static func run(paths: [String], parallel: Bool, copies: [String]? = nil) -> Int {
     let total = ManagedCounter()
     let work: @Sendable (Int) -> Void = { index in
       guard let bytes = readFile(paths[index]) else { return }
       CommonMarkFloor.parse(bytes)
+      if let copies { writeNew(bytes, to: copies[index]) }
       total.add(bytes.count)
     }
     if parallel {
@@ -18,6 +21,13 @@ enum ParsingFloor {
       for index in paths.indices { work(index) }
     }
     return total.value
+  }
+
+  static func writeNew(_ bytes: [UInt8], to path: String) {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { return }
+    _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    close(descriptor)
   }
 
   static func readFile(_ path: String) -> [UInt8]? {

@@ -5,25 +5,33 @@ import DisarmRegeneration
 import Foundation
 
 /// What `disarm build --output OUT` writes: `OUT/disarm.json`, every regenerated page under `OUT/pages/` (same
-/// relative paths) and `OUT/generated_files/` (framework grids as CSV, clickable HTML matrices).
+/// relative paths) and `OUT/generated_files/` (framework grids as CSV, clickable HTML matrices). The whole folder
+/// is built next to `OUT` and published in one rename (``StagedFolder``): a reader sees the old output or the new
+/// one, never a mixture, and a crash leaves the old one whole.
 public enum BuildOutput {
+  /// The names `build` owns in its output folder; anything else there stops the build rather than be removed.
+  public static let ownedNames: Set<String> = ["disarm.json", "pages", "generated_files"]
+
   /// Writes the output folder; returns the document's path (as given) and the number of pages written.
   public static func write(_ checked: CheckedKnowledgeBase, to folder: URL, generator: String)
     throws(WriteError) -> (document: String, pages: Int)
   {
-    let target = folder.appendingPathComponent("disarm.json")
-    try AtomicFile.stream(toPath: target.path, durable: false) { file in
-      KnowledgeBaseJSON.write(for: checked, generator: generator, chunk: file.write)
+    let staged = try StagedFolder.begin(folder, owned: ownedNames)
+    do {
+      try staged.stream("disarm.json") { file in
+        KnowledgeBaseJSON.write(for: checked, generator: generator, chunk: file.write)
+      }
+      Trace.mark("write disarm.json")
+      let pages = checked.rendered.pages.map { (path: "pages/" + $0.path, bytes: $0.bytes) }
+      let extras = WholePageRenderer.extras(checked.kb).map { (path: $0.path, bytes: $0.bytes) }
+      try staged.write(pages + extras)
+      Trace.mark("write pages")
+      try staged.publish()
+      Trace.mark("publish")
+    } catch {
+      staged.discard()
+      throw error
     }
-    Trace.mark("write disarm.json")
-    let pagesFolder = folder.appendingPathComponent("pages").path
-    for page in checked.rendered.pages {
-      try AtomicFile.write(page.bytes, toPath: try SafePath.resolvePath(page.path, in: pagesFolder), durable: false)
-    }
-    Trace.mark("write pages")
-    for extra in WholePageRenderer.extras(checked.kb) {
-      try AtomicFile.write(extra.bytes, to: try SafePath.resolve(extra.path, in: folder), durable: false)
-    }
-    return (target.relativePath, checked.rendered.pages.count)
+    return (folder.appendingPathComponent("disarm.json").relativePath, checked.rendered.pages.count)
   }
 }
