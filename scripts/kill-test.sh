@@ -8,6 +8,7 @@ set -eu
 cd "$(dirname "$0")/.."
 iterations="${1:-200}"
 swift build -c release --product disarm >&2
+swift build -c release --product disarm-bench >&2
 swift build --build-tests >&2
 log="$(mktemp)"
 status=0

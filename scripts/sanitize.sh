@@ -17,13 +17,14 @@ case "$kind" in
 esac
 pkg-config --exists libcmark 2>/dev/null || scripts/install-deps.sh
 swift build --sanitize="$kind" --scratch-path "$scratch" --product disarm >&2
+swift build --sanitize="$kind" --scratch-path "$scratch" --product disarm-bench >&2
 disarm="$scratch/debug/disarm"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 ${TSAN_OPTIONS:-}"
 export ASAN_OPTIONS="halt_on_error=1 detect_leaks=0 ${ASAN_OPTIONS:-}"
 
-"$disarm" synthesize --scale 1 --output "$work/synthetic" >/dev/null 2>&1
+"$scratch/debug/disarm-bench" synthesize --scale 1 --output "$work/synthetic" >/dev/null 2>&1
 failed=0
 for kb in data "$work/synthetic" ../shared/corpus/*/generated_pages; do
   [ -d "$kb" ] || continue

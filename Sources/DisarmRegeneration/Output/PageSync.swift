@@ -30,22 +30,23 @@ public enum PageSync {
     try plan(rendered, in: folder).changes
   }
 
-  /// The changes to make, and the pages that changed on disk since the model was read.
+  /// The changes to make, and the pages that changed on disk since the model was read. A page read with the
+  /// model is compared with the bytes read (the compare-and-swap in ``apply(_:in:)`` sees any later edit); a page
+  /// that did not exist, or that the model did not read, is looked up on disk.
   public static func plan(_ rendered: [RenderedPage], in folder: URL) throws(WriteError)
     -> (changes: [Change], conflicts: [Conflict])
   {
     var changes: [Change] = []
     var conflicts: [Conflict] = []
     for page in rendered {
-      let path = try SafePath.resolvePath(page.path, in: folder.path)
-      let current = OnDisk.contents(atPath: path)
-      if current.bytes == page.bytes { continue }
       switch page.basis {
-      case .unread:
-        changes.append(Change(page: page, current: current.bytes))
-      case .absent, .bytes:
-        // A page already as regenerated when it was read needs no write, whatever happened to it since.
-        if case .bytes(let read) = page.basis, read == page.bytes { continue }
+      case .bytes(let read):
+        // The file as read is what a rewrite may replace: no second read, the writer compares again anyway.
+        if read != page.bytes { changes.append(Change(page: page, current: read)) }
+      case .absent, .unread:
+        let path = try SafePath.resolvePath(page.path, in: folder.path)
+        let current = OnDisk.contents(atPath: path)
+        if current.bytes == page.bytes { continue }
         if OnDisk.matches(current, page.basis) {
           changes.append(Change(page: page, current: current.bytes))
         } else {
