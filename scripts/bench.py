@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark suite for disarm: wall time, CPU time and peak memory of build, build --check, lint and show, next to
-the floor (reading every page and parsing it with libcmark, nothing else: `disarm floor`), on the 2025-02-10 corpus
-and on synthetic knowledge bases 1x, 10x and 100x its size.
+the floor (reading every page and parsing it with libcmark, nothing else: `disarm-bench floor`) and the write floor
+(the same plus writing as many files: `disarm-bench floor --write-into`, what `build` is compared with), on the
+2025-02-10 corpus and on synthetic knowledge bases 1x, 10x and 100x its size.
 
 Usage: scripts/bench.py [--runs N] [--scales 1,10,100] [--binary PATH] [--work DIR] [--smoke]
 Prints one table; every figure is the median of N runs, and time columns are also given as a ratio to the floor.
