@@ -11,7 +11,7 @@ public struct CheckedKnowledgeBase {
   public private(set) var diagnostics: [Diagnostic]
 
   /// The pages as the model says they should be.
-  public private(set) var rendered: PageRenderer.Output
+  public let rendered: PageRenderer.Output
 
   init(context: LintContext, rendered: PageRenderer.Output, diagnostics: [Diagnostic]) {
     self.context = context
@@ -23,8 +23,12 @@ public struct CheckedKnowledgeBase {
   public var kb: KnowledgeBase { context.kb }
 
   /// Loads and checks the knowledge base at `path`.
-  public static func load(_ path: String, template: KnowledgeBase.Template? = nil) throws(LoadError) -> Self {
-    Linter.check(try KnowledgeBaseLoader.load(from: path), template: template)
+  /// See ``Linter/check(_:template:keepingUnchangedPages:)`` for `keepingUnchangedPages`.
+  public static func load(
+    _ path: String, template: KnowledgeBase.Template? = nil, keepingUnchangedPages: Bool = true
+  ) throws(LoadError) -> Self {
+    Linter.check(
+      try KnowledgeBaseLoader.load(from: path), template: template, keepingUnchangedPages: keepingUnchangedPages)
   }
 
   /// The pages of `folder` whose content differs from their regenerated form; with `reporting`, their
@@ -54,9 +58,6 @@ public struct CheckedKnowledgeBase {
     context.conflicts = conflicts
     diagnostics = (diagnostics + Linter.run(.writing, in: context)).sorted()
   }
-
-  /// Applies the `name-whitespace` fix to the regenerated pages: headings without spaces around the name.
-  mutating func trimHeadingNames() { rendered.pages = rendered.pages.map(NameFix.trimmingHeadingName) }
 
   /// Number of findings at `severity`.
   public func count(_ severity: Severity) -> Int { diagnostics.count { $0.severity == severity } }

@@ -17,25 +17,47 @@ public struct LintRun {
   public static func run(
     folder: URL, configuration: LintConfiguration, selection: PageSelection?, carrying: [Diagnostic] = []
   ) throws(DisarmError) -> LintRun {
-    var checked = try DisarmError.loading { () throws(LoadError) in try CheckedKnowledgeBase.load(folder.path) }
+    var checked = try DisarmError.loading { () throws(LoadError) in
+      try CheckedKnowledgeBase.load(folder.path, keepingUnchangedPages: false)
+    }
     _ = try DisarmError.writing { () throws(WriteError) in try checked.changes(in: folder, reporting: true) }
     var findings = configuration.apply(checked.diagnostics + carrying)
     if let selection { findings = findings.filter(selection.contains) }
     return LintRun(checked: checked, findings: findings.sorted())
   }
 
-  /// `--fix`: regenerates derived content and trims names (the fixes of `derived-out-of-date` and
-  /// `name-whitespace`), writing changed pages with the safe writer while holding the ``WriterLock``. Returns the
-  /// number of pages written and the `page-changed-on-disk` findings of pages edited while it ran.
+  /// `--fix`: applies the fix-its of the findings (spaces around a heading name), then regenerates derived content
+  /// from the fixed pages, writing with the safe writer while holding the ``WriterLock``. Returns the number of
+  /// pages written and the `page-changed-on-disk` findings of pages edited while it ran.
   public static func fix(folder: URL) throws(DisarmError) -> (written: Int, conflicts: [Diagnostic]) {
     let lock = try DisarmError.writing { () throws(WriteError) in try WriterLock.acquire(in: folder) }
     defer { withExtendedLifetime(lock) {} }
-    var checked = try DisarmError.loading { () throws(LoadError) in try CheckedKnowledgeBase.load(folder.path) }
-    checked.trimHeadingNames()
-    let written = try DisarmError.writing { () throws(WriteError) in
+    var written = Set<String>()
+    var conflicts: [Diagnostic] = []
+    // Fix-its first: derived pages repeat names, so they are regenerated from the fixed pages afterwards.
+    var checked = try load(folder)
+    let fixed = FixItApplication.pages(fixing: checked.diagnostics, sources: checked.kb.sourceFiles())
+    if !fixed.isEmpty {
+      let changes = try DisarmError.writing { () throws(WriteError) in
+        try checked.apply(try PageSync.changes(fixed, in: folder), in: folder)
+      }
+      written.formUnion(changes.map(\.page.path))
+      conflicts += checked.diagnostics.filter { $0.rule == PageChangedOnDiskRule.id }
+      checked = try load(folder)
+    }
+    let changes = try DisarmError.writing { () throws(WriteError) in
       try checked.apply(try checked.changes(in: folder, reporting: false), in: folder)
     }
-    return (written.count, checked.diagnostics.filter { $0.rule == PageChangedOnDiskRule.id })
+    written.formUnion(changes.map(\.page.path))
+    conflicts += checked.diagnostics.filter { $0.rule == PageChangedOnDiskRule.id }
+    return (written.count, conflicts)
+  }
+
+  /// The checked knowledge base, keeping only the regenerated pages that change.
+  static func load(_ folder: URL) throws(DisarmError) -> CheckedKnowledgeBase {
+    try DisarmError.loading { () throws(LoadError) in
+      try CheckedKnowledgeBase.load(folder.path, keepingUnchangedPages: false)
+    }
   }
 
   /// Whether the run should fail: a finding at error severity, or at warning severity when `strict`.

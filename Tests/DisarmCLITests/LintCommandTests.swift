@@ -289,6 +289,21 @@ import Testing
     #expect(!again.stderr.contains("disarm: fixed"), "a second --fix changes nothing")
   }
 
+  /// `name-whitespace` is fixed in a page that regeneration alone would leave as it is.
+  @Test func fixTrimsSpacesAroundAHeadingName() throws {
+    let kb = try RegenerationCommandTests.copy(DisarmProcess.repository.appendingPathComponent("data"))
+    let page = kb.appendingPathComponent("techniques/T0151.004.md")
+    let spaced = try String(contentsOf: page, encoding: .utf8).replacingOccurrences(
+      of: "# Technique T0151.004: Chat Platform\n", with: "# Technique T0151.004: Chat Platform  \n")
+    try spaced.write(to: page, atomically: true, encoding: .utf8)
+    let before = try LintOutput(try DisarmProcess.run(["lint", kb.path, "--format", "json"]).stdout)
+    #expect(before.diagnostics.contains { $0.rule == "name-whitespace" && $0.file == "techniques/T0151.004.md" })
+    let fix = try DisarmProcess.run(["lint", kb.path, "--fix", "--color", "never"])
+    #expect(fix.stderr.contains("disarm: fixed 1 page"), "\(fix.stderr)")
+    #expect(try String(contentsOf: page, encoding: .utf8).hasPrefix("# Technique T0151.004: Chat Platform\n"))
+    #expect(fix.status == 0, "\(fix.stdout)")
+  }
+
   // MARK: JSON, SARIF, GitHub
 
   @Test func jsonFormatIsSortedAndValidatesAgainstItsSchema() throws {
