@@ -17,12 +17,12 @@ public enum BuildOutput {
     throws(WriteError) -> (document: String, pages: Int)
   {
     let staged = try StagedFolder.begin(folder, owned: ownedNames)
+    let pages = checked.allRenderedPages.map { (path: "pages/" + $0.path, bytes: $0.bytes) }
     do {
       try staged.stream("disarm.json") { file in
         KnowledgeBaseJSON.write(for: checked, generator: generator, chunk: file.write)
       }
       Trace.mark("write disarm.json")
-      let pages = checked.rendered.pages.map { (path: "pages/" + $0.path, bytes: $0.bytes) }
       let extras = WholePageRenderer.extras(checked.kb).map { (path: $0.path, bytes: $0.bytes) }
       try staged.write(pages + extras)
       Trace.mark("write pages")
@@ -32,6 +32,6 @@ public enum BuildOutput {
       staged.discard()
       throw error
     }
-    return (folder.appendingPathComponent("disarm.json").relativePath, checked.rendered.pages.count)
+    return (folder.appendingPathComponent("disarm.json").relativePath, pages.count)
   }
 }

@@ -10,8 +10,15 @@ public struct CheckedKnowledgeBase {
   /// Every finding of the model and regeneration rules, sorted.
   public private(set) var diagnostics: [Diagnostic]
 
-  /// The pages as the model says they should be.
+  /// The pages as the model says they should be: those that differ from their files, and the paths of the others.
   public let rendered: PageRenderer.Output
+
+  /// Every regenerated page with its bytes, the unchanged ones as read (what `build --output` writes).
+  public var allRenderedPages: [(path: String, bytes: [UInt8])] {
+    let sources = kb.sourceFiles()
+    let unchanged = rendered.unchanged.compactMap { path in sources[path].map { (path: path, bytes: $0.bytes) } }
+    return (rendered.pages.map { (path: $0.path, bytes: $0.bytes) } + unchanged).sorted { $0.path < $1.path }
+  }
 
   init(context: LintContext, rendered: PageRenderer.Output, diagnostics: [Diagnostic]) {
     self.context = context
@@ -23,12 +30,9 @@ public struct CheckedKnowledgeBase {
   public var kb: KnowledgeBase { context.kb }
 
   /// Loads and checks the knowledge base at `path`.
-  /// See ``Linter/check(_:template:keepingUnchangedPages:)`` for `keepingUnchangedPages`.
-  public static func load(
-    _ path: String, template: KnowledgeBase.Template? = nil, keepingUnchangedPages: Bool = true
-  ) throws(LoadError) -> Self {
-    Linter.check(
-      try KnowledgeBaseLoader.load(from: path), template: template, keepingUnchangedPages: keepingUnchangedPages)
+  /// Loads and checks the knowledge base at `path`.
+  public static func load(_ path: String, template: KnowledgeBase.Template? = nil) throws(LoadError) -> Self {
+    Linter.check(try KnowledgeBaseLoader.load(from: path), template: template)
   }
 
   /// The pages of `folder` whose content differs from their regenerated form; with `reporting`, their

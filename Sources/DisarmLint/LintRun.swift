@@ -17,9 +17,7 @@ public struct LintRun {
   public static func run(
     folder: URL, configuration: LintConfiguration, selection: PageSelection?, carrying: [Diagnostic] = []
   ) throws(DisarmError) -> LintRun {
-    var checked = try DisarmError.loading { () throws(LoadError) in
-      try CheckedKnowledgeBase.load(folder.path, keepingUnchangedPages: false)
-    }
+    var checked = try load(folder)
     _ = try DisarmError.writing { () throws(WriteError) in try checked.changes(in: folder, reporting: true) }
     var findings = configuration.apply(checked.diagnostics + carrying)
     if let selection { findings = findings.filter(selection.contains) }
@@ -53,11 +51,9 @@ public struct LintRun {
     return (written.count, conflicts)
   }
 
-  /// The checked knowledge base, keeping only the regenerated pages that change.
+  /// The checked knowledge base of `folder`.
   static func load(_ folder: URL) throws(DisarmError) -> CheckedKnowledgeBase {
-    try DisarmError.loading { () throws(LoadError) in
-      try CheckedKnowledgeBase.load(folder.path, keepingUnchangedPages: false)
-    }
+    try DisarmError.loading { () throws(LoadError) in try CheckedKnowledgeBase.load(folder.path) }
   }
 
   /// Whether the run should fail: a finding at error severity, or at warning severity when `strict`.

@@ -21,18 +21,15 @@ public enum Linter {
 
   /// Loads nothing and writes nothing: checks the model, regenerates the pages (leaving alone pages with errors)
   /// and checks the regeneration. `template` forces a template generation for the regenerated pages.
-  /// Without `keepingUnchangedPages`, only the regenerated pages that differ from the files are kept (enough to
-  /// compare or rewrite; `build --output` keeps them all).
-  public static func check(
-    _ kb: KnowledgeBase, template: KnowledgeBase.Template? = nil, keepingUnchangedPages: Bool = true
-  ) -> CheckedKnowledgeBase {
+  /// Only the regenerated pages that differ from their files are kept (see ``PageRenderer/Output/unchanged``):
+  /// the others are the pages as read.
+  public static func check(_ kb: KnowledgeBase, template: KnowledgeBase.Template? = nil) -> CheckedKnowledgeBase {
     let context = LintContext(kb: kb)
     var diagnostics = run(.model, in: context)
     context.dropModelIndexes()
     Trace.mark("checks")
     let withErrors = Set(diagnostics.lazy.filter { $0.severity == .error }.map(\.file))
-    let rendered = PageRenderer.render(
-      kb, template: template, excluding: withErrors, keepingUnchanged: keepingUnchangedPages)
+    let rendered = PageRenderer.render(kb, template: template, excluding: withErrors, keepingUnchanged: false)
     context.regeneration = rendered
     Trace.mark("render pages")
     diagnostics += run(.regeneration, in: context)

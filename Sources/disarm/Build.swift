@@ -60,9 +60,7 @@ extension Disarm {
       let lock = try write ? exitingOnWriteFailure { () throws(WriteError) in try WriterLock.acquire(in: folder) } : nil
       defer { withExtendedLifetime(lock) {} }
       var checked = try exitingOnLoadFailure { () throws(LoadError) in
-        // Comparing or rewriting pages needs only those that change; an output folder needs them all.
-        try CheckedKnowledgeBase.load(
-          folder.path, template: template?.template, keepingUnchangedPages: !(check || write))
+        try CheckedKnowledgeBase.load(folder.path, template: template?.template)
       }
       KeepAlive.keep(checked)
       let printer = FindingPrinter(
