@@ -79,7 +79,9 @@ def main():
         folder = os.path.join(args.work, f"synthetic-{scale}x")
         if not os.path.isdir(folder):
             subprocess.run([bench_tool, "synthesize", "--scale", str(scale), "--output", folder], check=True)
-        targets.append((f"synthetic {scale}x", folder, "T0001"))
+        # `show` looks up the first technique: its identifier has more digits in the larger knowledge bases.
+        first = sorted(name for name in os.listdir(os.path.join(folder, "techniques")) if name.endswith(".md"))[0]
+        targets.append((f"synthetic {scale}x", folder, first[: -len(".md")]))
 
     out = os.path.join(args.work, "out")
     print(f"disarm benchmark, {time.strftime('%Y-%m-%d %H:%M')} UTC, {os.cpu_count()} cores, median of {args.runs} runs")
@@ -99,6 +101,8 @@ def main():
             ("show", [binary, "show", show_id, "--kb", folder, "--no-pager"]),
         ]
         floor = write_floor = None
+        # Issue 12's memory budget: three times the page bytes plus 50 MiB.
+        print(f"{label:20} {'':7} {'':7}  {'memory budget':14} {'':9} {'':9} {3 * size + 50:9.1f}")
         for name, command in commands:
             result = measure(command, args.runs)
             if name == "floor":
@@ -113,7 +117,8 @@ def main():
             for run in range(args.runs):
                 shutil.rmtree(f"{out}-{run}", ignore_errors=True)
                 shutil.rmtree(f"{out}-b{run}", ignore_errors=True)
-            if result["codes"] - {0, 1}:
+            # Findings make build and lint exit 1; show must find its object.
+            if result["codes"] - ({0} if name == "show" else {0, 1}):
                 print(f"error: {name} on {label} exited {sorted(result['codes'])}", file=sys.stderr)
                 return 2
     return 0

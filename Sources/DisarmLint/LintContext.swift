@@ -3,6 +3,12 @@ import DisarmModel
 import DisarmParser
 import DisarmRegeneration
 
+/// Hands a reference to another thread where the code knows that only one thread touches each part of it.
+private struct UncheckedBox<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
+}
+
 /// What the rules read: the linked knowledge base, indexes several rules share (computed once, on first use), and
 /// in the later phases the regenerated pages and the pages that drifted.
 ///
@@ -24,11 +30,16 @@ public final class LintContext {
   /// Objects that are not stale.
   public private(set) lazy var liveObjects: [DisarmObject] = kb.objects.values.filter { !$0.isStale }
 
-  /// The first tactic relation of each object.
-  public private(set) lazy var tacticOf: [DisarmID: Relation] = {
-    var result: [DisarmID: Relation] = [:]
-    for relation in kb.relations where relation.kind == .tactic && result[relation.source] == nil {
-      result[relation.source] = relation
+  /// The first tactic relation of `id`, if it has one.
+  public func tacticRelation(of id: DisarmID) -> Relation? { tacticIndex[id].map { kb.relations[$0] } }
+
+  /// Where in ``KnowledgeBase/relations`` each object's first tactic relation is (an index, not a copy of the
+  /// relation: most objects of a large knowledge base have one).
+  private(set) lazy var tacticIndex: [DisarmID: Int] = {
+    var result: [DisarmID: Int] = [:]
+    for (index, relation) in kb.relations.enumerated() where relation.kind == .tactic && result[relation.source] == nil
+    {
+      result[relation.source] = index
     }
     return result
   }()
@@ -45,14 +56,34 @@ public final class LintContext {
   }()
 
   /// Every link to a markdown page on every object page, resolved once.
-  public private(set) lazy var pageLinks: [PageLink] = kb.objects.values.flatMap { object -> [PageLink] in
-    guard let page = object.page else { return [] }
-    return page.links.compactMap { PageLink(link: $0, on: page, from: object.id, objects: kb.objects) }
-  }
+  public var pageLinks: FlattenSequence<[[PageLink]]> { pageLinksByPage.joined() }
+
+  /// The resolved links page by page, found on all cores. Kept per page rather than gathered into one array: the
+  /// gathering would briefly hold every link twice on a large knowledge base.
+  private(set) lazy var pageLinksByPage: [[PageLink]] = {
+    let objects = kb.objects
+    return ParallelMap.map(Array(objects.values)) { object -> [PageLink] in
+      guard let page = object.page else { return [] }
+      let links = page.links
+      var resolved: [PageLink] = []
+      resolved.reserveCapacity(links.count)
+      for link in links {
+        if let pageLink = PageLink(link: link, on: page, from: object.id, objects: objects) {
+          resolved.append(pageLink)
+        }
+      }
+      return resolved
+    }
+  }()
 
   /// Objects some other page links to.
-  public private(set) lazy var linkedObjects: Set<DisarmID> = Set(
-    pageLinks.compactMap { $0.target != nil && $0.targetExists && $0.target != $0.source ? $0.target : nil })
+  public private(set) lazy var linkedObjects: Set<DisarmID> = {
+    var linked = Set<DisarmID>()
+    for link in pageLinks where link.targetExists && link.target != link.source {
+      if let target = link.target { linked.insert(target) }
+    }
+    return linked
+  }()
 
   /// Identifiers mentioned in prose on each page, resolved, leaving out codes already read as relations
   /// (`**Tactic**: TA07 …` is a relation, checked as one).
@@ -81,13 +112,34 @@ public final class LintContext {
   /// Every object page and unassigned page.
   public var allObjectPages: [ObjectPage] { kb.objects.values.compactMap(\.page) + kb.unassignedPages }
 
+  /// Computes every shared index now, the independent ones side by side, so that rules can then read them from
+  /// several threads at once (a lazy property is not safe to compute from two threads).
+  func computeSharedIndexes() {
+    let context = UncheckedBox(self)
+    let tasks: [@Sendable () -> Void] = [
+      { _ = context.value.encodingDefects },
+      {
+        _ = context.value.pageLinks
+        _ = context.value.linkedObjects
+      },
+      {
+        _ = context.value.proseReferences
+        _ = context.value.liveObjects
+        _ = context.value.tacticIndex
+        _ = context.value.relationTargets
+        _ = context.value.kindsWithIndex
+      },
+    ]
+    _ = ParallelMap.map(tasks) { $0() }
+  }
+
   /// Frees the indexes the model rules share once they have run: the later phases do not read them, and on a
   /// large knowledge base they would otherwise stay in memory while every page is regenerated.
   func dropModelIndexes() {
     liveObjects = []
-    tacticOf = [:]
+    tacticIndex = [:]
     relationTargets = []
-    pageLinks = []
+    pageLinksByPage = []
     linkedObjects = []
     proseReferences = []
     encodingDefects = []

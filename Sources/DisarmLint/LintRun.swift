@@ -19,6 +19,7 @@ public struct LintRun {
   ) throws(DisarmError) -> LintRun {
     var checked = try load(folder)
     _ = try DisarmError.writing { () throws(WriteError) in try checked.changes(in: folder, reporting: true) }
+    Trace.mark("compare with the files")
     var findings = configuration.apply(checked.diagnostics + carrying)
     if let selection { findings = findings.filter(selection.contains) }
     return LintRun(checked: checked, findings: findings.sorted())

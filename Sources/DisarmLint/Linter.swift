@@ -9,8 +9,14 @@ import DisarmRegeneration
 /// is the same wherever it is shown.
 public enum Linter {
   /// The findings of every rule of `phase`, unsorted.
+  ///
+  /// The model rules run on all cores: they only read the model and the context's shared indexes, which are
+  /// computed before the rules start so that no rule computes one while another reads it.
   public static func run(_ phase: LintPhase, in context: LintContext) -> [Diagnostic] {
-    RuleRegistry.rules.filter { $0.phase == phase }.flatMap { $0.check(context) }
+    let rules = RuleRegistry.rules.filter { $0.phase == phase }
+    guard phase == .model else { return rules.flatMap { $0.check(context) } }
+    context.computeSharedIndexes()
+    return ParallelMap.map(rules) { $0.check(context) }.flatMap { $0 }
   }
 
   /// The findings of the model rules alone, sorted: what commands that only need to know whether the knowledge
@@ -33,6 +39,7 @@ public enum Linter {
     context.regeneration = rendered
     Trace.mark("render pages")
     diagnostics += run(.regeneration, in: context)
+    Trace.mark("regeneration rules")
     return CheckedKnowledgeBase(context: context, rendered: rendered, diagnostics: diagnostics.sorted())
   }
 }

@@ -9,8 +9,8 @@ import DisarmRegeneration
 public struct PageLink: Sendable {
   /// The link as parsed, with its exact text and destination.
   public let link: Link
-  /// The page the link is on.
-  public let page: String
+  /// The page the link is on (read from the link's source, not stored: every link of a knowledge base is held).
+  public var page: String { link.whole.path }
   /// The object whose page holds the link (a link to itself does not make an object reachable).
   public let source: DisarmID
   /// Whether the destination resolves to a `<kind folder>/<file>` path inside the page folder. (Kept as a flag,
@@ -27,7 +27,6 @@ public struct PageLink: Sendable {
     guard raw.count > 3, raw.suffix(3).map({ $0 | 0x20 }) == Array(".md".utf8), !raw.contains(UInt8(ascii: ":"))
     else { return nil }
     self.link = link
-    self.page = page.path
     self.source = source
     let destination = link.destination.text
     let path = Self.resolve(destination, from: page.path)

@@ -11,7 +11,9 @@ public enum KnowledgeBaseLoader {
       case whole(WholePage.Role)
     }
     var relativePath: String
-    var url: URL
+    /// The file's path on disk, kept as a string: converting a `URL` back to a path for every page cost more than
+    /// reading it.
+    var path: String
     var role: Role
   }
 
@@ -26,7 +28,7 @@ public enum KnowledgeBaseLoader {
     let results = ParallelMap.map(files) { file -> ParsedFile in
       let bytes: [UInt8]
       do {
-        bytes = try readBytes(file.url)
+        bytes = try readBytes(atPath: file.path)
       } catch {
         return .failed(SkippedFile(path: file.relativePath, reason: .unreadablePage(error.reason)))
       }
@@ -81,10 +83,10 @@ public enum KnowledgeBaseLoader {
             skipped.append(SkippedFile(path: relative, reason: .notMarkdown))
             continue
           }
-          files.append(PageFile(relativePath: relative, url: url.appendingPathComponent(entry), role: .object(kind)))
+          files.append(PageFile(relativePath: relative, path: url.path + "/" + entry, role: .object(kind)))
         }
       } else if let role = WholePage.role(forFileName: name) {
-        files.append(PageFile(relativePath: name, url: url, role: .whole(role)))
+        files.append(PageFile(relativePath: name, path: url.path, role: .whole(role)))
       }
     }
     return files
@@ -106,30 +108,41 @@ public enum KnowledgeBaseLoader {
   }
 
   /// The whole file, read with one `fstat` and `read` calls (no Foundation buffering).
-  static func readBytes(_ url: URL) throws -> [UInt8] {
-    let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+  static func readBytes(atPath path: String) throws -> [UInt8] {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     defer { close(descriptor) }
     var status = stat()
     guard fstat(descriptor, &status) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     if (status.st_mode & S_IFMT) == S_IFDIR { throw POSIXError(.EISDIR) }
     let size = max(Int(status.st_size), 0)
-    var bytes = [UInt8](repeating: 0, count: size)
-    var count = 0
-    // Read the size `fstat` gave, exactly, so that each page's buffer has no spare capacity.
-    while count < size {
-      let read = bytes.withUnsafeMutableBytes { buffer in
-        Foundation.read(descriptor, buffer.baseAddress! + count, size - count)
+    // Read the size `fstat` gave, exactly, into an uninitialised buffer (no zeroing, no spare capacity).
+    var failure: Int32?
+    var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+      while initialized < size {
+        let read = Foundation.read(descriptor, buffer.baseAddress! + initialized, size - initialized)
+        if read < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          return
+        }
+        if read == 0 { break }
+        initialized += read
       }
+    }
+    if let failure { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
+    // A file that grew since `fstat` (or reports no size) is read on to its end; one byte tells whether it did.
+    var probe: UInt8 = 0
+    while true {
+      let read = Foundation.read(descriptor, &probe, 1)
       if read < 0 {
         if errno == EINTR { continue }
         throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
       }
-      if read == 0 { break }
-      count += read
+      if read == 0 { return bytes }
+      bytes.append(probe)
+      break
     }
-    if count < size { bytes.removeSubrange(count...) }
-    // A file that grew since `fstat` (or reports no size) is read on to its end.
     var chunk = [UInt8](repeating: 0, count: 65536)
     while true {
       let read = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }

@@ -25,26 +25,37 @@ enum Linker {
       guard case .index(let kind) = whole.role, kind.hasPages, indexes[kind] == nil else { continue }
       let listing = IndexListing(path: whole.path, kind: kind, listed: IndexReader.listedIDs(in: whole))
       indexes[kind] = listing
-      for id in allObjects.keys where id.kind == kind && listing.listed[id] == nil { allObjects[id]?.isStale = true }
+      for id in allObjects.keys where id.kind == kind && listing.listed[id] == nil {
+        allObjects[id] = allObjects[id]?.markedStale()
+      }
     }
 
     // Relations owned by each page, then facts that only derived pages show.
-    var reader = RelationReader()
-    for id in allObjects.keys.sorted() {
-      guard let object = allObjects[id] else { continue }
-      if let page = object.page {
-        reader.read(page, id: id)
-      } else {
-        reader.readIndexAttributes(object)
-      }
+    // Pages are read on all cores in runs of consecutive identifiers, and the runs joined in order: the result is
+    // what one reader going through the sorted objects would give.
+    let sortedObjects = allObjects.values.sorted { $0.id < $1.id }
+    let runLength = max(64, sortedObjects.count / 16)
+    let runs = stride(from: 0, to: sortedObjects.count, by: runLength).map {
+      sortedObjects[$0..<min($0 + runLength, sortedObjects.count)]
     }
+    var reader = RelationReader(
+      concatenating: ParallelMap.map(runs) { run in
+        var reader = RelationReader()
+        for object in run {
+          if let page = object.page {
+            reader.read(page, id: object.id)
+          } else {
+            reader.readIndexAttributes(object)
+          }
+        }
+        return reader
+      })
     reader.readResponseTypes(from: wholePages, pages: allObjects.values.compactMap(\.page))
     Trace.mark("link: relations")
 
-    var relations = reader.relations
-    for index in relations.indices {
-      relations[index].isResolved = allObjects[relations[index].target] != nil
-    }
+    // Resolved in the reader's own array: a copy taken first would be duplicated by the mutation (copy on write).
+    reader.resolveTargets { allObjects[$0] != nil }
+    let relations = reader.relations
     return KnowledgeBase(
       objects: allObjects, relations: relations, wholePages: wholePages, unassigned: unassigned,
       skippedFiles: skippedFiles, indexes: indexes, readingProblems: problems + reader.problems,

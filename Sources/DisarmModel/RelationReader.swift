@@ -15,13 +15,31 @@ public struct NameClaim: Sendable {
 
 /// Reads the relations each page owns (see docs/OWNERSHIP.md): a technique its tactic and parent, an incident its
 /// technique rows, a counter its tactic, metatechnique, actor types and technique rows, and so on.
-struct RelationReader {
+struct RelationReader: Sendable {
   private(set) var relations: [Relation] = []
   private(set) var nameClaims: [NameClaim] = []
   private(set) var problems: [ReadingProblem] = []
   /// Byte offsets of codes already checked as fields that make no relation (`Parent Technique`), so that the prose
   /// reference check does not report them a second time.
   private(set) var checkedCodeOffsets: [String: Set<Int>] = [:]
+
+  /// Readers of consecutive runs of objects, one after the other: what one reader reading them all would hold.
+  init(concatenating readers: [RelationReader]) {
+    relations.reserveCapacity(readers.reduce(0) { $0 + $1.relations.count })
+    for reader in readers {
+      relations += reader.relations
+      nameClaims += reader.nameClaims
+      problems += reader.problems
+      checkedCodeOffsets.merge(reader.checkedCodeOffsets) { $0.union($1) }
+    }
+  }
+
+  init() {}
+
+  /// Marks each relation resolved or not, by whether `exists` says its target is an object.
+  mutating func resolveTargets(_ exists: (DisarmID) -> Bool) {
+    for index in relations.indices { relations[index].isResolved = exists(relations[index].target) }
+  }
 
   mutating func read(_ page: ObjectPage, id: DisarmID) {
     switch id.kind {

@@ -22,7 +22,7 @@ enum FieldReader {
       var start = file.position(at: cursor)
       if inListItem, separator == nil {
         // The bullet is on the paragraph's first line, before the paragraph itself.
-        let lineStart = file.lineStarts[start.line - 1]
+        let lineStart = file.lineStart(start.line)
         start = file.position(at: lineStart)
       }
       fields.append(
@@ -38,7 +38,14 @@ enum FieldReader {
 
   /// The label key: lower-cased with single spaces.
   static func key(_ label: String) -> String {
-    label.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    // Labels almost never hold a tab or two spaces in a row; those need no splitting and joining.
+    var previousWasSpace = false
+    let plain = label.utf8.allSatisfy { byte in
+      defer { previousWasSpace = byte == UInt8(ascii: " ") }
+      return byte != UInt8(ascii: "\t") && !(previousWasSpace && byte == UInt8(ascii: " "))
+    }
+    if plain { return label.lowercased() }
+    return label.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
   }
 
   /// A bold label starting exactly at `start`.
@@ -72,21 +79,23 @@ enum FieldReader {
     separatorStart: Int, fieldStart: Int
   )? {
     let bytes = file.bytes
-    let br = Array("<br>".utf8)
     var i = start
     while i + 1 < limit {
-      if bytes[i] == UInt8(ascii: "*"), bytes[i + 1] == UInt8(ascii: "*"), label(in: file, at: i, limit: limit) != nil {
+      // Cheap tests first: `**` directly after a `<br>` tag, and only then the label itself.
+      if bytes[i] == UInt8(ascii: "*"), bytes[i + 1] == UInt8(ascii: "*") {
         // Walk back over `<br>` tags directly before the label.
         var separatorStart = i
-        while separatorStart - br.count >= start,
-          bytes[(separatorStart - br.count)..<separatorStart].elementsEqual(br)
-        {
-          separatorStart -= br.count
-        }
-        if separatorStart < i { return (separatorStart, i) }
+        while separatorStart - 4 >= start, isBreakTag(bytes, endingAt: separatorStart) { separatorStart -= 4 }
+        if separatorStart < i, label(in: file, at: i, limit: limit) != nil { return (separatorStart, i) }
       }
       i += 1
     }
     return nil
+  }
+
+  /// Whether the four bytes before `end` are `<br>`.
+  private static func isBreakTag(_ bytes: [UInt8], endingAt end: Int) -> Bool {
+    bytes[end - 4] == UInt8(ascii: "<") && bytes[end - 3] == UInt8(ascii: "b") && bytes[end - 2] == UInt8(ascii: "r")
+      && bytes[end - 1] == UInt8(ascii: ">")
   }
 }

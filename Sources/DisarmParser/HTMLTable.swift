@@ -18,8 +18,9 @@ public struct HTMLTableRow: Hashable, Sendable {
 public struct HTMLTableCell: Hashable, Sendable {
   /// Everything between `<td>` and `</td>`, exactly.
   public var source: SourceText
-  /// The `href` of the first `<a>` in the cell.
-  public var href: String?
+  /// The `href` of the first `<a>` in the cell. Worked out when asked for, like ``text``: index pages of a large
+  /// knowledge base have hundreds of thousands of cells, and storing both strings for each doubled their memory.
+  public var href: String? { HTMLTableReader.href(in: source) }
   /// The cell's text with tags removed and entities left as written, trimmed.
-  public var text: String
+  public var text: String { HTMLTableReader.plainText(of: source) }
 }

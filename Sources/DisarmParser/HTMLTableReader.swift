@@ -50,20 +50,28 @@ enum HTMLTableReader {
   }
 
   static func cell(in file: SourceFile, range: Range<Int>) -> HTMLTableCell {
-    let source = file.text(range)
-    var href: String?
+    HTMLTableCell(source: file.text(range))
+  }
+
+  /// The `href` of the first `<a>` in `source`.
+  static func href(in source: SourceText) -> String? {
     let attribute = Array("href=\"".utf8)
-    let bytes = file.bytes
-    if let at = range.first(where: { matches(bytes, attribute, at: $0, limit: range.upperBound) }) {
-      let valueStart = at + attribute.count
-      if let quote = bytes[valueStart..<range.upperBound].firstIndex(of: UInt8(ascii: "\"")) {
-        href = file.string(valueStart..<quote)
-      }
+    let bytes = Array(source.utf8)
+    guard let at = bytes.indices.first(where: { matches(bytes, attribute, at: $0, limit: bytes.endIndex) }) else {
+      return nil
     }
+    let valueStart = at + attribute.count
+    guard let quote = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+    return String(decoding: bytes[valueStart..<quote], as: UTF8.self)
+  }
+
+  /// The text of `source` with tags removed and entities left as written, trimmed.
+  static func plainText(of source: SourceText) -> String {
+    let bytes = source.utf8
     var text: [UInt8] = []
-    text.reserveCapacity(range.count)
+    text.reserveCapacity(bytes.count)
     var inTag = false
-    for byte in bytes[range] {
+    for byte in bytes {
       if byte == UInt8(ascii: "<") {
         inTag = true
       } else if byte == UInt8(ascii: ">") {
@@ -72,7 +80,7 @@ enum HTMLTableReader {
         text.append(byte)
       }
     }
-    return HTMLTableCell(source: source, href: href, text: String(decoding: text, as: UTF8.self).trimmingWhitespace())
+    return String(decoding: text, as: UTF8.self).trimmingWhitespace()
   }
 
   /// The lower-cased tag name at `<`, with a leading `/` for closing tags; only the table tags are told apart.

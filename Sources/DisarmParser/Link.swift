@@ -1,41 +1,48 @@
 /// A markdown inline link `[text](destination)` found in page text.
 public struct Link: Hashable, Sendable {
-  /// The link text between the brackets.
-  public let text: SourceText
-  /// The destination between the parentheses, as written.
-  public let destination: SourceText
   /// The whole link, from `[` to `)`.
   public let whole: SourceText
-  /// The identifier a DISARM link points at: the file name of `../../generated_pages/techniques/T0151.004.md`
-  /// without `.md`, or nil for links that do not end in `.md`. Read once when the link is found.
-  public let targetFileStem: String?
-  /// The folder the destination names just before the file (`techniques`), if any.
-  public let targetFolder: String?
+  /// Where the text ends (the `]`) and the destination starts, counted from the link's start. The three parts are
+  /// cut from ``whole`` when asked for: one source reference instead of three halves the memory of the links of a
+  /// large knowledge base.
+  private let textEnd: Int32
+  private let destinationStart: Int32
 
-  init(text: SourceText, destination: SourceText, whole: SourceText) {
-    self.text = text
-    self.destination = destination
-    self.whole = whole
+  /// The link text between the brackets.
+  public var text: SourceText {
+    let start = whole.offsets.lowerBound
+    return whole.slice((start + 1)..<(start + Int(textEnd)))
+  }
+
+  /// The destination between the parentheses, as written.
+  public var destination: SourceText {
+    let start = whole.offsets.lowerBound
+    return whole.slice((start + Int(destinationStart))..<(whole.offsets.upperBound - 1))
+  }
+  /// The identifier a DISARM link points at: the file name of `../../generated_pages/techniques/T0151.004.md`
+  /// without `.md`, or nil for links that do not end in `.md`. Worked out when asked for, not stored: a large
+  /// knowledge base holds hundreds of thousands of links.
+  public var targetFileStem: String? {
     let bytes = destination.utf8
-    var lastSlash: Int?
-    var previousSlash: Int?
-    for index in bytes.indices where bytes[index] == UInt8(ascii: "/") {
-      previousSlash = lastSlash
-      lastSlash = index
-    }
-    let nameStart = lastSlash.map { $0 + 1 } ?? bytes.startIndex
-    let suffix = Array(".md".utf8)
-    if bytes.count - (nameStart - bytes.startIndex) >= suffix.count, bytes.suffix(3).elementsEqual(suffix) {
-      targetFileStem = String(decoding: bytes[nameStart..<(bytes.endIndex - 3)], as: UTF8.self)
-    } else {
-      targetFileStem = nil
-    }
-    if let lastSlash {
-      let folderStart = previousSlash.map { $0 + 1 } ?? bytes.startIndex
-      targetFolder = String(decoding: bytes[folderStart..<lastSlash], as: UTF8.self)
-    } else {
-      targetFolder = nil
-    }
+    let nameStart = (bytes.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 }) ?? bytes.startIndex
+    guard bytes.endIndex - nameStart >= 3, bytes.suffix(3).elementsEqual(".md".utf8) else { return nil }
+    return String(decoding: bytes[nameStart..<(bytes.endIndex - 3)], as: UTF8.self)
+  }
+
+  /// The folder the destination names just before the file (`techniques`), if any.
+  public var targetFolder: String? {
+    let bytes = destination.utf8
+    guard let lastSlash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+    let folderStart = (bytes[..<lastSlash].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 }) ?? bytes.startIndex
+    return String(decoding: bytes[folderStart..<lastSlash], as: UTF8.self)
+  }
+
+  /// `whole` runs from `[` to `)`; the text ends at `textEnd` (its `]`) and the destination starts two bytes later.
+  /// A link longer than 2 GiB cannot occur: the scanner stops at a line break inside the destination.
+  init(whole: SourceText, textEnd: Int) {
+    self.whole = whole
+    self.textEnd = Int32(clamping: textEnd - whole.offsets.lowerBound)
+    self.destinationStart = Int32(clamping: textEnd + 2 - whole.offsets.lowerBound)
   }
 
   /// The whole link's range.

@@ -53,10 +53,7 @@ enum LinkScanner {
         i += 1
         continue
       }
-      links.append(
-        Link(
-          text: file.text((i + 1)..<textEnd), destination: file.text((textEnd + 2)..<end),
-          whole: file.text(i..<(end + 1))))
+      links.append(Link(whole: file.text(i..<(end + 1)), textEnd: textEnd))
       i = end + 1
     }
     return links

@@ -26,7 +26,7 @@ public enum PageParser {
       let bomShift = block.startLine == 1 && file.hasByteOrderMark ? 3 : 0
       let start = file.offset(line: block.startLine, column: max(1, block.startColumn)) + bomShift
       let end = max(start, min(file.lineContentRange(block.endLine).upperBound, dataEnd))
-      let lineStart = file.lineStarts[block.startLine - 1]
+      let lineStart = file.lineStart(block.startLine)
       let isTable = block.kind == .paragraph && TableReader.startsTable(file, at: start)
       let found =
         block.kind == .paragraph && !isTable

@@ -9,7 +9,9 @@ import DisarmModel
 enum DiagnosticOutput {
   static func text(_ diagnostics: [Diagnostic], of kb: KnowledgeBase, style: ANSIStyle, pathPrefix: String) -> String {
     let sources = kb.sourceFiles()
-    return DiagnosticFormatter(style: style, pathPrefix: pathPrefix).format(diagnostics) { sources[$0] }
+    let formatter = DiagnosticFormatter(style: style, pathPrefix: pathPrefix)
+    // Each finding is formatted on its own (excerpts cut from its page), so a long report is made on all cores.
+    return ParallelMap.map(diagnostics) { formatter.format($0) { sources[$0] } }.joined()
   }
 }
 

@@ -81,6 +81,7 @@ extension Disarm {
       }
       KeepAlive.keep(run)
       report(run, prefix: KnowledgeBaseLocation.displayPrefix(for: folder))
+      Trace.mark("report")
       if run.checked.hasUnreadableFiles { throw ExitStatus.failure }
       if run.fails(strict: strict) { throw ExitStatus.findings }
     }

@@ -1,16 +1,20 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The bytes of a file and where its lines start, shared by every ``SourceText`` cut from it.
 final class SourceBuffer: Sendable {
+  /// The file's path relative to the page folder, kept here so that every slice knows its file.
+  let path: String
   let bytes: [UInt8]
-  let lineStarts: [Int]
+  let lineStarts: LineStarts
 
-  init(bytes: [UInt8]) {
+  init(path: String, bytes: [UInt8]) {
+    self.path = path
     self.bytes = bytes
-    var starts = [0]
-    starts.reserveCapacity(bytes.count / 40 + 1)
-    bytes.withUnsafeBufferPointer { buffer in
-      for index in 0..<buffer.count where buffer[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
-    }
-    self.lineStarts = starts
+    self.lineStarts = LineStarts(bytes)
   }
 
   func position(at offset: Int) -> SourcePosition {
@@ -32,13 +36,12 @@ final class SourceBuffer: Sendable {
 /// The bytes of one page and a table of where its lines start, for turning offsets into positions.
 public struct SourceFile: Sendable {
   /// Path of the page relative to the page folder, with `/` separators (for diagnostics).
-  public let path: String
+  public var path: String { buffer.path }
   let buffer: SourceBuffer
 
   /// Takes the bytes exactly as read; the line starts are found once, here, for every later position lookup.
   public init(path: String, bytes: [UInt8]) {
-    self.path = path
-    self.buffer = SourceBuffer(bytes: bytes)
+    self.buffer = SourceBuffer(path: path, bytes: bytes)
   }
 
   /// The UTF-8 bytes of `text`, for pages made in memory rather than read from disk.
@@ -60,14 +63,16 @@ public struct SourceFile: Sendable {
     var crlf = 0
     var lf = 0
     let bytes = buffer.bytes
-    for start in buffer.lineStarts.dropFirst() {
+    let lineStarts = buffer.lineStarts
+    for index in 1..<lineStarts.count {
+      let start = lineStarts[index]
       if start >= 2, bytes[start - 2] == UInt8(ascii: "\r") { crlf += 1 } else { lf += 1 }
     }
     return crlf > lf
   }
 
-  /// Byte offset at which each line starts; `lineStarts[0] == 0`.
-  public var lineStarts: [Int] { buffer.lineStarts }
+  /// The byte offset at which the 1-based line `line` starts.
+  public func lineStart(_ line: Int) -> Int { buffer.lineStarts[line - 1] }
 
   /// Number of lines (a final line without a terminator counts; an empty file has one empty line).
   public var lineCount: Int { buffer.lineStarts.count }
@@ -108,4 +113,41 @@ public struct SourceFile: Sendable {
     guard line >= 1, line <= lineCount else { return "" }
     return string(lineContentRange(line))
   }
+}
+
+/// Where each line of a file starts (`[0]` is 0), found once when the file is read.
+///
+/// Offsets are kept as 32-bit numbers, half the memory of `Int` (a large knowledge base holds one entry per line of
+/// every page), except in the unlikely file of 4 GiB or more.
+struct LineStarts: Sendable {
+  private let narrow: [UInt32]
+  private let wide: [Int]
+
+  init(_ bytes: [UInt8]) {
+    var starts = [0]
+    starts.reserveCapacity(bytes.count / 40 + 1)
+    // memchr finds line breaks many bytes at a time; every page is scanned once, at load.
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      var offset = 0
+      while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+        let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        starts.append(index + 1)
+        offset = index + 1
+      }
+    }
+    if bytes.count < Int(UInt32.max) {
+      narrow = starts.map { UInt32(truncatingIfNeeded: $0) }
+      wide = []
+    } else {
+      narrow = []
+      wide = starts
+    }
+  }
+
+  /// The number of lines.
+  var count: Int { wide.isEmpty ? narrow.count : wide.count }
+
+  /// The start of the line at 0-based `index`.
+  subscript(index: Int) -> Int { wide.isEmpty ? Int(narrow[index]) : wide[index] }
 }

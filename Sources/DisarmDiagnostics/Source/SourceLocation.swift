@@ -55,6 +55,9 @@ public struct SourceText: Hashable, Sendable {
     self.offsets = offsets
   }
 
+  /// The path of the file the text was cut from, relative to the page folder.
+  public var path: String { buffer.path }
+
   /// The exact bytes of the source slice, decoded as UTF-8.
   public var text: String { String(decoding: buffer.bytes[offsets], as: UTF8.self) }
 

@@ -5,6 +5,9 @@
 public enum TerminalText {
   /// Control characters but tab, and bidirectional overrides, made visible; line feeds too, so apply it per line.
   public static func inert(_ text: String) -> String {
+    // Most text needs no change: printable ASCII and multi-byte UTF-8 outside the C1 and bidi ranges. Checking the
+    // bytes first saves rebuilding every message scalar by scalar.
+    if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }) { return text }
     var result = ""
     result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
     for scalar in text.unicodeScalars {

@@ -27,7 +27,9 @@ public struct OrphanPageRule: Rule {
         !context.linkedObjects.contains(object.id), !context.relationTargets.contains(object.id)
       else { return nil }
       // Techniques, tasks and counters are reached through their own tactic field.
-      if [.technique, .task, .counter].contains(object.kind), context.tacticOf[object.id] != nil { return nil }
+      if [.technique, .task, .counter].contains(object.kind), context.tacticRelation(of: object.id) != nil {
+        return nil
+      }
       if object.kind == .incident { return nil }  // incidents are the roots of the graph
       return diagnostic(file: object.file, line: object.line, column: 1, "no page links to \(object.id)")
     }

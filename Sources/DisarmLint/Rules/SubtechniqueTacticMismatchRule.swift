@@ -18,8 +18,9 @@ public struct SubtechniqueTacticMismatchRule: Rule {
 
   public static func check(_ context: LintContext) -> [Diagnostic] {
     context.liveObjects.compactMap { object -> Diagnostic? in
-      guard object.kind == .technique, let parent = object.id.parentTechnique, let own = context.tacticOf[object.id],
-        let parents = context.tacticOf[parent], own.target != parents.target
+      guard object.kind == .technique, let parent = object.id.parentTechnique,
+        let own = context.tacticRelation(of: object.id),
+        let parents = context.tacticRelation(of: parent), own.target != parents.target
       else { return nil }
       let note = DiagnosticNote(
         file: parents.file, range: SourceRange(start: parents.position, end: parents.position),

@@ -18,7 +18,8 @@ public struct UnusedTacticRule: Rule {
     ]))
 
   public static func check(_ context: LintContext) -> [Diagnostic] {
-    let used = Set(context.liveObjects.filter { $0.kind == .technique }.compactMap { context.tacticOf[$0.id]?.target })
+    let used = Set(
+      context.liveObjects.filter { $0.kind == .technique }.compactMap { context.tacticRelation(of: $0.id)?.target })
     return context.liveObjects.compactMap { tactic -> Diagnostic? in
       guard tactic.kind == .tactic, !used.contains(tactic.id), tactic.page != nil else { return nil }
       return diagnostic(file: tactic.file, line: tactic.line, column: 1, "no technique belongs to \(tactic.id)")

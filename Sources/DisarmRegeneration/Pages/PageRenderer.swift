@@ -44,24 +44,30 @@ public enum PageRenderer {
     let kept = { (page: RenderedPage) -> Rendition in
       keepingUnchanged || page.basis != .bytes(page.bytes) ? .page(page) : .unchanged(page.path)
     }
-    let rendered = ParallelMap.map(candidates) { object -> Rendition? in
-      ObjectPageRenderer.render(object, in: kb, template: target).map { bytes in
-        kept(
+    let previous = Dictionary(kb.wholePages.map { ($0.path, $0.file) }, uniquingKeysWith: { a, _ in a })
+    // The derived pages go first: they are the largest, and starting them early keeps every core busy.
+    let wholeRenderers = WholePageRenderer.renderers(kb)
+    let jobs = wholeRenderers.map(Job.whole) + candidates.map(Job.object)
+    let rendered = ParallelMap.map(jobs) { job -> Rendition? in
+      switch job {
+      case .whole(let render):
+        let page = render()
+        return kept(
           RenderedPage(
-            path: object.file,
-            bytes: SourceStyle.apply(bytes, like: object.page?.file, notesTail: object.page?.notes?.tail),
-            basis: object.page.map { .bytes($0.file.bytes) } ?? .absent))
+            path: page.path, bytes: SourceStyle.apply(page.bytes, like: previous[page.path]),
+            basis: previous[page.path].map { .bytes($0.bytes) } ?? .absent))
+      case .object(let object):
+        return ObjectPageRenderer.render(object, in: kb, template: target).map { bytes in
+          kept(
+            RenderedPage(
+              path: object.file,
+              bytes: SourceStyle.apply(bytes, like: object.page?.file, notesTail: object.page?.notes?.tail),
+              basis: object.page.map { .bytes($0.file.bytes) } ?? .absent))
+        }
       }
     }
-    let previous = Dictionary(kb.wholePages.map { ($0.path, $0.file) }, uniquingKeysWith: { a, _ in a })
-    let wholePages = WholePageRenderer.render(kb).map { page in
-      kept(
-        RenderedPage(
-          path: page.path, bytes: SourceStyle.apply(page.bytes, like: previous[page.path]),
-          basis: previous[page.path].map { .bytes($0.bytes) } ?? .absent))
-    }
     var output = Output(pages: [], unplaceableText: unplaceable)
-    for rendition in rendered.compactMap({ $0 }) + wholePages {
+    for rendition in rendered.compactMap({ $0 }) {
       switch rendition {
       case .page(let page): output.pages.append(page)
       case .unchanged(let path): output.unchanged.append(path)
@@ -72,10 +78,17 @@ public enum PageRenderer {
     return output
   }
 
+  /// One page to render: a derived whole page or an object's page.
+  enum Job {
+    case whole(@Sendable () -> RenderedPage)
+    case object(DisarmObject)
+  }
+
   /// A rendered page, or only the path of one equal to its file.
   enum Rendition: Sendable {
     case page(RenderedPage)
     case unchanged(String)
+
   }
 
   /// The template to write: the knowledge base's, the majority's when mixed, 2025 when there is none.

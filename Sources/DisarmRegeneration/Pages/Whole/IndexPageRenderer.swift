@@ -36,16 +36,25 @@ public enum IndexPageRenderer {
   public static func render(_ kind: ObjectKind, in kb: KnowledgeBase) -> RenderedPage {
     let folder = linkFolder(of: kind)
     let columns = columns(of: kind)
-    var html = "# DISARM \(pythonCapitalized(folder)):\n\n<table border=\"1\">\n<tr>\n<th>disarm_id</th>\n"
-    for column in columns { html += "<th>\(column)</th>\n" }
-    html += "</tr>\n"
-    for row in ListedRow.rows(of: kind, in: kb) {
-      html += "<tr>\n<td><a href=\"\(folder)/\(row.idText).md\">\(row.idText)</a></td>\n"
-      for column in columns { html += "<td>\(cell(column, of: row, kind: kind, in: kb))</td>\n" }
-      html += "</tr>\n"
+    // Written straight into bytes, sized like the index read: an index of a large knowledge base runs to tens of
+    // megabytes, and a growing string plus its conversion to bytes held it three times over.
+    var html: [UInt8] = []
+    html.reserveCapacity((kb.wholePages.first { $0.path == path(of: kind) }?.file.bytes.count ?? 0) + 4096)
+    html += "# DISARM \(pythonCapitalized(folder)):\n\n<table border=\"1\">\n<tr>\n<th>disarm_id</th>\n".utf8
+    for column in columns { html += "<th>\(column)</th>\n".utf8 }
+    html += "</tr>\n".utf8
+    // The existing index's cells are read only where a column comes from them: objects defined by their index row
+    // (no pages) and the counters' `tactic` column. Reading them for every row of a large techniques index would
+    // hold a dictionary per row.
+    let indexRows = !kind.hasPages || kind == .counter ? kb.indexRows(of: kind) : [:]
+    for entry in kb.listing(of: kind) {
+      let row = ListedRow(entry, indexRows: indexRows)
+      html += "<tr>\n<td><a href=\"\(folder)/\(row.idText).md\">\(row.idText)</a></td>\n".utf8
+      for column in columns { html += "<td>\(cell(column, of: row, kind: kind, in: kb))</td>\n".utf8 }
+      html += "</tr>\n".utf8
     }
-    html += "</table>\n"
-    return RenderedPage(path: path(of: kind), bytes: Array(html.utf8))
+    html += "</table>\n".utf8
+    return RenderedPage(path: path(of: kind), bytes: html)
   }
 
   /// The text of one cell, from the fact's owner.
