@@ -10,6 +10,7 @@ extension BenchCommand {
   /// same bytes into as many files in a fresh folder is what `build --output` is measured against.
   struct Floor: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "floor",
       abstract: "Read and cmark-parse every page of a knowledge base and nothing else (the benchmark floor).",
       shouldDisplay: false)
 

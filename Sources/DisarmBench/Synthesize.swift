@@ -9,6 +9,7 @@ extension BenchCommand {
   /// `disarm synthesize` (hidden): writes a synthetic knowledge base for benchmarks.
   struct Synthesize: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "synthesize",
       abstract: "Write a synthetic, lint-clean knowledge base SCALE times the size of the 2025-02-10 release.",
       shouldDisplay: false)
 

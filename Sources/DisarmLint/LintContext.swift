@@ -87,20 +87,23 @@ public final class LintContext {
 
   /// Identifiers mentioned in prose on each page, resolved, leaving out codes already read as relations
   /// (`**Tactic**: TA07 …` is a relation, checked as one).
-  public private(set) lazy var proseReferences: [(file: String, reference: ResolvedReference)] = {
+  public var proseReferences: FlattenSequence<[[(file: String, reference: ResolvedReference)]]> {
+    proseReferencesByPage.joined()
+  }
+
+  /// The prose references page by page, resolved on all cores.
+  private(set) lazy var proseReferencesByPage: [[(file: String, reference: ResolvedReference)]] = {
     var relationStarts: [String: Set<Int>] = [:]
     for relation in kb.relations { relationStarts[relation.file, default: []].insert(relation.position.offset) }
     for (file, offsets) in kb.checkedCodeOffsets { relationStarts[file, default: []].formUnion(offsets) }
-    var result: [(file: String, reference: ResolvedReference)] = []
-    for object in kb.objects.values {
-      guard let page = object.page else { continue }
+    let kb = kb
+    return ParallelMap.map(Array(kb.objects.values)) { object -> [(file: String, reference: ResolvedReference)] in
+      guard let page = object.page else { return [] }
       let starts = relationStarts[page.path] ?? []
-      for reference in kb.references(of: object.id) where !starts.contains(reference.reference.code.offsets.lowerBound)
-      {
-        result.append((page.path, reference))
+      return kb.references(of: object.id).compactMap { reference in
+        starts.contains(reference.reference.code.offsets.lowerBound) ? nil : (page.path, reference)
       }
     }
-    return result
   }()
 
   /// The first NUL byte and the first invalid UTF-8 sequence of every page that has one. Every byte of every page
@@ -141,7 +144,7 @@ public final class LintContext {
     relationTargets = []
     pageLinksByPage = []
     linkedObjects = []
-    proseReferences = []
+    proseReferencesByPage = []
     encodingDefects = []
   }
 

@@ -21,7 +21,10 @@ enum InlineReferenceScanner {
       }
       let byte = bytes[i]
       guard byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") else {
+        // Skip ahead to the next capital letter or exclusion, whichever comes first: most prose bytes are neither.
+        let stop = min(range.upperBound, nextExcluded?.lowerBound ?? range.upperBound)
         i += 1
+        while i < stop, bytes[i] < UInt8(ascii: "A") || bytes[i] > UInt8(ascii: "Z") { i += 1 }
         continue
       }
       if i > 0 {

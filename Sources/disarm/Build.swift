@@ -13,6 +13,7 @@ extension Disarm {
   /// pages; or check (`--check`) or bring up to date (`--write`) the pages in place.
   struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "build",
       abstract: "Parse and link a knowledge base; write disarm.json and regenerated pages, or check or update pages.",
       discussion: """
         DIR is the page folder (holding techniques/, tactics/, …) or a folder that contains generated_pages/.

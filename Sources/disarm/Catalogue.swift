@@ -6,6 +6,7 @@ extension Disarm {
   /// `disarm catalogue` (hidden): prints docs/DIAGNOSTICS.md from the rule catalogue.
   struct Catalogue: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "catalogue",
       abstract: "Print the rule catalogue as markdown (docs/DIAGNOSTICS.md).", shouldDisplay: false)
 
     func run() throws { Terminal.output(RuleCatalogueDocument.markdown(), terminator: "") }

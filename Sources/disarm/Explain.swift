@@ -6,7 +6,7 @@ extension Disarm {
   /// `disarm explain RULE`: what a rule checks, how to resolve its findings, and examples that do and do not
   /// trigger it.
   struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Explain a lint rule.")
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain a lint rule.")
 
     @Argument(help: "A rule id, as shown in brackets after each finding (e.g. name-mismatch).")
     var rule: String

@@ -6,6 +6,7 @@ extension Disarm {
   /// deterministic: exporting the same pages twice gives the same bytes.
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "export",
       abstract: "Export the knowledge base as STIX 2.1, MISP galaxies, ATT&CK Navigator layers or CSV tables.",
       subcommands: [ExportSTIX.self, ExportNavigator.self, MISP.self, CSV.self])
   }

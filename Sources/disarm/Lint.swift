@@ -12,6 +12,7 @@ extension Disarm {
   /// `disarm lint`: every rule over the knowledge base, reported for people or CI.
   struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "lint",
       abstract: "Check a knowledge base against every rule and report the findings.",
       discussion: """
         Loads the whole knowledge base (for cross-references) and reports on all of it, or only on PATHS when given \

@@ -11,7 +11,8 @@ import Foundation
 extension Disarm {
   /// `disarm list`: one line per object.
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List objects, one per line, with aligned columns.")
+    static let configuration = CommandConfiguration(
+      commandName: "list", abstract: "List objects, one per line, with aligned columns.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
       case table, json, csv

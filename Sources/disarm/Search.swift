@@ -12,6 +12,7 @@ extension Disarm {
   /// `disarm search QUERY`: ranked full-text search.
   struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "search",
       abstract: "Search names, summaries and incident descriptions; best matches first.",
       discussion: "Every word of QUERY must occur. Exit codes: 0 hits found; 1 no hit; 2 usage or I/O failure.")
 

@@ -12,6 +12,7 @@ extension Disarm {
   /// `disarm show ID`: everything the knowledge base knows about one object.
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: "Show an object: its summary, fields, relations, incidents and notes.",
       discussion: """
         QUERY is an identifier in any letter case (t0151.008) or a name or part of one ("microblogging"). \
