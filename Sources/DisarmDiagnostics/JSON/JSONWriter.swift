@@ -54,7 +54,7 @@ public enum JSONWriter {
   /// Appends a line break and `indent` levels of two spaces, for streaming callers that lay out members themselves.
   public static func newline(_ indent: Int, into output: inout [UInt8]) {
     output.append(UInt8(ascii: "\n"))
-    for _ in 0..<indent { output += [UInt8(ascii: " "), UInt8(ascii: " ")] }
+    output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
   }
 
   static let hex = Array("0123456789abcdef".utf8)

@@ -66,11 +66,22 @@ public enum KnowledgeBaseJSON {
           continue
         }
         output.append(UInt8(ascii: "["))
-        for (objectIndex, item) in list.enumerated() {
-          if objectIndex > 0 { output.append(UInt8(ascii: ",")) }
-          JSONWriter.newline(3, into: &output)
-          JSONWriter.write(object(item, in: kb), indent: 3, into: &output)
-          flushIfFull()
+        // Objects are written on all cores, a batch at a time (so that memory stays bounded on a large knowledge
+        // base), and joined in order: the bytes are those of writing them one by one.
+        let batchSize = 1024
+        for batchStart in stride(from: 0, to: list.count, by: batchSize) {
+          let batch = Array(list[batchStart..<min(batchStart + batchSize, list.count)].enumerated())
+          let written = ParallelMap.map(batch) { objectIndex, item -> [UInt8] in
+            var bytes: [UInt8] = []
+            if batchStart + objectIndex > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONWriter.newline(3, into: &bytes)
+            JSONWriter.write(object(item, in: kb), indent: 3, into: &bytes)
+            return bytes
+          }
+          for bytes in written {
+            output += bytes
+            flushIfFull()
+          }
         }
         JSONWriter.newline(2, into: &output)
         output.append(UInt8(ascii: "]"))
