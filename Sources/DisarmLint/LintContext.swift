@@ -28,7 +28,7 @@ public final class LintContext {
   public init(kb: KnowledgeBase) { self.kb = kb }
 
   /// Objects that are not stale.
-  public private(set) lazy var liveObjects: [DisarmObject] = kb.objects.values.filter { !$0.isStale }
+  public private(set) lazy var liveObjects: [DisarmObject] = kb.orderedObjects.filter { !$0.isStale }
 
   /// The first tactic relation of `id`, if it has one.
   public func tacticRelation(of id: DisarmID) -> Relation? { tacticIndex[id].map { kb.relations[$0] } }
@@ -62,7 +62,7 @@ public final class LintContext {
   /// gathering would briefly hold every link twice on a large knowledge base.
   private(set) lazy var pageLinksByPage: [[PageLink]] = {
     let objects = kb.objects
-    return ParallelMap.map(Array(objects.values)) { object -> [PageLink] in
+    return ParallelMap.map(kb.orderedObjects) { object -> [PageLink] in
       guard let page = object.page else { return [] }
       let links = page.links
       var resolved: [PageLink] = []
@@ -97,7 +97,7 @@ public final class LintContext {
     for relation in kb.relations { relationStarts[relation.file, default: []].insert(relation.position.offset) }
     for (file, offsets) in kb.checkedCodeOffsets { relationStarts[file, default: []].formUnion(offsets) }
     let kb = kb
-    return ParallelMap.map(Array(kb.objects.values)) { object -> [(file: String, reference: ResolvedReference)] in
+    return ParallelMap.map(kb.orderedObjects) { object -> [(file: String, reference: ResolvedReference)] in
       guard let page = object.page else { return [] }
       let starts = relationStarts[page.path] ?? []
       return kb.references(of: object.id).compactMap { reference in
@@ -113,7 +113,7 @@ public final class LintContext {
     .filter { $0.nul != nil || $0.invalidUTF8 != nil }
 
   /// Every object page and unassigned page.
-  public var allObjectPages: [ObjectPage] { kb.objects.values.compactMap(\.page) + kb.unassignedPages }
+  public var allObjectPages: [ObjectPage] { kb.orderedObjects.compactMap(\.page) + kb.unassignedPages }
 
   /// Computes every shared index now, the independent ones side by side, so that rules can then read them from
   /// several threads at once (a lazy property is not safe to compute from two threads).

@@ -96,6 +96,7 @@ struct RelationReader: Sendable {
 
   /// A counter's response type appears only in derived places: the counters index, else the `Counters | Response
   /// types` tables of technique, tactic, actor-type and metatechnique pages. The first place read wins.
+  /// `pages` must be in path order: the first page to give a counter's response type wins.
   mutating func readResponseTypes(from wholePages: [WholePage], pages: [ObjectPage]) {
     var seen = Set<DisarmID>()
     for whole in wholePages {
@@ -112,7 +113,7 @@ struct RelationReader: Sendable {
           origin: .index)
       }
     }
-    for page in pages.sorted(by: { $0.path < $1.path }) {
+    for page in pages {
       guard let table = page.table(firstColumn: "Counters"), table.columns.count > 1 else { continue }
       for row in table.rows {
         guard let counter = target(of: row), counter.kind == .counter, !seen.contains(counter),

@@ -26,7 +26,7 @@ public struct ConflictingFactRule: Rule {
       responseTypeOf[relation.source] = relation
     }
     var diagnostics: [Diagnostic] = []
-    for object in context.kb.objects.values {
+    for object in context.kb.orderedObjects {
       guard let page = object.page, let table = page.table(firstColumn: "Counters"), table.columns.count > 1 else {
         continue
       }

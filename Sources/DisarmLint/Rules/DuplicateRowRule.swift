@@ -16,7 +16,7 @@ public struct DuplicateRowRule: Rule {
 
   public static func check(_ context: LintContext) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    for object in context.kb.objects.values {
+    for object in context.kb.orderedObjects {
       guard let page = object.page else { continue }
       for table in page.tables {
         var seen: [String: TableRow] = [:]

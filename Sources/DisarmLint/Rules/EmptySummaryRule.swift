@@ -15,7 +15,7 @@ public struct EmptySummaryRule: Rule {
     ["incidents/I00001.md": Page.incident()])
 
   public static func check(_ context: LintContext) -> [Diagnostic] {
-    context.kb.objects.values.compactMap { object -> Diagnostic? in
+    context.kb.orderedObjects.compactMap { object -> Diagnostic? in
       guard let page = object.page else { return nil }
       let summary = page.field("summary")
       guard summary == nil || summary!.value.trimmed.isEmpty else { return nil }

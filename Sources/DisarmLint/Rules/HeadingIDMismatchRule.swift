@@ -18,7 +18,7 @@ public struct HeadingIDMismatchRule: Rule {
     ["incidents/I00001.md": Page.incident()])
 
   public static func check(_ context: LintContext) -> [Diagnostic] {
-    context.kb.objects.values.compactMap { object -> Diagnostic? in
+    context.kb.orderedObjects.compactMap { object -> Diagnostic? in
       guard let page = object.page, let heading = page.heading else { return nil }
       let written = heading.identifier?.text ?? ""
       let range = heading.identifier?.range ?? heading.line.range

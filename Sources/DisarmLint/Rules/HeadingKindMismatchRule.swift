@@ -17,7 +17,7 @@ public struct HeadingKindMismatchRule: Rule {
     ["incidents/I00001.md": Page.incident()])
 
   public static func check(_ context: LintContext) -> [Diagnostic] {
-    context.kb.objects.values.compactMap { object -> Diagnostic? in
+    context.kb.orderedObjects.compactMap { object -> Diagnostic? in
       guard let page = object.page, let word = page.heading?.kindWord, word.text != page.kind.headingWord else {
         return nil
       }

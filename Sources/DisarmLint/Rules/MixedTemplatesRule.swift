@@ -24,7 +24,7 @@ public struct MixedTemplatesRule: Rule {
 
   public static func check(_ context: LintContext) -> [Diagnostic] {
     guard context.kb.template == .mixed else { return [] }
-    let techniques = context.kb.objects.values.compactMap(\.page).filter { $0.kind == .technique }
+    let techniques = context.kb.orderedObjects.compactMap(\.page).filter { $0.kind == .technique }
     let old = techniques.filter { $0.template == .bulleted2022 }.sorted { $0.path < $1.path }
     let new = techniques.filter { $0.template == .plain2025 }.sorted { $0.path < $1.path }
     // The minority is what regeneration would migrate: the pages not in the template it writes.

@@ -20,7 +20,7 @@ public struct NameWhitespaceRule: Rule {
     ["incidents/I00001.md": Page.incident(name: "Hashtag campaign against a city council")])
 
   public static func check(_ context: LintContext) -> [Diagnostic] {
-    context.kb.objects.values.compactMap { object -> Diagnostic? in
+    context.kb.orderedObjects.compactMap { object -> Diagnostic? in
       guard let page = object.page, let name = page.heading?.name, name.text != name.trimmed, !name.trimmed.isEmpty
       else { return nil }
       let fix = FixIt(message: "trim the name", range: name.range, replacement: name.trimmed)

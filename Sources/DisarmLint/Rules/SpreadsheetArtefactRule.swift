@@ -20,7 +20,7 @@ public struct SpreadsheetArtefactRule: Rule {
 
   public static func check(_ context: LintContext) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    for object in context.kb.objects.values {
+    for object in context.kb.orderedObjects {
       guard let page = object.page else { continue }
       for field in page.fields where isArtefact(field.value.trimmed) {
         diagnostics.append(

@@ -28,7 +28,7 @@ public struct StalePageRule: Rule {
   ]
 
   public static func check(_ context: LintContext) -> [Diagnostic] {
-    context.kb.objects.values.compactMap { object -> Diagnostic? in
+    context.kb.orderedObjects.compactMap { object -> Diagnostic? in
       guard object.isStale, let index = context.kb.indexes[object.kind] else { return nil }
       return diagnostic(
         file: object.file, line: 1, column: 1,

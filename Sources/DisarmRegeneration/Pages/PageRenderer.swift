@@ -29,7 +29,7 @@ public enum PageRenderer {
     let target = template ?? effectiveTemplate(of: kb)
     var unplaceable: [(path: String, text: SourceText)] = []
     var candidates: [DisarmObject] = []
-    for object in kb.objects.values.sorted(by: { $0.id < $1.id }) {
+    for object in kb.orderedObjects {
       guard let page = object.page else { continue }
       // Stale pages and pages with errors are reported by their own rules and left as they are.
       if object.isStale || excluded.contains(page.path) {
