@@ -2,7 +2,9 @@
 //
 // The pipeline reads top to bottom, each target depending only on the ones above it:
 //
-//   CCmark (libcmark)        DisarmDiagnostics (positions, diagnostics, rule descriptions, formatter, JSON writer)
+//                            DisarmDiagnostics (positions, diagnostics, rule descriptions, formatter, JSON writer)
+//                                   |
+//   CCmark (libcmark)        DisarmFramework (framework descriptions: kinds, words, identifier shapes; detection)
 //          \                  /
 //           DisarmParser  (pages to typed values with exact source slices; the only importer of CCmark)
 //                 |
@@ -28,6 +30,7 @@ let package = Package(
     .executable(name: "disarm", targets: ["disarm"]),
     .executable(name: "disarm-bench", targets: ["DisarmBench"]),
     .library(name: "DisarmDiagnostics", targets: ["DisarmDiagnostics"]),
+    .library(name: "DisarmFramework", targets: ["DisarmFramework"]),
     .library(name: "DisarmParser", targets: ["DisarmParser"]),
     .library(name: "DisarmModel", targets: ["DisarmModel"]),
     .library(name: "DisarmRegeneration", targets: ["DisarmRegeneration"]),
@@ -46,7 +49,11 @@ let package = Package(
       providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
     ),
     .target(name: "DisarmDiagnostics"),
-    .target(name: "DisarmParser", dependencies: ["CCmark", "DisarmDiagnostics"]),
+    .target(
+      name: "DisarmFramework",
+      dependencies: ["DisarmDiagnostics", .product(name: "Yams", package: "Yams")]
+    ),
+    .target(name: "DisarmParser", dependencies: ["CCmark", "DisarmDiagnostics", "DisarmFramework"]),
     .target(name: "DisarmModel", dependencies: ["DisarmParser"]),
     .target(name: "DisarmRegeneration", dependencies: ["DisarmModel"]),
     .target(
@@ -67,6 +74,7 @@ let package = Package(
       dependencies: ["DisarmRegeneration", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .target(name: "DisarmTestSupport", dependencies: ["DisarmModel"], path: "Tests/DisarmTestSupport"),
+    .testTarget(name: "DisarmFrameworkTests", dependencies: ["DisarmFramework", "DisarmTestSupport"]),
     .testTarget(name: "DisarmParserTests", dependencies: ["DisarmParser", "DisarmTestSupport"]),
     .testTarget(name: "DisarmModelTests", dependencies: ["DisarmLint", "DisarmTestSupport"]),
     .testTarget(name: "DisarmLintTests", dependencies: ["DisarmLint", "DisarmTestSupport"]),

@@ -1,3 +1,5 @@
-// Source positions, slices and files are part of every parsed page's public shape, so the parser re-exports the
-// diagnostics target: code that reads pages sees `SourceText` and `SourceRange` without a second import.
+// Source positions, slices and files are part of every parsed page's public shape, and every reader of pages needs
+// the framework's vocabulary: the parser re-exports both targets, so code that reads pages sees `SourceText`,
+// `SourceRange` and `FrameworkDescription` without more imports.
 @_exported import DisarmDiagnostics
+@_exported import DisarmFramework

@@ -30,6 +30,9 @@ struct Disarm: ParsableCommand {
       Exit codes: 0 success; 1 the knowledge base has errors; 2 usage or I/O failure.
       """,
     version: version,
-    subcommands: [Build.self, Lint.self, Explain.self, Show.self, List.self, Search.self, Export.self, Catalogue.self]
+    subcommands: [
+      Build.self, Lint.self, Explain.self, Show.self, List.self, Search.self, Export.self, Frameworks.self,
+      Catalogue.self,
+    ]
   )
 }

@@ -15,6 +15,13 @@ public enum Corpus {
   /// The general skip message; suites with a more specific one keep theirs.
   public static let skipMessage: Comment = "../shared/corpus is absent: corpus tests skipped"
 
+  /// Every page tree of the corpus, AMITT 2019 to DISARM 2026, with the built-in framework description it follows.
+  public static let allTrees: [(name: String, framework: String)] = [
+    ("amitt-2019-10-15", "amitt-2019"), ("amitt-2021-10-21", "amitt-2021"), ("disarm-2022-07-02", "disarm-1"),
+    ("disarm-2024-03-13", "disarm-1"), ("disarm-2024-11-22", "disarm-1"), ("disarm-2025-02-10", "disarm-1"),
+    ("disarm-2025-07-03", "disarm-2-observations"), ("disarm-2026-07-19", "disarm-2026-assessments"),
+  ]
+
   /// A release's folder, `../shared/corpus/<name>`.
   public static func release(_ name: String) -> URL { root.appendingPathComponent(name) }
   /// A release's page folder, `../shared/corpus/<name>/generated_pages`.

@@ -1,0 +1,116 @@
+import Yams
+
+/// Reads a framework description from YAML with Yams, keeping every node's position so that a mistake is reported
+/// at its line and column (plain `Yams.load` would lose them).
+enum DescriptionReader {
+  /// Relation names a description may give field labels for, and what each means.
+  static let fieldRelations: Set<String> = ["tactic", "phase", "parent", "metatechnique"]
+  /// Relation names a description may give table headers for.
+  static let tableRelations: Set<String> = [
+    "incidents", "techniques-used", "associated", "counters", "tasks", "techniques", "actor-types",
+    "counters-tactics", "counters-techniques", "seen-in-incidents", "references",
+  ]
+
+  static func read(_ text: String, path: String) throws(DescriptionError) -> FrameworkDescription {
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+      throw syntaxError(error, path: path)
+    } catch {
+      throw DescriptionError(path: path, line: 0, column: 0, message: "not valid YAML: \(error)")
+    }
+    guard let root else { throw DescriptionError(path: path, line: 0, column: 0, message: "the file is empty") }
+    let top = try Mapping(root, path: path, what: "the top level", allowed: topKeys)
+    let kindNodes = try top.sequence("kinds")
+    var kinds: [KindVocabulary] = []
+    for node in kindNodes { kinds.append(try kind(node, path: path)) }
+    try checkKinds(kinds, nodes: kindNodes, path: path)
+    var fields: [String: [String]] = [:]
+    if let node = top.node("fields") {
+      let mapping = try Mapping(node, path: path, what: "'fields'", allowed: fieldRelations)
+      for key in mapping.keys { fields[key] = try mapping.strings(key) }
+    }
+    var tables: [String: String] = [:]
+    if let node = top.node("tables") {
+      let mapping = try Mapping(node, path: path, what: "'tables'", allowed: tableRelations)
+      for key in mapping.keys { tables[key] = try mapping.string(key) }
+    }
+    return FrameworkDescription(
+      name: try top.string("name"), title: try top.string("title"), summary: try top.string("summary"),
+      pageFolder: try top.optionalString("page-folder") ?? "generated_pages",
+      identifierField: try top.optionalString("identifier-field"),
+      linkPrefix: try top.string("link-prefix"), kinds: kinds, fieldLabels: fields, tableHeaders: tables,
+      matrixPages: try top.optionalStrings("matrices") ?? [], signatures: try top.optionalStrings("signatures") ?? [])
+  }
+
+  static let topKeys: Set<String> = [
+    "name", "title", "summary", "page-folder", "identifier-field", "link-prefix", "kinds", "fields", "tables",
+    "matrices", "signatures",
+  ]
+  static let kindKeys: Set<String> = ["role", "singular", "plural", "heading", "folder", "id", "index"]
+  static let idKeys: Set<String> = ["prefix", "digits", "extra-digits", "sub-digits", "first-sub"]
+
+  static func kind(_ node: Node, path: String) throws(DescriptionError) -> KindVocabulary {
+    let mapping = try Mapping(node, path: path, what: "a kind", allowed: kindKeys)
+    let roleText = try mapping.string("role")
+    guard let role = ObjectKind(rawValue: roleText) else {
+      let roles = ObjectKind.allCases.map(\.rawValue).joined(separator: ", ")
+      throw mapping.error(at: "role", "unknown role '\(roleText)' (expected one of \(roles))")
+    }
+    let idNode = try mapping.required("id")
+    let id = try Mapping(idNode, path: path, what: "'id'", allowed: idKeys)
+    let prefix = try id.string("prefix")
+    guard !prefix.isEmpty, prefix.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else {
+      throw id.error(at: "prefix", "an identifier prefix is one or more capital letters A-Z, not '\(prefix)'")
+    }
+    let shape = IdentifierShape(
+      prefix: prefix, digits: try id.integer("digits", in: 1...9),
+      extraDigits: try id.optionalInteger("extra-digits", in: 0...4) ?? 2,
+      subDigits: try id.optionalInteger("sub-digits", in: 1...6),
+      firstSub: try id.optionalInteger("first-sub", in: 0...1) ?? 1)
+    return KindVocabulary(
+      role: role, singular: try mapping.string("singular").lowercased(),
+      plural: try mapping.string("plural").lowercased(), heading: try mapping.optionalString("heading"),
+      folder: try mapping.optionalString("folder"), id: shape, index: try mapping.optionalString("index"))
+  }
+
+  /// Roles, folders and identifier shapes must each be unambiguous.
+  static func checkKinds(_ kinds: [KindVocabulary], nodes: [Node], path: String) throws(DescriptionError) {
+    guard !kinds.isEmpty else {
+      throw DescriptionError(path: path, line: 0, column: 0, message: "'kinds' must list at least one kind")
+    }
+    for (index, kind) in kinds.enumerated() {
+      let earlier = kinds[..<index]
+      let mark = nodes[index].mark
+      func fail(_ message: String) -> DescriptionError {
+        DescriptionError(path: path, line: mark?.line ?? 0, column: mark?.column ?? 0, message: message)
+      }
+      if earlier.contains(where: { $0.role == kind.role }) {
+        throw fail("the role '\(kind.role.rawValue)' is given to two kinds")
+      }
+      if let folder = kind.folder, earlier.contains(where: { $0.folder == folder }) {
+        throw fail("the folder '\(folder)' is given to two kinds")
+      }
+      if let other = earlier.first(where: { overlaps($0.id, kind.id) }) {
+        throw fail(
+          "identifiers of '\(kind.singular)' (\(kind.id.example)) could be read as '\(other.singular)' "
+            + "(\(other.id.example)): give them different prefixes or digit counts")
+      }
+    }
+  }
+
+  /// Whether some identifier fits both shapes: same prefix and overlapping digit counts.
+  static func overlaps(_ a: IdentifierShape, _ b: IdentifierShape) -> Bool {
+    a.prefix == b.prefix && a.digits <= b.digits + b.extraDigits && b.digits <= a.digits + a.extraDigits
+  }
+
+  static func syntaxError(_ error: YamlError, path: String) -> DescriptionError {
+    switch error {
+    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
+      return DescriptionError(path: path, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
+    default:
+      return DescriptionError(path: path, line: 0, column: 0, message: "not valid YAML: \(error)")
+    }
+  }
+}

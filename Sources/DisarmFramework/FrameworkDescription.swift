@@ -1,0 +1,69 @@
+/// A DISARM-style framework described as data: its kinds with their words, folders and identifier shapes, the field
+/// labels and table headers that carry its relations, its whole-framework pages and its link style.
+///
+/// Built-in descriptions ship in `frameworks/*.yml` (see ``BuiltInFrameworks``); a team writes its own in the same
+/// format (docs/FRAMEWORKS.md). Every layer reads the vocabulary from here: nothing else names a kind's words or
+/// identifier shape.
+public struct FrameworkDescription: Sendable {
+  /// Short name used on the command line and in `.disarm.yml` (`disarm-2026`).
+  public var name: String
+  /// Human title (`DISARM 2026 Assessments framework`).
+  public var title: String
+  /// One paragraph on what the framework is and which page trees it describes.
+  public var summary: String
+  /// Where the page folder sits in a repository: `generated_pages` for DISARM, `.` for AMITT's top-level pages.
+  public var pageFolder: String
+  /// The label of the plain field that holds a page's identifier when headings hold only the name (AMITT 2019's
+  /// `* Id: T0007`), or nil when headings carry it (`# Technique T0007: …`).
+  public var identifierField: String?
+  /// How pages link to one another: the prefix before `<folder>/<ID>.md` (`../../generated_pages/`, `../`).
+  public var linkPrefix: String
+  /// The kinds in framework order (phases first), each with its role.
+  public var kinds: [KindVocabulary]
+  /// Field labels that carry each relation, by relation name (`tactic: [Category, Tactic]`); the first label is the
+  /// one new pages are written with.
+  public var fieldLabels: [String: [String]]
+  /// The first-column header of the table that carries each table relation (`incidents: Incident`).
+  public var tableHeaders: [String: String]
+  /// The red and blue framework matrix pages, when the framework has them.
+  public var matrixPages: [String]
+  /// Files whose presence marks a tree as this framework's (`folder/name` patterns relative to the page folder, `*`
+  /// and `?` within a name), used by detection beside the kinds' folders and headings; a pattern starting with `!`
+  /// rules the framework out when it matches (DISARM 1.x never numbers a sub-technique `.000`).
+  public var signatures: [String]
+
+  /// A description as the YAML loader or a test builds it.
+  public init(
+    name: String, title: String, summary: String, pageFolder: String, identifierField: String? = nil,
+    linkPrefix: String, kinds: [KindVocabulary],
+    fieldLabels: [String: [String]] = [:], tableHeaders: [String: String] = [:], matrixPages: [String] = [],
+    signatures: [String] = []
+  ) {
+    self.name = name
+    self.title = title
+    self.summary = summary
+    self.pageFolder = pageFolder
+    self.identifierField = identifierField
+    self.linkPrefix = linkPrefix
+    self.kinds = kinds
+    self.fieldLabels = fieldLabels
+    self.tableHeaders = tableHeaders
+    self.matrixPages = matrixPages
+    self.signatures = signatures
+  }
+
+  /// The vocabulary of the kind playing `role`, if the framework has that kind.
+  public func kind(_ role: ObjectKind) -> KindVocabulary? { kinds.first { $0.role == role } }
+
+  /// The kind whose pages live in `folder`, if any.
+  public func kind(folder: String) -> KindVocabulary? { kinds.first { $0.folder == folder } }
+
+  /// The kind named by a word as users type it (`assessments`, `assessment`, `techniques`), case-insensitively.
+  public func kind(named word: String) -> KindVocabulary? {
+    let word = word.lowercased()
+    return kinds.first { $0.plural == word || $0.singular == word || $0.folder == word || $0.role.rawValue == word }
+  }
+
+  /// The labels of the field carrying `relation`, lower-cased as page fields are looked up.
+  public func fieldKeys(_ relation: String) -> [String] { (fieldLabels[relation] ?? []).map { $0.lowercased() } }
+}
