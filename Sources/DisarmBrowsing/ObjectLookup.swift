@@ -23,7 +23,7 @@ public struct ObjectLookup: Sendable {
   /// match wins over names that merely contain the query.
   public func find(_ query: String) -> Result {
     let trimmed = query.trimmingWhitespace()
-    if let id = DisarmID(caseInsensitive: trimmed) {
+    if let id = DisarmID(caseInsensitive: trimmed, in: kb.framework.identifiers) {
       if let object = kb[id] { return .found(object) }
       return .notFound(suggestions: nearestIDs(to: id))
     }

@@ -114,7 +114,7 @@ extension KnowledgeBase {
     }
     if let table = self[technique]?.page?.table(firstColumn: "Incident") {
       for row in table.rows {
-        guard let stem = row.links.first?.targetFileStem, let incident = DisarmID(stem), descriptions[incident] == nil
+        guard let stem = row.links.first?.targetFileStem, let incident = id(stem), descriptions[incident] == nil
         else { continue }
         descriptions[incident] = []
         entries.append(

@@ -6,31 +6,31 @@
 /// identifier shape.
 public struct FrameworkDescription: Sendable {
   /// Short name used on the command line and in `.disarm.yml` (`disarm-2026`).
-  public var name: String
+  public let name: String
   /// Human title (`DISARM 2026 Assessments framework`).
-  public var title: String
+  public let title: String
   /// One paragraph on what the framework is and which page trees it describes.
-  public var summary: String
+  public let summary: String
   /// Where the page folder sits in a repository: `generated_pages` for DISARM, `.` for AMITT's top-level pages.
-  public var pageFolder: String
+  public let pageFolder: String
   /// The label of the plain field that holds a page's identifier when headings hold only the name (AMITT 2019's
   /// `* Id: T0007`), or nil when headings carry it (`# Technique T0007: …`).
-  public var identifierField: String?
+  public let identifierField: String?
   /// How pages link to one another: the prefix before `<folder>/<ID>.md` (`../../generated_pages/`, `../`).
-  public var linkPrefix: String
+  public let linkPrefix: String
   /// The kinds in framework order (phases first), each with its role.
-  public var kinds: [KindVocabulary]
+  public let kinds: [KindVocabulary]
   /// Field labels that carry each relation, by relation name (`tactic: [Category, Tactic]`); the first label is the
   /// one new pages are written with.
-  public var fieldLabels: [String: [String]]
+  public let fieldLabels: [String: [String]]
   /// The first-column header of the table that carries each table relation (`incidents: Incident`).
-  public var tableHeaders: [String: String]
+  public let tableHeaders: [String: String]
   /// The red and blue framework matrix pages, when the framework has them.
-  public var matrixPages: [String]
+  public let matrixPages: [String]
   /// Files whose presence marks a tree as this framework's (`folder/name` patterns relative to the page folder, `*`
   /// and `?` within a name), used by detection beside the kinds' folders and headings; a pattern starting with `!`
   /// rules the framework out when it matches (DISARM 1.x never numbers a sub-technique `.000`).
-  public var signatures: [String]
+  public let signatures: [String]
 
   /// A description as the YAML loader or a test builds it.
   public init(
@@ -50,7 +50,11 @@ public struct FrameworkDescription: Sendable {
     self.tableHeaders = tableHeaders
     self.matrixPages = matrixPages
     self.signatures = signatures
+    self.identifiers = IdentifierSyntax(kinds)
   }
+
+  /// How the framework's identifiers are recognised, built once from the kinds' shapes.
+  public let identifiers: IdentifierSyntax
 
   /// The vocabulary of the kind playing `role`, if the framework has that kind.
   public func kind(_ role: ObjectKind) -> KindVocabulary? { kinds.first { $0.role == role } }

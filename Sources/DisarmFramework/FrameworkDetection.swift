@@ -14,9 +14,13 @@ public struct FrameworkMatch: Sendable {
   public var misses: [String]
   /// Whether a pattern the description rules out was found (a `!` signature).
   public var isRuledOut: Bool
+  /// How many of the sampled pages show their kind and identifier as the description writes them.
+  public var fittingPages: Int
+  /// How many of the description's kind folders the tree has.
+  public var presentFolders: Int
 
-  /// Whether the tree can be read with this description at all.
-  public var fits: Bool { score > 0 && !isRuledOut }
+  /// Whether the tree reads as this framework: some sampled page is in its shape and nothing rules it out.
+  public var fits: Bool { fittingPages > 0 && !isRuledOut }
 }
 
 /// Picks the framework description that fits a page tree, from its folders, a few pages' headings (or identifier
@@ -30,10 +34,15 @@ public enum FrameworkDetection {
     pageFolder path: String, candidates: [FrameworkDescription] = BuiltInFrameworks.all
   ) -> [FrameworkMatch] {
     let tree = Tree(path: path)
-    return candidates.map { match($0, tree) }.sorted { lhs, rhs in
-      if lhs.fits != rhs.fits { return lhs.fits }
-      return lhs.score > rhs.score
-    }
+    // Ties go to the earlier candidate; DISARM 1.x, the most common, is tried first.
+    let ordered = candidates.filter { $0.name == "disarm-1" } + candidates.filter { $0.name != "disarm-1" }
+    let matches = ordered.map { match($0, tree) }
+    return matches.indices.sorted { lhs, rhs in
+      let (a, b) = (matches[lhs], matches[rhs])
+      if a.fits != b.fits { return a.fits }
+      if a.score != b.score { return a.score > b.score }
+      return lhs < rhs
+    }.map { matches[$0] }
   }
 
   /// The best-fitting description, or nil when none fits.
@@ -60,6 +69,7 @@ public enum FrameworkDetection {
 
     var sampled = 0
     var fitting = 0
+    var linked = 0
     var example: String?
     var counterExample: String?
     for kind in description.kinds {
@@ -67,6 +77,7 @@ public enum FrameworkDetection {
       for page in tree.pages(in: folder).prefix(samplesPerFolder) {
         sampled += 1
         let lines = tree.firstLines(of: folder + "/" + page)
+        if lines.contains(where: { line in linksLike(description, line) }) { linked += 1 }
         if let line = fittingLine(lines, kind: kind, description: description) {
           fitting += 1
           if example == nil { example = line }
@@ -86,7 +97,10 @@ public enum FrameworkDetection {
             + (counterExample.map { " ('\($0)')" } ?? ""))
       }
     }
-    score = fitting == 0 ? 0 : score + 2 * fitting - 2 * (sampled - fitting)
+    score += 2 * fitting - 2 * (sampled - fitting) + linked
+    if linked > 0 {
+      reasons.append("links: \(linked) sampled pages link as '\(description.linkPrefix)<folder>/<ID>.md'")
+    }
 
     var ruledOut = false
     for signature in description.signatures {
@@ -95,7 +109,7 @@ public enum FrameworkDetection {
       let found = tree.firstMatch(pattern)
       switch (excluded, found) {
       case (false, let file?):
-        score += fitting == 0 ? 0 : 5
+        score += 5
         reasons.append("has \(pattern) (\(file))")
       case (false, nil):
         score -= 5
@@ -107,7 +121,17 @@ public enum FrameworkDetection {
       }
     }
     return FrameworkMatch(
-      description: description, score: max(score, 0), reasons: reasons, misses: misses, isRuledOut: ruledOut)
+      description: description, score: score, reasons: reasons, misses: misses, isRuledOut: ruledOut,
+      fittingPages: fitting, presentFolders: present.count)
+  }
+
+  /// Whether `line` links to another page the way the description writes links (`](../../generated_pages/tactics/`
+  /// for DISARM, `](../tactics/` for AMITT).
+  static func linksLike(_ description: FrameworkDescription, _ line: String) -> Bool {
+    description.kinds.contains { kind in
+      guard let folder = kind.folder else { return false }
+      return line.contains("](\(description.linkPrefix)\(folder)/")
+    }
   }
 
   /// How the description's pages show their kind and identifier, for messages.

@@ -62,13 +62,14 @@ public final class LintContext {
   /// gathering would briefly hold every link twice on a large knowledge base.
   private(set) lazy var pageLinksByPage: [[PageLink]] = {
     let objects = kb.objects
+    let framework = kb.framework
     return ParallelMap.map(kb.orderedObjects) { object -> [PageLink] in
       guard let page = object.page else { return [] }
       let links = page.links
       var resolved: [PageLink] = []
       resolved.reserveCapacity(links.count)
       for link in links {
-        if let pageLink = PageLink(link: link, on: page, from: object.id, objects: objects) {
+        if let pageLink = PageLink(link: link, on: page, from: object.id, objects: objects, framework: framework) {
           resolved.append(pageLink)
         }
       }
@@ -147,6 +148,9 @@ public final class LintContext {
     proseReferencesByPage = []
     encodingDefects = []
   }
+
+  /// The folder the knowledge base's framework keeps `kind`'s pages in, for messages.
+  func folder(_ kind: ObjectKind) -> String { kb.words(kind).folder ?? kind.rawValue }
 
   /// A note pointing at the heading of the object `id`, for findings that contradict it.
   func headingNote(of id: DisarmID, _ message: String) -> [DiagnosticNote] {

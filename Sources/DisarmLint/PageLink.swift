@@ -22,18 +22,21 @@ public struct PageLink: Sendable {
   public let targetExists: Bool
 
   /// Nil for links that are not to markdown pages (web addresses, placeholders such as `(-)`).
-  init?(link: Link, on page: ObjectPage, from source: DisarmID, objects: [DisarmID: DisarmObject]) {
+  init?(
+    link: Link, on page: ObjectPage, from source: DisarmID, objects: [DisarmID: DisarmObject],
+    framework: FrameworkDescription
+  ) {
     let raw = link.destination.utf8
     guard raw.count > 3, raw.suffix(3).map({ $0 | 0x20 }) == Array(".md".utf8), !raw.contains(UInt8(ascii: ":"))
     else { return nil }
     self.link = link
     self.source = source
     let destination = link.destination.text
-    let path = Self.resolve(destination, from: page.path)
+    let path = Self.resolve(destination, from: page.path, linkPrefix: framework.linkPrefix)
     staysInPageFolder = path.map { $0.split(separator: "/").count == 2 } ?? false
     let parts = (path ?? destination).split(separator: "/").suffix(2)
-    if parts.count == 2, let kind = ObjectKind(folder: String(parts.first!)),
-      let id = DisarmID(parts.last!.dropLast(3)), id.kind == kind
+    if parts.count == 2, let kind = framework.kind(folder: String(parts.first!))?.role,
+      let id = DisarmID(parts.last!.dropLast(3), in: framework.identifiers), id.kind == kind
     {
       target = id
       targetExists = objects[id] != nil
@@ -44,9 +47,9 @@ public struct PageLink: Sendable {
   }
 
   /// The page-folder-relative path a link destination names, or nil when it leaves the page folder.
-  static func resolve(_ destination: String, from pagePath: String) -> String? {
-    if destination.utf8.starts(with: ObjectLink.pagesPrefix.utf8) {
-      return String(destination.dropFirst(ObjectLink.pagesPrefix.count))
+  static func resolve(_ destination: String, from pagePath: String, linkPrefix: String) -> String? {
+    if linkPrefix.hasPrefix("../../"), destination.utf8.starts(with: linkPrefix.utf8) {
+      return String(destination.dropFirst(linkPrefix.count))
     }
     var parts = pagePath.split(separator: "/").dropLast().map(String.init)
     for part in destination.split(separator: "/", omittingEmptySubsequences: false) {

@@ -10,17 +10,30 @@ public struct DisarmID: Hashable, Comparable, Sendable, CustomStringConvertible 
   /// The identifier as written in canonical form (upper-case).
   public let string: String
 
-  /// Parses an identifier; nil unless `text` is exactly one DISARM identifier (no spaces, no extra characters).
-  public init?(_ text: some StringProtocol) {
+  /// Parses an identifier of the framework whose syntax is `syntax`; nil unless `text` is exactly one identifier
+  /// (no spaces, no extra characters).
+  public init?(_ text: some StringProtocol, in syntax: IdentifierSyntax) {
     let string = String(text)
-    guard let kind = IdentifierSyntax.kind(of: string) else { return nil }
+    guard let kind = syntax.kind(of: string) else { return nil }
     self.kind = kind
     self.string = string
   }
 
   /// Parses an identifier written in any letter case (`t0151.008`).
-  public init?(caseInsensitive text: some StringProtocol) {
-    self.init(text.uppercased())
+  public init?(caseInsensitive text: some StringProtocol, in syntax: IdentifierSyntax) {
+    self.init(text.uppercased(), in: syntax)
+  }
+
+  /// An identifier already recognised (a parent's prefix, a syntax match).
+  init(kind: ObjectKind, string: String) {
+    self.kind = kind
+    self.string = string
+  }
+
+  /// Parses a DISARM 1.x identifier (`T0151.008`), for tests and examples written in that framework; code reading
+  /// a knowledge base passes its framework's syntax.
+  public init?(_ text: some StringProtocol) {
+    self.init(text, in: BuiltInFrameworks.standard.identifiers)
   }
 
   /// By kind, then by text: numeric order for zero-padded codes, and a technique before its sub-techniques.
@@ -34,7 +47,7 @@ public struct DisarmID: Hashable, Comparable, Sendable, CustomStringConvertible 
   /// For a sub-technique (`T0151.008`), its parent technique (`T0151`).
   public var parentTechnique: DisarmID? {
     guard kind == .technique, let dot = string.firstIndex(of: ".") else { return nil }
-    return DisarmID(string[..<dot])
+    return DisarmID(kind: .technique, string: String(string[..<dot]))
   }
 
   /// Whether this is a sub-technique identifier (`T0151.008`).
@@ -42,12 +55,11 @@ public struct DisarmID: Hashable, Comparable, Sendable, CustomStringConvertible 
 
   /// The first identifier at the start of `text` (after spaces), and the rest of the text after it
   /// (`"TA07 Select Channels"` gives `TA07` and `"Select Channels"`).
-  public static func leading(in text: String) -> (id: DisarmID, rest: String)? {
+  public static func leading(in text: String, syntax: IdentifierSyntax) -> (id: DisarmID, rest: String)? {
     let trimmed = text.trimmingWhitespace()
     let bytes = Array(trimmed.utf8)
-    guard let (_, end) = IdentifierSyntax.match(bytes, at: 0),
-      let id = DisarmID(String(decoding: bytes[..<end], as: UTF8.self))
-    else { return nil }
+    guard let (kind, end) = syntax.match(bytes, at: 0) else { return nil }
+    let id = DisarmID(kind: kind, string: String(decoding: bytes[..<end], as: UTF8.self))
     var rest = String(decoding: bytes[end...], as: UTF8.self).trimmingWhitespace()
     if rest.hasPrefix("-") || rest.hasPrefix(":") { rest = String(rest.dropFirst()).trimmingWhitespace() }
     return (id, rest)

@@ -4,13 +4,13 @@ import DisarmParser
 /// their own (response types, detections).
 enum IndexReader {
   /// The identifiers in the first column of an index, with where each row starts.
-  static func listedIDs(in page: WholePage) -> [DisarmID: SourcePosition] {
+  static func listedIDs(in page: WholePage, syntax: IdentifierSyntax) -> [DisarmID: SourcePosition] {
     var listed: [DisarmID: SourcePosition] = [:]
     for row in page.table.rows where !row.isHeader {
       // The link's file name, exactly: `techniques/T0039 .md` lists the page `T0039 .md`, not `T0039.md`.
       guard let first = row.cells.first else { continue }
       let written = first.href.map(fileStem) ?? first.text
-      if let id = DisarmID(written), listed[id] == nil {
+      if let id = DisarmID(written, in: syntax), listed[id] == nil {
         listed[id] = first.source.range.start
       }
     }
@@ -24,12 +24,14 @@ enum IndexReader {
   }
 
   /// Objects defined by an index page's rows, with the row's other columns as attributes.
-  static func objects(of kind: ObjectKind, in page: WholePage, problems: inout [ReadingProblem]) -> [DisarmObject] {
+  static func objects(
+    of kind: ObjectKind, in page: WholePage, syntax: IdentifierSyntax, problems: inout [ReadingProblem]
+  ) -> [DisarmObject] {
     let header = page.table.rows.first(where: \.isHeader)?.cells.map(\.text) ?? []
     var objects: [DisarmObject] = []
     for row in page.table.rows where !row.isHeader {
       guard let first = row.cells.first else { continue }
-      guard let id = DisarmID(first.text), id.kind == kind else {
+      guard let id = DisarmID(first.text, in: syntax), id.kind == kind else {
         problems.append(
           ReadingProblem(.indexCellNotAnID(text: first.text, kind: kind), file: page.path, range: first.source.range))
         continue

@@ -39,7 +39,7 @@ extension KnowledgeBase {
     for row in index.table.rows where !row.isHeader {
       guard let first = row.cells.first else { continue }
       let stem = first.href.map(IndexReader.fileStem) ?? first.text
-      if let id = DisarmID(stem), id.kind == kind {
+      if let id = id(stem), id.kind == kind {
         if let object = objects[id], !object.isStale {
           entries.append(.object(object))
           seen.insert(id)
@@ -61,7 +61,7 @@ extension KnowledgeBase {
     for row in index.table.rows where !row.isHeader {
       guard let first = row.cells.first else { continue }
       let stem = first.href.map(IndexReader.fileStem) ?? first.text
-      guard let id = DisarmID(stem), rows[id] == nil else { continue }
+      guard let id = id(stem), rows[id] == nil else { continue }
       var cells: [String: HTMLTableCell] = [:]
       for (column, cell) in zip(header, row.cells) where cells[column] == nil { cells[column] = cell }
       rows[id] = cells

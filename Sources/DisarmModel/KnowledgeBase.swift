@@ -15,6 +15,23 @@ public struct KnowledgeBase: Sendable {
     case unknown
   }
 
+  /// The framework the knowledge base follows: its kinds' words, identifier shapes and labels.
+  public let framework: FrameworkDescription
+
+  /// Parses an identifier of this knowledge base's framework.
+  public func id(_ text: some StringProtocol) -> DisarmID? { DisarmID(text, in: framework.identifiers) }
+
+  /// The identifier at the start of `text` and the text after it (see ``DisarmID/leading(in:syntax:)``).
+  public func leadingID(in text: String) -> (id: DisarmID, rest: String)? {
+    DisarmID.leading(in: text, syntax: framework.identifiers)
+  }
+
+  /// What the framework calls the kind playing `role`: its words, heading, folder and identifier shape. A role the
+  /// framework lacks (no identifier can name it) gets DISARM 1.x's words.
+  public func words(_ role: ObjectKind) -> KindVocabulary {
+    framework.kind(role) ?? BuiltInFrameworks.standard.kind(role)!
+  }
+
   /// Every object by identifier, stale pages and objects without pages (response types, detections) included.
   public private(set) var objects: [DisarmID: DisarmObject]
   /// Every relation in the order read, including those whose target does not exist (`isResolved` false).
@@ -24,7 +41,7 @@ public struct KnowledgeBase: Sendable {
   public func references(of id: DisarmID) -> [ResolvedReference] {
     guard let page = objects[id]?.page else { return [] }
     return page.references.map { reference in
-      let target = DisarmID(reference.code.text)
+      let target = self.id(reference.code.text)
       return ResolvedReference(reference: reference, id: target, isResolved: target.map { objects[$0] != nil } ?? false)
     }
   }
@@ -59,10 +76,12 @@ public struct KnowledgeBase: Sendable {
   private var incomingIndex: [DisarmID: [Int]] = [:]
 
   init(
-    objects: [DisarmID: DisarmObject], relations: [Relation], wholePages: [WholePage], unassigned: [UnassignedPage],
+    framework: FrameworkDescription, objects: [DisarmID: DisarmObject], relations: [Relation], wholePages: [WholePage],
+    unassigned: [UnassignedPage],
     skippedFiles: [SkippedFile], indexes: [ObjectKind: IndexListing], readingProblems: [ReadingProblem],
     nameClaims: [NameClaim], checkedCodeOffsets: [String: Set<Int>], template: Template, tacticOrder: [DisarmID]
   ) {
+    self.framework = framework
     self.objects = objects
     self.relations = relations
     self.wholePages = wholePages

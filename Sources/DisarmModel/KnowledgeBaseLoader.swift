@@ -17,12 +17,18 @@ public enum KnowledgeBaseLoader {
     var role: Role
   }
 
-  /// Loads the knowledge base at `path` (the page folder, or a folder containing `generated_pages/`).
-  public static func load(from path: String) throws(LoadError) -> KnowledgeBase {
+  /// Loads the knowledge base at `path` (the page folder, or a folder containing `generated_pages/`) with the
+  /// vocabulary of `framework`, or of the built-in description that fits the tree (``FrameworkChoice``).
+  public static func load(from path: String, framework: FrameworkDescription? = nil) throws(LoadError)
+    -> KnowledgeBase
+  {
     let folder = try PageFolder.resolve(path)
+    let chosen: FrameworkDescription
+    if let framework { chosen = framework } else { chosen = try FrameworkChoice.detect(pageFolder: folder, path: path) }
+    let framework = chosen
     var skipped: [SkippedFile] = []
     Trace.mark("start")
-    let files = try listPages(in: folder, skipped: &skipped)
+    let files = try listPages(in: folder, framework: framework, skipped: &skipped)
     Trace.mark("list \(files.count) files")
 
     let results = ParallelMap.map(files) { file -> ParsedFile in
@@ -33,7 +39,8 @@ public enum KnowledgeBaseLoader {
         return .failed(SkippedFile(path: file.relativePath, reason: .unreadablePage(error.reason)))
       }
       switch file.role {
-      case .object(let kind): return .object(PageParser.parse(path: file.relativePath, kind: kind, bytes: bytes))
+      case .object(let kind):
+        return .object(PageParser.parse(path: file.relativePath, kind: kind, bytes: bytes, framework: framework))
       case .whole(let role): return .whole(WholePage.parse(path: file.relativePath, role: role, bytes: bytes))
       }
     }
@@ -47,7 +54,7 @@ public enum KnowledgeBaseLoader {
       case .failed(let file): skipped.append(file)
       }
     }
-    let kb = Linker.link(pages: pages, wholePages: wholePages, skippedFiles: skipped)
+    let kb = Linker.link(pages: pages, wholePages: wholePages, skippedFiles: skipped, framework: framework)
     Trace.mark("link")
     return kb
   }
@@ -59,7 +66,9 @@ public enum KnowledgeBaseLoader {
   }
 
   /// The pages of every kind folder and the whole-knowledge-base pages at the root, sorted by path.
-  static func listPages(in folder: URL, skipped: inout [SkippedFile]) throws(LoadError) -> [PageFile] {
+  static func listPages(
+    in folder: URL, framework: FrameworkDescription, skipped: inout [SkippedFile]
+  ) throws(LoadError) -> [PageFile] {
     let rootEntries: [String]
     do {
       rootEntries = try directoryEntries(folder.path)
@@ -69,7 +78,7 @@ public enum KnowledgeBaseLoader {
     var files: [PageFile] = []
     for name in rootEntries.sorted() {
       let url = folder.appendingPathComponent(name)
-      if let kind = ObjectKind(folder: name), kind.hasPages {
+      if let kind = framework.kind(folder: name)?.role {
         let entries: [String]
         do {
           entries = try directoryEntries(url.path)

@@ -6,16 +6,20 @@ import DisarmParser
 /// The linker reports nothing itself: what it could not use (unassigned pages, unreadable fields, stale pages) is
 /// recorded as facts on the knowledge base, and the lint rules turn facts into diagnostics.
 enum Linker {
-  static func link(pages: [ObjectPage], wholePages: [WholePage], skippedFiles: [SkippedFile]) -> KnowledgeBase {
+  static func link(
+    pages: [ObjectPage], wholePages: [WholePage], skippedFiles: [SkippedFile], framework: FrameworkDescription
+  ) -> KnowledgeBase {
+    let syntax = framework.identifiers
     var problems: [ReadingProblem] = []
     let pages = inPathOrder(pages)
-    let (objects, unassigned) = assignIdentifiers(pages)
+    let (objects, unassigned) = assignIdentifiers(pages, syntax: syntax)
     var allObjects = objects
 
     // Objects that live only in index pages.
     for whole in wholePages {
       guard case .index(let kind) = whole.role, !kind.hasPages else { continue }
-      for object in IndexReader.objects(of: kind, in: whole, problems: &problems) where allObjects[object.id] == nil {
+      for object in IndexReader.objects(of: kind, in: whole, syntax: syntax, problems: &problems)
+      where allObjects[object.id] == nil {
         allObjects[object.id] = object
       }
     }
@@ -24,7 +28,7 @@ enum Linker {
     var indexes: [ObjectKind: IndexListing] = [:]
     for whole in wholePages {
       guard case .index(let kind) = whole.role, kind.hasPages, indexes[kind] == nil else { continue }
-      let listing = IndexListing(path: whole.path, kind: kind, listed: IndexReader.listedIDs(in: whole))
+      let listing = IndexListing(path: whole.path, kind: kind, listed: IndexReader.listedIDs(in: whole, syntax: syntax))
       indexes[kind] = listing
     }
     // One pass over the objects, not one per index; marked afterwards so that the dictionary is not copied.
@@ -41,7 +45,7 @@ enum Linker {
     }
     var reader = RelationReader(
       concatenating: ParallelMap.map(runs) { run in
-        var reader = RelationReader()
+        var reader = RelationReader(framework: framework)
         for object in run {
           if let page = object.page {
             reader.read(page, id: object.id)
@@ -50,7 +54,7 @@ enum Linker {
           }
         }
         return reader
-      })
+      }, framework: framework)
     let objectPages = Set(allObjects.values.compactMap { $0.page.map(ObjectIdentifier.init) })
     reader.readResponseTypes(from: wholePages, pages: pages.filter { objectPages.contains(ObjectIdentifier($0)) })
     Trace.mark("link: relations")
@@ -59,26 +63,31 @@ enum Linker {
     reader.resolveTargets { allObjects[$0] != nil }
     let relations = reader.relations
     return KnowledgeBase(
+      framework: framework,
       objects: allObjects, relations: relations, wholePages: wholePages, unassigned: unassigned,
       skippedFiles: skippedFiles, indexes: indexes, readingProblems: problems + reader.problems,
       nameClaims: reader.nameClaims, checkedCodeOffsets: reader.checkedCodeOffsets,
       template: KnowledgeBase.Template.of(objects.values.compactMap(\.page)),
-      tacticOrder: FrameworkOrder.tactics(wholePages: wholePages, objects: allObjects))
+      tacticOrder: FrameworkOrder.tactics(wholePages: wholePages, objects: allObjects, syntax: syntax))
   }
 
   /// One object per page whose file name is an identifier of its folder's kind; the other pages, with the reason.
-  static func assignIdentifiers(_ pages: [ObjectPage]) -> ([DisarmID: DisarmObject], [UnassignedPage]) {
+  static func assignIdentifiers(_ pages: [ObjectPage], syntax: IdentifierSyntax) -> (
+    [DisarmID: DisarmObject], [UnassignedPage]
+  ) {
     var objects: [DisarmID: DisarmObject] = [:]
     var unassigned: [UnassignedPage] = []
     let sortedPages = inPathOrder(pages)
     // Pages with a valid identifier claim it first, so that `T0039 .md` is reported against `T0039.md`.
     var claimed: [DisarmID: String] = [:]
     for page in sortedPages {
-      if let id = DisarmID(page.fileStem), id.kind == page.kind, claimed[id] == nil { claimed[id] = page.path }
+      if let id = DisarmID(page.fileStem, in: syntax), id.kind == page.kind, claimed[id] == nil {
+        claimed[id] = page.path
+      }
     }
     for page in sortedPages {
-      guard let id = DisarmID(page.fileStem), id.kind == page.kind else {
-        let normalized = DisarmID(caseInsensitive: page.fileStem.trimmingWhitespace())
+      guard let id = DisarmID(page.fileStem, in: syntax), id.kind == page.kind else {
+        let normalized = DisarmID(caseInsensitive: page.fileStem.trimmingWhitespace(), in: syntax)
         let reason: UnassignedPage.Reason
         if let normalized, normalized.kind == page.kind, let owner = claimed[normalized] {
           reason = .variantSpelling(normalized, definedBy: owner)

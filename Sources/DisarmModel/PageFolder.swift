@@ -26,6 +26,8 @@ public enum LoadError: Error, Equatable, CustomStringConvertible {
   case notADirectory(String)
   /// The folder could not be listed: its path, then the system's reason.
   case unreadable(String, String)
+  /// The pages fit no framework description: the path, then for each description tried what it expected.
+  case noFramework(String, tried: [String])
 
   /// One line naming the path and what went wrong, for the command-line error message.
   public var description: String {
@@ -33,6 +35,9 @@ public enum LoadError: Error, Equatable, CustomStringConvertible {
     case .notFound(let path): "\(path): no such file or folder"
     case .notADirectory(let path): "\(path): not a folder (give the knowledge base's page folder)"
     case .unreadable(let path, let reason): "\(path): cannot be read: \(reason)"
+    case .noFramework(let path, let tried):
+      "\(path): the pages fit no framework description (run 'disarm frameworks \(path)' for details); tried:\n"
+        + tried.map { "  \($0)" }.joined(separator: "\n")
     }
   }
 }

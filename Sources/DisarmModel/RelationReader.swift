@@ -16,6 +16,10 @@ public struct NameClaim: Sendable {
 /// Reads the relations each page owns (see docs/OWNERSHIP.md): a technique its tactic and parent, an incident its
 /// technique rows, a counter its tactic, metatechnique, actor types and technique rows, and so on.
 struct RelationReader: Sendable {
+  /// The framework whose field labels and table headers carry the relations.
+  let framework: FrameworkDescription
+  /// How the framework's identifiers look.
+  var syntax: IdentifierSyntax { framework.identifiers }
   private(set) var relations: [Relation] = []
   private(set) var nameClaims: [NameClaim] = []
   private(set) var problems: [ReadingProblem] = []
@@ -24,7 +28,8 @@ struct RelationReader: Sendable {
   private(set) var checkedCodeOffsets: [String: Set<Int>] = [:]
 
   /// Readers of consecutive runs of objects, one after the other: what one reader reading them all would hold.
-  init(concatenating readers: [RelationReader]) {
+  init(concatenating readers: [RelationReader], framework: FrameworkDescription) {
+    self.framework = framework
     relations.reserveCapacity(readers.reduce(0) { $0 + $1.relations.count })
     for reader in readers {
       relations += reader.relations
@@ -34,7 +39,13 @@ struct RelationReader: Sendable {
     }
   }
 
-  init() {}
+  init(framework: FrameworkDescription) { self.framework = framework }
+
+  /// The lower-cased labels of the field carrying `relation`.
+  private func keys(_ relation: String) -> [String] { framework.fieldKeys(relation) }
+
+  /// The first-column header of the table carrying `relation`, if the framework has one.
+  private func header(_ relation: String) -> String? { framework.tableHeaders[relation] }
 
   /// Marks each relation resolved or not, by whether `exists` says its target is an object.
   mutating func resolveTargets(_ exists: (DisarmID) -> Bool) {
@@ -44,31 +55,29 @@ struct RelationReader: Sendable {
   mutating func read(_ page: ObjectPage, id: DisarmID) {
     switch id.kind {
     case .technique:
-      readField(
-        page, id: id, keys: ["belongs to tactic stage", "tactic"], as: .tactic, targetKind: .tactic, required: true)
+      readField(page, id: id, relation: "tactic", as: .tactic, targetKind: .tactic, required: true)
       if let parent = id.parentTechnique {
         let position = page.heading?.identifier?.range.start ?? SourcePosition(line: 1, column: 1, offset: 0)
         add(.parent, from: id, to: parent, file: page.path, at: position)
       }
-      if let field = page.field("parent technique") {
+      if let field = page.fields.first(where: { keys("parent").contains($0.key) }) {
         checkParentField(field, page: page, id: id)
       }
-      readTable(page, id: id, firstColumn: "Associated Technique", as: .associatedTechnique, describedBy: 1)
+      readTable(page, id: id, firstColumn: header("associated"), as: .associatedTechnique, describedBy: 1)
     case .tactic:
-      readField(page, id: id, keys: ["belongs to phase", "phase"], as: .phase, targetKind: .phase, required: true)
+      readField(page, id: id, relation: "phase", as: .phase, targetKind: .phase, required: true)
     case .task:
-      readField(
-        page, id: id, keys: ["belongs to tactic stage", "tactic"], as: .tactic, targetKind: .tactic, required: true)
+      readField(page, id: id, relation: "tactic", as: .tactic, targetKind: .tactic, required: true)
     case .incident:
-      readTable(page, id: id, firstColumn: "Technique", as: .usesTechnique, describedBy: 1)
+      readTable(page, id: id, firstColumn: header("techniques-used"), as: .usesTechnique, describedBy: 1)
     case .counter:
+      readField(page, id: id, relation: "tactic", as: .tactic, targetKind: .tactic, required: false)
       readField(
-        page, id: id, keys: ["belongs to tactic stage", "tactic"], as: .tactic, targetKind: .tactic, required: false)
-      readField(page, id: id, keys: ["metatechnique"], as: .metatechnique, targetKind: .metatechnique, required: false)
-      readTable(page, id: id, firstColumn: "Actor types", as: .actorType, describedBy: 1)
-      readTable(page, id: id, firstColumn: "Counters these Tactics", as: .countersTactic, describedBy: nil)
-      readTable(page, id: id, firstColumn: "Counters these Techniques", as: .countersTechnique, describedBy: nil)
-      readTable(page, id: id, firstColumn: "Seen in incidents", as: .seenInIncident, describedBy: nil)
+        page, id: id, relation: "metatechnique", as: .metatechnique, targetKind: .metatechnique, required: false)
+      readTable(page, id: id, firstColumn: header("actor-types"), as: .actorType, describedBy: 1)
+      readTable(page, id: id, firstColumn: header("counters-tactics"), as: .countersTactic, describedBy: nil)
+      readTable(page, id: id, firstColumn: header("counters-techniques"), as: .countersTechnique, describedBy: nil)
+      readTable(page, id: id, firstColumn: header("seen-in-incidents"), as: .seenInIncident, describedBy: nil)
     case .phase, .actorType, .metatechnique, .responseType, .detection:
       break
     }
@@ -85,7 +94,7 @@ struct RelationReader: Sendable {
         case "responsetype": .responseType
         default: nil
         }
-      if let kind, let (target, rest) = DisarmID.leading(in: value) {
+      if let kind, let (target, rest) = DisarmID.leading(in: value, syntax: syntax) {
         add(kind, from: object.id, to: target, file: object.file, at: position, origin: .index)
         if !rest.isEmpty {
           nameClaims.append(NameClaim(target: target, written: rest, file: object.file, position: position))
@@ -104,7 +113,8 @@ struct RelationReader: Sendable {
       let header = whole.table.rows.first(where: \.isHeader)?.cells.map(\.text) ?? []
       guard let column = header.firstIndex(of: "responsetype") else { continue }
       for row in whole.table.rows where !row.isHeader && column < row.cells.count {
-        guard let counter = row.cells.first.flatMap({ DisarmID($0.text) }), let type = DisarmID(row.cells[column].text),
+        guard let counter = row.cells.first.flatMap({ DisarmID($0.text, in: syntax) }),
+          let type = DisarmID(row.cells[column].text, in: syntax),
           !seen.contains(counter)
         else { continue }
         seen.insert(counter)
@@ -114,10 +124,12 @@ struct RelationReader: Sendable {
       }
     }
     for page in pages {
-      guard let table = page.table(firstColumn: "Counters"), table.columns.count > 1 else { continue }
+      guard let table = page.table(firstColumn: header("counters") ?? "Counters"), table.columns.count > 1 else {
+        continue
+      }
       for row in table.rows {
         guard let counter = target(of: row), counter.kind == .counter, !seen.contains(counter),
-          let cell = row.cell(1), let type = DisarmID(cell.trimmed)
+          let cell = row.cell(1), let type = DisarmID(cell.trimmed, in: syntax)
         else { continue }
         seen.insert(counter)
         add(.responseType, from: counter, to: type, file: page.path, at: cell.range.start, origin: .tableRow)
@@ -128,20 +140,23 @@ struct RelationReader: Sendable {
   // MARK: - Fields and tables
 
   private mutating func readField(
-    _ page: ObjectPage, id: DisarmID, keys: [String], as kind: RelationKind, targetKind: ObjectKind, required: Bool
+    _ page: ObjectPage, id: DisarmID, relation: String, as kind: RelationKind, targetKind: ObjectKind, required: Bool
   ) {
+    let keys = keys(relation)
+    // A framework without such a field (AMITT 2019 has no parent field) has nothing to read or to miss.
+    guard let label = framework.fieldLabels[relation]?.first, !keys.isEmpty else { return }
     guard let field = page.fields.first(where: { keys.contains($0.key) }) else {
       if required {
         problems.append(
           ReadingProblem(
-            .missingField(object: id, label: keys[0].capitalizedFirst), file: page.path,
+            .missingField(object: id, label: label), file: page.path,
             line: page.heading?.line.range.start.line ?? 1, column: 1))
       }
       return
     }
     let value = field.value.trimmed
     if value.isEmpty, !required { return }
-    guard let (target, rest) = DisarmID.leading(in: value), target.kind == targetKind else {
+    guard let (target, rest) = DisarmID.leading(in: value, syntax: syntax), target.kind == targetKind else {
       problems.append(
         ReadingProblem(
           .fieldNotAnID(label: field.label, expected: targetKind, value: value), file: page.path,
@@ -153,7 +168,7 @@ struct RelationReader: Sendable {
     let parts = rest.split(separator: ",", omittingEmptySubsequences: false)
     var name = ""
     for part in parts {
-      if let (next, nextRest) = DisarmID.leading(in: String(part)), next.kind == targetKind {
+      if let (next, nextRest) = DisarmID.leading(in: String(part), syntax: syntax), next.kind == targetKind {
         add(kind, from: id, to: next, file: page.path, at: field.value.range.start)
         nameClaims.append(
           NameClaim(target: next, written: nextRest, file: page.path, position: field.value.range.start))
@@ -171,7 +186,7 @@ struct RelationReader: Sendable {
   private mutating func checkParentField(_ field: Field, page: ObjectPage, id: DisarmID) {
     let value = field.value.trimmed
     checkedCodeOffsets[page.path, default: []].insert(field.value.range.start.offset)
-    guard let (written, rest) = DisarmID.leading(in: value) else {
+    guard let (written, rest) = DisarmID.leading(in: value, syntax: syntax) else {
       if !value.isEmpty {
         problems.append(ReadingProblem(.parentNotAnID, file: page.path, range: field.value.range))
       }
@@ -187,9 +202,9 @@ struct RelationReader: Sendable {
   }
 
   private mutating func readTable(
-    _ page: ObjectPage, id: DisarmID, firstColumn: String, as kind: RelationKind, describedBy column: Int?
+    _ page: ObjectPage, id: DisarmID, firstColumn: String?, as kind: RelationKind, describedBy column: Int?
   ) {
-    guard let table = page.table(firstColumn: firstColumn) else { return }
+    guard let firstColumn, let table = page.table(firstColumn: firstColumn) else { return }
     for row in table.rows {
       guard let target = target(of: row) else {
         problems.append(ReadingProblem(.rowWithoutID(table: firstColumn), file: page.path, range: row.source.range))
@@ -204,9 +219,9 @@ struct RelationReader: Sendable {
 
   /// The identifier a table row points at: its first link's file name, else the identifier starting its first cell.
   private func target(of row: TableRow) -> DisarmID? {
-    if let link = row.links.first, let stem = link.targetFileStem, let id = DisarmID(stem) { return id }
+    if let link = row.links.first, let stem = link.targetFileStem, let id = DisarmID(stem, in: syntax) { return id }
     return row.cell(0).flatMap {
-      DisarmID.leading(in: $0.text.hasPrefix("[") ? String($0.text.dropFirst()) : $0.text)?.id
+      DisarmID.leading(in: $0.text.hasPrefix("[") ? String($0.text.dropFirst()) : $0.text, syntax: syntax)?.id
     }
   }
 

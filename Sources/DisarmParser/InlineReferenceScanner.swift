@@ -5,9 +5,9 @@ enum InlineReferenceScanner {
   static let bareKinds: Set<ObjectKind> = [.technique, .tactic, .task, .incident, .counter, .detection]
 
   /// References in `range`, skipping the byte ranges in `excluded` (links, which are recorded as links).
-  static func references(in file: SourceFile, range: Range<Int>, excluding excluded: [Range<Int>] = [])
-    -> [InlineReference]
-  {
+  static func references(
+    in file: SourceFile, range: Range<Int>, excluding excluded: [Range<Int>] = [], syntax: IdentifierSyntax
+  ) -> [InlineReference] {
     let bytes = file.bytes
     var references: [InlineReference] = []
     var exclusion = excluded.sorted { $0.lowerBound < $1.lowerBound }.makeIterator()
@@ -37,7 +37,7 @@ enum InlineReferenceScanner {
         }
       }
       let limit = min(range.upperBound, nextExcluded?.lowerBound ?? range.upperBound)
-      guard let (kind, end) = IdentifierSyntax.match(bytes[i..<limit], at: 0).map({ ($0.kind, i + $0.end) }) else {
+      guard let (kind, end) = syntax.match(bytes[i..<limit], at: 0).map({ ($0.kind, i + $0.end) }) else {
         i += 1
         continue
       }

@@ -1,7 +1,10 @@
 /// Reads one object page into an ``ObjectPage``: libcmark finds the blocks, the source lines give the exact text.
 public enum PageParser {
-  /// Parses the page at `path` (relative to the page folder) of kind `kind` from its bytes.
-  public static func parse(path: String, kind: ObjectKind, bytes: [UInt8]) -> ObjectPage {
+  /// Parses the page at `path` (relative to the page folder) of kind `kind` from its bytes; `framework` says how
+  /// its identifiers look (inline references are read with its ``IdentifierSyntax``).
+  public static func parse(
+    path: String, kind: ObjectKind, bytes: [UInt8], framework: FrameworkDescription
+  ) -> ObjectPage {
     let file = SourceFile(path: path, bytes: bytes)
     let notes = NotesLocator.notes(in: file)
     let dataEnd = notes?.markerOffset ?? bytes.count
@@ -87,7 +90,8 @@ public enum PageParser {
     }
 
     let references = scanRanges.flatMap {
-      InlineReferenceScanner.references(in: file, range: $0.range, excluding: $0.excluded)
+      InlineReferenceScanner.references(
+        in: file, range: $0.range, excluding: $0.excluded, syntax: framework.identifiers)
     }
     let stem = path.split(separator: "/").last.map { String($0.hasSuffix(".md") ? $0.dropLast(3) : $0) } ?? path
     return ObjectPage(

@@ -45,15 +45,17 @@ extension Disarm {
     @Option(name: .customLong("attack-version"), help: "versions.attack of the layer (default: none).")
     var attackVersion: String?
 
-    func validate() throws {
-      for incident in incidents where DisarmID(caseInsensitive: incident)?.kind != .incident {
-        throw ValidationError("'\(incident)' is not an incident ID (like I00901)")
-      }
-    }
-
     func run() throws {
       let kb = try Loading.model(directory)
-      let ids = incidents.compactMap { DisarmID(caseInsensitive: $0) }
+      var ids: [DisarmID] = []
+      for incident in incidents {
+        guard let id = DisarmID(caseInsensitive: incident, in: kb.framework.identifiers), id.kind == .incident else {
+          let example = kb.framework.kind(.incident)?.id.example ?? "I00901"
+          Terminal.error("'\(incident)' is not an incident ID (like \(example))")
+          throw ExitStatus.failure
+        }
+        ids.append(id)
+      }
       for id in ids where !STIXSelection.isLive(id, in: kb) {
         Terminal.error("no incident \(id) in \(directory)\(kb[id]?.isStale == true ? " (its page is stale)" : "")")
         throw ExitStatus.failure

@@ -38,28 +38,21 @@ extension Disarm {
     @Option(help: "Output format: table, json or csv.")
     var format: Format = .table
 
-    func validate() throws {
-      if let kind, Self.kind(named: kind) == nil { throw ValidationError("unknown kind '\(kind)'") }
-      if let tactic, DisarmID(caseInsensitive: tactic)?.kind != .tactic {
-        throw ValidationError("'\(tactic)' is not a tactic ID")
-      }
-      if let parent, DisarmID(caseInsensitive: parent)?.kind != .technique {
-        throw ValidationError("'\(parent)' is not a technique ID")
-      }
-    }
-
-    static func kind(named name: String) -> ObjectKind? {
-      let lower = name.lowercased()
-      return ObjectKind.allCases.first {
-        [$0.folder, $0.rawValue, $0.plural.lowercased(), $0.rawValue + "s"].contains(lower)
-      }
-    }
-
     func run() throws {
       let kb = try knowledgeBase.load()
-      let kinds = kind.flatMap(Self.kind(named:)).map { [$0] } ?? ObjectKind.allCases
-      let tacticID = tactic.flatMap { DisarmID(caseInsensitive: $0) }
-      let parentID = parent.flatMap { DisarmID(caseInsensitive: $0) }
+      let framework = kb.framework
+      var kinds = ObjectKind.allCases
+      if let kind {
+        // The framework's words (`assessments`, `categories`), its folders, or the roles' names.
+        guard let found = framework.kind(named: kind)?.role ?? Self.role(named: kind) else {
+          let known = framework.kinds.map(\.plural).joined(separator: ", ")
+          Terminal.error("unknown kind '\(kind)' (\(framework.name) has \(known))")
+          throw ExitStatus.failure
+        }
+        kinds = [found]
+      }
+      let tacticID = try tactic.map { try identifier($0, of: .tactic, in: kb) }
+      let parentID = try parent.map { try identifier($0, of: .technique, in: kb) }
       let objects = kinds.flatMap { kb.objects(of: $0) }.filter { object in
         (stale || !object.isStale) && (tacticID == nil || kb.tactic(of: object.id) == tacticID)
           && (parentID == nil || object.id.parentTechnique == parentID)
@@ -83,6 +76,23 @@ extension Disarm {
         }
         Terminal.output(String(decoding: JSONWriter.write(.array(values)), as: UTF8.self), terminator: "")
       }
+    }
+
+    /// The role named as earlier releases of `disarm` accepted it (`actortypes`, `responsetype`, `techniques`).
+    static func role(named name: String) -> ObjectKind? {
+      let lower = name.lowercased()
+      return ObjectKind.allCases.first { [$0.rawValue, $0.rawValue + "s", $0.folder].contains(lower) }
+    }
+
+    /// `text` as an identifier of the kind playing `role`, or an error in the framework's words.
+    func identifier(_ text: String, of role: ObjectKind, in kb: KnowledgeBase) throws -> DisarmID {
+      guard let id = DisarmID(caseInsensitive: text, in: kb.framework.identifiers), id.kind == role else {
+        let kind = kb.framework.kind(role)
+        Terminal.error(
+          "'\(text)' is not \(kind?.withArticle ?? role.rawValue) identifier (like \(kind?.id.example ?? ""))")
+        throw ExitStatus.failure
+      }
+      return id
     }
   }
 }

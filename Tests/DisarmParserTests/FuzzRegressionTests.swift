@@ -26,7 +26,8 @@ import Testing
     let data = Array(try Data(contentsOf: Self.folder.appendingPathComponent(name)))
     let bytes = Array(data.dropFirst())
     for kind in ObjectKind.pageKinds {
-      let page = PageParser.parse(path: "\(kind.folder)/\(name).md", kind: kind, bytes: bytes)
+      let page = PageParser.parse(
+        path: "\(kind.folder)/\(name).md", kind: kind, bytes: bytes, framework: BuiltInFrameworks.standard)
       var parts: [SourceText] = page.fields.map(\.value) + page.otherText
       if let heading = page.heading {
         parts += [heading.line, heading.kindWord, heading.identifier, heading.name].compactMap { $0 }

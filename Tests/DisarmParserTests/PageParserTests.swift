@@ -42,7 +42,7 @@ import Testing
     """
 
   func parse(_ text: String, kind: ObjectKind = .technique, path: String = "techniques/T0001.md") -> ObjectPage {
-    PageParser.parse(path: path, kind: kind, bytes: Array(text.utf8))
+    PageParser.parse(path: path, kind: kind, bytes: Array(text.utf8), framework: BuiltInFrameworks.standard)
   }
 
   @Test func bulletedTemplateFields() throws {
@@ -171,7 +171,8 @@ import Testing
     var bytes = Array("# Phase P01: Plan\n\n* **Summary:** caf".utf8)
     bytes += [0xC3, 0x28]
     bytes += Array("\n\nDO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW".utf8)
-    let page = PageParser.parse(path: "phases/P01.md", kind: .phase, bytes: bytes)
+    let page = PageParser.parse(
+      path: "phases/P01.md", kind: .phase, bytes: bytes, framework: BuiltInFrameworks.standard)
     let offset = try #require(page.file.firstInvalidUTF8Offset)
     #expect(offset == 37)
     #expect(page.file.position(at: offset).line == 3)
@@ -191,11 +192,11 @@ import Testing
     ("F00001", .detection),
   ])
   func identifiersAreRecognised(code: String, kind: ObjectKind) {
-    #expect(IdentifierSyntax.kind(of: code) == kind)
+    #expect(BuiltInFrameworks.standard.identifiers.kind(of: code) == kind)
   }
 
   @Test(arguments: ["T01", "T0151.", "t0151", "T0151 ", "", "TA", "X0001", "T0151.0081"])
   func nonIdentifiersAreRejected(text: String) {
-    #expect(IdentifierSyntax.kind(of: text) == nil)
+    #expect(BuiltInFrameworks.standard.identifiers.kind(of: text) == nil)
   }
 }

@@ -8,7 +8,8 @@ import Testing
 struct SeedPageTests {
   @Test func seed2024TemplateParsesAsTechnique() throws {
     let bytes = try SharedFiles.seed("004_d3b7424a158fa33f.txt")
-    let page = PageParser.parse(path: "techniques/T0151.005.md", kind: .technique, bytes: bytes)
+    let page = PageParser.parse(
+      path: "techniques/T0151.005.md", kind: .technique, bytes: bytes, framework: BuiltInFrameworks.standard)
     #expect(page.template == .bulleted2022)
     #expect(page.heading?.identifier?.text == "T0151.005")
     #expect(page.heading?.name?.text == "Chat Community Server")
@@ -26,7 +27,8 @@ struct SeedPageTests {
 
   @Test func seed2025TemplateParsesAsTechnique() throws {
     let bytes = try SharedFiles.seed("000_31d23ce576c6cf40.txt")
-    let page = PageParser.parse(path: "techniques/T0151.008.md", kind: .technique, bytes: bytes)
+    let page = PageParser.parse(
+      path: "techniques/T0151.008.md", kind: .technique, bytes: bytes, framework: BuiltInFrameworks.standard)
     #expect(page.template == .plain2025)
     #expect(page.heading?.name?.text == "Microblogging Platform")
     #expect(page.fields.map(\.key) == ["summary", "tactic", "parent technique"])

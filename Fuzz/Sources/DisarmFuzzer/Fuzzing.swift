@@ -30,7 +30,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   switch roles[selector % roles.count] {
   case .object(let kind):
     let path = "\(kind.folder)/fuzz.md"
-    let page = PageParser.parse(path: path, kind: kind, bytes: bytes)
+    let page = PageParser.parse(path: path, kind: kind, bytes: bytes, framework: BuiltInFrameworks.standard)
     check(page, bytes: bytes)
   case .whole(let role):
     let page = WholePage.parse(path: "fuzz_index.md", role: role, bytes: bytes)

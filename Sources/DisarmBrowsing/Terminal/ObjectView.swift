@@ -20,7 +20,7 @@ public struct ObjectView: Sendable {
   }
 
   /// `Technique T0151.008: Microblogging Platform`.
-  public var title: String { "\(object.kind.headingWord) \(object.id): \(object.name)" }
+  public var title: String { "\(kb.words(object.kind).title) \(object.id): \(object.name)" }
 
   /// Fields other than the summary and those shown as relations.
   var otherFields: [Field] {

@@ -31,8 +31,8 @@ public struct ConflictingFactRule: Rule {
         continue
       }
       for row in table.rows {
-        guard let stem = row.links.first?.targetFileStem, let counter = DisarmID(stem), let cell = row.cell(1),
-          let expected = responseTypeOf[counter], let shown = DisarmID(cell.trimmed), shown != expected.target
+        guard let stem = row.links.first?.targetFileStem, let counter = context.kb.id(stem), let cell = row.cell(1),
+          let expected = responseTypeOf[counter], let shown = context.kb.id(cell.trimmed), shown != expected.target
         else { continue }
         let note = DiagnosticNote(
           file: expected.file, range: SourceRange(start: expected.position, end: expected.position),

@@ -23,16 +23,12 @@ public struct FileNameNotIDRule: Rule {
     context.kb.unassigned.compactMap { unassigned in
       guard unassigned.reason == .notAnIdentifier else { return nil }
       let page = unassigned.page
+      let words = context.kb.words(page.kind)
       return diagnostic(
         file: page.path,
-        "file name '\(page.fileStem).md' is not \(page.kind.withArticle) identifier (like \(example(page.kind)).md); "
+        "file name '\(page.fileStem).md' is not \(words.withArticle) identifier (like \(words.id.example).md); "
           + "page skipped")
     }
   }
 
-  /// The first identifier of a kind (`I00001`), to show the expected shape.
-  static func example(_ kind: ObjectKind) -> String {
-    let (prefix, digits) = kind.idSyntax
-    return prefix + String(repeating: "0", count: digits - 1) + "1"
-  }
 }

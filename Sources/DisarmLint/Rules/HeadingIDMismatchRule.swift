@@ -26,7 +26,7 @@ public struct HeadingIDMismatchRule: Rule {
         let name = heading.name?.trimmed ?? "Name"
         return diagnostic(
           file: page.path, range: range,
-          "heading has no identifier; write '# \(page.kind.headingWord) \(object.id): \(name)'")
+          "heading has no identifier; write '# \(context.kb.words(page.kind).heading ?? "") \(object.id): \(name)'")
       }
       guard written != object.id.string else { return nil }
       return diagnostic(

@@ -18,12 +18,13 @@ public struct HeadingKindMismatchRule: Rule {
 
   public static func check(_ context: LintContext) -> [Diagnostic] {
     context.kb.orderedObjects.compactMap { object -> Diagnostic? in
-      guard let page = object.page, let word = page.heading?.kindWord, word.text != page.kind.headingWord else {
+      let expected = context.kb.words(object.kind).heading
+      guard let page = object.page, let expected, let word = page.heading?.kindWord, word.text != expected else {
         return nil
       }
       return diagnostic(
         file: page.path, range: word.range,
-        "heading says '\(word.text)' but the page is in \(page.kind.folder)/ (expected '\(page.kind.headingWord)')")
+        "heading says '\(word.text)' but the page is in \(context.folder(page.kind))/ (expected '\(expected)')")
     }
   }
 }

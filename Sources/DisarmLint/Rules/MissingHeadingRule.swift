@@ -19,7 +19,9 @@ public struct MissingHeadingRule: Rule {
 
   public static func check(_ context: LintContext) -> [Diagnostic] {
     context.allObjectPages.filter { $0.heading == nil }.map { page in
-      diagnostic(file: page.path, line: 1, column: 1, "page has no '# \(page.kind.headingWord) ID: Name' heading")
+      diagnostic(
+        file: page.path, line: 1, column: 1,
+        "page has no '# \(context.kb.words(page.kind).heading ?? "") ID: Name' heading")
     }
   }
 }

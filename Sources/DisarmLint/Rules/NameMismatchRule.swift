@@ -52,7 +52,7 @@ public struct NameMismatchRule: Rule {
     for link in context.pageLinks {
       guard let id = link.target, link.targetExists, let target = objects[id], !target.name.isEmpty,
         !isExactly(link.link.text.utf8, id: id, name: target.name),
-        let (written, rest) = DisarmID.leading(in: link.link.text.text), written == id, !rest.isEmpty,
+        let (written, rest) = context.kb.leadingID(in: link.link.text.text), written == id, !rest.isEmpty,
         rest != target.name.trimmingWhitespace()
       else { continue }
       report(id, written: rest, file: link.page, at: link.link.text.range.start, range: link.link.text.range)

@@ -25,10 +25,11 @@ public struct UnreadableFieldRule: Rule {
       switch problem.kind {
       case .missingField(let object, let label): message = "\(object) has no '\(label)' field"
       case .fieldNotAnID(let label, let expected, let value):
-        message = "'\(label)' should start with \(expected.withArticle) identifier, found '\(value)'"
+        message = "'\(label)' should start with \(context.kb.words(expected).withArticle) identifier, found '\(value)'"
       case .parentNotAnID: message = "'Parent Technique' should start with a technique identifier"
       case .rowWithoutID(let table): message = "row of '\(table)' table names no identifier"
-      case .indexCellNotAnID(let text, let kind): message = "'\(text)' is not \(kind.withArticle) identifier"
+      case .indexCellNotAnID(let text, let kind):
+        message = "'\(text)' is not \(context.kb.words(kind).withArticle) identifier"
       case .parentMismatch: return nil
       }
       if let range = problem.range { return diagnostic(file: problem.file, range: range, message) }

@@ -27,7 +27,7 @@ public struct UnresolvedLinkRule: Rule {
       diagnostics.append(
         diagnostic(
           file: relation.file, at: relation.position,
-          "\(relation.source) names \(relation.target.kind.headingWord.lowercased()) \(relation.target), which does "
+          "\(relation.source) names \(context.kb.words(relation.target.kind).singular) \(relation.target), which does "
             + "not exist",
           severity: relation.target.kind.hasPages ? nil : .warning))
     }

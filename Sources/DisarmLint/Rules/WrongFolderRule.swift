@@ -21,7 +21,7 @@ public struct WrongFolderRule: Rule {
       let page = unassigned.page
       return diagnostic(
         file: page.path,
-        "\(id) is \(id.kind.withArticle) identifier but the page is in \(page.kind.folder)/; move it to \(id.kind.folder)/"
+        "\(id) is \(context.kb.words(id.kind).withArticle) identifier but the page is in \(context.folder(page.kind))/; move it to \(context.folder(id.kind))/"
       )
     }
   }

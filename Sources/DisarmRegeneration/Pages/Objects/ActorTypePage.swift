@@ -10,7 +10,7 @@ enum ActorTypePage {
 
   static func render(_ object: DisarmObject, page: ObjectPage, in kb: KnowledgeBase) -> PageLines {
     var lines = PageLines()
-    lines.line(HeadingLine.text(object, page: page))
+    lines.line(HeadingLine.text(object, page: page, in: kb))
     lines.blank()
     for label in [summary, sector, viewpoint] {
       lines.field(label, page.value(of: label))

@@ -13,7 +13,7 @@ enum CounterPage {
 
   static func render(_ object: DisarmObject, page: ObjectPage, in kb: KnowledgeBase) -> PageLines {
     var lines = PageLines()
-    lines.line(HeadingLine.text(object, page: page))
+    lines.line(HeadingLine.text(object, page: page, in: kb))
     lines.blank()
     for label in fields {
       lines.field(label, page.value(of: label))

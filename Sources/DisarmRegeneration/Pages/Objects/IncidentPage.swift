@@ -19,7 +19,7 @@ enum IncidentPage {
     -> PageLines
   {
     var lines = PageLines()
-    lines.line(HeadingLine.text(object, page: page))
+    lines.line(HeadingLine.text(object, page: page, in: kb))
     lines.blank()
     for (index, label) in fields.enumerated() {
       lines.field(label, page.value(of: label))

@@ -9,7 +9,7 @@ enum MetatechniquePage {
 
   static func render(_ object: DisarmObject, page: ObjectPage, in kb: KnowledgeBase) -> PageLines {
     var lines = PageLines()
-    lines.line(HeadingLine.text(object, page: page))
+    lines.line(HeadingLine.text(object, page: page, in: kb))
     lines.blank()
     lines.field(summary, page.value(of: summary))
     lines.blank(2)

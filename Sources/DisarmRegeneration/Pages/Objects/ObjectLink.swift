@@ -31,8 +31,8 @@ public enum ObjectLink {
   }
 
   /// The identifier a table row links to (its first link's file name), with the name the row's link text gives.
-  static func target(of row: TableRow) -> (id: DisarmID, writtenName: String)? {
-    guard let link = row.links.first, let stem = link.targetFileStem, let id = DisarmID(stem) else { return nil }
+  static func target(of row: TableRow, in kb: KnowledgeBase) -> (id: DisarmID, writtenName: String)? {
+    guard let link = row.links.first, let stem = link.targetFileStem, let id = kb.id(stem) else { return nil }
     let text = link.text.text
     let written = text.hasPrefix(stem + " ") ? String(text.dropFirst(stem.count + 1)) : text
     return (id, written)

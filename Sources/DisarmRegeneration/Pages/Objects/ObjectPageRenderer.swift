@@ -14,10 +14,10 @@ public enum ObjectPageRenderer {
     guard let page = object.page else { return nil }
     let lines: PageLines
     switch object.kind {
-    case .phase: lines = PhasePage.render(object, page: page)
+    case .phase: lines = PhasePage.render(object, page: page, in: kb)
     case .tactic: lines = TacticPage.render(object, page: page, in: kb)
     case .technique: lines = TechniquePage.render(object, page: page, in: kb, template: template)
-    case .task: lines = TaskPage.render(object, page: page)
+    case .task: lines = TaskPage.render(object, page: page, in: kb)
     case .incident: lines = IncidentPage.render(object, page: page, in: kb, template: template)
     case .counter: lines = CounterPage.render(object, page: page, in: kb)
     case .actorType: lines = ActorTypePage.render(object, page: page, in: kb)

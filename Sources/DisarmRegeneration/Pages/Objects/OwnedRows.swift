@@ -20,7 +20,7 @@ enum OwnedRows {
 
   /// One owned row with its link's name derived.
   static func row(from row: TableRow, in kb: KnowledgeBase) -> String {
-    guard let (id, written) = ObjectLink.target(of: row) else { return row.source.text }
+    guard let (id, written) = ObjectLink.target(of: row, in: kb) else { return row.source.text }
     let link = ObjectLink.markdown(id, in: kb, fallback: written)
     let close = row.isClosed ? " |" : ""
     guard let rest = row.text(fromCell: 1) else { return "| \(link)\(close)" }

@@ -7,9 +7,9 @@ enum TaskPage {
   static let summary = FieldLabel.colonInside("Summary")
   static let tactic = FieldLabel.colonInside("Belongs to tactic stage")
 
-  static func render(_ object: DisarmObject, page: ObjectPage) -> PageLines {
+  static func render(_ object: DisarmObject, page: ObjectPage, in kb: KnowledgeBase) -> PageLines {
     var lines = PageLines()
-    lines.line(HeadingLine.text(object, page: page))
+    lines.line(HeadingLine.text(object, page: page, in: kb))
     lines.blank()
     lines.field(summary, page.value(of: summary))
     lines.blank()

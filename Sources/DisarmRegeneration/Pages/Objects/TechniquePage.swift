@@ -20,7 +20,7 @@ enum TechniquePage {
     -> PageLines
   {
     var lines = PageLines()
-    lines.line(HeadingLine.text(object, page: page))
+    lines.line(HeadingLine.text(object, page: page, in: kb))
     lines.blank()
     let summary = page.value(of: summary2022)
     let tacticID = leadingCode(page.value(ofAny: tacticKeys))
@@ -49,11 +49,11 @@ enum TechniquePage {
   static func tacticLine2025(_ object: DisarmObject, page: ObjectPage, tacticID: String, in kb: KnowledgeBase)
     -> String
   {
-    let written = page.field("tactic").flatMap { DisarmID.leading(in: $0.value.text)?.rest }
-    let tacticName = DisarmID(tacticID).map { ObjectLink.name(of: $0, in: kb, fallback: written) } ?? (written ?? "")
+    let written = page.field("tactic").flatMap { kb.leadingID(in: $0.value.text)?.rest }
+    let tacticName = kb.id(tacticID).map { ObjectLink.name(of: $0, in: kb, fallback: written) } ?? (written ?? "")
     var line = tactic2025.prefix + tacticID + " " + tacticName + " "
     if let parent = object.id.parentTechnique {
-      let writtenParent = page.field("parent technique").flatMap { DisarmID.leading(in: $0.value.text)?.rest }
+      let writtenParent = page.field("parent technique").flatMap { kb.leadingID(in: $0.value.text)?.rest }
       line += "<br><br>**Parent Technique:** \(parent) " + ObjectLink.name(of: parent, in: kb, fallback: writtenParent)
     }
     return line

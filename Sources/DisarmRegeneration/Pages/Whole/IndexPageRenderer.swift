@@ -97,7 +97,7 @@ public enum IndexPageRenderer {
   /// current name is written (`TA01 Plan Strategy`).
   static func counterTactic(_ row: ListedRow, in kb: KnowledgeBase) -> String {
     guard let tactic = row.tactic(in: kb) else { return "" }
-    if let written = row.indexCells["tactic"]?.source.text, DisarmID.leading(in: written)?.id == tactic {
+    if let written = row.indexCells["tactic"]?.source.text, kb.leadingID(in: written)?.id == tactic {
       return written
     }
     return kb.writtenName(of: tactic).map { "\(tactic) \($0)" } ?? tactic.string

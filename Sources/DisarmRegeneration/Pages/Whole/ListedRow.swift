@@ -52,7 +52,7 @@ struct ListedRow {
   func target(_ relation: RelationKind, in kb: KnowledgeBase, kind: ObjectKind, field keys: String...) -> DisarmID? {
     if let id { return kb.outgoing(id, relation).first?.target }
     guard let page, let field = page.fields.first(where: { keys.contains($0.key) }),
-      let (target, _) = DisarmID.leading(in: field.value.text), target.kind == kind
+      let (target, _) = kb.leadingID(in: field.value.text), target.kind == kind
     else { return nil }
     return target
   }
