@@ -29,10 +29,12 @@ public struct CheckedKnowledgeBase {
   /// The linked model the findings are about.
   public var kb: KnowledgeBase { context.kb }
 
-  /// Loads and checks the knowledge base at `path`.
-  /// Loads and checks the knowledge base at `path`.
-  public static func load(_ path: String, template: KnowledgeBase.Template? = nil) throws(LoadError) -> Self {
-    Linter.check(try KnowledgeBaseLoader.load(from: path), template: template)
+  /// Loads and checks the knowledge base at `path`, read with the framework description `framework` names (see
+  /// ``KnowledgeBaseLoader/load(from:framework:)``).
+  public static func load(_ path: String, template: KnowledgeBase.Template? = nil, framework: String? = nil)
+    throws(LoadError) -> Self
+  {
+    Linter.check(try KnowledgeBaseLoader.load(from: path, framework: framework), template: template)
   }
 
   /// The pages of `folder` whose content differs from their regenerated form; with `reporting`, their

@@ -15,9 +15,10 @@ public struct LintRun {
   /// Lints the page folder `folder`.
   /// `carrying` holds findings of an earlier step of the same command (pages `--fix` could not rewrite).
   public static func run(
-    folder: URL, configuration: LintConfiguration, selection: PageSelection?, carrying: [Diagnostic] = []
+    folder: URL, configuration: LintConfiguration, selection: PageSelection?, carrying: [Diagnostic] = [],
+    framework: String? = nil
   ) throws(DisarmError) -> LintRun {
-    var checked = try load(folder)
+    var checked = try load(folder, framework: framework)
     _ = try DisarmError.writing { () throws(WriteError) in try checked.changes(in: folder, reporting: true) }
     Trace.mark("compare with the files")
     var findings = configuration.apply(checked.diagnostics + carrying)
@@ -28,13 +29,15 @@ public struct LintRun {
   /// `--fix`: applies the fix-its of the findings (spaces around a heading name), then regenerates derived content
   /// from the fixed pages, writing with the safe writer while holding the ``WriterLock``. Returns the number of
   /// pages written and the `page-changed-on-disk` findings of pages edited while it ran.
-  public static func fix(folder: URL) throws(DisarmError) -> (written: Int, conflicts: [Diagnostic]) {
+  public static func fix(folder: URL, framework: String? = nil) throws(DisarmError) -> (
+    written: Int, conflicts: [Diagnostic]
+  ) {
     let lock = try DisarmError.writing { () throws(WriteError) in try WriterLock.acquire(in: folder) }
     defer { withExtendedLifetime(lock) {} }
     var written = Set<String>()
     var conflicts: [Diagnostic] = []
     // Fix-its first: derived pages repeat names, so they are regenerated from the fixed pages afterwards.
-    var checked = try load(folder)
+    var checked = try load(folder, framework: framework)
     let fixed = FixItApplication.pages(fixing: checked.diagnostics, sources: checked.kb.sourceFiles())
     if !fixed.isEmpty {
       let changes = try DisarmError.writing { () throws(WriteError) in
@@ -42,7 +45,7 @@ public struct LintRun {
       }
       written.formUnion(changes.map(\.page.path))
       conflicts += checked.diagnostics.filter { $0.rule == PageChangedOnDiskRule.id }
-      checked = try load(folder)
+      checked = try load(folder, framework: framework)
     }
     let changes = try DisarmError.writing { () throws(WriteError) in
       try checked.apply(try checked.changes(in: folder, reporting: false), in: folder)
@@ -53,8 +56,8 @@ public struct LintRun {
   }
 
   /// The checked knowledge base of `folder`.
-  static func load(_ folder: URL) throws(DisarmError) -> CheckedKnowledgeBase {
-    try DisarmError.loading { () throws(LoadError) in try CheckedKnowledgeBase.load(folder.path) }
+  static func load(_ folder: URL, framework: String?) throws(DisarmError) -> CheckedKnowledgeBase {
+    try DisarmError.loading { () throws(LoadError) in try CheckedKnowledgeBase.load(folder.path, framework: framework) }
   }
 
   /// Whether the run should fail: a finding at error severity, or at warning severity when `strict`.

@@ -5,6 +5,51 @@ import Foundation
 /// best (``FrameworkDetection``). A tree with no page folder of any framework at all (a new, empty knowledge base)
 /// is read as DISARM 1.x; a tree whose pages fit no description is an error that says what each one expected.
 public enum FrameworkChoice {
+  /// The description to read the page folder `folder` with: the one `explicit` names (`--framework`: a built-in
+  /// name or a path to a description file), else the one the `framework:` key of `.disarm.yml` (in the page folder
+  /// or its parent) names, else the detected one.
+  public static func choose(pageFolder folder: URL, path: String, explicit: String?) throws(LoadError)
+    -> FrameworkDescription
+  {
+    if let explicit { return try resolve(explicit, relativeTo: FileManager.default.currentDirectoryPath) }
+    if let (value, configuration) = configured(in: folder) {
+      return try resolve(value, relativeTo: configuration.deletingLastPathComponent().path)
+    }
+    return try detect(pageFolder: folder, path: path)
+  }
+
+  /// A built-in description by name, or a description file (a path, relative to `base` when not absolute).
+  public static func resolve(_ value: String, relativeTo base: String) throws(LoadError) -> FrameworkDescription {
+    if let builtIn = BuiltInFrameworks.named(value) { return builtIn }
+    let isPath = value.contains("/") || value.hasSuffix(".yml") || value.hasSuffix(".yaml")
+    guard isPath else {
+      throw .unknownFramework(value, known: BuiltInFrameworks.all.map(\.name))
+    }
+    let file = value.hasPrefix("/") ? value : base + "/" + value
+    guard let data = FileManager.default.contents(atPath: file) else { throw .notFound(value) }
+    do {
+      return try FrameworkDescription.read(String(decoding: data, as: UTF8.self), path: value)
+    } catch {
+      throw .badDescription(error)
+    }
+  }
+
+  /// The `framework:` value of the `.disarm.yml` in `folder` or its parent, with the file it came from.
+  static func configured(in folder: URL) -> (value: String, file: URL)? {
+    for directory in [folder, folder.deletingLastPathComponent()] {
+      let file = directory.appendingPathComponent(".disarm.yml")
+      guard let data = FileManager.default.contents(atPath: file.path) else { continue }
+      // Only the one key is read here; the lint configuration reads and checks the rest of the file.
+      for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where line.hasPrefix("framework:") {
+        let value = line.dropFirst("framework:".count).trimmingWhitespace()
+        let unquoted = value.count >= 2 && (value.hasPrefix("\"") || value.hasPrefix("'")) ? String(value.dropFirst().dropLast()) : value
+        if !unquoted.isEmpty { return (unquoted, file) }
+      }
+      return nil
+    }
+    return nil
+  }
+
   /// The description for the page folder `folder` (`path` as the user gave it, for the message).
   public static func detect(pageFolder folder: URL, path: String) throws(LoadError) -> FrameworkDescription {
     let matches = FrameworkDetection.matches(pageFolder: folder.path)

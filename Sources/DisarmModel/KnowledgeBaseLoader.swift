@@ -18,14 +18,11 @@ public enum KnowledgeBaseLoader {
   }
 
   /// Loads the knowledge base at `path` (the page folder, or a folder containing `generated_pages/`) with the
-  /// vocabulary of `framework`, or of the built-in description that fits the tree (``FrameworkChoice``).
-  public static func load(from path: String, framework: FrameworkDescription? = nil) throws(LoadError)
-    -> KnowledgeBase
-  {
+  /// framework description `framework` names (a built-in name or a description file), else the one `.disarm.yml`
+  /// names, else the built-in description that fits the tree (``FrameworkChoice``).
+  public static func load(from path: String, framework: String? = nil) throws(LoadError) -> KnowledgeBase {
     let folder = try PageFolder.resolve(path)
-    let chosen: FrameworkDescription
-    if let framework { chosen = framework } else { chosen = try FrameworkChoice.detect(pageFolder: folder, path: path) }
-    let framework = chosen
+    let framework = try FrameworkChoice.choose(pageFolder: folder, path: path, explicit: framework)
     var skipped: [SkippedFile] = []
     Trace.mark("start")
     let files = try listPages(in: folder, framework: framework, skipped: &skipped)

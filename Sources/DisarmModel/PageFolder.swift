@@ -1,3 +1,4 @@
+import DisarmParser
 import Foundation
 
 /// Finds the folder that holds the pages: the given folder, or its `generated_pages/` child.
@@ -28,6 +29,10 @@ public enum LoadError: Error, Equatable, CustomStringConvertible {
   case unreadable(String, String)
   /// The pages fit no framework description: the path, then for each description tried what it expected.
   case noFramework(String, tried: [String])
+  /// `--framework` or `.disarm.yml` names no built-in description and no file.
+  case unknownFramework(String, known: [String])
+  /// The framework description file has a mistake.
+  case badDescription(DescriptionError)
 
   /// One line naming the path and what went wrong, for the command-line error message.
   public var description: String {
@@ -35,6 +40,10 @@ public enum LoadError: Error, Equatable, CustomStringConvertible {
     case .notFound(let path): "\(path): no such file or folder"
     case .notADirectory(let path): "\(path): not a folder (give the knowledge base's page folder)"
     case .unreadable(let path, let reason): "\(path): cannot be read: \(reason)"
+    case .unknownFramework(let name, let known):
+      "no framework description '\(name)' (built-in: \(known.joined(separator: ", ")); or give a .yml file)"
+    case .badDescription(let error):
+      error.line > 0 ? "\(error.path):\(error.line):\(error.column): \(error.message)" : "\(error.path): \(error.message)"
     case .noFramework(let path, let tried):
       "\(path): the pages fit no framework description (run 'disarm frameworks \(path)' for details); tried:\n"
         + tried.map { "  \($0)" }.joined(separator: "\n")

@@ -50,6 +50,8 @@ extension Disarm {
 
     @OptionGroup var colorOptions: ColorOptions
 
+    @OptionGroup var frameworkOption: FrameworkOption
+
     func validate() throws {
       if check && write { throw ValidationError("--check and --write cannot be used together") }
       if diff && !check { throw ValidationError("--diff needs --check") }
@@ -61,7 +63,8 @@ extension Disarm {
       let lock = try write ? exitingOnWriteFailure { () throws(WriteError) in try WriterLock.acquire(in: folder) } : nil
       defer { withExtendedLifetime(lock) {} }
       var checked = try exitingOnLoadFailure { () throws(LoadError) in
-        try CheckedKnowledgeBase.load(folder.path, template: template?.template)
+        try CheckedKnowledgeBase.load(
+          folder.path, template: template?.template, framework: frameworkOption.framework)
       }
       KeepAlive.keep(checked)
       let printer = FindingPrinter(

@@ -24,8 +24,10 @@ extension Disarm.Export {
     @Option(name: .shortAndLong, help: "The folder to write the tables into.", completion: .directory)
     var output: String = "build/csv"
 
+    @OptionGroup var frameworkOption: FrameworkOption
+
     func run() throws {
-      let (kb, errors) = try Loading.modelWithErrorCount(directory)
+      let (kb, errors) = try Loading.modelWithErrorCount(directory, framework: frameworkOption.framework)
       let tables = CSVExport.tables(for: kb)
       try ExportFileWriter.write(tables.map { ($0.name, $0.render()) }, to: output)
       let rows = tables.reduce(0) { $0 + $1.rows.count }

@@ -38,8 +38,10 @@ extension Disarm.Export {
       if galaxyVersion < 1 { throw ValidationError("--galaxy-version must be 1 or more") }
     }
 
+    @OptionGroup var frameworkOption: FrameworkOption
+
     func run() throws {
-      let (kb, errors) = try Loading.modelWithErrorCount(directory)
+      let (kb, errors) = try Loading.modelWithErrorCount(directory, framework: frameworkOption.framework)
       let files = MISPExport.files(for: kb, options: MISPExport.Options(version: galaxyVersion, refsBase: refsBase))
       try ExportFileWriter.write(files.map { ($0.path, $0.bytes) }, to: output)
       let counts = MISPGalaxy.allCases.compactMap { galaxy -> String? in

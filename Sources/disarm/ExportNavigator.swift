@@ -45,8 +45,10 @@ extension Disarm {
     @Option(name: .customLong("attack-version"), help: "versions.attack of the layer (default: none).")
     var attackVersion: String?
 
+    @OptionGroup var frameworkOption: FrameworkOption
+
     func run() throws {
-      let kb = try Loading.model(directory)
+      let kb = try Loading.model(directory, framework: frameworkOption.framework)
       var ids: [DisarmID] = []
       for incident in incidents {
         guard let id = DisarmID(caseInsensitive: incident, in: kb.framework.identifiers), id.kind == .incident else {

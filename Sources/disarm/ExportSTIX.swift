@@ -44,8 +44,10 @@ extension Disarm {
       if let date, STIXDate(date) == nil { throw ValidationError("--date '\(date)' is not a date like 2025-02-10") }
     }
 
+    @OptionGroup var frameworkOption: FrameworkOption
+
     func run() throws {
-      let kb = try Loading.model(directory)
+      let kb = try Loading.model(directory, framework: frameworkOption.framework)
       let options = STIXBundle.Options(
         killChain: killChain, date: date.flatMap { STIXDate($0) } ?? STIXDate.newestDateAdded(in: kb))
       let bytes = STIXBundle.bytes(for: kb, options: options)

@@ -36,6 +36,8 @@ extension Disarm {
 
     @OptionGroup var colorOptions: ColorOptions
 
+    @OptionGroup var frameworkOption: FrameworkOption
+
     @Flag(help: "Exit 1 on warnings too.")
     var strict = false
 
@@ -73,12 +75,14 @@ extension Disarm {
       }
       var conflicts: [Diagnostic] = []
       if fix {
-        let fixed = try exitingOnFailure { () throws(DisarmError) in try LintRun.fix(folder: folder) }
+        let fixed = try exitingOnFailure { () throws(DisarmError) in try LintRun.fix(folder: folder, framework: frameworkOption.framework) }
         if fixed.written > 0 { Terminal.status("disarm: fixed \(Summary.plural(fixed.written, "page"))") }
         conflicts = fixed.conflicts
       }
       let run = try exitingOnFailure { () throws(DisarmError) in
-        try LintRun.run(folder: folder, configuration: configuration, selection: selection, carrying: conflicts)
+        try LintRun.run(
+          folder: folder, configuration: configuration, selection: selection, carrying: conflicts,
+          framework: frameworkOption.framework)
       }
       KeepAlive.keep(run)
       report(run, prefix: KnowledgeBaseLocation.displayPrefix(for: folder))

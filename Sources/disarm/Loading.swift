@@ -8,16 +8,20 @@ import DisarmModel
 enum Loading {
   /// The linked model, without running the rules (for `show`, `list`, `search` and the exports, which print no
   /// findings).
-  static func model(_ directory: String) throws -> KnowledgeBase {
-    let kb = try exitingOnLoadFailure { () throws(LoadError) in try KnowledgeBaseLoader.load(from: directory) }
+  static func model(_ directory: String, framework: String? = nil) throws -> KnowledgeBase {
+    let kb = try exitingOnLoadFailure { () throws(LoadError) in
+      try KnowledgeBaseLoader.load(from: directory, framework: framework)
+    }
     KeepAlive.keep(kb)
     return kb
   }
 
   /// The linked model and the number of errors the model rules find in it (exports exit 1 on them, and need no
   /// regenerated pages to know).
-  static func modelWithErrorCount(_ directory: String) throws -> (kb: KnowledgeBase, errors: Int) {
-    let kb = try model(directory)
+  static func modelWithErrorCount(_ directory: String, framework: String? = nil) throws -> (
+    kb: KnowledgeBase, errors: Int
+  ) {
+    let kb = try model(directory, framework: framework)
     return (kb, Linter.modelFindings(kb).count { $0.severity == .error })
   }
 }

@@ -32,8 +32,13 @@ public enum ConfigurationFile {
       throw ConfigurationError(path: url.path, message: "the top level must be a mapping with 'rules' and 'exclude'")
     }
     var configuration = LintConfiguration()
-    for key in mapping.keys where key != "rules" && key != "exclude" {
-      throw ConfigurationError(path: url.path, message: "unknown key '\(key)' (expected 'rules' or 'exclude')")
+    // `framework` names the framework description; the loader reads it (FrameworkChoice), the linter only allows it.
+    for key in mapping.keys where !["rules", "exclude", "framework"].contains(key) {
+      throw ConfigurationError(
+        path: url.path, message: "unknown key '\(key)' (expected 'rules', 'exclude' or 'framework')")
+    }
+    if let framework = mapping["framework"], !(framework is String) {
+      throw ConfigurationError(path: url.path, message: "'framework' must name a framework description or a .yml file")
     }
     if let rules = mapping["rules"] {
       guard let rules = rules as? [String: Any] else {

@@ -17,7 +17,7 @@ enum ActorTypePage {
       lines.blank()
     }
     lines.blank()
-    lines.table(.counters, CountersTable.rows(forActorType: object.id, in: kb))
+    lines.table(.counters, CountersTable.rows(forActorType: object.id, in: kb), on: page, in: kb)
     lines.blank(2)
     return lines
   }

@@ -25,15 +25,15 @@ enum IncidentPage {
       lines.field(label, page.value(of: label))
       if index < fields.count - 1 { lines.blank() }
     }
-    let hasReferences = page.table(firstColumn: TableKind.references.firstColumn) != nil
+    let hasReferences = page.table(firstColumn: kb.firstColumn(of: .references)) != nil
     if hasReferences || template == .generation2025 {
       lines.blank(2)
-      lines.table(.references, OwnedRows.verbatimRows(of: .references, on: page))
+      lines.table(.references, OwnedRows.verbatimRows(of: .references, on: page, in: kb), on: page, in: kb)
       lines.blank()
     }
     lines.line(" ")
     lines.blank()
-    lines.table(.incidentTechniques, OwnedRows.rows(of: .incidentTechniques, on: page, in: kb))
+    lines.table(.incidentTechniques, OwnedRows.rows(of: .incidentTechniques, on: page, in: kb), on: page, in: kb)
     lines.blank(2)
     return lines
   }

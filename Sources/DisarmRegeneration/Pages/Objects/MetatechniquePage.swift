@@ -13,7 +13,7 @@ enum MetatechniquePage {
     lines.blank()
     lines.field(summary, page.value(of: summary))
     lines.blank(2)
-    lines.table(.counters, CountersTable.rows(forMetatechnique: object.id, in: kb))
+    lines.table(.counters, CountersTable.rows(forMetatechnique: object.id, in: kb), on: page, in: kb)
     lines.blank(3)
     return lines
   }

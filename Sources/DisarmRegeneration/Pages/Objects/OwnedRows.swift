@@ -8,14 +8,14 @@ enum OwnedRows {
   /// The rows of `page`'s table `kind`, rebuilt: `| [ID Name](…) | other cells as written |`. A row with no link
   /// to an object is kept as written.
   static func rows(of kind: TableKind, on page: ObjectPage, in kb: KnowledgeBase) -> [String] {
-    guard let table = page.table(firstColumn: kind.firstColumn) else { return [] }
+    guard let table = page.table(firstColumn: kb.firstColumn(of: kind)) else { return [] }
     return table.rows.map { row(from: $0, in: kb) }
   }
 
   /// The rows of `page`'s table `kind` exactly as written (tables whose links point outside the knowledge base,
   /// such as an incident's references).
-  static func verbatimRows(of kind: TableKind, on page: ObjectPage) -> [String] {
-    page.table(firstColumn: kind.firstColumn)?.rows.map(\.source.text) ?? []
+  static func verbatimRows(of kind: TableKind, on page: ObjectPage, in kb: KnowledgeBase) -> [String] {
+    page.table(firstColumn: kb.firstColumn(of: kind))?.rows.map(\.source.text) ?? []
   }
 
   /// One owned row with its link's name derived.

@@ -15,6 +15,29 @@ enum TableKind: String {
   /// The first column's header: how the parser finds the table on a page.
   var firstColumn: String { rawValue }
 
+  /// The name of the relation the table carries in framework descriptions (`tables:` keys).
+  var relation: String {
+    switch self {
+    case .tasks: "tasks"
+    case .techniques: "techniques"
+    case .counters: "counters"
+    case .incidents: "incidents"
+    case .associatedTechniques: "associated"
+    case .incidentTechniques: "techniques-used"
+    case .references: "references"
+    case .actorTypes: "actor-types"
+    case .countersTactics: "counters-tactics"
+    case .countersTechniques: "counters-techniques"
+    case .seenInIncidents: "seen-in-incidents"
+    }
+  }
+
+  /// The header line with `first` as its first column's header.
+  func header(firstColumn first: String) -> String {
+    let other = header.dropFirst(2 + rawValue.count)
+    return "| \(first)" + other
+  }
+
   /// The header line.
   var header: String {
     switch self {

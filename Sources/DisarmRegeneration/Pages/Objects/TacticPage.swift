@@ -5,7 +5,6 @@ import DisarmParser
 /// A tactic page: owned summary and phase, then the derived Tasks, Techniques and Counters tables.
 enum TacticPage {
   static let summary = FieldLabel.colonInside("Summary")
-  static let phase = FieldLabel.colonInside("Belongs to phase")
 
   static func render(_ object: DisarmObject, page: ObjectPage, in kb: KnowledgeBase) -> PageLines {
     var lines = PageLines()
@@ -13,13 +12,13 @@ enum TacticPage {
     lines.blank()
     lines.field(summary, page.value(of: summary))
     lines.blank()
-    lines.field(phase, page.value(of: phase))
+    lines.field(.colonInside(kb.label("phase", on: page, default: "Belongs to phase")), kb.value("phase", on: page))
     lines.blank(3)
-    lines.table(.tasks, TacticTables.taskRows(for: object.id, in: kb))
+    lines.table(.tasks, TacticTables.taskRows(for: object.id, in: kb), on: page, in: kb)
     lines.blank(3)
-    lines.table(.techniques, TacticTables.techniqueRows(for: object.id, in: kb))
+    lines.table(.techniques, TacticTables.techniqueRows(for: object.id, in: kb), on: page, in: kb)
     lines.blank(3)
-    lines.table(.counters, CountersTable.rows(forTactic: object.id, in: kb))
+    lines.table(.counters, CountersTable.rows(forTactic: object.id, in: kb), on: page, in: kb)
     lines.blank(2)
     return lines
   }

@@ -5,7 +5,6 @@ import DisarmParser
 /// A task page: summary and tactic, both owned.
 enum TaskPage {
   static let summary = FieldLabel.colonInside("Summary")
-  static let tactic = FieldLabel.colonInside("Belongs to tactic stage")
 
   static func render(_ object: DisarmObject, page: ObjectPage, in kb: KnowledgeBase) -> PageLines {
     var lines = PageLines()
@@ -13,7 +12,8 @@ enum TaskPage {
     lines.blank()
     lines.field(summary, page.value(of: summary))
     lines.blank()
-    lines.field(tactic, page.value(of: tactic))
+    lines.field(
+      .colonInside(kb.label("tactic", on: page, default: "Belongs to tactic stage")), kb.value("tactic", on: page))
     lines.blank()
     return lines
   }

@@ -11,10 +11,7 @@ import DisarmParser
 /// techniques are owned; the tactic and parent names and both other tables are derived.
 enum TechniquePage {
   static let summary2022 = FieldLabel.colonOutside("Summary")
-  static let tactic2022 = FieldLabel.colonOutside("Belongs to tactic stage")
   static let summary2025 = FieldLabel.plain("Summary")
-  static let tactic2025 = FieldLabel.plain("Tactic")
-  static let tacticKeys = ["belongs to tactic stage", "tactic"]
 
   static func render(_ object: DisarmObject, page: ObjectPage, in kb: KnowledgeBase, template: KnowledgeBase.Template)
     -> PageLines
@@ -23,23 +20,25 @@ enum TechniquePage {
     lines.line(HeadingLine.text(object, page: page, in: kb))
     lines.blank()
     let summary = page.value(of: summary2022)
-    let tacticID = leadingCode(page.value(ofAny: tacticKeys))
+    let tacticID = leadingCode(kb.value("tactic", on: page))
     if template == .generation2025 {
       lines.field(summary2025, summary)
       lines.blank()
       lines.line(tacticLine2025(object, page: page, tacticID: tacticID, in: kb))
       lines.blank(2)
-      lines.table(.associatedTechniques, OwnedRows.rows(of: .associatedTechniques, on: page, in: kb))
+      lines.table(.associatedTechniques, OwnedRows.rows(of: .associatedTechniques, on: page, in: kb), on: page, in: kb)
       lines.blank(3)
     } else {
       lines.field(summary2022, summary)
       lines.blank()
-      lines.field(tactic2022, tacticID)
+      let label = kb.label(
+        "tactic", on: page, default: "Belongs to tactic stage", keepingPageLabel: page.template == .bulleted2022)
+      lines.field(.colonOutside(label), tacticID)
       lines.blank(2)
     }
-    lines.table(.incidents, IncidentsTable.rows(for: object.id, in: kb))
+    lines.table(.incidents, IncidentsTable.rows(for: object.id, in: kb), on: page, in: kb)
     lines.blank(3)
-    lines.table(.counters, CountersTable.rows(forTechnique: object.id, in: kb))
+    lines.table(.counters, CountersTable.rows(forTechnique: object.id, in: kb), on: page, in: kb)
     lines.blank(2)
     return lines
   }
@@ -49,12 +48,14 @@ enum TechniquePage {
   static func tacticLine2025(_ object: DisarmObject, page: ObjectPage, tacticID: String, in kb: KnowledgeBase)
     -> String
   {
-    let written = page.field("tactic").flatMap { kb.leadingID(in: $0.value.text)?.rest }
+    let written = kb.field("tactic", on: page).flatMap { kb.leadingID(in: $0.value.text)?.rest }
     let tacticName = kb.id(tacticID).map { ObjectLink.name(of: $0, in: kb, fallback: written) } ?? (written ?? "")
-    var line = tactic2025.prefix + tacticID + " " + tacticName + " "
+    let tacticLabel = FieldLabel.plain(
+      kb.label("tactic", on: page, default: "Tactic", keepingPageLabel: page.template == .plain2025))
+    var line = tacticLabel.prefix + tacticID + " " + tacticName + " "
     if let parent = object.id.parentTechnique {
-      let writtenParent = page.field("parent technique").flatMap { kb.leadingID(in: $0.value.text)?.rest }
-      line += "<br><br>**Parent Technique:** \(parent) " + ObjectLink.name(of: parent, in: kb, fallback: writtenParent)
+      let writtenParent = kb.field("parent", on: page).flatMap { kb.leadingID(in: $0.value.text)?.rest }
+      line += "<br><br>**\(kb.label("parent", on: page, default: "Parent Technique")):** \(parent) " + ObjectLink.name(of: parent, in: kb, fallback: writtenParent)
     }
     return line
   }
