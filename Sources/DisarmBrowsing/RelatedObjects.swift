@@ -32,6 +32,12 @@ extension KnowledgeBase {
     func entry(_ target: DisarmID, description: String? = nil, remark: String? = nil) -> RelatedGroup.Entry {
       RelatedGroup.Entry(id: target, name: self[target]?.name, description: description, remark: remark)
     }
+    // Group titles in the framework's words ("Category", "Assessments" in DISARM 2026).
+    func one(_ role: ObjectKind) -> String { words(role).title }
+    func many(_ role: ObjectKind) -> String {
+      let plural = words(role).plural
+      return plural.prefix(1).uppercased() + plural.dropFirst()
+    }
     func add(_ key: String, _ title: String, _ entries: [RelatedGroup.Entry]) {
       if !entries.isEmpty { groups.append(RelatedGroup(key: key, title: title, entries: entries)) }
     }
@@ -49,10 +55,15 @@ extension KnowledgeBase {
       if let tactic = tactic(of: id) {
         let phase = outgoing(tactic, .phase).first?.target
         add(
-          "tactic", "Tactic",
-          [entry(tactic, remark: phase.map { "phase \($0)\(self[$0].map { " " + $0.name } ?? "")" })])
+          "tactic", one(.tactic),
+          [
+            entry(
+              tactic, remark: phase.map { "\(words(.phase).singular) \($0)\(self[$0].map { " " + $0.name } ?? "")" })
+          ])
       }
-      if let parent = outgoing(id, .parent).first?.target { add("parent", "Parent technique", [entry(parent)]) }
+      if let parent = outgoing(id, .parent).first?.target {
+        add("parent", "Parent \(words(.technique).singular)", [entry(parent)])
+      }
       add(
         "subtechniques", "Sub-techniques", subtechniques(of: id).filter { self[$0]?.isStale != true }.map { entry($0) })
       add(
@@ -63,28 +74,32 @@ extension KnowledgeBase {
         "counters", "Counters",
         incomingSources(.countersTechnique).map { entry($0, remark: responseType($0)) })
     case .tactic:
-      if let phase = outgoing(id, .phase).first?.target { add("phase", "Phase", [entry(phase)]) }
-      add("tasks", "Tasks", incomingSources(.tactic, of: .task).map { entry($0) })
-      add("techniques", "Techniques", incomingSources(.tactic, of: .technique).map { entry($0) })
+      if let phase = outgoing(id, .phase).first?.target { add("phase", one(.phase), [entry(phase)]) }
+      add("tasks", many(.task), incomingSources(.tactic, of: .task).map { entry($0) })
+      add("techniques", many(.technique), incomingSources(.tactic, of: .technique).map { entry($0) })
       let counters = Set(incomingSources(.tactic, of: .counter) + incomingSources(.countersTactic)).sorted()
       add("counters", "Counters", counters.map { entry($0, remark: responseType($0)) })
     case .phase:
-      add("tactics", "Tactics", incomingSources(.phase).map { entry($0) })
+      add("tactics", many(.tactic), incomingSources(.phase).map { entry($0) })
     case .task:
-      if let tactic = tactic(of: id) { add("tactic", "Tactic", [entry(tactic)]) }
+      if let tactic = tactic(of: id) { add("tactic", one(.tactic), [entry(tactic)]) }
     case .incident:
       add(
         "techniques", "Techniques", outgoing(id, .usesTechnique).map { entry($0.target, description: $0.description) })
       add("counters", "Counters seen", incomingSources(.seenInIncident).map { entry($0) })
     case .counter, .detection:
-      if let tactic = tactic(of: id) { add("tactic", "Tactic", [entry(tactic)]) }
+      if let tactic = tactic(of: id) { add("tactic", one(.tactic), [entry(tactic)]) }
       add("metatechniques", "Metatechnique", outgoing(id, .metatechnique).map { entry($0.target) })
       add("responseType", "Response type", outgoing(id, .responseType).prefix(1).map { entry($0.target) })
       add(
         "actorTypes", "Actor types",
         outgoing(id, .actorType).map { entry($0.target, remark: $0.description.map { "sectors \($0)" }) })
-      add("counteredTactics", "Counters these tactics", outgoing(id, .countersTactic).map { entry($0.target) })
-      add("counteredTechniques", "Counters these techniques", outgoing(id, .countersTechnique).map { entry($0.target) })
+      add(
+        "counteredTactics", "Counters these \(words(.tactic).plural)",
+        outgoing(id, .countersTactic).map { entry($0.target) })
+      add(
+        "counteredTechniques", "Counters these \(words(.technique).plural)",
+        outgoing(id, .countersTechnique).map { entry($0.target) })
       add("incidents", "Seen in incidents", outgoing(id, .seenInIncident).map { entry($0.target) })
     case .actorType:
       add("counters", "Counters", incomingSources(.actorType).map { entry($0, remark: responseType($0)) })

@@ -42,7 +42,9 @@ public enum FrameworkChoice {
       // Only the one key is read here; the lint configuration reads and checks the rest of the file.
       for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where line.hasPrefix("framework:") {
         let value = line.dropFirst("framework:".count).trimmingWhitespace()
-        let unquoted = value.count >= 2 && (value.hasPrefix("\"") || value.hasPrefix("'")) ? String(value.dropFirst().dropLast()) : value
+        let unquoted =
+          value.count >= 2 && (value.hasPrefix("\"") || value.hasPrefix("'"))
+          ? String(value.dropFirst().dropLast()) : value
         if !unquoted.isEmpty { return (unquoted, file) }
       }
       return nil

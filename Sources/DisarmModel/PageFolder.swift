@@ -43,7 +43,8 @@ public enum LoadError: Error, Equatable, CustomStringConvertible {
     case .unknownFramework(let name, let known):
       "no framework description '\(name)' (built-in: \(known.joined(separator: ", ")); or give a .yml file)"
     case .badDescription(let error):
-      error.line > 0 ? "\(error.path):\(error.line):\(error.column): \(error.message)" : "\(error.path): \(error.message)"
+      error.line > 0
+        ? "\(error.path):\(error.line):\(error.column): \(error.message)" : "\(error.path): \(error.message)"
     case .noFramework(let path, let tried):
       "\(path): the pages fit no framework description (run 'disarm frameworks \(path)' for details); tried:\n"
         + tried.map { "  \($0)" }.joined(separator: "\n")

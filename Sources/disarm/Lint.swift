@@ -75,7 +75,9 @@ extension Disarm {
       }
       var conflicts: [Diagnostic] = []
       if fix {
-        let fixed = try exitingOnFailure { () throws(DisarmError) in try LintRun.fix(folder: folder, framework: frameworkOption.framework) }
+        let fixed = try exitingOnFailure { () throws(DisarmError) in
+          try LintRun.fix(folder: folder, framework: frameworkOption.framework)
+        }
         if fixed.written > 0 { Terminal.status("disarm: fixed \(Summary.plural(fixed.written, "page"))") }
         conflicts = fixed.conflicts
       }

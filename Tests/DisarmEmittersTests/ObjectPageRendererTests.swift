@@ -26,7 +26,7 @@ enum ObjectPageCorpus {
 struct ObjectPageCorpusTests {
   /// Every live object page of a release, rendered from the model, is byte-identical to the page DISARM's generator
   /// wrote, except the pages listed (with a reason) in the corpus's exceptions file, which must still differ.
-  @Test(arguments: Corpus.names)
+  @Test(arguments: Corpus.names + ["disarm-2025-07-03", "disarm-2026-07-19"])
   func objectPagesRegenerateByteIdentically(corpus: String) throws {
     let kb = try KnowledgeBaseLoader.load(from: Corpus.pages(corpus).path)
     let exceptions = try EmitterFixtures.exceptions(file: corpus)
@@ -49,7 +49,7 @@ struct ObjectPageCorpusTests {
         }
       }
     }
-    #expect(identical > 400, "only \(identical) pages compared identical in \(corpus)")
+    #expect(identical > 140, "only \(identical) pages compared identical in \(corpus)")
     #expect(differing.count == exceptions.count, "every listed exception still differs")
   }
 

@@ -55,7 +55,9 @@ enum TechniquePage {
     var line = tacticLabel.prefix + tacticID + " " + tacticName + " "
     if let parent = object.id.parentTechnique {
       let writtenParent = kb.field("parent", on: page).flatMap { kb.leadingID(in: $0.value.text)?.rest }
-      line += "<br><br>**\(kb.label("parent", on: page, default: "Parent Technique")):** \(parent) " + ObjectLink.name(of: parent, in: kb, fallback: writtenParent)
+      line +=
+        "<br><br>**\(kb.label("parent", on: page, default: "Parent Technique")):** \(parent) "
+        + ObjectLink.name(of: parent, in: kb, fallback: writtenParent)
     }
     return line
   }

@@ -20,6 +20,26 @@ public enum IndexPageRenderer {
     kind == .responseType ? "response types" : kind.folder
   }
 
+  /// The index's title word: the folder as DISARM's generator capitalises it (`Actortypes`, `Response types`), or
+  /// the framework's plural for a kind it renames (`Groups`, `Categories`, `Assessments` in DISARM 2026).
+  static func title(of kind: ObjectKind, in kb: KnowledgeBase) -> String {
+    let words = kb.words(kind)
+    let renamed = words.plural != BuiltInFrameworks.standard.kind(kind)?.plural
+    return pythonCapitalized(renamed ? words.plural : linkFolder(of: kind))
+  }
+
+  /// A column's header: the DISARM 1.x name, with the tactic's and phase's words of a framework that renames them
+  /// (`category_id`, `group_id`, `category`).
+  static func header(of column: String, in kb: KnowledgeBase) -> String {
+    func word(_ role: ObjectKind) -> String { kb.words(role).singular.replacingAll(" ", "_") }
+    switch column {
+    case "tactic_id": return word(.tactic) + "_id"
+    case "phase_id": return word(.phase) + "_id"
+    case "tactic": return word(.tactic)
+    default: return column
+    }
+  }
+
   /// The columns after `disarm_id`, as DISARM's generator names them.
   static func columns(of kind: ObjectKind) -> [String] {
     switch kind {
@@ -40,8 +60,8 @@ public enum IndexPageRenderer {
     // megabytes, and a growing string plus its conversion to bytes held it three times over.
     var html: [UInt8] = []
     html.reserveCapacity((kb.wholePages.first { $0.path == path(of: kind) }?.file.bytes.count ?? 0) + 4096)
-    html += "# DISARM \(pythonCapitalized(folder)):\n\n<table border=\"1\">\n<tr>\n<th>disarm_id</th>\n".utf8
-    for column in columns { html += "<th>\(column)</th>\n".utf8 }
+    html += "# DISARM \(title(of: kind, in: kb)):\n\n<table border=\"1\">\n<tr>\n<th>disarm_id</th>\n".utf8
+    for column in columns { html += "<th>\(header(of: column, in: kb))</th>\n".utf8 }
     html += "</tr>\n".utf8
     // The existing index's cells are read only where a column comes from them: objects defined by their index row
     // (no pages) and the counters' `tactic` column. Reading them for every row of a large techniques index would

@@ -22,7 +22,7 @@ public enum ResponseTypeTableRenderer {
       responseTypes.insert(type)
     }
     let columns = responseTypes.sorted()
-    let word = kind == .tactic ? "Tactic" : "Metatechnique"
+    let word = kb.words(kind).title
     var html = "# DISARM \(word) courses of action\n\n<table border=\"1\">\n<tr>\n<td> </td>\n    "
     for type in columns { html += "<td>\(type)</td>\n" }
     html += "<td>TOTALS</td></tr><tr>\n"
@@ -38,7 +38,9 @@ public enum ResponseTypeTableRenderer {
       html += "</tr>\n<tr>\n"
     }
     html += "<td>TOTALS</td>\n"
-    for value in sums { html += "<td>\(value)</td>\n" }
+    // DISARM's generator sums with pandas: the total of a table without rows is the float 0.0.
+    let emptyTotal = counts.isEmpty && columns.isEmpty
+    for value in sums { html += "<td>\(emptyTotal ? "0.0" : String(value))</td>\n" }
     html += "</tr>\n</table>\n"
     return RenderedPage(path: "\(kind.folder)_by_responsetype_table.md", bytes: Array(html.utf8))
   }
