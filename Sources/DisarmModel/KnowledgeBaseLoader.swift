@@ -91,7 +91,7 @@ public enum KnowledgeBaseLoader {
           }
           files.append(PageFile(relativePath: relative, path: url.path + "/" + entry, role: .object(kind)))
         }
-      } else if let role = WholePage.role(forFileName: name) {
+      } else if let role = WholePage.role(forFileName: name, in: framework) {
         files.append(PageFile(relativePath: name, path: url.path, role: .whole(role)))
       }
     }

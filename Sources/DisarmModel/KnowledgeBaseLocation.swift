@@ -20,15 +20,7 @@ public enum KnowledgeBaseLocation {
   public static func pageFolder(containing path: String) -> String? {
     var url = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
     while url.path != "/" {
-      for kind in ObjectKind.pageKinds {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(
-          atPath: url.appendingPathComponent(kind.folder).path, isDirectory: &isDirectory),
-          isDirectory.boolValue
-        {
-          return url.path
-        }
-      }
+      if holdsPages(url) { return url.path }
       url = url.deletingLastPathComponent()
     }
     return nil
@@ -50,9 +42,28 @@ extension KnowledgeBaseLocation {
     return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
   }
 
-  /// Whether `folder` holds at least one kind folder or whole-knowledge-base page.
+  /// Whether `folder` holds at least one kind folder of a built-in framework, or of the framework its
+  /// `.disarm.yml` names.
   public static func holdsPages(_ folder: URL) -> Bool {
-    ObjectKind.pageKinds.contains { isDirectory(folder.appendingPathComponent($0.folder).path) }
+    // A `.disarm.yml` naming a framework marks the knowledge base even when that description cannot be read:
+    // loading it then reports the description's mistake rather than looking elsewhere.
+    if FrameworkChoice.configured(in: folder)?.file.deletingLastPathComponent().standardizedFileURL.path
+      == folder.standardizedFileURL.path
+    {
+      return true
+    }
+    return kindFolders(near: folder).contains { isDirectory(folder.appendingPathComponent($0).path) }
+  }
+
+  /// Every kind folder of the built-in frameworks, and of the one `.disarm.yml` (in `folder` or its parent) names.
+  static func kindFolders(near folder: URL) -> Set<String> {
+    var folders = Set(BuiltInFrameworks.all.flatMap { $0.kinds.compactMap(\.folder) })
+    if let (value, file) = FrameworkChoice.configured(in: folder),
+      let framework = try? FrameworkChoice.resolve(value, relativeTo: file.deletingLastPathComponent().path)
+    {
+      folders.formUnion(framework.kinds.compactMap(\.folder))
+    }
+    return folders
   }
 
   /// How to print paths in the page folder: relative to the current directory when inside it, else absolute.

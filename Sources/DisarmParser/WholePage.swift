@@ -26,21 +26,14 @@ public struct WholePage: Sendable {
   /// Relative to the page folder; whole pages sit at its root (`techniques_index.md`).
   public var path: String { file.path }
 
-  /// The role of a root-level file name, or nil for files that are not whole-knowledge-base pages.
-  public static func role(forFileName name: String) -> Role? {
-    switch name {
-    case "disarm_red_framework.md": return .framework(red: true)
-    case "disarm_blue_framework.md": return .framework(red: false)
-    case "responsetype_index.md": return .index(.responseType)
-    default: break
-    }
+  /// The role of a root-level file name in `framework` (its kinds' index pages, its matrices, the response-type
+  /// tables of its kind folders), or nil for files that are not whole-knowledge-base pages.
+  public static func role(forFileName name: String, in framework: FrameworkDescription) -> Role? {
+    if let index = framework.matrixPages.firstIndex(of: name), index < 2 { return .framework(red: index == 0) }
+    if let kind = framework.kinds.first(where: { $0.index == name }) { return .index(kind.role) }
     if name.hasSuffix("_by_responsetype_table.md") {
       let folder = String(name.dropLast("_by_responsetype_table.md".count))
-      return ObjectKind(folder: folder).map { .responseTypeTable($0) }
-    }
-    if name.hasSuffix("_index.md") {
-      let folder = String(name.dropLast("_index.md".count))
-      return ObjectKind(folder: folder).map { .index($0) }
+      return framework.kind(folder: folder).map { .responseTypeTable($0.role) }
     }
     return nil
   }

@@ -5,18 +5,12 @@ import DisarmParser
 /// The links object pages' tables hold, `[T0151.004 Chat Platform](../../generated_pages/techniques/T0151.004.md)`.
 /// The identifier is the fact; the name in the link text is derived from the target's page heading.
 public enum ObjectLink {
-  /// The folder prefix DISARM's generator writes before every link destination (relative to a page in
-  /// `generated_pages/<kind folder>/`); readers take it to mean "the page folder", whatever its name.
-  public static let pagesPrefix = "../../generated_pages/"
-
-  /// The markdown link to `id`, its text being the identifier and `name`.
-  static func markdown(_ id: DisarmID, name: String) -> String {
-    "[\(id) \(name)](\(pagesPrefix)\(id.kind.folder)/\(id).md)"
-  }
-
-  /// The markdown link to `id`, named from the knowledge base (see ``name(of:in:fallback:)``).
+  /// The markdown link to `id`, named from the knowledge base (see ``name(of:in:fallback:)``), written in the
+  /// framework's link style (`../../generated_pages/techniques/T0001.md` in DISARM, `../techniques/T0001.md` in
+  /// AMITT).
   static func markdown(_ id: DisarmID, in kb: KnowledgeBase, fallback: String? = nil) -> String {
-    markdown(id, name: name(of: id, in: kb, fallback: fallback))
+    let folder = kb.words(id.kind).folder ?? id.kind.rawValue
+    return "[\(id) \(name(of: id, in: kb, fallback: fallback))](\(kb.framework.linkPrefix)\(folder)/\(id).md)"
   }
 
   /// The name written after `id` in link texts: the target page's heading name exactly as written (the generator

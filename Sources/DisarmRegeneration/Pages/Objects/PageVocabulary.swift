@@ -29,8 +29,28 @@ extension KnowledgeBase {
     return page.fields.first { keys.contains($0.key) }
   }
 
-  /// The first-column header of the table `kind` in this framework (`Assessments`, `Associated Assessment`).
-  func firstColumn(of kind: TableKind) -> String { framework.tableHeaders[kind.relation] ?? kind.rawValue }
+  /// The first-column header of the table `kind` in this framework: the description's (`tables:`), else DISARM's
+  /// header with the framework's words for the kinds it names (`Moves`, `Associated Move`).
+  func firstColumn(of kind: TableKind) -> String {
+    if let header = framework.tableHeaders[kind.relation] { return header }
+    func one(_ role: ObjectKind) -> String { words(role).title }
+    func many(_ role: ObjectKind) -> String {
+      let plural = words(role).plural
+      return plural.prefix(1).uppercased() + plural.dropFirst()
+    }
+    switch kind {
+    case .tasks: return many(.task)
+    case .techniques: return many(.technique)
+    case .counters: return many(.counter)
+    case .incidents: return one(.incident)
+    case .associatedTechniques: return "Associated " + one(.technique)
+    case .incidentTechniques: return one(.technique)
+    case .countersTactics: return "Counters these " + many(.tactic)
+    case .countersTechniques: return "Counters these " + many(.technique)
+    case .seenInIncidents: return "Seen in " + words(.incident).plural
+    case .references, .actorTypes: return kind.rawValue
+    }
+  }
 }
 
 extension PageLines {

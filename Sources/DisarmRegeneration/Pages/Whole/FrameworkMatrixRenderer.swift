@@ -6,8 +6,9 @@ import DisarmModel
 /// column is shorter. The generator's quirks are kept: an unclosed `<tr>` before the tactic row, and an empty
 /// `<tr>\n</tr>` at the end.
 public enum FrameworkMatrixRenderer {
-  /// The markdown matrix of `grid`.
-  public static func render(_ grid: FrameworkGrid) -> RenderedPage {
+  /// The markdown matrix of `grid`, written to the framework's matrix page (`disarm_red_framework.md`,
+  /// `amitt_red_framework.md`).
+  public static func render(_ grid: FrameworkGrid, in kb: KnowledgeBase) -> RenderedPage {
     let title = grid.isRed ? "Red framework" : "Blue framework"
     var html = "# DISARM \(title): Latest Framework\n\n<table border=\"1\">\n<tr>\n"
     html += "<tr style=\"background-color:blue;color:white;\">\n"
@@ -20,7 +21,9 @@ public enum FrameworkMatrixRenderer {
       html += "</tr>\n<tr>\n"
     }
     html += "</tr>\n</table>\n"
-    let path = grid.isRed ? "disarm_red_framework.md" : "disarm_blue_framework.md"
+    let pages = kb.framework.matrixPages
+    let path =
+      pages.count >= 2 ? pages[grid.isRed ? 0 : 1] : grid.isRed ? "disarm_red_framework.md" : "disarm_blue_framework.md"
     return RenderedPage(path: path, bytes: Array(html.utf8))
   }
 

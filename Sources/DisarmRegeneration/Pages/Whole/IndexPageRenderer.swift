@@ -11,8 +11,8 @@ public enum IndexPageRenderer {
   ]
 
   /// The index page's file name (`techniques_index.md`, `responsetype_index.md`).
-  public static func path(of kind: ObjectKind) -> String {
-    kind == .responseType ? "responsetype_index.md" : "\(kind.folder)_index.md"
+  public static func path(of kind: ObjectKind, in kb: KnowledgeBase) -> String {
+    kb.framework.kind(kind)?.index ?? (kind == .responseType ? "responsetype_index.md" : "\(kind.folder)_index.md")
   }
 
   /// The folder name DISARM's generator writes in index links and titles (`response types` for response types).
@@ -59,7 +59,7 @@ public enum IndexPageRenderer {
     // Written straight into bytes, sized like the index read: an index of a large knowledge base runs to tens of
     // megabytes, and a growing string plus its conversion to bytes held it three times over.
     var html: [UInt8] = []
-    html.reserveCapacity((kb.wholePages.first { $0.path == path(of: kind) }?.file.bytes.count ?? 0) + 4096)
+    html.reserveCapacity((kb.wholePages.first { $0.path == path(of: kind, in: kb) }?.file.bytes.count ?? 0) + 4096)
     html += "# DISARM \(title(of: kind, in: kb)):\n\n<table border=\"1\">\n<tr>\n<th>disarm_id</th>\n".utf8
     for column in columns { html += "<th>\(header(of: column, in: kb))</th>\n".utf8 }
     html += "</tr>\n".utf8
@@ -74,7 +74,7 @@ public enum IndexPageRenderer {
       html += "</tr>\n".utf8
     }
     html += "</table>\n".utf8
-    return RenderedPage(path: path(of: kind), bytes: html)
+    return RenderedPage(path: path(of: kind, in: kb), bytes: html)
   }
 
   /// The text of one cell, from the fact's owner.

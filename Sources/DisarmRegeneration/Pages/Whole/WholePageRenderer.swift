@@ -15,14 +15,22 @@ public enum WholePageRenderer {
   /// One closure per derived page, so that ``PageRenderer`` can render them on all cores beside the object pages
   /// (the indexes and matrices are the largest pages, and rendering them one after the other cost a sixth of
   /// `lint`'s time).
+  ///
+  /// Only the pages the framework has: an index for each kind whose description names one, the matrices when it
+  /// lists them, the response-type tables when it has counters and response types (a team's framework of stages and
+  /// moves gets none of DISARM's whole pages).
   static func renderers(_ kb: KnowledgeBase) -> [@Sendable () -> RenderedPage] {
-    var renderers: [@Sendable () -> RenderedPage] = IndexPageRenderer.kinds.map { kind in
-      { IndexPageRenderer.render(kind, in: kb) }
+    let framework = kb.framework
+    var renderers: [@Sendable () -> RenderedPage] = IndexPageRenderer.kinds.filter { framework.kind($0)?.index != nil }
+      .map { kind in { IndexPageRenderer.render(kind, in: kb) } }
+    if framework.matrixPages.count >= 2 {
+      renderers.append { FrameworkMatrixRenderer.render(.red(kb), in: kb) }
+      renderers.append { FrameworkMatrixRenderer.render(.blue(kb), in: kb) }
     }
-    renderers.append { FrameworkMatrixRenderer.render(.red(kb)) }
-    renderers.append { FrameworkMatrixRenderer.render(.blue(kb)) }
-    renderers.append { ResponseTypeTableRenderer.render(.tactic, in: kb) }
-    renderers.append { ResponseTypeTableRenderer.render(.metatechnique, in: kb) }
+    if framework.kind(.counter) != nil, framework.kind(.responseType) != nil {
+      renderers.append { ResponseTypeTableRenderer.render(.tactic, in: kb) }
+      renderers.append { ResponseTypeTableRenderer.render(.metatechnique, in: kb) }
+    }
     return renderers
   }
 
