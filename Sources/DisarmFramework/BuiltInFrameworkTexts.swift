@@ -15,6 +15,7 @@ extension BuiltInFrameworks {
       summary: >
         AMITT's first generation: phases, tactics, techniques, tasks and incidents at the top level, headings without
         identifiers, plain `* Label: value` fields, ../ links, and matrix.md.
+      brand: AMITT
       page-folder: .
       identifier-field: Id
       link-prefix: ../
@@ -48,6 +49,7 @@ extension BuiltInFrameworks {
       summary: >
         AMITT's 2021 generation: phases P01-P04, tactics TA01-TA12, techniques T0001-T0064, tasks, incidents, counters,
         actor types, metatechniques, response types and detections, with pages at the top level and ../ links.
+      brand: AMITT
       page-folder: .
       link-prefix: ../
       kinds:

@@ -38,6 +38,7 @@ enum DescriptionReader {
     }
     return FrameworkDescription(
       name: try top.string("name"), title: try top.string("title"), summary: try top.string("summary"),
+      brand: try top.optionalString("brand") ?? "DISARM",
       pageFolder: try top.optionalString("page-folder") ?? "generated_pages",
       identifierField: try top.optionalString("identifier-field"),
       linkPrefix: try top.string("link-prefix"), kinds: kinds, fieldLabels: fields, tableHeaders: tables,
@@ -45,7 +46,7 @@ enum DescriptionReader {
   }
 
   static let topKeys: Set<String> = [
-    "name", "title", "summary", "page-folder", "identifier-field", "link-prefix", "kinds", "fields", "tables",
+    "name", "title", "summary", "brand", "page-folder", "identifier-field", "link-prefix", "kinds", "fields", "tables",
     "matrices", "signatures",
   ]
   static let kindKeys: Set<String> = ["role", "singular", "plural", "heading", "folder", "id", "index"]

@@ -16,6 +16,8 @@ public struct FrameworkDescription: Sendable {
   /// The label of the plain field that holds a page's identifier when headings hold only the name (AMITT 2019's
   /// `* Id: T0007`), or nil when headings carry it (`# Technique T0007: …`).
   public let identifierField: String?
+  /// The name whole pages are titled with (`DISARM` in `# DISARM Techniques:` and `disarm_id`, `AMITT` in AMITT's).
+  public let brand: String
   /// How pages link to one another: the prefix before `<folder>/<ID>.md` (`../../generated_pages/`, `../`).
   public let linkPrefix: String
   /// The kinds in framework order (phases first), each with its role.
@@ -34,7 +36,8 @@ public struct FrameworkDescription: Sendable {
 
   /// A description as the YAML loader or a test builds it.
   public init(
-    name: String, title: String, summary: String, pageFolder: String, identifierField: String? = nil,
+    name: String, title: String, summary: String, brand: String = "DISARM", pageFolder: String,
+    identifierField: String? = nil,
     linkPrefix: String, kinds: [KindVocabulary],
     fieldLabels: [String: [String]] = [:], tableHeaders: [String: String] = [:], matrixPages: [String] = [],
     signatures: [String] = []
@@ -42,6 +45,7 @@ public struct FrameworkDescription: Sendable {
     self.name = name
     self.title = title
     self.summary = summary
+    self.brand = brand
     self.pageFolder = pageFolder
     self.identifierField = identifierField
     self.linkPrefix = linkPrefix

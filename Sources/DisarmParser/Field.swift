@@ -10,6 +10,8 @@ public struct Field: Hashable, Sendable {
     case plainColonOutside
     /// `**Label:** value` (no bullet).
     case plainColonInside
+    /// `* Label: value` (a bullet, no bold: AMITT 2019's `* Id: T0007`).
+    case bulletUnmarked
   }
 
   /// The label without asterisks and colon (`Summary`, `Belongs to tactic stage`).

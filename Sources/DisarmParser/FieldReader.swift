@@ -3,7 +3,12 @@
 enum FieldReader {
   static let maximumLabelLength = 60
 
-  static func fields(in file: SourceFile, paragraph: Range<Int>, inListItem: Bool) -> [Field] {
+  /// With `unmarkedLabels` (frameworks whose fields are `* Label: value`, AMITT 2019), a list item whose text starts
+  /// with a short label and `: ` is one field.
+  static func fields(in file: SourceFile, paragraph: Range<Int>, inListItem: Bool, unmarkedLabels: Bool = false)
+    -> [Field]
+  {
+    if unmarkedLabels, inListItem, let field = unmarkedField(in: file, paragraph: paragraph) { return [field] }
     var fields: [Field] = []
     var cursor = paragraph.lowerBound
     var separator: SourceText?
@@ -34,6 +39,30 @@ enum FieldReader {
       cursor = next.fieldStart
     }
     return fields
+  }
+
+  /// `* Label: value` as one field: a label of letters and spaces (at most ``maximumLabelLength`` bytes) before the
+  /// first `: ` of the item's first line.
+  static func unmarkedField(in file: SourceFile, paragraph: Range<Int>) -> Field? {
+    let bytes = file.bytes
+    var i = paragraph.lowerBound
+    while i < paragraph.upperBound, i - paragraph.lowerBound <= maximumLabelLength {
+      let byte = bytes[i]
+      if byte == UInt8(ascii: ":") { break }
+      let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+      guard isLetter || byte == UInt8(ascii: " ") else { return nil }
+      i += 1
+    }
+    guard i > paragraph.lowerBound, i < paragraph.upperBound, bytes[i] == UInt8(ascii: ":") else { return nil }
+    let label = file.string(paragraph.lowerBound..<i).trimmingWhitespace()
+    guard !label.isEmpty else { return nil }
+    var valueStart = i + 1
+    if valueStart < paragraph.upperBound, bytes[valueStart] == UInt8(ascii: " ") { valueStart += 1 }
+    // The bullet is on the paragraph's first line, before the paragraph itself.
+    let start = file.position(at: file.lineStart(file.position(at: paragraph.lowerBound).line))
+    return Field(
+      label: label, key: key(label), style: .bulletUnmarked, separator: nil, start: start,
+      value: file.text(valueStart..<max(valueStart, paragraph.upperBound)))
   }
 
   /// The label key: lower-cased with single spaces.

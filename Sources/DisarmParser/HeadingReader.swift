@@ -1,5 +1,17 @@
 /// Splits `# Technique T0151.008: Microblogging Platform` into kind word, identifier and name.
 enum HeadingReader {
+  /// A heading that holds only the name (`# Create fake Social Media Profiles`, AMITT 2019): no kind word and no
+  /// identifier; the page's identifier is in a field.
+  static func nameOnly(in file: SourceFile, line: Int) -> Heading {
+    let range = file.lineContentRange(line)
+    let bytes = file.bytes
+    var i = range.lowerBound
+    if i == 0, file.hasByteOrderMark { i = 3 }
+    while i < range.upperBound, bytes[i] == UInt8(ascii: "#") { i += 1 }
+    while i < range.upperBound, bytes[i] == UInt8(ascii: " ") { i += 1 }
+    return Heading(line: file.text(range), kindWord: nil, identifier: nil, name: file.text(i..<range.upperBound))
+  }
+
   static func heading(in file: SourceFile, line: Int) -> Heading {
     let range = file.lineContentRange(line)
     let bytes = file.bytes

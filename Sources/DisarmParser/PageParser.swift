@@ -33,7 +33,9 @@ public enum PageParser {
       let isTable = block.kind == .paragraph && TableReader.startsTable(file, at: start)
       let found =
         block.kind == .paragraph && !isTable
-        ? FieldReader.fields(in: file, paragraph: start..<end, inListItem: block.inListItem) : []
+        ? FieldReader.fields(
+          in: file, paragraph: start..<end, inListItem: block.inListItem,
+          unmarkedLabels: framework.identifierField != nil) : []
       let continuesOpen: Bool
       if case .heading(level: 1) = block.kind {
         continuesOpen = false
@@ -60,7 +62,10 @@ public enum PageParser {
       }
       switch block.kind {
       case .heading(level: 1) where heading == nil:
-        heading = HeadingReader.heading(in: file, line: block.startLine)
+        heading =
+          framework.identifierField == nil
+          ? HeadingReader.heading(in: file, line: block.startLine)
+          : HeadingReader.nameOnly(in: file, line: block.startLine)
         open = .none
       case .paragraph where isTable:
         let table = TableReader.table(in: file, firstLine: block.startLine, lastLine: block.endLine)
@@ -107,6 +112,7 @@ public enum PageParser {
     switch first.style {
     case .bulletColonInside, .bulletColonOutside: return .bulleted2022
     case .plainColonInside, .plainColonOutside: return .plain2025
+    case .bulletUnmarked: return .unrecognised
     }
   }
 }

@@ -124,4 +124,18 @@ import Testing
       build.stderr.contains(
         "149 objects (phases 3, tactics 6, techniques 140); 0 errors, 0 warnings; 0 pages out of date"))
   }
+
+  @Test func anAMITT2019TechniqueShowsItsTacticAndIncidents() throws {
+    let tree = Corpus.release("amitt-2019-10-15")
+    try #require(FileManager.default.fileExists(atPath: tree.path), Corpus.skipMessage)
+    let show = try DisarmProcess.run(["show", "T0007", "--kb", tree.path, "--no-pager"])
+    #expect(show.status == 0)
+    #expect(show.stdout.hasPrefix("Technique T0007: Create fake Social Media Profiles / Pages / Groups\n"))
+    #expect(show.stdout.contains("\nTactic (1)\n  TA03 "))
+    #expect(show.stdout.contains("\nIncidents (8)\n  I00005 "))
+    let build = try DisarmProcess.run(["build", tree.path, "--check"])
+    #expect(build.status == 0, "\(build.stderr)")
+    #expect(
+      build.stderr.contains("170 objects (phases 4, tactics 12, techniques 61, tasks 30, incidents 63); 0 errors"))
+  }
 }

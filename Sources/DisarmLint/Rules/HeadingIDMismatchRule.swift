@@ -9,6 +9,7 @@ public struct HeadingIDMismatchRule: Rule {
     summary: "The identifier in a page's heading differs from its file name.",
     explanation: """
       The file name is the identifier other pages link to; the heading must repeat it exactly, with no extra spaces.
+      In frameworks whose headings hold only the name (AMITT 2019), the identifier field (`* Id: T0007`) must.
       """)
 
   public static let examples = pair(
@@ -18,7 +19,8 @@ public struct HeadingIDMismatchRule: Rule {
     ["incidents/I00001.md": Page.incident()])
 
   public static func check(_ context: LintContext) -> [Diagnostic] {
-    context.kb.orderedObjects.compactMap { object -> Diagnostic? in
+    if let label = context.kb.framework.identifierField { return checkFields(label, context) }
+    return context.kb.orderedObjects.compactMap { object -> Diagnostic? in
       guard let page = object.page, let heading = page.heading else { return nil }
       let written = heading.identifier?.text ?? ""
       let range = heading.identifier?.range ?? heading.line.range
@@ -31,6 +33,22 @@ public struct HeadingIDMismatchRule: Rule {
       guard written != object.id.string else { return nil }
       return diagnostic(
         file: page.path, range: range, "heading identifier '\(written)' differs from the file name '\(object.id).md'")
+    }
+  }
+
+  /// The identifier field (`* Id: T0007`) of every page, against its file name.
+  static func checkFields(_ label: String, _ context: LintContext) -> [Diagnostic] {
+    let key = label.lowercased()
+    return context.kb.orderedObjects.compactMap { object -> Diagnostic? in
+      guard let page = object.page else { return nil }
+      guard let field = page.fields.first(where: { $0.key == key }) else {
+        return diagnostic(file: page.path, line: 1, column: 1, "page has no '* \(label): \(object.id)' field")
+      }
+      let written = field.value.trimmed
+      guard written != object.id.string else { return nil }
+      return diagnostic(
+        file: page.path, range: field.value.range,
+        "'\(label)' field '\(written)' differs from the file name '\(object.id).md'")
     }
   }
 }

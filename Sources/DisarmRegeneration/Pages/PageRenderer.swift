@@ -29,7 +29,10 @@ public enum PageRenderer {
     let target = template ?? effectiveTemplate(of: kb)
     var unplaceable: [(path: String, text: SourceText)] = []
     var candidates: [DisarmObject] = []
-    for object in kb.orderedObjects {
+    // Pages whose identifier is a field rather than part of the heading (AMITT 2019) follow a layout the renderers
+    // do not write yet: they are read and checked, never rewritten.
+    let writable = kb.framework.identifierField == nil
+    for object in kb.orderedObjects where writable {
       guard let page = object.page else { continue }
       // Stale pages and pages with errors are reported by their own rules and left as they are.
       if object.isStale || excluded.contains(page.path) {

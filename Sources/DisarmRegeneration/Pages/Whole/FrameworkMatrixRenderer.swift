@@ -10,7 +10,7 @@ public enum FrameworkMatrixRenderer {
   /// `amitt_red_framework.md`).
   public static func render(_ grid: FrameworkGrid, in kb: KnowledgeBase) -> RenderedPage {
     let title = grid.isRed ? "Red framework" : "Blue framework"
-    var html = "# DISARM \(title): Latest Framework\n\n<table border=\"1\">\n<tr>\n"
+    var html = "# \(kb.framework.brand) \(title): Latest Framework\n\n<table border=\"1\">\n<tr>\n"
     html += "<tr style=\"background-color:blue;color:white;\">\n"
     for tactic in grid.tactics { html += cell(tactic) }
     html += "</tr>\n<tr>\n"

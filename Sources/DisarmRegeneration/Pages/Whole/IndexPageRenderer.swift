@@ -60,7 +60,9 @@ public enum IndexPageRenderer {
     // megabytes, and a growing string plus its conversion to bytes held it three times over.
     var html: [UInt8] = []
     html.reserveCapacity((kb.wholePages.first { $0.path == path(of: kind, in: kb) }?.file.bytes.count ?? 0) + 4096)
-    html += "# DISARM \(title(of: kind, in: kb)):\n\n<table border=\"1\">\n<tr>\n<th>disarm_id</th>\n".utf8
+    let brand = kb.framework.brand
+    html +=
+      "# \(brand) \(title(of: kind, in: kb)):\n\n<table border=\"1\">\n<tr>\n<th>\(brand.lowercased())_id</th>\n".utf8
     for column in columns { html += "<th>\(header(of: column, in: kb))</th>\n".utf8 }
     html += "</tr>\n".utf8
     // The existing index's cells are read only where a column comes from them: objects defined by their index row

@@ -23,13 +23,16 @@ public enum ResponseTypeTableRenderer {
     }
     let columns = responseTypes.sorted()
     let word = kb.words(kind).title
-    var html = "# DISARM \(word) courses of action\n\n<table border=\"1\">\n<tr>\n<td> </td>\n    "
+    var html = "# \(kb.framework.brand) \(word) courses of action\n\n<table border=\"1\">\n<tr>\n<td> </td>\n    "
     for type in columns { html += "<td>\(type)</td>\n" }
     html += "<td>TOTALS</td></tr><tr>\n"
     var sums = Array(repeating: 0, count: columns.count + 1)
     for group in counts.keys.sorted() {
       let name = kb.writtenName(of: group) ?? ""
-      html += "<td><a href=\"../generated_pages/\(kind.folder)/\(group).md\">\(group) \(name)</a></td>\n"
+      // DISARM's generator links from the repository root's view (`../generated_pages/tactics/`), AMITT's from the
+      // page folder's (`../tactics/`).
+      let root = kb.framework.pageFolder == "." ? "../" : "../\(kb.framework.pageFolder)/"
+      html += "<td><a href=\"\(root)\(kb.words(kind).folder ?? kind.folder)/\(group).md\">\(group) \(name)</a></td>\n"
       let values = columns.map { counts[group]?[$0] ?? 0 }
       for (index, value) in (values + [values.reduce(0, +)]).enumerated() {
         html += "<td>\(value)</td>\n"
