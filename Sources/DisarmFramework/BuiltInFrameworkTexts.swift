@@ -201,7 +201,7 @@ extension BuiltInFrameworks {
         counters-techniques: Counters these Techniques
         seen-in-incidents: Seen in incidents
       matrices: [disarm_red_framework.md, disarm_blue_framework.md]
-      signatures: [disarm_red_framework.md, techniques/T????.000.md]
+      signatures: [disarm_red_framework.md, "techniques/T????.000.md"]
       """# + "\n"
     ),
     (
@@ -257,7 +257,7 @@ extension BuiltInFrameworks {
         counters-techniques: Counters these Assessments
         seen-in-incidents: Seen in incidents
       matrices: [disarm_red_framework.md, disarm_blue_framework.md]
-      signatures: [techniques/A????.md]
+      signatures: ["techniques/A????.md"]
       """# + "\n"
     ),
   ]

@@ -4,7 +4,7 @@
 /// Built-in descriptions ship in `frameworks/*.yml` (see ``BuiltInFrameworks``); a team writes its own in the same
 /// format (docs/FRAMEWORKS.md). Every layer reads the vocabulary from here: nothing else names a kind's words or
 /// identifier shape.
-public struct FrameworkDescription: Sendable {
+public struct FrameworkDescription: Sendable, Equatable {
   /// Short name used on the command line and in `.disarm.yml` (`disarm-2026`).
   public let name: String
   /// Human title (`DISARM 2026 Assessments framework`).
@@ -55,6 +55,15 @@ public struct FrameworkDescription: Sendable {
     self.matrixPages = matrixPages
     self.signatures = signatures
     self.identifiers = IdentifierSyntax(kinds)
+  }
+
+  /// Equal when every declared part is (the identifier syntax follows from the kinds).
+  public static func == (lhs: FrameworkDescription, rhs: FrameworkDescription) -> Bool {
+    lhs.name == rhs.name && lhs.title == rhs.title && lhs.summary == rhs.summary && lhs.brand == rhs.brand
+      && lhs.pageFolder == rhs.pageFolder && lhs.identifierField == rhs.identifierField
+      && lhs.linkPrefix == rhs.linkPrefix && lhs.kinds == rhs.kinds && lhs.fieldLabels == rhs.fieldLabels
+      && lhs.tableHeaders == rhs.tableHeaders && lhs.matrixPages == rhs.matrixPages
+      && lhs.signatures == rhs.signatures
   }
 
   /// How the framework's identifiers are recognised, built once from the kinds' shapes.

@@ -67,6 +67,8 @@ public enum FrameworkDetection {
     if !unknown.isEmpty { misses.append("folders it has no kind for: \(unknown.sorted().joined(separator: ", "))") }
     score += present.count - unknown.count
 
+    // `<prefix><folder>/`, once per kind folder, for the link-style check of the sampled pages' links.
+    let linkPatterns = description.kinds.compactMap { kind in kind.folder.map { "\(description.linkPrefix)\($0)/" } }
     var sampled = 0
     var fitting = 0
     var linked = 0
@@ -77,7 +79,10 @@ public enum FrameworkDetection {
       for page in tree.pages(in: folder).prefix(samplesPerFolder) {
         sampled += 1
         let lines = tree.firstLines(of: folder + "/" + page)
-        if lines.contains(where: { line in linksLike(description, line) }) { linked += 1 }
+        let destinations = tree.linkDestinations(of: folder + "/" + page)
+        if destinations.contains(where: { destination in linkPatterns.contains { destination.hasPrefix($0) } }) {
+          linked += 1
+        }
         if let line = fittingLine(lines, kind: kind, description: description) {
           fitting += 1
           if example == nil { example = line }
@@ -125,15 +130,6 @@ public enum FrameworkDetection {
       fittingPages: fitting, presentFolders: present.count)
   }
 
-  /// Whether `line` links to another page the way the description writes links (`](../../generated_pages/tactics/`
-  /// for DISARM, `](../tactics/` for AMITT).
-  static func linksLike(_ description: FrameworkDescription, _ line: String) -> Bool {
-    description.kinds.contains { kind in
-      guard let folder = kind.folder else { return false }
-      return line.contains("](\(description.linkPrefix)\(folder)/")
-    }
-  }
-
   /// How the description's pages show their kind and identifier, for messages.
   static func headingShape(_ description: FrameworkDescription) -> String {
     if let field = description.identifierField { return "'* \(field): <identifier>'" }
@@ -156,28 +152,28 @@ public enum FrameworkDetection {
   }
 
   /// What detection reads of a tree: its folders, their markdown pages, and the first lines of a few.
-  struct Tree {
+  final class Tree {
     let path: String
+    /// Sampled pages' first lines, read once for all candidates.
+    private var lines: [String: [String]] = [:]
+    private var destinations: [String: [Substring]] = [:]
     let folders: Set<String>
     private let listing: [String: [String]]
     let rootFiles: [String]
 
+    /// Lists the tree with `opendir`/`readdir` (file types from the directory entries): detection runs before
+    /// every command, and Foundation's directory listing cost more than reading the pages it samples.
     init(path: String) {
       self.path = path
-      let manager = FileManager.default
-      let entries = (try? manager.contentsOfDirectory(atPath: path)) ?? []
       var folders = Set<String>()
       var listing: [String: [String]] = [:]
       var files: [String] = []
-      for entry in entries where !entry.hasPrefix(".") {
-        var isFolder: ObjCBool = false
-        guard manager.fileExists(atPath: path + "/" + entry, isDirectory: &isFolder) else { continue }
-        if isFolder.boolValue {
-          folders.insert(entry)
-          listing[entry] = ((try? manager.contentsOfDirectory(atPath: path + "/" + entry)) ?? [])
-            .filter { $0.hasSuffix(".md") }.sorted()
+      for (name, isFolder) in Self.entries(path) where !name.hasPrefix(".") {
+        if isFolder {
+          folders.insert(name)
+          listing[name] = Self.entries(path + "/" + name).map(\.name).filter { $0.hasSuffix(".md") }.sorted()
         } else {
-          files.append(entry)
+          files.append(name)
         }
       }
       self.folders = folders
@@ -185,14 +181,69 @@ public enum FrameworkDetection {
       self.rootFiles = files.sorted()
     }
 
+    /// The names in `folder` and whether each is a folder (a symbolic link is followed to tell).
+    static func entries(_ folder: String) -> [(name: String, isFolder: Bool)] {
+      guard let directory = opendir(folder) else { return [] }
+      defer { closedir(directory) }
+      var result: [(name: String, isFolder: Bool)] = []
+      while let entry = readdir(directory) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+          String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+        }
+        guard name != ".", name != ".." else { continue }
+        var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+        if entry.pointee.d_type == UInt8(DT_LNK) || entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+          var status = stat()
+          isFolder = stat(folder + "/" + name, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+        }
+        result.append((name, isFolder))
+      }
+      return result
+    }
+
     func pages(in folder: String) -> [String] { listing[folder] ?? [] }
 
     /// The first lines of a page (its first 4 KiB), for headings and identifier fields.
     func firstLines(of relativePath: String) -> [String] {
-      guard let handle = FileHandle(forReadingAtPath: path + "/" + relativePath) else { return [] }
-      defer { try? handle.close() }
-      let data = (try? handle.read(upToCount: 4096)) ?? Data()
-      return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
+      if let cached = lines[relativePath] { return cached }
+      let read = Self.readFirstLines(path + "/" + relativePath)
+      lines[relativePath] = read
+      return read
+    }
+
+    /// The destinations of the markdown links in a sampled page's first lines (`../../generated_pages/…`), read
+    /// once for all candidates.
+    func linkDestinations(of relativePath: String) -> [Substring] {
+      if let cached = destinations[relativePath] { return cached }
+      var found: [Substring] = []
+      for line in firstLines(of: relativePath) {
+        // `](` then everything up to `)`, found byte by byte (Foundation's `range(of:)` goes through CFString).
+        let bytes = Array(line.utf8)
+        var index = 0
+        while index + 1 < bytes.count {
+          guard bytes[index] == UInt8(ascii: "]"), bytes[index + 1] == UInt8(ascii: "(") else {
+            index += 1
+            continue
+          }
+          let start = index + 2
+          var end = start
+          while end < bytes.count, bytes[end] != UInt8(ascii: ")") { end += 1 }
+          found.append(Substring(String(decoding: bytes[start..<end], as: UTF8.self)))
+          index = end
+        }
+      }
+      destinations[relativePath] = found
+      return found
+    }
+
+    static func readFirstLines(_ path: String) -> [String] {
+      let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+      guard descriptor >= 0 else { return [] }
+      defer { close(descriptor) }
+      var buffer = [UInt8](repeating: 0, count: 4096)
+      let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      guard count > 0 else { return [] }
+      return String(decoding: buffer[..<count], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
         .map { String($0).trimmingWhitespace() }
     }
 

@@ -25,24 +25,34 @@ public struct IdentifierSyntax: Sendable {
   /// Matches an identifier starting exactly at `start`: a kind's prefix, a digit count its shape allows and, for
   /// kinds with sub-identifiers, a `.NNN` suffix of the shape's length. It does not check what precedes.
   public func match(_ bytes: some RandomAccessCollection<UInt8>, at start: Int) -> (kind: ObjectKind, end: Int)? {
-    let base = bytes.startIndex
-    func byte(_ i: Int) -> UInt8? { i < bytes.count ? bytes[bytes.index(base, offsetBy: i)] : nil }
-    func isDigit(_ b: UInt8?) -> Bool { b.map { $0 >= 48 && $0 <= 57 } ?? false }
+    // The scanner calls this at every capital letter of every page: read the bytes through a buffer pointer.
+    if let result = bytes.withContiguousStorageIfAvailable({ match(buffer: $0, at: start) }) { return result }
+    return Array(bytes).withUnsafeBufferPointer { match(buffer: $0, at: start) }
+  }
+
+  private func match(buffer: UnsafeBufferPointer<UInt8>, at start: Int) -> (kind: ObjectKind, end: Int)? {
+    func isDigit(_ i: Int) -> Bool { i < buffer.count && buffer[i] >= 48 && buffer[i] <= 57 }
     var matchedPrefixLength: Int?
     for entry in entries {
       if let length = matchedPrefixLength, entry.prefix.count < length { break }
-      guard entry.prefix.indices.allSatisfy({ byte(start + $0) == entry.prefix[$0] }) else { continue }
+      guard start + entry.prefix.count <= buffer.count else { continue }
+      var prefixMatches = true
+      for (offset, byte) in entry.prefix.enumerated() where buffer[start + offset] != byte {
+        prefixMatches = false
+        break
+      }
+      guard prefixMatches else { continue }
       matchedPrefixLength = entry.prefix.count
       var i = start + entry.prefix.count
       let digitsStart = i
-      while isDigit(byte(i)) { i += 1 }
+      while isDigit(i) { i += 1 }
       guard entry.digits.contains(i - digitsStart) else { continue }
-      if let subDigits = entry.subDigits, byte(i) == UInt8(ascii: "."), isDigit(byte(i + 1)) {
+      if let subDigits = entry.subDigits, i < buffer.count, buffer[i] == UInt8(ascii: "."), isDigit(i + 1) {
         var j = i + 1
-        while isDigit(byte(j)) { j += 1 }
+        while isDigit(j) { j += 1 }
         if j - i - 1 == subDigits { i = j }
       }
-      if let next = byte(i), Self.isIdentifierByte(next) { return nil }
+      if i < buffer.count, Self.isIdentifierByte(buffer[i]) { return nil }
       return (entry.kind, i)
     }
     return nil

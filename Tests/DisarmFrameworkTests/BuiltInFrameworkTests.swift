@@ -16,6 +16,14 @@ import Testing
     }
   }
 
+  @Test func theCompiledValuesAreWhatTheReaderMakesOfTheFiles() throws {
+    #expect(BuiltInFrameworks.values.count == BuiltInFrameworks.texts.count)
+    for (value, (file, text)) in zip(BuiltInFrameworks.values, BuiltInFrameworks.texts) {
+      let read = try FrameworkDescription.read(text, path: "frameworks/" + file)
+      #expect(read == value, "frameworks/\(file) differs from its compiled value: run scripts/embed-frameworks.py")
+    }
+  }
+
   @Test func everyBuiltInReadsAndNamesItsFile() {
     #expect(BuiltInFrameworks.all.map(\.name) == BuiltInFrameworks.texts.map { String($0.file.dropLast(4)) })
     for description in BuiltInFrameworks.all {
