@@ -55,7 +55,17 @@ public struct FrameworkDescription: Sendable, Equatable {
     self.matrixPages = matrixPages
     self.signatures = signatures
     self.identifiers = IdentifierSyntax(kinds)
+    // Looked up for every page read and regenerated: worked out once here.
+    self.kindsByRole = Dictionary(kinds.map { ($0.role, $0) }, uniquingKeysWith: { first, _ in first })
+    self.fieldKeysByRelation = fieldLabels.mapValues { $0.map { $0.lowercased() } }
+    self.kindsByFolder = Dictionary(
+      kinds.compactMap { kind in kind.folder.map { ($0, kind) } }, uniquingKeysWith: { first, _ in first })
   }
+
+  private let kindsByFolder: [String: KindVocabulary]
+
+  private let kindsByRole: [ObjectKind: KindVocabulary]
+  private let fieldKeysByRelation: [String: [String]]
 
   /// Equal when every declared part is (the identifier syntax follows from the kinds).
   public static func == (lhs: FrameworkDescription, rhs: FrameworkDescription) -> Bool {
@@ -70,10 +80,10 @@ public struct FrameworkDescription: Sendable, Equatable {
   public let identifiers: IdentifierSyntax
 
   /// The vocabulary of the kind playing `role`, if the framework has that kind.
-  public func kind(_ role: ObjectKind) -> KindVocabulary? { kinds.first { $0.role == role } }
+  public func kind(_ role: ObjectKind) -> KindVocabulary? { kindsByRole[role] }
 
   /// The kind whose pages live in `folder`, if any.
-  public func kind(folder: String) -> KindVocabulary? { kinds.first { $0.folder == folder } }
+  public func kind(folder: String) -> KindVocabulary? { kindsByFolder[folder] }
 
   /// The kind named by a word as users type it (`assessments`, `assessment`, `techniques`), case-insensitively.
   public func kind(named word: String) -> KindVocabulary? {
@@ -82,5 +92,5 @@ public struct FrameworkDescription: Sendable, Equatable {
   }
 
   /// The labels of the field carrying `relation`, lower-cased as page fields are looked up.
-  public func fieldKeys(_ relation: String) -> [String] { (fieldLabels[relation] ?? []).map { $0.lowercased() } }
+  public func fieldKeys(_ relation: String) -> [String] { fieldKeysByRelation[relation] ?? [] }
 }
