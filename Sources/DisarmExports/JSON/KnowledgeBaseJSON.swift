@@ -112,9 +112,22 @@ public enum KnowledgeBaseJSON {
         "stalePages": .int(kb.objects.values.filter(\.isStale).count),
       ]),
       "tacticOrder": .array(kb.tacticOrder.map { .string($0.string) }),
+      "framework": framework(kb.framework),
       "unassignedPages": .array(kb.unassignedPages.map(\.path).sorted().map { .string($0) }),
       "diagnostics": .array(checked.diagnostics.map(\.json)),
     ])
+  }
+
+  /// The framework description the knowledge base was read with: its name, title and, by role, its words.
+  static func framework(_ framework: FrameworkDescription) -> JSONValue {
+    var kinds: [String: JSONValue] = [:]
+    for kind in framework.kinds {
+      kinds[kind.role.plural] = .object([
+        "singular": .string(kind.singular), "plural": .string(kind.plural), "heading": .optional(kind.heading),
+        "folder": .optional(kind.folder), "example": .string(kind.id.example),
+      ])
+    }
+    return .object(["name": .string(framework.name), "title": .string(framework.title), "kinds": .object(kinds)])
   }
 
   /// One object, with what its page says and how it links to the rest.
@@ -122,6 +135,7 @@ public enum KnowledgeBaseJSON {
     var members: [String: JSONValue] = [
       "id": .string(object.id.string),
       "kind": .string(object.kind.rawValue),
+      "kindName": .string(kb.words(object.kind).singular),
       "name": .string(object.name),
       "file": .string(object.file),
       "line": .int(object.line),
