@@ -1,4 +1,7 @@
-/// The kinds of object a DISARM knowledge base holds.
+/// The roles objects play in a DISARM-style knowledge base: what `disarm` knows how to link and check (a technique
+/// belongs to a tactic, a counter counters techniques). What a framework calls each role, where it keeps the pages
+/// and how it writes identifiers is its description's (``KindVocabulary``); the words below are DISARM 1.x's, kept
+/// for the keys of `disarm.json` and the folders of DISARM's own layout.
 ///
 /// Eight kinds have a page of their own in a folder named after them; response types and detections exist only as
 /// rows of whole-knowledge-base pages (`responsetype_index.md`, `detections_index.md`).
@@ -45,28 +48,6 @@ public enum ObjectKind: String, CaseIterable, Sendable, Comparable, Codable {
     }
   }
 
-  /// The word that starts a page heading of this kind (`# Technique T0001: …`).
-  public var headingWord: String {
-    switch self {
-    case .phase: "Phase"
-    case .tactic: "Tactic"
-    case .technique: "Technique"
-    case .task: "Task"
-    case .incident: "Incident"
-    case .counter: "Counter"
-    case .actorType: "Actor"
-    case .metatechnique: "Metatechnique"
-    case .responseType: "Response type"
-    case .detection: "Detection"
-    }
-  }
-
-  /// The kind in lower case with its indefinite article, for messages (`a technique`, `an incident`).
-  public var withArticle: String {
-    let word = headingWord.lowercased()
-    return (["a", "e", "i", "o", "u"].contains(word.prefix(1)) ? "an " : "a ") + word
-  }
-
   /// Plural noun used in summaries and JSON keys.
   public var plural: String {
     switch self {
@@ -88,26 +69,4 @@ public enum ObjectKind: String, CaseIterable, Sendable, Comparable, Codable {
 
   /// The kinds whose objects are pages in a folder.
   public static let pageKinds: [ObjectKind] = allCases.filter(\.hasPages)
-
-  /// The kind whose pages live in `folder`, if any.
-  public init?(folder: String) {
-    guard let kind = ObjectKind.allCases.first(where: { $0.folder == folder }) else { return nil }
-    self = kind
-  }
-
-  /// The ID prefix (`T`, `TA`, `TK`, …) and the usual number of digits.
-  public var idSyntax: (prefix: String, digits: Int) {
-    switch self {
-    case .phase: ("P", 2)
-    case .tactic: ("TA", 2)
-    case .technique: ("T", 4)
-    case .task: ("TK", 4)
-    case .incident: ("I", 5)
-    case .counter: ("C", 5)
-    case .actorType: ("A", 3)
-    case .metatechnique: ("M", 3)
-    case .responseType: ("D", 2)
-    case .detection: ("F", 5)
-    }
-  }
 }
