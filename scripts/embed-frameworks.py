@@ -78,6 +78,7 @@ for name in names:
         "    FrameworkDescription(",
         f"      name: {swift_string(d['name'])}, title: {swift_string(d['title'])},",
         f"      summary: {swift_string(d['summary'])},",
+        f"      exportName: {swift_optional(d.get('export-name'))},",
         f"      brand: {swift_string(d.get('brand', 'DISARM'))}, pageFolder: {swift_string(d.get('page-folder', 'generated_pages'))},",
         f"      identifierField: {swift_optional(d.get('identifier-field'))}, linkPrefix: {swift_string(d['link-prefix'])},",
         "      kinds: [",

@@ -34,10 +34,7 @@ extension KnowledgeBase {
     }
     // Group titles in the framework's words ("Category", "Assessments" in DISARM 2026).
     func one(_ role: ObjectKind) -> String { words(role).title }
-    func many(_ role: ObjectKind) -> String {
-      let plural = words(role).plural
-      return plural.prefix(1).uppercased() + plural.dropFirst()
-    }
+    func many(_ role: ObjectKind) -> String { words(role).pluralTitle }
     func add(_ key: String, _ title: String, _ entries: [RelatedGroup.Entry]) {
       if !entries.isEmpty { groups.append(RelatedGroup(key: key, title: title, entries: entries)) }
     }

@@ -103,6 +103,7 @@ extension BuiltInFrameworks {
         The DISARM Foundation's framework from v1.0 (2022) to v1.6 and its 2025 page template: phases P01-P04,
         tactics TA01-TA18, techniques with three-digit sub-techniques (T0151.008), tasks, incidents, counters,
         actor types, metatechniques, response types and detections, in generated_pages/.
+      export-name: DISARM Framework   # the STIX matrix name DISARM's own bundles use
       page-folder: generated_pages
       link-prefix: ../../generated_pages/
       kinds:

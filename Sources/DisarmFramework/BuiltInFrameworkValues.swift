@@ -7,6 +7,7 @@ extension BuiltInFrameworks {
       name: "amitt-2019", title: "AMITT framework (2019)",
       summary:
         "AMITT's first generation: phases, tactics, techniques, tasks and incidents at the top level, headings without identifiers, plain `* Label: value` fields, ../ links, and matrix.md.\n",
+      exportName: nil,
       brand: "AMITT", pageFolder: ".",
       identifierField: "Id", linkPrefix: "../",
       kinds: [
@@ -46,6 +47,7 @@ extension BuiltInFrameworks {
       name: "amitt-2021", title: "AMITT red and blue frameworks (2021)",
       summary:
         "AMITT's 2021 generation: phases P01-P04, tactics TA01-TA12, techniques T0001-T0064, tasks, incidents, counters, actor types, metatechniques, response types and detections, with pages at the top level and ../ links.\n",
+      exportName: nil,
       brand: "AMITT", pageFolder: ".",
       identifierField: nil, linkPrefix: "../",
       kinds: [
@@ -115,6 +117,7 @@ extension BuiltInFrameworks {
       name: "disarm-1", title: "DISARM 1.x red and blue frameworks (2022-2025)",
       summary:
         "The DISARM Foundation's framework from v1.0 (2022) to v1.6 and its 2025 page template: phases P01-P04, tactics TA01-TA18, techniques with three-digit sub-techniques (T0151.008), tasks, incidents, counters, actor types, metatechniques, response types and detections, in generated_pages/.\n",
+      exportName: "DISARM Framework",
       brand: "DISARM", pageFolder: "generated_pages",
       identifierField: nil, linkPrefix: "../../generated_pages/",
       kinds: [
@@ -185,6 +188,7 @@ extension BuiltInFrameworks {
       name: "disarm-2-observations", title: "DISARM 2.0 Observations framework (2025)",
       summary:
         "DISARM 2.0 Observations (2025): seven phases, tactics up to TA31, techniques whose sub-techniques start at .000 (T0016.000), with the 1.x kinds, words, folders and templates; the tree keeps the 1.x pages it dropped.\n",
+      exportName: nil,
       brand: "DISARM", pageFolder: "generated_pages",
       identifierField: nil, linkPrefix: "../../generated_pages/",
       kinds: [
@@ -255,6 +259,7 @@ extension BuiltInFrameworks {
       name: "disarm-2026-assessments", title: "DISARM 2026 Assessments framework",
       summary:
         "DISARM's 2026 Assessments framework: groups P20-P22, categories TA80-TA92 and assessments A0001-A8001 with three-digit sub-assessments, in generated_pages/ with the DISARM page templates and renamed kinds.\n",
+      exportName: nil,
       brand: "DISARM", pageFolder: "generated_pages",
       identifierField: nil, linkPrefix: "../../generated_pages/",
       kinds: [

@@ -1,3 +1,5 @@
+import Yams
+
 /// The framework descriptions that ship with `disarm`: `frameworks/*.yml`, compiled into the binary by
 /// `scripts/embed-frameworks.py` as values (no YAML is parsed when a command starts) and as texts (for the tests).
 public enum BuiltInFrameworks {
@@ -13,6 +15,14 @@ public enum BuiltInFrameworks {
 }
 
 extension FrameworkDescription {
+  /// The `framework:` value of a `.disarm.yml`'s text, if it names one (other keys are the linter's to check).
+  public static func configuredName(inConfiguration text: String) -> String? {
+    guard let mapping = (try? Yams.load(yaml: text)) as? [String: Any], let value = mapping["framework"] as? String,
+      !value.isEmpty
+    else { return nil }
+    return value
+  }
+
   /// Reads a description from its YAML text; `path` names it in errors.
   public static func read(_ text: String, path: String) throws(DescriptionError) -> FrameworkDescription {
     try DescriptionReader.read(text, path: path)

@@ -38,7 +38,7 @@ enum DescriptionReader {
     }
     return FrameworkDescription(
       name: try top.string("name"), title: try top.string("title"), summary: try top.string("summary"),
-      brand: try top.optionalString("brand") ?? "DISARM",
+      exportName: try top.optionalString("export-name"), brand: try top.optionalString("brand") ?? "DISARM",
       pageFolder: try top.optionalString("page-folder") ?? "generated_pages",
       identifierField: try top.optionalString("identifier-field"),
       linkPrefix: try top.string("link-prefix"), kinds: kinds, fieldLabels: fields, tableHeaders: tables,
@@ -46,7 +46,8 @@ enum DescriptionReader {
   }
 
   static let topKeys: Set<String> = [
-    "name", "title", "summary", "brand", "page-folder", "identifier-field", "link-prefix", "kinds", "fields", "tables",
+    "name", "title", "summary", "export-name", "brand", "page-folder", "identifier-field", "link-prefix", "kinds",
+    "fields", "tables",
     "matrices", "signatures",
   ]
   static let kindKeys: Set<String> = ["role", "singular", "plural", "heading", "folder", "id", "index"]

@@ -16,6 +16,9 @@ public struct FrameworkDescription: Sendable, Equatable {
   /// The label of the plain field that holds a page's identifier when headings hold only the name (AMITT 2019's
   /// `* Id: T0007`), or nil when headings carry it (`# Technique T0007: …`).
   public let identifierField: String?
+  /// The name exports give the framework (the STIX matrix): DISARM's own bundles say `DISARM Framework`; by default
+  /// the title.
+  public let exportName: String
   /// The name whole pages are titled with (`DISARM` in `# DISARM Techniques:` and `disarm_id`, `AMITT` in AMITT's).
   public let brand: String
   /// How pages link to one another: the prefix before `<folder>/<ID>.md` (`../../generated_pages/`, `../`).
@@ -36,7 +39,8 @@ public struct FrameworkDescription: Sendable, Equatable {
 
   /// A description as the YAML loader or a test builds it.
   public init(
-    name: String, title: String, summary: String, brand: String = "DISARM", pageFolder: String,
+    name: String, title: String, summary: String, exportName: String? = nil, brand: String = "DISARM",
+    pageFolder: String,
     identifierField: String? = nil,
     linkPrefix: String, kinds: [KindVocabulary],
     fieldLabels: [String: [String]] = [:], tableHeaders: [String: String] = [:], matrixPages: [String] = [],
@@ -45,6 +49,7 @@ public struct FrameworkDescription: Sendable, Equatable {
     self.name = name
     self.title = title
     self.summary = summary
+    self.exportName = exportName ?? title
     self.brand = brand
     self.pageFolder = pageFolder
     self.identifierField = identifierField
@@ -69,7 +74,8 @@ public struct FrameworkDescription: Sendable, Equatable {
 
   /// Equal when every declared part is (the identifier syntax follows from the kinds).
   public static func == (lhs: FrameworkDescription, rhs: FrameworkDescription) -> Bool {
-    lhs.name == rhs.name && lhs.title == rhs.title && lhs.summary == rhs.summary && lhs.brand == rhs.brand
+    lhs.name == rhs.name && lhs.title == rhs.title && lhs.summary == rhs.summary
+      && lhs.exportName == rhs.exportName && lhs.brand == rhs.brand
       && lhs.pageFolder == rhs.pageFolder && lhs.identifierField == rhs.identifierField
       && lhs.linkPrefix == rhs.linkPrefix && lhs.kinds == rhs.kinds && lhs.fieldLabels == rhs.fieldLabels
       && lhs.tableHeaders == rhs.tableHeaders && lhs.matrixPages == rhs.matrixPages

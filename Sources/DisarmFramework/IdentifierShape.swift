@@ -32,18 +32,8 @@ public struct IdentifierShape: Sendable, Hashable {
     return prefix + number + "." + String(repeating: "0", count: max(0, subDigits - sub.count)) + sub
   }
 
-  /// Whether `text` is exactly one identifier of this shape.
+  /// Whether `text` is exactly one identifier of this shape (read by the same matcher as every identifier).
   public func matches(_ text: some StringProtocol) -> Bool {
-    let bytes = Array(text.utf8)
-    let prefixBytes = Array(prefix.utf8)
-    guard bytes.starts(with: prefixBytes) else { return false }
-    var index = prefixBytes.count
-    let numberStart = index
-    while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
-    let count = index - numberStart
-    guard count >= digits, count <= digits + extraDigits else { return false }
-    if index == bytes.count { return true }
-    guard let subDigits, bytes[index] == UInt8(ascii: "."), bytes.count - index - 1 == subDigits else { return false }
-    return bytes[(index + 1)...].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    IdentifierSyntax(shape: self).kind(of: String(text)) != nil
   }
 }

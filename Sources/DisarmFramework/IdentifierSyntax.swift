@@ -22,6 +22,15 @@ public struct IdentifierSyntax: Sendable {
     .sorted { $0.prefix.count > $1.prefix.count }
   }
 
+  /// The syntax of one shape alone (its role does not matter to ``IdentifierShape/matches(_:)``).
+  init(shape: IdentifierShape) {
+    entries = [
+      Entry(
+        prefix: Array(shape.prefix.utf8), kind: .technique, digits: shape.digits...(shape.digits + shape.extraDigits),
+        subDigits: shape.subDigits)
+    ]
+  }
+
   /// Matches an identifier starting exactly at `start`: a kind's prefix, a digit count its shape allows and, for
   /// kinds with sub-identifiers, a `.NNN` suffix of the shape's length. It does not check what precedes.
   public func match(_ bytes: some RandomAccessCollection<UInt8>, at start: Int) -> (kind: ObjectKind, end: Int)? {

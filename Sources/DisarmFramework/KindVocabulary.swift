@@ -43,4 +43,7 @@ public struct KindVocabulary: Sendable, Hashable {
 
   /// The singular with a capital, for views and headings of lists (`Assessment`).
   public var title: String { singular.prefix(1).uppercased() + singular.dropFirst() }
+
+  /// The plural with a capital, for group and table headings (`Assessments`, `Actor types`).
+  public var pluralTitle: String { plural.prefix(1).uppercased() + plural.dropFirst() }
 }

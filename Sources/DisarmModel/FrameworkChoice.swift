@@ -40,12 +40,8 @@ public enum FrameworkChoice {
       let file = directory.appendingPathComponent(".disarm.yml")
       guard let data = FileManager.default.contents(atPath: file.path) else { continue }
       // Only the one key is read here; the lint configuration reads and checks the rest of the file.
-      for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where line.hasPrefix("framework:") {
-        let value = line.dropFirst("framework:".count).trimmingWhitespace()
-        let unquoted =
-          value.count >= 2 && (value.hasPrefix("\"") || value.hasPrefix("'"))
-          ? String(value.dropFirst().dropLast()) : value
-        if !unquoted.isEmpty { return (unquoted, file) }
+      if let value = FrameworkDescription.configuredName(inConfiguration: String(decoding: data, as: UTF8.self)) {
+        return (value, file)
       }
       return nil
     }

@@ -136,9 +136,7 @@ public enum STIXBundle {
 
     func matrix(_ tactics: [DisarmObject]) -> JSONValue {
       var result = common("x-mitre-matrix", id: STIXIdentifiers.matrix)
-      // DISARM 1.x keeps the matrix name DISARM's own bundles use; other frameworks are named by their description.
-      let standard = kb.framework.name == BuiltInFrameworks.standard.name
-      result["name"] = .string(standard ? "DISARM Framework" : kb.framework.title)
+      result["name"] = .string(kb.framework.exportName)
       result["description"] = .string(STIXBundle.frameworkDescription)
       result["tactic_refs"] = .array(tactics.map { .string(STIXIdentifiers.id("x-mitre-tactic", for: $0.id)) })
       result["external_references"] = .array([

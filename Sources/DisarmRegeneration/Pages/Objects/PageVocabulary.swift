@@ -34,10 +34,7 @@ extension KnowledgeBase {
   func firstColumn(of kind: TableKind) -> String {
     if let header = framework.tableHeaders[kind.relation] { return header }
     func one(_ role: ObjectKind) -> String { words(role).title }
-    func many(_ role: ObjectKind) -> String {
-      let plural = words(role).plural
-      return plural.prefix(1).uppercased() + plural.dropFirst()
-    }
+    func many(_ role: ObjectKind) -> String { words(role).pluralTitle }
     switch kind {
     case .tasks: return many(.task)
     case .techniques: return many(.technique)
