@@ -71,7 +71,8 @@ for name in names:
             f"        KindVocabulary(\n          role: .{role}, singular: {swift_string(k['singular'].lower())}, "
             f"plural: {swift_string(k['plural'].lower())},\n          heading: {swift_optional(k.get('heading'))}, "
             f"folder: {swift_optional(k.get('folder'))},\n          id: {shape},\n"
-            f"          index: {swift_optional(k.get('index'))}),")
+            f"          index: {swift_optional(k.get('index'))}"
+            + (f", olderFolders: {swift_list(k['older-folders'])}" if k.get("older-folders") else "") + "),")
     fields = swift_map(d.get("fields") or {}, lambda v: swift_list(v if isinstance(v, list) else [v]))
     tables = swift_map(d.get("tables") or {}, swift_string)
     values += [
@@ -80,7 +81,8 @@ for name in names:
         f"      summary: {swift_string(d['summary'])},",
         f"      exportName: {swift_optional(d.get('export-name'))},",
         f"      brand: {swift_string(d.get('brand', 'DISARM'))}, pageFolder: {swift_string(d.get('page-folder', 'generated_pages'))},",
-        f"      identifierField: {swift_optional(d.get('identifier-field'))}, linkPrefix: {swift_string(d['link-prefix'])},",
+        f"      identifierField: {swift_optional(d.get('identifier-field'))}, plainFields: {swift_list(d.get('plain-fields') or [])},",
+        f"      linkPrefix: {swift_string(d['link-prefix'])},",
         "      kinds: [",
         *kinds,
         "      ],",

@@ -18,13 +18,16 @@ extension BuiltInFrameworks {
       brand: AMITT
       page-folder: .
       identifier-field: Id
+      plain-fields: [Type, Name, Id, Summary, Phase, Tactic, Tasks, Techniques, Incidents, Techniques used, Year started,
+        From country / To country, Found via, Date added]
       link-prefix: ../
       kinds:
         - {role: phase, singular: phase, plural: phases, folder: phases, id: {prefix: P, digits: 2}}
         - {role: tactic, singular: tactic, plural: tactics, folder: tactics, id: {prefix: TA, digits: 2}}
         - {role: technique, singular: technique, plural: techniques, folder: techniques, id: {prefix: T, digits: 4}}
         - {role: task, singular: task, plural: tasks, folder: tasks, id: {prefix: TK, digits: 4}}
-        - {role: incident, singular: incident, plural: incidents, folder: incidents, id: {prefix: I, digits: 5}}
+        - {role: incident, singular: incident, plural: incidents, folder: incidents, id: {prefix: I, digits: 5},
+           index: incidents.md}
       fields:
         tactic: [Tactic]
         phase: [Phase]
@@ -66,7 +69,7 @@ extension BuiltInFrameworks {
         - {role: counter, singular: counter, plural: counters, heading: Counter, folder: counters,
            id: {prefix: C, digits: 5}, index: counters_index.md}
         - {role: actortype, singular: actor type, plural: actor types, heading: Actor, folder: actortypes,
-           id: {prefix: A, digits: 3}, index: actortypes_index.md}
+           older-folders: [actors], id: {prefix: A, digits: 3}, index: actortypes_index.md}
         - {role: metatechnique, singular: metatechnique, plural: metatechniques, heading: Metatechnique,
            folder: metatechniques, id: {prefix: M, digits: 3}, index: metatechniques_index.md}
         - {role: responsetype, singular: response type, plural: response types, heading: Response type,

@@ -9,7 +9,12 @@ extension BuiltInFrameworks {
         "AMITT's first generation: phases, tactics, techniques, tasks and incidents at the top level, headings without identifiers, plain `* Label: value` fields, ../ links, and matrix.md.\n",
       exportName: nil,
       brand: "AMITT", pageFolder: ".",
-      identifierField: "Id", linkPrefix: "../",
+      identifierField: "Id",
+      plainFields: [
+        "Type", "Name", "Id", "Summary", "Phase", "Tactic", "Tasks", "Techniques", "Incidents", "Techniques used",
+        "Year started", "From country / To country", "Found via", "Date added",
+      ],
+      linkPrefix: "../",
       kinds: [
         KindVocabulary(
           role: .phase, singular: "phase", plural: "phases",
@@ -35,7 +40,7 @@ extension BuiltInFrameworks {
           role: .incident, singular: "incident", plural: "incidents",
           heading: nil, folder: "incidents",
           id: IdentifierShape(prefix: "I", digits: 5, extraDigits: 2, subDigits: nil, firstSub: 1),
-          index: nil),
+          index: "incidents.md"),
       ],
       fieldLabels: ["tactic": ["Tactic"], "phase": ["Phase"]],
       tableHeaders: [
@@ -49,7 +54,8 @@ extension BuiltInFrameworks {
         "AMITT's 2021 generation: phases P01-P04, tactics TA01-TA12, techniques T0001-T0064, tasks, incidents, counters, actor types, metatechniques, response types and detections, with pages at the top level and ../ links.\n",
       exportName: nil,
       brand: "AMITT", pageFolder: ".",
-      identifierField: nil, linkPrefix: "../",
+      identifierField: nil, plainFields: [],
+      linkPrefix: "../",
       kinds: [
         KindVocabulary(
           role: .phase, singular: "phase", plural: "phases",
@@ -85,7 +91,7 @@ extension BuiltInFrameworks {
           role: .actorType, singular: "actor type", plural: "actor types",
           heading: "Actor", folder: "actortypes",
           id: IdentifierShape(prefix: "A", digits: 3, extraDigits: 2, subDigits: nil, firstSub: 1),
-          index: "actortypes_index.md"),
+          index: "actortypes_index.md", olderFolders: ["actors"]),
         KindVocabulary(
           role: .metatechnique, singular: "metatechnique", plural: "metatechniques",
           heading: "Metatechnique", folder: "metatechniques",
@@ -119,7 +125,8 @@ extension BuiltInFrameworks {
         "The DISARM Foundation's framework from v1.0 (2022) to v1.6 and its 2025 page template: phases P01-P04, tactics TA01-TA18, techniques with three-digit sub-techniques (T0151.008), tasks, incidents, counters, actor types, metatechniques, response types and detections, in generated_pages/.\n",
       exportName: "DISARM Framework",
       brand: "DISARM", pageFolder: "generated_pages",
-      identifierField: nil, linkPrefix: "../../generated_pages/",
+      identifierField: nil, plainFields: [],
+      linkPrefix: "../../generated_pages/",
       kinds: [
         KindVocabulary(
           role: .phase, singular: "phase", plural: "phases",
@@ -190,7 +197,8 @@ extension BuiltInFrameworks {
         "DISARM 2.0 Observations (2025): seven phases, tactics up to TA31, techniques whose sub-techniques start at .000 (T0016.000), with the 1.x kinds, words, folders and templates; the tree keeps the 1.x pages it dropped.\n",
       exportName: nil,
       brand: "DISARM", pageFolder: "generated_pages",
-      identifierField: nil, linkPrefix: "../../generated_pages/",
+      identifierField: nil, plainFields: [],
+      linkPrefix: "../../generated_pages/",
       kinds: [
         KindVocabulary(
           role: .phase, singular: "phase", plural: "phases",
@@ -261,7 +269,8 @@ extension BuiltInFrameworks {
         "DISARM's 2026 Assessments framework: groups P20-P22, categories TA80-TA92 and assessments A0001-A8001 with three-digit sub-assessments, in generated_pages/ with the DISARM page templates and renamed kinds.\n",
       exportName: nil,
       brand: "DISARM", pageFolder: "generated_pages",
-      identifierField: nil, linkPrefix: "../../generated_pages/",
+      identifierField: nil, plainFields: [],
+      linkPrefix: "../../generated_pages/",
       kinds: [
         KindVocabulary(
           role: .phase, singular: "group", plural: "groups",

@@ -41,16 +41,21 @@ enum DescriptionReader {
       exportName: try top.optionalString("export-name"), brand: try top.optionalString("brand") ?? "DISARM",
       pageFolder: try top.optionalString("page-folder") ?? "generated_pages",
       identifierField: try top.optionalString("identifier-field"),
+      plainFields: try top.optionalStrings("plain-fields") ?? [],
       linkPrefix: try top.string("link-prefix"), kinds: kinds, fieldLabels: fields, tableHeaders: tables,
       matrixPages: try top.optionalStrings("matrices") ?? [], signatures: try top.optionalStrings("signatures") ?? [])
   }
 
   static let topKeys: Set<String> = [
-    "name", "title", "summary", "export-name", "brand", "page-folder", "identifier-field", "link-prefix", "kinds",
+    "name", "title", "summary", "export-name", "brand", "page-folder", "identifier-field", "plain-fields",
+    "link-prefix",
+    "kinds",
     "fields", "tables",
     "matrices", "signatures",
   ]
-  static let kindKeys: Set<String> = ["role", "singular", "plural", "heading", "folder", "id", "index"]
+  static let kindKeys: Set<String> = [
+    "role", "singular", "plural", "heading", "folder", "id", "index", "older-folders",
+  ]
   static let idKeys: Set<String> = ["prefix", "digits", "extra-digits", "sub-digits", "first-sub"]
 
   static func kind(_ node: Node, path: String) throws(DescriptionError) -> KindVocabulary {
@@ -74,7 +79,8 @@ enum DescriptionReader {
     return KindVocabulary(
       role: role, singular: try mapping.string("singular").lowercased(),
       plural: try mapping.string("plural").lowercased(), heading: try mapping.optionalString("heading"),
-      folder: try mapping.optionalString("folder"), id: shape, index: try mapping.optionalString("index"))
+      folder: try mapping.optionalString("folder"), id: shape, index: try mapping.optionalString("index"),
+      olderFolders: try mapping.optionalStrings("older-folders") ?? [])
   }
 
   /// Roles, folders and identifier shapes must each be unambiguous.
@@ -91,7 +97,8 @@ enum DescriptionReader {
       if earlier.contains(where: { $0.role == kind.role }) {
         throw fail("the role '\(kind.role.rawValue)' is given to two kinds")
       }
-      if let folder = kind.folder, earlier.contains(where: { $0.folder == folder }) {
+      for folder in [kind.folder].compactMap({ $0 }) + kind.olderFolders
+      where earlier.contains(where: { $0.folder == folder || $0.olderFolders.contains(folder) }) {
         throw fail("the folder '\(folder)' is given to two kinds")
       }
       if let other = earlier.first(where: { overlaps($0.id, kind.id) }) {

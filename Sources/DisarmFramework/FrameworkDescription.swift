@@ -16,6 +16,10 @@ public struct FrameworkDescription: Sendable, Equatable {
   /// The label of the plain field that holds a page's identifier when headings hold only the name (AMITT 2019's
   /// `* Id: T0007`), or nil when headings carry it (`# Technique T0007: …`).
   public let identifierField: String?
+  /// The labels of the plain `* Label: value` fields such pages have (`Type`, `Id`, `Summary`, `From country / To
+  /// country`), lower-cased; empty means any short label. Naming them keeps a bullet inside a summary
+  /// (`* Amplifiers: …`) part of the summary.
+  public let plainFields: [String]
   /// The name exports give the framework (the STIX matrix): DISARM's own bundles say `DISARM Framework`; by default
   /// the title.
   public let exportName: String
@@ -41,7 +45,7 @@ public struct FrameworkDescription: Sendable, Equatable {
   public init(
     name: String, title: String, summary: String, exportName: String? = nil, brand: String = "DISARM",
     pageFolder: String,
-    identifierField: String? = nil,
+    identifierField: String? = nil, plainFields: [String] = [],
     linkPrefix: String, kinds: [KindVocabulary],
     fieldLabels: [String: [String]] = [:], tableHeaders: [String: String] = [:], matrixPages: [String] = [],
     signatures: [String] = []
@@ -53,6 +57,7 @@ public struct FrameworkDescription: Sendable, Equatable {
     self.brand = brand
     self.pageFolder = pageFolder
     self.identifierField = identifierField
+    self.plainFields = plainFields.map { $0.lowercased() }
     self.linkPrefix = linkPrefix
     self.kinds = kinds
     self.fieldLabels = fieldLabels
@@ -65,9 +70,12 @@ public struct FrameworkDescription: Sendable, Equatable {
     self.fieldKeysByRelation = fieldLabels.mapValues { $0.map { $0.lowercased() } }
     self.kindsByFolder = Dictionary(
       kinds.compactMap { kind in kind.folder.map { ($0, kind) } }, uniquingKeysWith: { first, _ in first })
+    self.kindsByLinkFolder = kindsByFolder.merging(
+      kinds.flatMap { kind in kind.olderFolders.map { ($0, kind) } }, uniquingKeysWith: { first, _ in first })
   }
 
   private let kindsByFolder: [String: KindVocabulary]
+  private let kindsByLinkFolder: [String: KindVocabulary]
 
   private let kindsByRole: [ObjectKind: KindVocabulary]
   private let fieldKeysByRelation: [String: [String]]
@@ -77,6 +85,7 @@ public struct FrameworkDescription: Sendable, Equatable {
     lhs.name == rhs.name && lhs.title == rhs.title && lhs.summary == rhs.summary
       && lhs.exportName == rhs.exportName && lhs.brand == rhs.brand
       && lhs.pageFolder == rhs.pageFolder && lhs.identifierField == rhs.identifierField
+      && lhs.plainFields == rhs.plainFields
       && lhs.linkPrefix == rhs.linkPrefix && lhs.kinds == rhs.kinds && lhs.fieldLabels == rhs.fieldLabels
       && lhs.tableHeaders == rhs.tableHeaders && lhs.matrixPages == rhs.matrixPages
       && lhs.signatures == rhs.signatures
@@ -90,6 +99,10 @@ public struct FrameworkDescription: Sendable, Equatable {
 
   /// The kind whose pages live in `folder`, if any.
   public func kind(folder: String) -> KindVocabulary? { kindsByFolder[folder] }
+
+  /// The kind a link into `folder` names: the kind whose pages live there, or whose older copy does
+  /// (``KindVocabulary/olderFolders``).
+  public func kind(linkFolder folder: String) -> KindVocabulary? { kindsByLinkFolder[folder] }
 
   /// The kind named by a word as users type it (`assessments`, `assessment`, `techniques`), case-insensitively.
   public func kind(named word: String) -> KindVocabulary? {

@@ -21,11 +21,15 @@ public struct KindVocabulary: Sendable, Hashable {
   public var id: IdentifierShape
   /// The index page listing the kind (`techniques_index.md`), if the framework has one.
   public var index: String?
+  /// Folders that hold an older copy of the kind's pages, left in the tree when the folder was renamed (AMITT
+  /// 2021 kept its actor types in `actors/` before `actortypes/`, and some counters still link there). Links into
+  /// them name the kind's objects; their pages are not read as objects (the current folder's are).
+  public var olderFolders: [String]
 
   /// A kind as a description declares it.
   public init(
     role: ObjectKind, singular: String, plural: String, heading: String?, folder: String?, id: IdentifierShape,
-    index: String?
+    index: String?, olderFolders: [String] = []
   ) {
     self.role = role
     self.singular = singular
@@ -34,6 +38,7 @@ public struct KindVocabulary: Sendable, Hashable {
     self.folder = folder
     self.id = id
     self.index = index
+    self.olderFolders = olderFolders
   }
 
   /// The singular with its indefinite article, for messages (`an assessment`, `a technique`).

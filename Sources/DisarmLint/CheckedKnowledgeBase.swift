@@ -13,17 +13,32 @@ public struct CheckedKnowledgeBase {
   /// The pages as the model says they should be: those that differ from their files, and the paths of the others.
   public let rendered: PageRenderer.Output
 
-  /// Every regenerated page with its bytes, the unchanged ones as read (what `build --output` writes).
+  /// Every page of the knowledge base in its regenerated form (what `build --output` writes): the regenerated pages,
+  /// the unchanged ones as read, pages with errors regenerated too (a broken link is reproduced as written; only
+  /// in-place writes skip them), and pages regeneration leaves alone (stale pages, rejected files, pages with text it
+  /// cannot place) as read. Nothing read is missing from the output.
   public var allRenderedPages: [(path: String, bytes: [UInt8])] {
     let sources = kb.sourceFiles()
-    let unchanged = rendered.unchanged.compactMap { path in sources[path].map { (path: path, bytes: $0.bytes) } }
-    return (rendered.pages.map { (path: $0.path, bytes: $0.bytes) } + unchanged).sorted { $0.path < $1.path }
+    var pages: [String: [UInt8]] = [:]
+    for page in rendered.pages { pages[page.path] = page.bytes }
+    let withErrors = Set(diagnostics.lazy.filter { $0.severity == .error }.map(\.file)).filter { pages[$0] == nil }
+    for page in PageRenderer.renderPagesWithErrors(kb, paths: withErrors, template: template) {
+      pages[page.path] = page.bytes
+    }
+    for (path, file) in sources where pages[path] == nil { pages[path] = file.bytes }
+    return pages.map { (path: $0.key, bytes: $0.value) }.sorted { $0.path < $1.path }
   }
 
-  init(context: LintContext, rendered: PageRenderer.Output, diagnostics: [Diagnostic]) {
+  /// The template generation the pages were regenerated in (nil: each knowledge base's own).
+  let template: KnowledgeBase.Template?
+
+  init(
+    context: LintContext, rendered: PageRenderer.Output, diagnostics: [Diagnostic], template: KnowledgeBase.Template?
+  ) {
     self.context = context
     self.rendered = rendered
     self.diagnostics = diagnostics
+    self.template = template
   }
 
   /// The linked model the findings are about.

@@ -40,6 +40,7 @@ public enum Linter {
     Trace.mark("render pages")
     diagnostics += run(.regeneration, in: context)
     Trace.mark("regeneration rules")
-    return CheckedKnowledgeBase(context: context, rendered: rendered, diagnostics: diagnostics.sorted())
+    return CheckedKnowledgeBase(
+      context: context, rendered: rendered, diagnostics: diagnostics.sorted(), template: template)
   }
 }

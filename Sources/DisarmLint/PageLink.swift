@@ -35,7 +35,7 @@ public struct PageLink: Sendable {
     let path = Self.resolve(destination, from: page.path, linkPrefix: framework.linkPrefix)
     staysInPageFolder = path.map { $0.split(separator: "/").count == 2 } ?? false
     let parts = (path ?? destination).split(separator: "/").suffix(2)
-    if parts.count == 2, let kind = framework.kind(folder: String(parts.first!))?.role,
+    if parts.count == 2, let kind = framework.kind(linkFolder: String(parts.first!))?.role,
       let id = DisarmID(parts.last!.dropLast(3), in: framework.identifiers), id.kind == kind
     {
       target = id

@@ -53,6 +53,9 @@ public struct KnowledgeBase: Sendable {
   public var unassignedPages: [ObjectPage] { unassigned.map(\.page) }
   /// Files and folders that could not be used as pages.
   public let skippedFiles: [SkippedFile]
+  /// Pages kept as they are, neither objects nor derived: an older copy of a kind's folder and its index
+  /// (``KindVocabulary/olderFolders``: AMITT 2021's `actors/` and `actors_index.md`). `build --output` copies them.
+  public internal(set) var keptFiles: [SourceFile] = []
   /// Each kind's index page and what it lists.
   public let indexes: [ObjectKind: IndexListing]
   /// What could not be read as a fact while linking.
@@ -128,7 +131,7 @@ public struct KnowledgeBase: Sendable {
 
   /// Every page read: object pages, unassigned pages and whole pages.
   public var allSourceFiles: [SourceFile] {
-    objects.values.compactMap(\.page?.file) + unassigned.map(\.page.file) + wholePages.map(\.file)
+    objects.values.compactMap(\.page?.file) + unassigned.map(\.page.file) + wholePages.map(\.file) + keptFiles
   }
 
   /// Every page read, by path (for source excerpts).

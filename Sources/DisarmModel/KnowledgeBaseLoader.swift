@@ -9,6 +9,8 @@ public enum KnowledgeBaseLoader {
     enum Role {
       case object(ObjectKind)
       case whole(WholePage.Role)
+      /// A page of an older copy of a kind's folder, or that copy's index: read and kept as it is.
+      case kept
     }
     var relativePath: String
     /// The file's path on disk, kept as a string: converting a `URL` back to a path for every page cost more than
@@ -39,19 +41,23 @@ public enum KnowledgeBaseLoader {
       case .object(let kind):
         return .object(PageParser.parse(path: file.relativePath, kind: kind, bytes: bytes, framework: framework))
       case .whole(let role): return .whole(WholePage.parse(path: file.relativePath, role: role, bytes: bytes))
+      case .kept: return .kept(SourceFile(path: file.relativePath, bytes: bytes))
       }
     }
     Trace.mark("read and parse")
     var pages: [ObjectPage] = []
     var wholePages: [WholePage] = []
+    var kept: [SourceFile] = []
     for result in results {
       switch result {
       case .object(let page): pages.append(page)
       case .whole(let page): wholePages.append(page)
       case .failed(let file): skipped.append(file)
+      case .kept(let file): kept.append(file)
       }
     }
-    let kb = Linker.link(pages: pages, wholePages: wholePages, skippedFiles: skipped, framework: framework)
+    var kb = Linker.link(pages: pages, wholePages: wholePages, skippedFiles: skipped, framework: framework)
+    kb.keptFiles = kept
     Trace.mark("link")
     return kb
   }
@@ -60,6 +66,7 @@ public enum KnowledgeBaseLoader {
     case object(ObjectPage)
     case whole(WholePage)
     case failed(SkippedFile)
+    case kept(SourceFile)
   }
 
   /// The pages of every kind folder and the whole-knowledge-base pages at the root, sorted by path.
@@ -73,6 +80,7 @@ public enum KnowledgeBaseLoader {
       throw .unreadable(folder.path, error.reason)
     }
     var files: [PageFile] = []
+    let olderFolders = Set(framework.kinds.flatMap(\.olderFolders))
     for name in rootEntries.sorted() {
       let url = folder.appendingPathComponent(name)
       if let kind = framework.kind(folder: name)?.role {
@@ -93,6 +101,13 @@ public enum KnowledgeBaseLoader {
         }
       } else if let role = WholePage.role(forFileName: name, in: framework) {
         files.append(PageFile(relativePath: name, path: url.path, role: .whole(role)))
+      } else if olderFolders.contains(name) {
+        let entries = (try? directoryEntries(url.path)) ?? []
+        for entry in entries.sorted() where entry.hasSuffix(".md") {
+          files.append(PageFile(relativePath: "\(name)/\(entry)", path: url.path + "/" + entry, role: .kept))
+        }
+      } else if name.hasSuffix("_index.md"), olderFolders.contains(String(name.dropLast("_index.md".count))) {
+        files.append(PageFile(relativePath: name, path: url.path, role: .kept))
       }
     }
     return files

@@ -5,10 +5,16 @@ enum FieldReader {
 
   /// With `unmarkedLabels` (frameworks whose fields are `* Label: value`, AMITT 2019), a list item whose text starts
   /// with a short label and `: ` is one field.
-  static func fields(in file: SourceFile, paragraph: Range<Int>, inListItem: Bool, unmarkedLabels: Bool = false)
-    -> [Field]
-  {
-    if unmarkedLabels, inListItem, let field = unmarkedField(in: file, paragraph: paragraph) { return [field] }
+  /// `plainLabels` (lower-cased), when not empty, are the only labels such a field may have.
+  static func fields(
+    in file: SourceFile, paragraph: Range<Int>, inListItem: Bool, unmarkedLabels: Bool = false,
+    plainLabels: [String] = []
+  ) -> [Field] {
+    if unmarkedLabels, inListItem, let field = unmarkedField(in: file, paragraph: paragraph),
+      plainLabels.isEmpty || plainLabels.contains(field.key)
+    {
+      return [field]
+    }
     var fields: [Field] = []
     var cursor = paragraph.lowerBound
     var separator: SourceText?
@@ -50,7 +56,8 @@ enum FieldReader {
       let byte = bytes[i]
       if byte == UInt8(ascii: ":") { break }
       let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
-      guard isLetter || byte == UInt8(ascii: " ") else { return nil }
+      // Letters and spaces, and the slash of AMITT 2019's `From country / To country`.
+      guard isLetter || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "/") else { return nil }
       i += 1
     }
     guard i > paragraph.lowerBound, i < paragraph.upperBound, bytes[i] == UInt8(ascii: ":") else { return nil }

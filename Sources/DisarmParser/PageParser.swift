@@ -35,7 +35,7 @@ public enum PageParser {
         block.kind == .paragraph && !isTable
         ? FieldReader.fields(
           in: file, paragraph: start..<end, inListItem: block.inListItem,
-          unmarkedLabels: framework.identifierField != nil) : []
+          unmarkedLabels: framework.identifierField != nil, plainLabels: framework.plainFields) : []
       let continuesOpen: Bool
       if case .heading(level: 1) = block.kind {
         continuesOpen = false

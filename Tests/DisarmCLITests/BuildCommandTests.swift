@@ -74,7 +74,8 @@ import Testing
     #expect(result.stderr.contains("disarm: 1 object (techniques 1); "))
     #expect(
       result.stderr.hasSuffix(
-        "2 errors, 0 warnings; wrote \(kb.appendingPathComponent("out").path)/disarm.json and 14 pages\n"))
+        "2 errors, 0 warnings; wrote \(kb.appendingPathComponent("out").path)/disarm.json and 15 pages\n"),
+      "the page with errors is written too")
   }
 
   @Test(

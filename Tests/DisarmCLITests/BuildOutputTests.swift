@@ -35,6 +35,33 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["notes.txt"])
   }
 
+  /// A page with an error is still written, in its regenerated form: the broken link exactly as written (and
+  /// reported), its derived parts recomputed (the link's name, which follows the technique's heading).
+  @Test func pagesWithErrorsAreWrittenRegeneratedWithTheBrokenLinkAsWritten() throws {
+    let root = TemporaryFolder.make("disarm-output")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let kb = root.appendingPathComponent("kb")
+    try FileManager.default.copyItem(at: TestSupport.sampleData, to: kb)
+    let incident = kb.appendingPathComponent("incidents/I00901.md")
+    let text = try String(contentsOf: incident, encoding: .utf8)
+    let good = "[T0073 Determine Target Audiences](../../generated_pages/techniques/T0073.md)"
+    #expect(text.contains(good))
+    try Data(
+      text.replacingOccurrences(of: good, with: "[T0073 Old Name](../../pages/techniques/T0073.md)").utf8
+    ).write(to: incident)
+    let out = root.appendingPathComponent("out")
+    let result = try DisarmProcess.run(["build", kb.path, "-o", out.path])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("incidents/I00901.md:24:"), "\(result.stderr)")
+    #expect(result.stderr.contains("[broken-link]"))
+    let written = try String(contentsOf: out.appendingPathComponent("pages/incidents/I00901.md"), encoding: .utf8)
+    #expect(written.contains("[T0073 Determine Target Audiences](../../pages/techniques/T0073.md)"))
+    #expect(
+      written
+        == text.replacingOccurrences(
+          of: good, with: "[T0073 Determine Target Audiences](../../pages/techniques/T0073.md)"))
+  }
+
   @Test func stagingFoldersOfKilledRunsAreRemoved() throws {
     let root = TemporaryFolder.make("disarm-output")
     defer { try? FileManager.default.removeItem(at: root) }

@@ -28,6 +28,19 @@ struct FrameworkCorpusTests {
     }
   }
 
+  /// AMITT's trees have no error but their junk pages: AMITT 2021's links into `actors/` (an older copy of the actor
+  /// types) name actor types, and that folder and its index are kept in the output as they are.
+  @Test func amittTreesHaveNoErrorsButTheirJunkPages() throws {
+    let old = try CheckedKnowledgeBase.load(Corpus.release("amitt-2019-10-15").path)
+    #expect(old.count(.error) == 0, "\(old.diagnostics.filter { $0.severity == .error }.prefix(3))")
+    let checked = try CheckedKnowledgeBase.load(Corpus.release("amitt-2021-10-21").path)
+    let errors = checked.diagnostics.filter { $0.severity == .error }
+    #expect(errors.map(\.file).sorted() == ["counters/.md", "tasks/.md"], "\(errors.prefix(3))")
+    #expect(errors.allSatisfy { $0.rule.rawValue == "file-name-not-id" })
+    #expect(checked.kb.keptFiles.count == 34, "actors/*.md and actors_index.md")
+    #expect(checked.kb.keptFiles.contains { $0.path == "actors_index.md" })
+  }
+
   @Test func theAssessmentsFrameworkIsReadWithoutAFinding() throws {
     let checked = try CheckedKnowledgeBase.load(Self.assessments.path)
     #expect(checked.kb.objects(of: .phase).count == 3)

@@ -26,7 +26,7 @@ enum ObjectPageCorpus {
 struct ObjectPageCorpusTests {
   /// Every live object page of a release, rendered from the model, is byte-identical to the page DISARM's generator
   /// wrote, except the pages listed (with a reason) in the corpus's exceptions file, which must still differ.
-  @Test(arguments: ["amitt-2021-10-21"] + Corpus.names + ["disarm-2025-07-03", "disarm-2026-07-19"])
+  @Test(arguments: Corpus.allTrees.map(\.name))
   func objectPagesRegenerateByteIdentically(corpus: String) throws {
     // AMITT keeps its pages at the top of the repository, DISARM in generated_pages/.
     let kb = try KnowledgeBaseLoader.load(from: Corpus.release(corpus).path)

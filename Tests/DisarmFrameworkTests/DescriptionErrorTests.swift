@@ -26,6 +26,14 @@ import Testing
     #expect(description.kind(.technique)?.id.matches("MV001.02") == true)
     #expect(description.fieldKeys("tactic") == ["stage"])
     #expect(description.pageFolder == "generated_pages")
+    #expect(description.kind(linkFolder: "moves")?.role == .technique)
+    #expect(description.kind(linkFolder: "old-moves") == nil)
+    let older = try FrameworkDescription.read(
+      Self.valid.replacingOccurrences(of: "folder: moves", with: "folder: moves\n    older-folders: [old-moves]"),
+      path: "team.yml")
+    #expect(older.kind(.technique)?.olderFolders == ["old-moves"])
+    #expect(older.kind(linkFolder: "old-moves")?.role == .technique)
+    #expect(older.kind(folder: "old-moves") == nil, "an older folder's pages are not read as objects")
   }
 
   @Test(arguments: [
@@ -36,6 +44,7 @@ import Testing
     ("heading: Move", "headline: Move", 10, 5, "unknown key 'headline' in a kind"),
     ("tactic: [Stage]", "stage: [Stage]", 14, 3, "unknown key 'stage' in 'fields'"),
     ("folder: moves", "folder: stages", 7, 5, "the folder 'stages' is given to two kinds"),
+    ("folder: moves", "folder: moves\n    older-folders: [stages]", 7, 5, "the folder 'stages' is given to two kinds"),
     ("prefix: MV, digits: 3", "prefix: S, digits: 3", 7, 5, "identifiers of 'move' (S001.01) could be read as 'stage'"),
     ("title: A team framework\n", "", 1, 1, "missing key 'title'"),
     ("kinds:", "kinds: [", 6, 3, "not valid YAML"),

@@ -26,6 +26,11 @@ public enum Corpus {
   public static func release(_ name: String) -> URL { root.appendingPathComponent(name) }
   /// A release's page folder, `../shared/corpus/<name>/generated_pages`.
   public static func pages(_ name: String) -> URL { release(name).appendingPathComponent("generated_pages") }
+  /// A tree's page folder: `generated_pages` for DISARM, the tree itself for AMITT (pages at the top level).
+  public static func pageFolder(_ name: String) -> URL {
+    let nested = pages(name)
+    return FileManager.default.fileExists(atPath: nested.path) ? nested : release(name)
+  }
   /// `../shared/corpus/oracles`: the published exports (STIX bundle, MISP galaxies and schemas) to compare with.
   public static let oracles = root.appendingPathComponent("oracles")
   /// DISARM's own STIX bundle for the 2025 release.

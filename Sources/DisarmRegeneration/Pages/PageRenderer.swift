@@ -29,10 +29,7 @@ public enum PageRenderer {
     let target = template ?? effectiveTemplate(of: kb)
     var unplaceable: [(path: String, text: SourceText)] = []
     var candidates: [DisarmObject] = []
-    // Pages whose identifier is a field rather than part of the heading (AMITT 2019) follow a layout the renderers
-    // do not write yet: they are read and checked, never rewritten.
-    let writable = kb.framework.identifierField == nil
-    for object in kb.orderedObjects where writable {
+    for object in kb.orderedObjects {
       guard let page = object.page else { continue }
       // Stale pages and pages with errors are reported by their own rules and left as they are.
       if object.isStale || excluded.contains(page.path) {
@@ -60,13 +57,7 @@ public enum PageRenderer {
             path: page.path, bytes: SourceStyle.apply(page.bytes, like: previous[page.path]),
             basis: previous[page.path].map { .bytes($0.bytes) } ?? .absent))
       case .object(let object):
-        return ObjectPageRenderer.render(object, in: kb, template: target).map { bytes in
-          kept(
-            RenderedPage(
-              path: object.file,
-              bytes: SourceStyle.apply(bytes, like: object.page?.file, notesTail: object.page?.notes?.tail),
-              basis: object.page.map { .bytes($0.file.bytes) } ?? .absent))
-        }
+        return renderedPage(of: object, in: kb, template: target).map(kept)
       }
     }
     var output = Output(pages: [], unplaceableText: unplaceable)
@@ -79,6 +70,33 @@ public enum PageRenderer {
     output.pages.sort { $0.path < $1.path }
     output.unchanged.sort()
     return output
+  }
+
+  /// The regenerated form of the pages in `paths` that were left out of ``render(_:template:excluding:keepingUnchanged:)``
+  /// because they have errors: what `build --output` writes for them, so that the output holds every page (a broken
+  /// link reproduced as written, and reported). Stale pages and pages with text regeneration cannot place stay as
+  /// they are, as in ``render(_:template:excluding:keepingUnchanged:)``.
+  public static func renderPagesWithErrors(
+    _ kb: KnowledgeBase, paths: Set<String>, template: KnowledgeBase.Template? = nil
+  ) -> [RenderedPage] {
+    let target = template ?? effectiveTemplate(of: kb)
+    let objects = kb.orderedObjects.filter { object in
+      guard let page = object.page, paths.contains(page.path) else { return false }
+      return !object.isStale && page.otherText.isEmpty
+    }
+    return ParallelMap.map(objects) { renderedPage(of: $0, in: kb, template: target) }.compactMap { $0 }
+  }
+
+  /// `object`'s page regenerated in `template`, in the byte-level style of its file.
+  static func renderedPage(of object: DisarmObject, in kb: KnowledgeBase, template: KnowledgeBase.Template)
+    -> RenderedPage?
+  {
+    ObjectPageRenderer.render(object, in: kb, template: template).map { bytes in
+      RenderedPage(
+        path: object.file,
+        bytes: SourceStyle.apply(bytes, like: object.page?.file, notesTail: object.page?.notes?.tail),
+        basis: object.page.map { .bytes($0.file.bytes) } ?? .absent)
+    }
   }
 
   /// One page to render: a derived whole page or an object's page.

@@ -9,7 +9,7 @@ enum ActorTypePage {
   static let viewpoint = FieldLabel.colonInside("Viewpoint")
 
   static func render(_ object: DisarmObject, page: ObjectPage, in kb: KnowledgeBase) -> PageLines {
-    var lines = PageLines()
+    var lines = PageLines(stylingLike: page)
     lines.line(HeadingLine.text(object, page: page, in: kb))
     lines.blank()
     for label in [summary, sector, viewpoint] {

@@ -12,7 +12,7 @@ enum CounterPage {
   static let tables: [TableKind] = [.actorTypes, .countersTactics, .countersTechniques, .seenInIncidents]
 
   static func render(_ object: DisarmObject, page: ObjectPage, in kb: KnowledgeBase) -> PageLines {
-    var lines = PageLines()
+    var lines = PageLines(stylingLike: page)
     lines.line(HeadingLine.text(object, page: page, in: kb))
     lines.blank()
     for label in fields {
@@ -21,7 +21,7 @@ enum CounterPage {
     }
     lines.blank()
     for (index, table) in tables.enumerated() {
-      lines.table(table, OwnedRows.rows(of: table, on: page, in: kb))
+      lines.table(table, OwnedRows.rows(of: table, on: page, in: kb), on: page, in: kb)
       lines.blank(index < tables.count - 1 ? 3 : 2)
     }
     return lines

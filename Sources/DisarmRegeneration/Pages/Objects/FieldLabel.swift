@@ -25,6 +25,22 @@ struct FieldLabel {
   }
 }
 
+extension FieldLabel {
+  /// Everything before the value of the page's own field with this key, exactly as written (`**Belongs to tactic
+  /// stage**: `), when the field starts its own line; nil when the page has no such field.
+  func writtenPrefix(on page: ObjectPage) -> String? {
+    guard let field = page.fields.first(where: { $0.key == key && $0.separator == nil }) else { return nil }
+    let bytes = page.file.bytes
+    var start = field.start.offset
+    // Indentation before the bullet belongs to the prefix too.
+    while start > 0, bytes[start - 1] == UInt8(ascii: " ") || bytes[start - 1] == UInt8(ascii: "\t") { start -= 1 }
+    guard start == 0 || bytes[start - 1] == UInt8(ascii: "\n") else { return nil }
+    let end = field.value.offsets.lowerBound
+    guard start < end, end <= bytes.count else { return nil }
+    return String(decoding: bytes[start..<end], as: UTF8.self)
+  }
+}
+
 extension ObjectPage {
   /// The exact value of the first field filed under `label`'s key, or the empty string when the page lacks it.
   func value(of label: FieldLabel) -> String {

@@ -18,7 +18,7 @@ enum IncidentPage {
   static func render(_ object: DisarmObject, page: ObjectPage, in kb: KnowledgeBase, template: KnowledgeBase.Template)
     -> PageLines
   {
-    var lines = PageLines()
+    var lines = PageLines(stylingLike: page)
     lines.line(HeadingLine.text(object, page: page, in: kb))
     lines.blank()
     for (index, label) in fields.enumerated() {

@@ -25,15 +25,20 @@ enum IncidentsTable {
     }
   }
 
-  /// The description of an incident–technique pair without its leading `IT` identifier and the space after it.
+  /// The description of an incident–technique pair without its leading identifier (`IT00000011`, `I00005T004`) and
+  /// the space after it.
   /// Spaces before the identifier go too: some 2024-11 rows read `| \u{A0}IT00000449 …` (a no-break space in the
   /// spreadsheet's identifier cell).
   static func pairDescription(_ cell: String) -> String {
     let scalars = Array(cell.unicodeScalars)
     var index = 0
     while index < scalars.count, scalars[index] == " " || scalars[index] == "\u{A0}" { index += 1 }
-    guard index + 2 < scalars.count, scalars[index] == "I", scalars[index + 1] == "T" else { return cell }
-    index += 2
+    // `IT00000011` (DISARM) or `I00005T004` (AMITT 2019: the incident's identifier, then the row's number).
+    guard index + 2 < scalars.count, scalars[index] == "I" else { return cell }
+    index += 1
+    while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1 }
+    guard index + 1 < scalars.count, scalars[index] == "T" else { return cell }
+    index += 1
     let digitsStart = index
     while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1 }
     guard index > digitsStart else { return cell }

@@ -8,7 +8,7 @@ enum MetatechniquePage {
   static let summary = FieldLabel.colonInside("Summary")
 
   static func render(_ object: DisarmObject, page: ObjectPage, in kb: KnowledgeBase) -> PageLines {
-    var lines = PageLines()
+    var lines = PageLines(stylingLike: page)
     lines.line(HeadingLine.text(object, page: page, in: kb))
     lines.blank()
     lines.field(summary, page.value(of: summary))

@@ -12,6 +12,7 @@ public enum ObjectPageRenderer {
     -> [UInt8]?
   {
     guard let page = object.page else { return nil }
+    if kb.framework.identifierField != nil { return FieldedPage.render(object, page: page, in: kb) }
     let lines: PageLines
     switch object.kind {
     case .phase: lines = PhasePage.render(object, page: page, in: kb)

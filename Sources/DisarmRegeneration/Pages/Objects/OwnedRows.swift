@@ -18,10 +18,13 @@ enum OwnedRows {
     page.table(firstColumn: kb.firstColumn(of: kind))?.rows.map(\.source.text) ?? []
   }
 
-  /// One owned row with its link's name derived.
+  /// One owned row with its link's name derived. The destination is the page's own, exactly as written: a one-day
+  /// template variant's `../generated_pages/…`, a link into an older folder, or a broken link (reported by
+  /// `broken-link`) are kept, not silently rewritten.
   static func row(from row: TableRow, in kb: KnowledgeBase) -> String {
-    guard let (id, written) = ObjectLink.target(of: row, in: kb) else { return row.source.text }
-    let link = ObjectLink.markdown(id, in: kb, fallback: written)
+    guard let (id, written) = ObjectLink.target(of: row, in: kb), let destination = row.links.first?.destination
+    else { return row.source.text }
+    let link = "[\(id) \(ObjectLink.name(of: id, in: kb, fallback: written))](\(destination.text))"
     let close = row.isClosed ? " |" : ""
     guard let rest = row.text(fromCell: 1) else { return "| \(link)\(close)" }
     return "| \(link) | \(rest)\(close)"

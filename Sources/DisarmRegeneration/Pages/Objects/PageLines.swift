@@ -6,6 +6,14 @@ import DisarmParser
 /// marker line on) follow the last line, as DISARM's generator writes them.
 struct PageLines {
   private(set) var text = ""
+  /// The page whose own way of writing a field (bullet or not, bold, spacing: everything before the value) is
+  /// kept, or nil when the page is being moved to another template generation and takes that template's labels.
+  let style: ObjectPage?
+
+  /// Lines written in the style of `page` where the page has its own (see ``style``).
+  init(stylingLike page: ObjectPage? = nil) {
+    self.style = page
+  }
 
   /// Appends one line.
   mutating func line(_ line: String) {
@@ -19,8 +27,10 @@ struct PageLines {
   }
 
   /// Appends a field line, `* **Summary:** value`.
+  /// The page's own prefix is kept when it has the field (a one-day template variant wrote
+  /// `**Belongs to tactic stage**:` without the bullet).
   mutating func field(_ label: FieldLabel, _ value: String) {
-    line(label.prefix + value)
+    line((style.flatMap { label.writtenPrefix(on: $0) } ?? label.prefix) + value)
   }
 
   /// Appends a table: its fixed header and delimiter, then its rows.

@@ -62,6 +62,42 @@ extension PageLines {
       line(kind.header(firstColumn: first))
       line(kind.delimiter)
     }
-    for row in rows { line(row) }
+    // Derived rows are written with the page's own link style; owned rows keep their destinations as written.
+    let prefix = kind.isDerived ? kb.linkPrefix(on: page, preferring: page.table(firstColumn: first)) : nil
+    let standard = "](" + kb.framework.linkPrefix
+    for row in rows {
+      if let prefix, prefix != kb.framework.linkPrefix {
+        line(row.replacingAll(standard, "](" + prefix))
+      } else {
+        line(row)
+      }
+    }
+  }
+}
+
+extension KnowledgeBase {
+  /// What the page's own links to object pages start with, before `<folder>/<ID>.md`: the first such link of
+  /// `table`, else of any table on the page, else the framework's ``FrameworkDescription/linkPrefix``. Regenerated
+  /// rows are written with it, so that a page from a one-day template variant (`../generated_pages/…`, one `..`)
+  /// keeps its links as written (and `broken-link` reports them).
+  func linkPrefix(on page: ObjectPage, preferring table: MarkdownTable?) -> String {
+    for candidate in [table].compactMap({ $0 }) + page.tables {
+      for row in candidate.rows {
+        for link in row.links {
+          if let prefix = objectLinkPrefix(link.destination.text) { return prefix }
+        }
+      }
+    }
+    return framework.linkPrefix
+  }
+
+  /// The part of `destination` before `<folder>/<ID>.md` when it names an object page of a known kind folder.
+  private func objectLinkPrefix(_ destination: String) -> String? {
+    let parts = destination.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count >= 2, let file = parts.last, file.hasSuffix(".md"),
+      let kind = framework.kind(linkFolder: String(parts[parts.count - 2])),
+      id(String(file.dropLast(3)))?.kind == kind.role
+    else { return nil }
+    return String(destination.dropLast(file.count + parts[parts.count - 2].count + 1))
   }
 }

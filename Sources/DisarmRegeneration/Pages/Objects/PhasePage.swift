@@ -8,7 +8,7 @@ enum PhasePage {
 
   /// `# Phase P01: Name`, the summary, one blank line, the notes.
   static func render(_ object: DisarmObject, page: ObjectPage, in kb: KnowledgeBase) -> PageLines {
-    var lines = PageLines()
+    var lines = PageLines(stylingLike: page)
     lines.line(HeadingLine.text(object, page: page, in: kb))
     lines.blank()
     lines.field(summary, page.value(of: summary))

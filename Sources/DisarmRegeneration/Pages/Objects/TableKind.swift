@@ -15,6 +15,15 @@ enum TableKind: String {
   /// The first column's header: how the parser finds the table on a page.
   var firstColumn: String { rawValue }
 
+  /// Whether the page's rows are computed from other pages (a tactic's tasks, a technique's incidents) rather than
+  /// owned by the page (an incident's techniques, a counter's actor types).
+  var isDerived: Bool {
+    switch self {
+    case .tasks, .techniques, .counters, .incidents: true
+    default: false
+    }
+  }
+
   /// The name of the relation the table carries in framework descriptions (`tables:` keys).
   var relation: String {
     switch self {

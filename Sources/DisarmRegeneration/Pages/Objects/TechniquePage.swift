@@ -16,7 +16,10 @@ enum TechniquePage {
   static func render(_ object: DisarmObject, page: ObjectPage, in kb: KnowledgeBase, template: KnowledgeBase.Template)
     -> PageLines
   {
-    var lines = PageLines()
+    // A page moved to the other generation takes that generation's labels; otherwise its own way of writing each
+    // field is kept.
+    let ownGeneration = page.template == (template == .generation2025 ? .plain2025 : .bulleted2022)
+    var lines = PageLines(stylingLike: ownGeneration ? page : nil)
     lines.line(HeadingLine.text(object, page: page, in: kb))
     lines.blank()
     let summary = page.value(of: summary2022)

@@ -12,6 +12,28 @@ public enum FrameworkMatrixRenderer {
     let title = grid.isRed ? "Red framework" : "Blue framework"
     var html = "# \(kb.framework.brand) \(title): Latest Framework\n\n<table border=\"1\">\n<tr>\n"
     html += "<tr style=\"background-color:blue;color:white;\">\n"
+    return finish(html, grid, in: kb)
+  }
+
+  /// The one matrix of a framework that has a single matrix page (AMITT 2019's `matrix.md`): its title, then a
+  /// row naming each tactic's phase above the tactic row (the first `<tr>` is closed here), then the techniques.
+  public static func renderSingle(_ grid: FrameworkGrid, in kb: KnowledgeBase) -> RenderedPage {
+    var html = "# \(kb.framework.brand) Latest Framework:\n\n<table border=\"1\">\n<tr>\n"
+    for tactic in grid.tactics {
+      let phase = kb.id(tactic.idText).flatMap { kb.outgoing($0, .phase).first?.target }
+      html +=
+        phase.map { cell(FrameworkGrid.Item(idText: $0.string, name: kb.writtenName(of: $0) ?? "", folder: "phases")) }
+        ?? "<td> </td>\n"
+    }
+    html += "</tr>\n<tr style=\"background-color:blue;color:white;\">\n"
+    return finish(html, grid, in: kb, path: kb.framework.matrixPages.first)
+  }
+
+  /// The tactic row and the rows of the grid, then the generator's closing `<tr>\n</tr>`.
+  private static func finish(_ start: String, _ grid: FrameworkGrid, in kb: KnowledgeBase, path single: String? = nil)
+    -> RenderedPage
+  {
+    var html = start
     for tactic in grid.tactics { html += cell(tactic) }
     html += "</tr>\n<tr>\n"
     for row in 0..<grid.rowCount {
@@ -23,7 +45,9 @@ public enum FrameworkMatrixRenderer {
     html += "</tr>\n</table>\n"
     let pages = kb.framework.matrixPages
     let path =
-      pages.count >= 2 ? pages[grid.isRed ? 0 : 1] : grid.isRed ? "disarm_red_framework.md" : "disarm_blue_framework.md"
+      single
+      ?? (pages.count >= 2
+        ? pages[grid.isRed ? 0 : 1] : grid.isRed ? "disarm_red_framework.md" : "disarm_blue_framework.md")
     return RenderedPage(path: path, bytes: Array(html.utf8))
   }
 

@@ -21,9 +21,13 @@ public enum WholePageRenderer {
   /// moves gets none of DISARM's whole pages).
   static func renderers(_ kb: KnowledgeBase) -> [@Sendable () -> RenderedPage] {
     let framework = kb.framework
+    // Pages that carry their identifier as a field (AMITT 2019) come with that generation's index and single matrix.
+    let fielded = framework.identifierField != nil
     var renderers: [@Sendable () -> RenderedPage] = IndexPageRenderer.kinds.filter { framework.kind($0)?.index != nil }
-      .map { kind in { IndexPageRenderer.render(kind, in: kb) } }
-    if framework.matrixPages.count >= 2 {
+      .map { kind in { fielded ? FieldedIndexRenderer.render(kind, in: kb) : IndexPageRenderer.render(kind, in: kb) } }
+    if framework.matrixPages.count == 1 {
+      renderers.append { FrameworkMatrixRenderer.renderSingle(.red(kb), in: kb) }
+    } else if framework.matrixPages.count >= 2 {
       renderers.append { FrameworkMatrixRenderer.render(.red(kb), in: kb) }
       renderers.append { FrameworkMatrixRenderer.render(.blue(kb), in: kb) }
     }
