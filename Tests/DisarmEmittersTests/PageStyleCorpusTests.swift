@@ -54,6 +54,30 @@ struct PageStyleCorpusTests {
     #expect(identical >= files.count - exceptions.count, "\(tree): \(identical) of \(files.count) identical")
   }
 
+  /// A copy of DISARM 2024-11-22 whose technique pages lost every bullet (`**Summary**:`, `**Belongs to tactic
+  /// stage**: TA08`): their fields now look like the 2025 template's, but the pages keep the 2022 layout (no
+  /// Associated Technique table, no tactic name), and regenerate so.
+  @Test func unbulletedTechniquePagesKeepTheirLayout() throws {
+    let copy = TemporaryFolder.url("disarm-variants")
+    defer { try? FileManager.default.removeItem(at: copy) }
+    try FileManager.default.copyItem(at: Corpus.pageFolder("disarm-2024-11-22"), to: copy)
+    var variantFiles: [String: [UInt8]] = [:]
+    for (path, bytes) in try Self.markdownFiles(in: copy) where path.hasPrefix("techniques/") {
+      let text = String(decoding: bytes, as: UTF8.self)
+      guard let marker = text.range(of: Notes.marker) else { continue }
+      let head = String(text[..<marker.lowerBound]).replacingOccurrences(of: "* **Summary**:", with: "**Summary**:")
+        .replacingOccurrences(of: "* **Belongs to tactic stage**:", with: "**Belongs to tactic stage**:")
+      variantFiles[path] = Array((head + text[marker.lowerBound...]).utf8)
+      try Data(variantFiles[path]!).write(to: copy.appendingPathComponent(path))
+    }
+    let (pages, _) = try Self.output(of: copy)
+    var identical = 0
+    for (path, bytes) in variantFiles.sorted(by: { $0.key < $1.key }) {
+      if pages[path] == bytes { identical += 1 } else { Issue.record("unbulleted \(path) differs") }
+    }
+    #expect(identical > 450, "\(identical) unbulleted technique pages identical")
+  }
+
   /// A copy of DISARM 2025-02-10 rewritten as the one-day template variants between releases wrote pages: links
   /// with one `..` (`../generated_pages/techniques/T0001.md`), `**Belongs to tactic stage**:` without its bullet, and
   /// the Associated Technique table headed `When to use`. Each page regenerates in its own style, byte for byte;

@@ -57,7 +57,7 @@ public enum PageRenderer {
             path: page.path, bytes: SourceStyle.apply(page.bytes, like: previous[page.path]),
             basis: previous[page.path].map { .bytes($0.bytes) } ?? .absent))
       case .object(let object):
-        return renderedPage(of: object, in: kb, template: target).map(kept)
+        return renderedPage(of: object, in: kb, template: target, keepingPageLayout: template == nil).map(kept)
       }
     }
     var output = Output(pages: [], unplaceableText: unplaceable)
@@ -84,14 +84,17 @@ public enum PageRenderer {
       guard let page = object.page, paths.contains(page.path) else { return false }
       return !object.isStale && page.otherText.isEmpty
     }
-    return ParallelMap.map(objects) { renderedPage(of: $0, in: kb, template: target) }.compactMap { $0 }
+    return ParallelMap.map(objects) {
+      renderedPage(of: $0, in: kb, template: target, keepingPageLayout: template == nil)
+    }.compactMap { $0 }
   }
 
-  /// `object`'s page regenerated in `template`, in the byte-level style of its file.
-  static func renderedPage(of object: DisarmObject, in kb: KnowledgeBase, template: KnowledgeBase.Template)
-    -> RenderedPage?
-  {
-    ObjectPageRenderer.render(object, in: kb, template: template).map { bytes in
+  /// `object`'s page regenerated in `template` (or in its own layout, with `keepingPageLayout`), in the byte-level
+  /// style of its file.
+  static func renderedPage(
+    of object: DisarmObject, in kb: KnowledgeBase, template: KnowledgeBase.Template, keepingPageLayout: Bool
+  ) -> RenderedPage? {
+    ObjectPageRenderer.render(object, in: kb, template: template, keepingPageLayout: keepingPageLayout).map { bytes in
       RenderedPage(
         path: object.file,
         bytes: SourceStyle.apply(bytes, like: object.page?.file, notesTail: object.page?.notes?.tail),

@@ -15,9 +15,10 @@ enum IncidentPage {
     .colonInside("Countries"), .colonInside("Found via"), .colonInside("Date added"),
   ]
 
-  static func render(_ object: DisarmObject, page: ObjectPage, in kb: KnowledgeBase, template: KnowledgeBase.Template)
-    -> PageLines
-  {
+  static func render(
+    _ object: DisarmObject, page: ObjectPage, in kb: KnowledgeBase, template: KnowledgeBase.Template,
+    keepingPageLayout: Bool = false
+  ) -> PageLines {
     var lines = PageLines(stylingLike: page)
     lines.line(HeadingLine.text(object, page: page, in: kb))
     lines.blank()
@@ -26,7 +27,7 @@ enum IncidentPage {
       if index < fields.count - 1 { lines.blank() }
     }
     let hasReferences = page.table(firstColumn: kb.firstColumn(of: .references)) != nil
-    if hasReferences || template == .generation2025 {
+    if hasReferences || (template == .generation2025 && !keepingPageLayout) {
       lines.blank(2)
       lines.table(.references, OwnedRows.verbatimRows(of: .references, on: page, in: kb), on: page, in: kb)
       lines.blank()

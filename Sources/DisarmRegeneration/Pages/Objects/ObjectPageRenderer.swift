@@ -8,18 +8,25 @@ public enum ObjectPageRenderer {
   /// The page for `object` in `template` (`generation2022` or `generation2025`), or nil when the object has no page.
   /// Only technique pages differ between the generations (and incident pages, which always get a Reference table
   /// in the 2025 form).
-  public static func render(_ object: DisarmObject, in kb: KnowledgeBase, template: KnowledgeBase.Template)
-    -> [UInt8]?
-  {
+  ///
+  /// With `keepingPageLayout` (regeneration, as opposed to migration), a technique or incident page keeps the layout
+  /// it was written in whatever `template` says: a one-day variant that wrote 2022-layout technique pages without
+  /// bullets is not moved to the 2025 layout because its fields look like 2025's.
+  public static func render(
+    _ object: DisarmObject, in kb: KnowledgeBase, template: KnowledgeBase.Template, keepingPageLayout: Bool = false
+  ) -> [UInt8]? {
     guard let page = object.page else { return nil }
     if kb.framework.identifierField != nil { return FieldedPage.render(object, page: page, in: kb) }
     let lines: PageLines
     switch object.kind {
     case .phase: lines = PhasePage.render(object, page: page, in: kb)
     case .tactic: lines = TacticPage.render(object, page: page, in: kb)
-    case .technique: lines = TechniquePage.render(object, page: page, in: kb, template: template)
+    case .technique:
+      let layout = keepingPageLayout ? TechniquePage.layout(of: page, in: kb) ?? template : template
+      lines = TechniquePage.render(object, page: page, in: kb, template: layout)
     case .task: lines = TaskPage.render(object, page: page, in: kb)
-    case .incident: lines = IncidentPage.render(object, page: page, in: kb, template: template)
+    case .incident:
+      lines = IncidentPage.render(object, page: page, in: kb, template: template, keepingPageLayout: keepingPageLayout)
     case .counter: lines = CounterPage.render(object, page: page, in: kb)
     case .actorType: lines = ActorTypePage.render(object, page: page, in: kb)
     case .metatechnique: lines = MetatechniquePage.render(object, page: page, in: kb)

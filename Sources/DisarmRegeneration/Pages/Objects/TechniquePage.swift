@@ -18,7 +18,7 @@ enum TechniquePage {
   {
     // A page moved to the other generation takes that generation's labels; otherwise its own way of writing each
     // field is kept.
-    let ownGeneration = page.template == (template == .generation2025 ? .plain2025 : .bulleted2022)
+    let ownGeneration = Self.layout(of: page, in: kb).map { $0 == template } ?? true
     var lines = PageLines(stylingLike: ownGeneration ? page : nil)
     lines.line(HeadingLine.text(object, page: page, in: kb))
     lines.blank()
@@ -44,6 +44,17 @@ enum TechniquePage {
     lines.table(.counters, CountersTable.rows(forTechnique: object.id, in: kb), on: page, in: kb)
     lines.blank(2)
     return lines
+  }
+
+  /// The layout `page` was written in, told from its structure rather than its punctuation: the 2025 layout has an
+  /// Associated Technique table and names the tactic after its identifier; the 2022 layout has bulleted fields or
+  /// a tactic field holding the identifier alone. Nil when the page shows neither.
+  static func layout(of page: ObjectPage, in kb: KnowledgeBase) -> KnowledgeBase.Template? {
+    if page.table(firstColumn: kb.firstColumn(of: .associatedTechniques)) != nil { return .generation2025 }
+    if page.template == .bulleted2022 { return .generation2022 }
+    guard let tactic = kb.field("tactic", on: page) else { return nil }
+    let rest = kb.leadingID(in: tactic.value.text)?.rest ?? ""
+    return rest.trimmingWhitespace().isEmpty && tactic.separator == nil ? .generation2022 : .generation2025
   }
 
   /// `**Tactic**: TA07 Name <br><br>**Parent Technique:** T0151 Name`, or `**Tactic**: TA07 Name ` for a top-level
