@@ -53,8 +53,9 @@ public struct KnowledgeBase: Sendable {
   public var unassignedPages: [ObjectPage] { unassigned.map(\.page) }
   /// Files and folders that could not be used as pages.
   public let skippedFiles: [SkippedFile]
-  /// Pages kept as they are, neither objects nor derived: an older copy of a kind's folder and its index
-  /// (``KindVocabulary/olderFolders``: AMITT 2021's `actors/` and `actors_index.md`). `build --output` copies them.
+  /// Pages kept as they are, neither objects nor derived: an older copy of a kind's folder
+  /// (``KindVocabulary/olderFolders``: AMITT 2021's `actors/`) and the other `.md` files at the root of the page
+  /// folder (`actors_index.md`, a README). `build --output` copies them.
   public internal(set) var keptFiles: [SourceFile] = []
   /// Each kind's index page and what it lists.
   public let indexes: [ObjectKind: IndexListing]

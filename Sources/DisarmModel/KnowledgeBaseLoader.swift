@@ -9,7 +9,8 @@ public enum KnowledgeBaseLoader {
     enum Role {
       case object(ObjectKind)
       case whole(WholePage.Role)
-      /// A page of an older copy of a kind's folder, or that copy's index: read and kept as it is.
+      /// A page of an older copy of a kind's folder, or another page at the root that is not a whole page: read and
+      /// kept as it is.
       case kept
     }
     var relativePath: String
@@ -106,7 +107,9 @@ public enum KnowledgeBaseLoader {
         for entry in entries.sorted() where entry.hasSuffix(".md") {
           files.append(PageFile(relativePath: "\(name)/\(entry)", path: url.path + "/" + entry, role: .kept))
         }
-      } else if name.hasSuffix("_index.md"), olderFolders.contains(String(name.dropLast("_index.md".count))) {
+      } else if name.hasSuffix(".md"), !name.hasPrefix(".") {
+        // Other pages beside the whole pages (an older folder's index, a matrix the description does not name, a
+        // README): not derived, kept as read so that `build --output` holds every page of the tree.
         files.append(PageFile(relativePath: name, path: url.path, role: .kept))
       }
     }

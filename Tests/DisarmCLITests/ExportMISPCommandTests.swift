@@ -73,10 +73,11 @@ import Testing
   }
 
   /// The acceptance check: MISP's own schemas (a real JSON Schema validator) and the duplicate-value and UUID checks
-  /// of MISP's CI, for the sample knowledge base and each of the four releases.
+  /// of MISP's CI, for the sample knowledge base and every corpus tree (AMITT's and DISARM 2026's galaxies are
+  /// named in their own words: `amitt-techniques`, `disarm-assessments`).
   @Test(
     .enabled(if: ExternalTool.python3Available, "python3 is missing: MISP schema and CI checks skipped"),
-    arguments: ["data"] + Corpus.names)
+    arguments: ["data"] + Corpus.allTrees.map(\.name))
   func exportPassesMISPSchemasAndChecks(source: String) throws {
     let folder = source == "data" ? "data" : Corpus.release(source).path
     guard FileManager.default.fileExists(atPath: folder) else {
@@ -86,7 +87,10 @@ import Testing
     let out = TemporaryFolder.make("disarm-cli")
     let export = try DisarmProcess.run(["export", "misp", folder, "-o", out.path])
     #expect(export.status == 0 || export.status == 1, "\(export.stderr)")
-    #expect(Self.files(in: out) == Self.expectedFiles)
+    let written = Self.files(in: out)
+    if source == "data" || Corpus.names.contains(source) { #expect(written == Self.expectedFiles) }
+    let galaxies = written.filter { $0.hasPrefix("galaxies/") }.count
+    #expect(galaxies >= 1 && written.count == 2 * galaxies, "\(written)")
     let validate = DisarmProcess.repository.appendingPathComponent("scripts/validate-json.py").path
     let schemas = [
       ("misp-galaxy-schema_clusters.json", "clusters/"), ("misp-galaxy-schema_galaxies.json", "galaxies/"),
@@ -97,16 +101,18 @@ import Testing
         print("\(Self.oracles.path)/\(schema) is absent: schema validation skipped")
         continue
       }
-      let documents = Self.expectedFiles.filter { $0.hasPrefix(prefix) }.map { out.appendingPathComponent($0).path }
+      let documents = written.filter { $0.hasPrefix(prefix) }.map { out.appendingPathComponent($0).path }
       let schemaPath = Self.oracles.appendingPathComponent(schema).path
       let result = try ExternalTool.run(["python3", validate, schemaPath] + documents)
       #expect(result.status == 0, "\(source) \(schema):\n\(result.output.prefix(3000))")
-      #expect(result.output.components(separatedBy: ": valid\n").count - 1 == 4, "\(result.output)")
+      #expect(result.output.components(separatedBy: ": valid\n").count - 1 == galaxies, "\(result.output)")
     }
     let check = try ExternalTool.run(
       ["python3", DisarmProcess.repository.appendingPathComponent("scripts/check-misp.py").path, out.path])
     #expect(check.status == 0, "\(source):\n\(check.output.prefix(3000))")
-    #expect(check.output.contains("4 clusters") && check.output.hasSuffix("4 galaxies: 0 problems\n"))
+    #expect(
+      check.output.contains("\(galaxies) clusters") && check.output.hasSuffix("\(galaxies) galaxies: 0 problems\n"),
+      "\(check.output)")
   }
 
   /// The checker is not vacuous: a duplicate value, a reused UUID and a dangling relation are each reported.

@@ -70,6 +70,27 @@ struct FrameworkCorpusTests {
     #expect(ours.matrixName == "DISARM 2026 Assessments framework")
   }
 
+  /// The MISP galaxy and Navigator layer of DISARM 2026 say assessments and categories, under their own types and
+  /// UUIDs (not MISP's DISARM techniques galaxy).
+  @Test func theAssessmentsGalaxyAndLayerUseTheFrameworksWords() throws {
+    let kb = try KnowledgeBaseLoader.load(from: Self.assessments.path)
+    let files = MISPExport.files(for: kb)
+    #expect(files.map(\.path).contains("galaxies/disarm-assessments.json"))
+    #expect(!files.map(\.path).contains("galaxies/disarm-techniques.json"))
+    let galaxyFile = try #require(files.first { $0.path == "galaxies/disarm-assessments.json" })
+    let galaxy = try #require(try JSONSerialization.jsonObject(with: Data(galaxyFile.bytes)) as? [String: Any])
+    #expect(galaxy["name"] as? String == "Assessments")
+    #expect((galaxy["kill_chain_order"] as? [String: Any])?.keys.sorted() == ["categories"])
+    #expect(galaxy["uuid"] as? String != MISPIdentifiers.galaxy(.techniques).description)
+    let layer = try #require(
+      try JSONSerialization.jsonObject(with: Data(NavigatorLayer.bytes(for: kb, options: .init()))) as? [String: Any])
+    #expect(layer["name"] as? String == "DISARM")
+    let scored = try #require(
+      try JSONSerialization.jsonObject(
+        with: Data(NavigatorLayer.bytes(for: kb, options: .init(scoreByIncidents: true)))) as? [String: Any])
+    #expect(scored["name"] as? String == "DISARM: assessments by number of incidents")
+  }
+
   struct BundleSummary {
     var patterns: [String: String] = [:]
     var subtechniques: Set<String> = []

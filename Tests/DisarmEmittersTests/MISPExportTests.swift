@@ -46,9 +46,14 @@ import Testing
       .techniques: "fb0e6978-2647-5a95-8324-7ebfd2f88b67", .countermeasures: "75e907ad-1b8d-5288-a9e9-1b18627b3265",
       .detections: "98e0cf8c-baee-5b01-aca3-dd94a894aee3", .actortypes: "f1cb3e2f-f760-54a1-a3aa-a4f0fc342750",
     ]
+    let kb = try! Self.sample()
     for galaxy in MISPGalaxy.allCases {
       #expect(MISPIdentifiers.galaxy(galaxy).description == galaxies[galaxy], "galaxy \(galaxy)")
       #expect(MISPIdentifiers.cluster(galaxy).description == clusters[galaxy], "cluster \(galaxy)")
+      // A DISARM 1.x knowledge base keeps MISP's own names and UUIDs.
+      #expect(MISPIdentifiers.galaxy(galaxy, in: kb).description == galaxies[galaxy], "galaxy \(galaxy) of data/")
+      #expect(MISPIdentifiers.cluster(galaxy, in: kb).description == clusters[galaxy], "cluster \(galaxy) of data/")
+      #expect(galaxy.type(in: kb) == galaxy.type && galaxy.name(in: kb) == galaxy.name)
     }
   }
 

@@ -56,8 +56,8 @@ public enum MISPExport {
     for galaxy in MISPGalaxy.allCases where !live(galaxy.kind, in: kb).isEmpty {
       let clusterFile = JSONWriter.write(cluster(galaxy, kb, options))
       let galaxyFile = JSONWriter.write(self.galaxy(galaxy, kb, options))
-      files.append(File(path: "clusters/\(galaxy.type).json", bytes: clusterFile))
-      files.append(File(path: "galaxies/\(galaxy.type).json", bytes: galaxyFile))
+      files.append(File(path: "clusters/\(galaxy.type(in: kb)).json", bytes: clusterFile))
+      files.append(File(path: "galaxies/\(galaxy.type(in: kb)).json", bytes: galaxyFile))
     }
     return files.sorted { $0.path < $1.path }
   }
@@ -65,15 +65,17 @@ public enum MISPExport {
   /// The galaxy file of `galaxy`.
   public static func galaxy(_ galaxy: MISPGalaxy, _ kb: KnowledgeBase, _ options: Options = Options()) -> JSONValue {
     var order: [String: JSONValue] = [:]
-    for chain in galaxy.killChains { order[chain] = .array(killChainOrder(chain, in: kb).map { .string($0) }) }
+    for chain in galaxy.killChains {
+      order[MISPGalaxy.killChainKey(chain, in: kb)] = .array(killChainOrder(chain, in: kb).map { .string($0) })
+    }
     return .object([
-      "description": .string(description),
+      "description": .string(description(of: kb)),
       "icon": .string(galaxy.icon),
       "kill_chain_order": .object(order),
-      "name": .string(galaxy.name),
-      "namespace": .string("disarm"),
-      "type": .string(galaxy.type),
-      "uuid": .string(MISPIdentifiers.galaxy(galaxy).description),
+      "name": .string(galaxy.name(in: kb)),
+      "namespace": .string(MISPGalaxy.namespace(in: kb)),
+      "type": .string(galaxy.type(in: kb)),
+      "uuid": .string(MISPIdentifiers.galaxy(galaxy, in: kb).description),
       "version": .int(options.version),
     ])
   }
@@ -100,15 +102,21 @@ public enum MISPExport {
     }
     return .object([
       "authors": .array(authors.map { .string($0) }),
-      "category": .string("disarm"),
-      "description": .string(description),
-      "name": .string(galaxy.name),
+      "category": .string(MISPGalaxy.namespace(in: kb)),
+      "description": .string(description(of: kb)),
+      "name": .string(galaxy.name(in: kb)),
       "source": .string(source),
-      "type": .string(galaxy.type),
-      "uuid": .string(MISPIdentifiers.cluster(galaxy).description),
+      "type": .string(galaxy.type(in: kb)),
+      "uuid": .string(MISPIdentifiers.cluster(galaxy, in: kb).description),
       "values": .array(values),
       "version": .int(options.version),
     ])
+  }
+
+  /// The `description` of the galaxies and clusters: MISP's sentence for DISARM's frameworks, the description's
+  /// summary for others (AMITT, a team's framework).
+  static func description(of kb: KnowledgeBase) -> String {
+    kb.framework.brand == "DISARM" ? description : kb.framework.summary.trimmingWhitespace()
   }
 
   // MARK: - Values
@@ -137,7 +145,8 @@ public enum MISPExport {
       case "sectors": names = MISPSectors.codes(in: field(object, "sector")).map(MISPSectors.name(of:))
       default: names = []
       }
-      entries += unique(names).map { "\(chain):\($0)" }
+      let key = MISPGalaxy.killChainKey(chain, in: kb)
+      entries += unique(names).map { "\(key):\($0)" }
     }
     return entries
   }

@@ -25,4 +25,15 @@ public enum MISPIdentifiers {
   public static func cluster(_ galaxy: MISPGalaxy) -> UUIDv5 {
     UUIDv5(namespace: namespace, name: "disarm-cluster-\(galaxy.rawValue)")
   }
+
+  /// The UUID of a galaxy file of `kb`'s framework: DISARM's for DISARM's names, else named after the framework's
+  /// type (`disarm-galaxy-assessments`, `amitt-galaxy-techniques`), so that two frameworks' galaxies never share one.
+  public static func galaxy(_ galaxy: MISPGalaxy, in kb: KnowledgeBase) -> UUIDv5 {
+    UUIDv5(namespace: namespace, name: "\(MISPGalaxy.namespace(in: kb))-galaxy-\(galaxy.segment(in: kb))")
+  }
+
+  /// The UUID of a cluster file of `kb`'s framework (see ``galaxy(_:in:)``).
+  public static func cluster(_ galaxy: MISPGalaxy, in kb: KnowledgeBase) -> UUIDv5 {
+    UUIDv5(namespace: namespace, name: "\(MISPGalaxy.namespace(in: kb))-cluster-\(galaxy.segment(in: kb))")
+  }
 }

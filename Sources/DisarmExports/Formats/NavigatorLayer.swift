@@ -107,8 +107,8 @@ public enum NavigatorLayer {
         ]))
     }
     return .object([
-      "name": .string(name(incidents: options.incidents, scored: options.scoreByIncidents)),
-      "description": .string(description(incidents: incidents, options: options)),
+      "name": .string(name(incidents: options.incidents, scored: options.scoreByIncidents, in: kb)),
+      "description": .string(description(incidents: incidents, options: options, in: kb)),
       "versions": .object(versions),
       "domain": .string(options.domain),
       "filters": .object(["platforms": .array(STIXBundle.platforms.map { .string($0) })]),
@@ -134,22 +134,30 @@ public enum NavigatorLayer {
     ])
   }
 
-  static func name(incidents: [DisarmID], scored: Bool) -> String {
+  /// The layer's name, in the framework's words (`DISARM: techniques of I00901`, `DISARM: assessments by number
+  /// of incidents`, `AMITT`).
+  static func name(incidents: [DisarmID], scored: Bool, in kb: KnowledgeBase) -> String {
+    let brand = kb.framework.brand
+    let techniques = kb.words(.technique).plural
     if !incidents.isEmpty {
       let list = Array(Set(incidents)).sorted().map(\.string).joined(separator: ", ")
-      return scored ? "DISARM: techniques by incident (\(list))" : "DISARM: techniques of \(list)"
+      return scored ? "\(brand): \(techniques) by incident (\(list))" : "\(brand): \(techniques) of \(list)"
     }
-    return scored ? "DISARM: techniques by number of incidents" : "DISARM"
+    return scored ? "\(brand): \(techniques) by number of \(kb.words(.incident).plural)" : brand
   }
 
-  static func description(incidents: [DisarmID], options: Options) -> String {
+  static func description(incidents: [DisarmID], options: Options, in kb: KnowledgeBase) -> String {
+    let technique = kb.words(.technique)
+    let incident = kb.words(.incident)
     if options.scoreByIncidents {
-      return "Score: the number of incidents (of \(incidents.count)) whose Technique table names the technique."
+      return "Score: the number of \(incident.plural) (of \(incidents.count)) whose \(technique.title) table names the "
+        + "\(technique.singular)."
     }
     if !options.incidents.isEmpty {
-      return "Techniques named in the Technique tables of \(incidents.map(\.string).joined(separator: ", "))."
+      return "\(technique.pluralTitle) named in the \(technique.title) tables of "
+        + "\(incidents.map(\.string).joined(separator: ", "))."
     }
-    return "The DISARM framework."
+    return "The \(kb.framework.brand) framework."
   }
 
   /// One paragraph per incident: `I00901 Name: description`, or the list of incident IDs for a heat map of all.
