@@ -107,6 +107,27 @@ struct CorpusTests {
     #expect(kb[DisarmID("TA04")!]?.isStale == true)
   }
 
+  /// The same on every corpus tree, with each framework's own index pages (AMITT 2019's incidents.md, DISARM 2026's
+  /// indexes of assessments and categories).
+  @Test(arguments: Corpus.allTrees.map(\.name))
+  func stalePagesAreThoseTheFrameworksIndexDoesNotList(tree: String) throws {
+    let kb = try KnowledgeBaseLoader.load(from: Corpus.release(tree).path)
+    var indexes = 0
+    for kind in kb.framework.kinds {
+      guard let folder = kind.folder, let index = kind.index else { continue }
+      guard let text = try? String(contentsOf: Corpus.pageFolder(tree).appendingPathComponent(index), encoding: .utf8)
+      else { continue }
+      indexes += 1
+      let pattern = try Regex("href=\"\(folder)/([^\"]+)\\.md\"")
+      let listed = Set(text.matches(of: pattern).map { String($0.output[1].substring!) })
+      let expected = Set(
+        kb.objects(of: kind.role).filter { $0.page != nil }.map(\.id.string).filter { !listed.contains($0) })
+      let stale = Set(kb.objects(of: kind.role).filter(\.isStale).map(\.id.string))
+      #expect(stale == expected, "\(tree) \(folder)")
+    }
+    #expect(indexes >= 1, "\(tree) has at least one index page")
+  }
+
   @Test func techniquesAgreeWithTheOfficialSTIXBundle() throws {
     let kb = try #require(Self.knowledgeBases["disarm-2025-02-10"])
     let bundle = try JSONSerialization.jsonObject(with: Data(contentsOf: Corpus.stixOracle)) as! [String: Any]
