@@ -15,6 +15,8 @@
 //           DisarmLint    (one file per rule, the linter, configuration, fixes, reporters)
 //            /         \
 //           DisarmExports (disarm.json, STIX, MISP, Navigator, CSV)
+//            /         \
+//   DisarmBrowsing   DisarmVersions (show, list, search; diff, git revisions and history, new objects)
 //            \         /
 //              disarm   (argument parsing, terminal, pager, exit codes)
 //
@@ -37,6 +39,7 @@ let package = Package(
     .library(name: "DisarmLint", targets: ["DisarmLint"]),
     .library(name: "DisarmExports", targets: ["DisarmExports"]),
     .library(name: "DisarmBrowsing", targets: ["DisarmBrowsing"]),
+    .library(name: "DisarmVersions", targets: ["DisarmVersions"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -62,10 +65,11 @@ let package = Package(
     ),
     .target(name: "DisarmExports", dependencies: ["DisarmLint"]),
     .target(name: "DisarmBrowsing", dependencies: ["DisarmExports"]),
+    .target(name: "DisarmVersions", dependencies: ["DisarmExports"]),
     .executableTarget(
       name: "disarm",
       dependencies: [
-        "DisarmExports", "DisarmBrowsing",
+        "DisarmExports", "DisarmBrowsing", "DisarmVersions",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -81,6 +85,9 @@ let package = Package(
     .testTarget(
       name: "DisarmEmittersTests",
       dependencies: ["DisarmExports", "DisarmBrowsing", "DisarmTestSupport"], exclude: ["Fixtures"]
+    ),
+    .testTarget(
+      name: "DisarmVersionsTests", dependencies: ["DisarmVersions", "DisarmTestSupport"], exclude: ["Fixtures"]
     ),
     .testTarget(name: "DisarmCLITests", dependencies: ["disarm", "DisarmTestSupport"], exclude: ["Fixtures"]),
   ]

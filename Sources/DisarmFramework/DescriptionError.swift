@@ -1,4 +1,5 @@
-/// A mistake in a framework description, with where it is: `frameworks/mine.yml:12:5: error: …`.
+/// A mistake in a framework description or another YAML file the tool reads (the register of retired identifiers),
+/// with where it is: `frameworks/mine.yml:12:5: error: …`.
 public struct DescriptionError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The description file as the user named it (or `built-in:<name>`).
   public var path: String

@@ -57,6 +57,8 @@ public struct KnowledgeBase: Sendable {
   /// (``KindVocabulary/olderFolders``: AMITT 2021's `actors/`) and the other `.md` files at the root of the page
   /// folder (`actors_index.md`, a README). `build --output` copies them.
   public internal(set) var keptFiles: [SourceFile] = []
+  /// The identifiers the knowledge base has retired (`retired.yml`); empty when it has no register.
+  public internal(set) var register = RetiredRegister()
   /// Each kind's index page and what it lists.
   public let indexes: [ObjectKind: IndexListing]
   /// What could not be read as a fact while linking.
@@ -133,6 +135,7 @@ public struct KnowledgeBase: Sendable {
   /// Every page read: object pages, unassigned pages and whole pages.
   public var allSourceFiles: [SourceFile] {
     objects.values.compactMap(\.page?.file) + unassigned.map(\.page.file) + wholePages.map(\.file) + keptFiles
+      + [register.file].compactMap { $0 }
   }
 
   /// Every page read, by path (for source excerpts).

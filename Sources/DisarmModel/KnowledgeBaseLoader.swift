@@ -59,6 +59,7 @@ public enum KnowledgeBaseLoader {
     }
     var kb = Linker.link(pages: pages, wholePages: wholePages, skippedFiles: skipped, framework: framework)
     kb.keptFiles = kept
+    kb.register = try readRegister(in: folder, syntax: framework.identifiers)
     Trace.mark("link")
     return kb
   }
@@ -114,6 +115,24 @@ public enum KnowledgeBaseLoader {
       }
     }
     return files
+  }
+
+  /// The register of retired identifiers (`retired.yml` in the page folder), or an empty one when there is none.
+  static func readRegister(in folder: URL, syntax: IdentifierSyntax) throws(LoadError) -> RetiredRegister {
+    let path = folder.appendingPathComponent(RetiredRegister.fileName).path
+    guard FileManager.default.fileExists(atPath: path) else { return RetiredRegister() }
+    let bytes: [UInt8]
+    do {
+      bytes = try readBytes(atPath: path)
+    } catch {
+      throw .unreadable(path, error.reason)
+    }
+    do {
+      return try RetiredRegister(bytes: bytes, path: RetiredRegister.fileName, syntax: syntax)
+    } catch {
+      // Reported with the path as the user can open it.
+      throw .badRegister(DescriptionError(path: path, line: error.line, column: error.column, message: error.message))
+    }
   }
 
   /// The names in a folder (without `.` and `..`), read with `opendir`/`readdir` so that failures keep their

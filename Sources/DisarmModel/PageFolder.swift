@@ -33,6 +33,8 @@ public enum LoadError: Error, Equatable, CustomStringConvertible {
   case unknownFramework(String, known: [String])
   /// The framework description file has a mistake.
   case badDescription(DescriptionError)
+  /// The register of retired identifiers (`retired.yml`) has a mistake.
+  case badRegister(DescriptionError)
 
   /// One line naming the path and what went wrong, for the command-line error message.
   public var description: String {
@@ -42,7 +44,7 @@ public enum LoadError: Error, Equatable, CustomStringConvertible {
     case .unreadable(let path, let reason): "\(path): cannot be read: \(reason)"
     case .unknownFramework(let name, let known):
       "no framework description '\(name)' (built-in: \(known.joined(separator: ", ")); or give a .yml file)"
-    case .badDescription(let error):
+    case .badDescription(let error), .badRegister(let error):
       error.line > 0
         ? "\(error.path):\(error.line):\(error.column): \(error.message)" : "\(error.path): \(error.message)"
     case .noFramework(let path, let tried):

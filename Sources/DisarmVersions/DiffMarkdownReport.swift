@@ -1,0 +1,67 @@
+import DisarmModel
+
+/// `disarm diff --format markdown`: release notes ready to paste, one section per kind that changed, each change a
+/// list item naming the object by identifier and name. Text from pages is escaped so that a name cannot start a
+/// heading, a list or a link in the notes.
+public enum DiffMarkdownReport {
+  public static func render(_ diff: VersionDiff) -> String {
+    var out = "# Changes from \(escape(diff.old.label)) to \(escape(diff.new.label))\n\n"
+    if diff.old.framework != diff.new.framework {
+      out += "Framework: \(diff.old.framework) → \(diff.new.framework).\n\n"
+    }
+    let changed = diff.kinds.filter { !$0.isEmpty }
+    if changed.isEmpty { return out + "No changes.\n" }
+    out += "| Kind | Added | Removed | Renamed | Moved | Summary changed | Relations changed | Unchanged |\n"
+    out += "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+    for kind in diff.kinds {
+      out +=
+        "| \(kind.words.pluralTitle) | \(kind.added.count) | \(kind.removed.count) | \(kind.renamed.count) | "
+        + "\(kind.moved.count) | \(kind.summaries.count) | \(kind.relations.count) | \(kind.unchanged) |\n"
+    }
+    for kind in changed {
+      out += "\n## \(kind.words.pluralTitle)\n"
+      section(&out, "Added", kind.added) { "**\($0.id)** \(escape($0.name))" }
+      section(&out, "Removed", kind.removed) { removal in
+        "**\(removal.id)** \(escape(removal.name))" + (DiffSummary.retirement(removal).map { " — \(escape($0))" } ?? "")
+      }
+      section(&out, "Renamed", kind.renamed) { "**\($0.id)** ~~\(escape($0.old))~~ → \(escape($0.new))" }
+      section(&out, "Moved", kind.moved) { "**\($0.id)** \(escape($0.name)): \(DiffSummary.move($0))" }
+      section(&out, "Summary changed", kind.summaries) { change in
+        let words = change.diff.compacted().map { run -> String in
+          switch run {
+          case .same(let text): escape(text)
+          case .removed(let text): "~~\(escape(text))~~"
+          case .added(let text): "**\(escape(text))**"
+          }
+        }
+        return "**\(change.id)** \(escape(change.name)): " + words.joined(separator: " ")
+      }
+      section(&out, "Relations changed", kind.relations) { change in
+        var parts: [String] = []
+        if !change.gained.isEmpty { parts.append("gained " + change.gained.map(\.string).joined(separator: ", ")) }
+        if !change.lost.isEmpty { parts.append("lost " + change.lost.map(\.string).joined(separator: ", ")) }
+        return "**\(change.id)** \(escape(change.name)): \(change.group) " + parts.joined(separator: "; ")
+      }
+    }
+    return out
+  }
+
+  private static func section<T>(_ out: inout String, _ title: String, _ items: [T], _ line: (T) -> String) {
+    guard !items.isEmpty else { return }
+    out += "\n### \(title) (\(items.count))\n\n"
+    for item in items { out += "- " + line(item) + "\n" }
+  }
+
+  /// Markdown's punctuation escaped, line breaks as spaces.
+  static func escape(_ text: String) -> String {
+    var out = ""
+    for character in text {
+      switch character {
+      case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~": out += "\\\(character)"
+      case "\n", "\r": out += " "
+      default: out.append(character)
+      }
+    }
+    return out
+  }
+}

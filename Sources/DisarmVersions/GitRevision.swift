@@ -1,0 +1,125 @@
+import DisarmModel
+import Foundation
+
+/// A knowledge base as it was at a git revision, read with the `git` command into a temporary folder
+/// (`git archive REV -- PATH | tar -x`): the work tree, the index and the repository's refs are never touched, and a
+/// revision is read exactly as committed (line endings and all).
+public enum GitRevision {
+  /// Why a revision could not be read; each message names the repository or path and the revision.
+  public struct Failure: Error, Sendable, CustomStringConvertible {
+    public var description: String
+  }
+
+  /// The folder holding, at `revision`, what `path` (a knowledge base's folder in a git work tree) holds now:
+  /// `root` is the temporary folder to remove when done, `path` the knowledge base's folder inside it.
+  public static func checkout(_ revision: String, of path: String) throws(Failure) -> (root: URL, path: String) {
+    let folder = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw Failure(description: "\(path): no such folder (give the knowledge base whose history to read)")
+    }
+    let top = try git(
+      ["-C", folder.path, "rev-parse", "--show-toplevel"],
+      failure: { _ in
+        "\(path): not in a git repository, so '\(revision)' cannot be read (give a folder instead)"
+      }
+    ).trimmingCharacters(in: .whitespacesAndNewlines)
+    let topURL = URL(fileURLWithPath: top).resolvingSymlinksInPath()
+    _ = try git(
+      ["-C", top, "rev-parse", "--verify", "--quiet", "\(revision)^{commit}"],
+      failure: { _ in
+        "\(top): unknown revision '\(revision)'"
+      })
+    let relative = String(folder.path.dropFirst(topURL.path.count)).trimmingCharacters(in: ["/"])
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "disarm-revision-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+    do {
+      try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    } catch {
+      throw Failure(
+        description: "\(root.path): cannot create a folder for '\(revision)': \(error.localizedDescription)")
+    }
+    let archive = try git(
+      ["-C", top, "archive", "--format=tar", revision, "--", relative.isEmpty ? "." : relative], data: true,
+      failure: { message in
+        message.contains("did not match")
+          ? "\(top): '\(relative)' does not exist at revision '\(revision)'" : "git archive \(revision): \(message)"
+      })
+    try untar(archive.data, into: root, revision: revision)
+    return (root, relative.isEmpty ? root.path : root.appendingPathComponent(relative).path)
+  }
+
+  private struct Output {
+    var data: Data
+  }
+
+  /// Bytes one thread reads while another waits for them (the group's wait orders the two).
+  private final class Collected: @unchecked Sendable {
+    var data = Data()
+  }
+
+  /// Runs git and returns its standard output as text.
+  private static func git(_ arguments: [String], failure: (String) -> String) throws(Failure) -> String {
+    String(decoding: try git(arguments, data: true, failure: failure).data, as: UTF8.self)
+  }
+
+  /// Runs git; a non-zero exit becomes a ``Failure`` worded by `failure` from git's own message.
+  private static func git(_ arguments: [String], data: Bool, failure: (String) -> String) throws(Failure) -> Output {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git"] + arguments
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    do {
+      try process.run()
+    } catch {
+      throw Failure(description: "git cannot be run (\(error.localizedDescription)); install git to read revisions")
+    }
+    // Read both pipes to the end before waiting, so that a large archive never fills a pipe and blocks git.
+    let errorData = Collected()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+      errorData.data = errors.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
+    let result = output.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      let message = String(decoding: errorData.data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+      if process.terminationStatus == 127 {
+        throw Failure(description: "git is not installed; install git to read revisions")
+      }
+      throw Failure(description: failure(message))
+    }
+    return Output(data: result)
+  }
+
+  /// Extracts a tar archive into `folder` with the system's `tar`.
+  private static func untar(_ archive: Data, into folder: URL, revision: String) throws(Failure) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["tar", "-x", "-f", "-", "-C", folder.path]
+    let input = Pipe()
+    let errors = Pipe()
+    process.standardInput = input
+    process.standardError = errors
+    do {
+      try process.run()
+    } catch {
+      throw Failure(description: "tar cannot be run to unpack '\(revision)': \(error.localizedDescription)")
+    }
+    DispatchQueue.global().async {
+      input.fileHandleForWriting.write(archive)
+      try? input.fileHandleForWriting.close()
+    }
+    let message = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw Failure(description: "tar could not unpack '\(revision)': \(String(decoding: message, as: UTF8.self))")
+    }
+  }
+}

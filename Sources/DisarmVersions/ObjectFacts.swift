@@ -1,0 +1,73 @@
+import DisarmModel
+import DisarmParser
+
+/// What a version comparison compares of one live object: the content, not the template it was written in. Names and
+/// summaries are compared with runs of white space collapsed, so that a page moved from the 2024 to the 2025 template
+/// (other labels, other blank lines) compares equal when its content did not change.
+struct ObjectFacts: Sendable {
+  var id: DisarmID
+  var name: String
+  var summary: String
+  var tactic: DisarmID?
+  var parent: DisarmID?
+  var phase: DisarmID?
+  /// The live objects at the other end of each relation, by group (``RelationGroup``).
+  var related: [RelationGroup: Set<DisarmID>]
+
+  /// The live objects of `kb`, by identifier, with their facts.
+  static func all(in kb: KnowledgeBase) -> [DisarmID: ObjectFacts] {
+    let live = kb.objects.values.filter { !$0.isStale }
+    let liveIDs = Set(live.map(\.id))
+    var facts: [DisarmID: ObjectFacts] = [:]
+    for object in live {
+      let id = object.id
+      var related: [RelationGroup: Set<DisarmID>] = [:]
+      for relation in kb.outgoing(id) where RelationGroup.isContent(relation.kind) && liveIDs.contains(relation.target)
+      {
+        related[RelationGroup(relation: relation.kind, other: relation.target.kind, outgoing: true), default: []]
+          .insert(relation.target)
+      }
+      for relation in kb.incoming(id) where RelationGroup.isContent(relation.kind) && liveIDs.contains(relation.source)
+      {
+        related[RelationGroup(relation: relation.kind, other: relation.source.kind, outgoing: false), default: []]
+          .insert(relation.source)
+      }
+      facts[id] = ObjectFacts(
+        id: id, name: normalized(object.name), summary: normalized(object.summary?.text ?? ""),
+        tactic: kb.tactic(of: id).flatMap { liveIDs.contains($0) ? $0 : nil },
+        parent: kb.outgoing(id, .parent).first?.target ?? id.parentTechnique,
+        phase: kb.outgoing(id, .phase).first?.target, related: related)
+    }
+    return facts
+  }
+
+  /// `text` with every run of white space (line breaks and `<br>` included) as one space, trimmed.
+  static func normalized(_ text: String) -> String {
+    text.replacingAll("<br>", " ").split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+      .joined(separator: " ")
+  }
+}
+
+/// A group of an object's relations as a changelog names it: the relation and the kind at the other end (a
+/// technique's incidents, counters and associated techniques; a tactic's tasks and techniques; a counter's actor
+/// types). Placement (tactic, parent, phase) is compared as a move, not here.
+struct RelationGroup: Hashable, Sendable, Comparable {
+  var relation: RelationKind
+  var other: ObjectKind
+  var outgoing: Bool
+
+  /// Relations that are content; placement relations are moves.
+  static func isContent(_ kind: RelationKind) -> Bool { kind != .parent && kind != .phase && kind != .tactic }
+
+  /// The group's words in `kb`'s framework: the other kind's plural (`incidents`, `assessments`), or `associated
+  /// techniques`.
+  func words(in kb: KnowledgeBase) -> String {
+    let plural = kb.words(other).plural
+    return relation == .associatedTechnique ? "associated \(plural)" : plural
+  }
+
+  /// A stable key for JSON (`usesTechnique<-incident`).
+  var key: String { "\(relation.rawValue)\(outgoing ? "->" : "<-")\(other.rawValue)" }
+
+  static func < (lhs: RelationGroup, rhs: RelationGroup) -> Bool { lhs.key < rhs.key }
+}
