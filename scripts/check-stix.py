@@ -9,6 +9,9 @@
   check-stix.py compare BUNDLE ORACLE
       Prints every difference between the techniques of BUNDLE and of ORACLE (the DISARM Foundation's own bundle):
       technique IDs, names, tactic per technique, sub-technique links. Always exits 0 when both load.
+  check-stix.py retired BUNDLE
+      Loads BUNDLE in MitreAttackData and prints the ATT&CK IDs of the techniques and mitigations that
+      remove_revoked_deprecated=True leaves out (`retired: T0098 T0099`), one line per kind.
   check-stix.py layer LAYER...
       Loads each ATT&CK Navigator layer with mitreattack-python's layer tools; exit 1 when a layer does not load or
       the tools print any message (they report problems by printing, not by raising).
@@ -144,6 +147,22 @@ def check_layers(paths):
     return ok
 
 
+def check_retired(path):
+    stix20 = require("mitreattack.stix20", "mitreattack-python")
+    with contextlib.redirect_stdout(io.StringIO()):
+        data = stix20.MitreAttackData(path)
+    for kind, everything, current in [
+        ("techniques", data.get_techniques(remove_revoked_deprecated=False),
+         data.get_techniques(remove_revoked_deprecated=True)),
+        ("mitigations", data.get_mitigations(remove_revoked_deprecated=False),
+         data.get_mitigations(remove_revoked_deprecated=True)),
+    ]:
+        kept = {item["id"] for item in current}
+        dropped = sorted(data.get_attack_id(item["id"]) for item in everything if item["id"] not in kept)
+        print(f"retired {kind}: {' '.join(dropped)}")
+    return True
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -154,6 +173,8 @@ def main():
     comparison = commands.add_parser("compare")
     comparison.add_argument("bundle")
     comparison.add_argument("oracle")
+    retired = commands.add_parser("retired")
+    retired.add_argument("bundle")
     layers = commands.add_parser("layer")
     layers.add_argument("layers", nargs="+")
     arguments = parser.parse_args()
@@ -163,6 +184,8 @@ def main():
             ok = check_tactics(arguments.bundle, arguments.kb, arguments.disarm) and ok
     elif arguments.command == "compare":
         ok = compare(arguments.bundle, arguments.oracle)
+    elif arguments.command == "retired":
+        ok = check_retired(arguments.bundle)
     else:
         ok = check_layers(arguments.layers)
     sys.exit(0 if ok else 1)

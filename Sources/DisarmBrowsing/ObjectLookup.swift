@@ -12,6 +12,9 @@ public struct ObjectLookup: Sendable {
     case ambiguous([DisarmObject])
     /// Nothing matches; the nearest identifiers and names, best first.
     case notFound(suggestions: [DisarmObject])
+    /// The identifier is retired (`retired.yml`) and has no page: its register entry, and the replacement's object
+    /// when the register names one that exists.
+    case retired(RetiredRegister.Entry, replacement: DisarmObject?)
   }
 
   let kb: KnowledgeBase
@@ -25,6 +28,7 @@ public struct ObjectLookup: Sendable {
     let trimmed = query.trimmingWhitespace()
     if let id = DisarmID(caseInsensitive: trimmed, in: kb.framework.identifiers) {
       if let object = kb[id] { return .found(object) }
+      if let entry = kb.register[id] { return .retired(entry, replacement: entry.replacedBy.flatMap { kb[$0] }) }
       return .notFound(suggestions: nearestIDs(to: id))
     }
     let needle = trimmed.lowercased()

@@ -46,10 +46,11 @@ public struct CheckedKnowledgeBase {
 
   /// Loads and checks the knowledge base at `path`, read with the framework description `framework` names (see
   /// ``KnowledgeBaseLoader/load(from:framework:)``).
-  public static func load(_ path: String, template: KnowledgeBase.Template? = nil, framework: String? = nil)
-    throws(LoadError) -> Self
-  {
-    Linter.check(try KnowledgeBaseLoader.load(from: path, framework: framework), template: template)
+  public static func load(
+    _ path: String, template: KnowledgeBase.Template? = nil, framework: String? = nil,
+    against base: KnowledgeBase? = nil
+  ) throws(LoadError) -> Self {
+    Linter.check(try KnowledgeBaseLoader.load(from: path, framework: framework), template: template, against: base)
   }
 
   /// The pages of `folder` whose content differs from their regenerated form; with `reporting`, their

@@ -23,6 +23,8 @@ public final class LintContext {
   public internal(set) var changes: [PageSync.Change]?
   /// Pages to rewrite that changed on disk after they were read (phase ``LintPhase/writing``).
   public internal(set) var conflicts: [PageSync.Conflict] = []
+  /// The base version the knowledge base is compared with (`disarm lint --since REV`, `--against DIR`), if any.
+  public internal(set) var base: KnowledgeBase?
 
   /// A context for the model phase; ``Linter`` adds the later phases' inputs.
   public init(kb: KnowledgeBase) { self.kb = kb }

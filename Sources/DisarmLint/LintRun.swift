@@ -16,9 +16,9 @@ public struct LintRun {
   /// `carrying` holds findings of an earlier step of the same command (pages `--fix` could not rewrite).
   public static func run(
     folder: URL, configuration: LintConfiguration, selection: PageSelection?, carrying: [Diagnostic] = [],
-    framework: String? = nil
+    framework: String? = nil, against base: KnowledgeBase? = nil
   ) throws(DisarmError) -> LintRun {
-    var checked = try load(folder, framework: framework)
+    var checked = try load(folder, framework: framework, against: base)
     _ = try DisarmError.writing { () throws(WriteError) in try checked.changes(in: folder, reporting: true) }
     Trace.mark("compare with the files")
     var findings = configuration.apply(checked.diagnostics + carrying)
@@ -56,8 +56,12 @@ public struct LintRun {
   }
 
   /// The checked knowledge base of `folder`.
-  static func load(_ folder: URL, framework: String?) throws(DisarmError) -> CheckedKnowledgeBase {
-    try DisarmError.loading { () throws(LoadError) in try CheckedKnowledgeBase.load(folder.path, framework: framework) }
+  static func load(_ folder: URL, framework: String?, against base: KnowledgeBase? = nil) throws(DisarmError)
+    -> CheckedKnowledgeBase
+  {
+    try DisarmError.loading { () throws(LoadError) in
+      try CheckedKnowledgeBase.load(folder.path, framework: framework, against: base)
+    }
   }
 
   /// Whether the run should fail: a finding at error severity, or at warning severity when `strict`.

@@ -29,8 +29,11 @@ public enum Linter {
   /// and checks the regeneration. `template` forces a template generation for the regenerated pages.
   /// Only the regenerated pages that differ from their files are kept (see ``PageRenderer/Output/unchanged``):
   /// the others are the pages as read.
-  public static func check(_ kb: KnowledgeBase, template: KnowledgeBase.Template? = nil) -> CheckedKnowledgeBase {
+  public static func check(
+    _ kb: KnowledgeBase, template: KnowledgeBase.Template? = nil, against base: KnowledgeBase? = nil
+  ) -> CheckedKnowledgeBase {
     let context = LintContext(kb: kb)
+    context.base = base
     var diagnostics = run(.model, in: context)
     context.dropModelIndexes()
     Trace.mark("checks")

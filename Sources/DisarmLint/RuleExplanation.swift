@@ -53,6 +53,11 @@ public enum RuleExplanation {
         lines.append("    … (\(pageLines.count - window.upperBound) more lines)")
       }
     }
+    if !example.base.isEmpty {
+      // The base version the example is linted against (`--against`): only its pages that differ are shown.
+      let differing = example.base.keys.sorted().filter { example.pages[$0] != example.base[$0] }
+      lines.append("  base version (--against), pages that differ: " + differing.joined(separator: ", "))
+    }
     return lines.joined(separator: "\n")
   }
 

@@ -17,6 +17,8 @@ public enum RuleRegistry {
     // Consistency
     DerivedOutOfDateRule.self, ConflictingFactRule.self, DuplicateRowRule.self, StalePageRule.self,
     OrphanPageRule.self, UnusedTacticRule.self, MissingPageRule.self, SpreadsheetArtefactRule.self,
+    // Versions
+    RetiredIDReusedRule.self, RetiredReplacementMissingRule.self, RemovedWithoutRetirementRule.self,
     NameWhitespaceRule.self,
     // Regeneration
     PageNotRegeneratedRule.self, PageChangedOnDiskRule.self,

@@ -6,6 +6,7 @@ import DisarmLint
 import DisarmModel
 import DisarmParser
 import DisarmRegeneration
+import DisarmVersions
 import Foundation
 
 extension Disarm {
@@ -50,6 +51,12 @@ extension Disarm {
     @Flag(help: "List every rule with its severity and summary, and exit.")
     var listRules = false
 
+    @Option(help: "Also check against this git revision of the knowledge base (objects gone without a register entry).")
+    var since: String?
+
+    @Option(help: "Also check against this folder, an older version of the knowledge base.", completion: .directory)
+    var against: String?
+
     func run() throws {
       if listRules {
         Terminal.output(RuleListing.text(style: colorOptions.style()), terminator: "")
@@ -81,10 +88,23 @@ extension Disarm {
         if fixed.written > 0 { Terminal.status("disarm: fixed \(Summary.plural(fixed.written, "page"))") }
         conflicts = fixed.conflicts
       }
+      if since != nil, against != nil {
+        Terminal.error("give --since or --against, not both")
+        throw ExitStatus.failure
+      }
+      var base: KnowledgeBase?
+      if let version = since ?? against {
+        do {
+          base = try VersionSource.load(version, revisionOf: folder.path, framework: frameworkOption.framework)
+        } catch {
+          Terminal.error(error.description)
+          throw ExitStatus.failure
+        }
+      }
       let run = try exitingOnFailure { () throws(DisarmError) in
         try LintRun.run(
           folder: folder, configuration: configuration, selection: selection, carrying: conflicts,
-          framework: frameworkOption.framework)
+          framework: frameworkOption.framework, against: base)
       }
       KeepAlive.keep(run)
       report(run, prefix: KnowledgeBaseLocation.displayPrefix(for: folder))

@@ -67,6 +67,18 @@ extension Disarm {
         }
         if candidates.count > 30 { Terminal.status("  … and \(candidates.count - 30) more") }
         throw ExitStatus.findings
+      case .retired(let entry, let replacement):
+        // A retired identifier is an answer, not a miss: what it was, when and why it went, and where it went.
+        let words = kb.words(entry.id.kind)
+        var lines = ["\(entry.id) \(TerminalText.inert(entry.name ?? "")) is a retired \(words.singular)"]
+        lines[0] += entry.retired.map { " (retired in \(TerminalText.inert($0)))" } ?? ""
+        if let reason = entry.reason { lines.append("Reason: \(TerminalText.inert(reason))") }
+        if let target = entry.replacedBy {
+          lines.append(
+            "Replaced by \(target)"
+              + (replacement.map { " \(TerminalText.inert($0.name)) (disarm show \(target))" } ?? ""))
+        }
+        Terminal.output(lines.joined(separator: "\n"))
       case .notFound(let suggestions):
         var message = "disarm: no object '\(TerminalText.inert(query))'"
         if !suggestions.isEmpty { message += "; did you mean:" }

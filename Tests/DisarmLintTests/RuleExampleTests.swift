@@ -15,7 +15,14 @@ import Testing
     let folder = TemporaryFolder.url("disarm-example")
     defer { try? FileManager.default.removeItem(at: folder) }
     try example.write(to: folder)
-    var checked = try CheckedKnowledgeBase.load(folder.path)
+    var base: KnowledgeBase?
+    if !example.base.isEmpty {
+      let baseFolder = TemporaryFolder.url("disarm-example-base")
+      defer { try? FileManager.default.removeItem(at: baseFolder) }
+      try example.writeBase(to: baseFolder)
+      base = try KnowledgeBaseLoader.load(from: baseFolder.path)
+    }
+    var checked = try CheckedKnowledgeBase.load(folder.path, against: base)
     let changes = try checked.changes(in: folder, reporting: true)
     if !example.editedWhileRunning.isEmpty {
       for (path, content) in example.editedWhileRunning {

@@ -88,10 +88,74 @@ public enum STIXBundle {
       var objects: [JSONValue] = [identity(), marking(), matrix(tactics)]
       objects += tactics.map(tactic)
       objects += techniques.map(technique)
+      let retired = retiredEntries()
+      objects += retired.filter { $0.id.kind == .technique }.map(retiredObject)
       objects += counters.map(courseOfAction)
+      objects += retired.filter { $0.id.kind == .counter }.map(retiredObject)
       objects += incidents.map(campaign)
       objects += relationships(techniques: techniques, counters: counters, incidents: incidents)
+      objects += retired.compactMap(revokedBy)
       return objects
+    }
+
+    /// The register's retired techniques and counters that have no live object (`retired.yml`), by identifier.
+    func retiredEntries() -> [RetiredRegister.Entry] {
+      kb.register.entries.filter { entry in
+        (entry.id.kind == .technique || entry.id.kind == .counter) && !STIXSelection.isLive(entry.id, in: kb)
+      }.sorted { $0.id < $1.id }
+    }
+
+    /// The STIX type of a technique or counter.
+    static func type(of kind: ObjectKind) -> String { kind == .technique ? "attack-pattern" : "course-of-action" }
+
+    /// The live replacement of a retired entry, when it is of the same kind (ATT&CK revokes an object only in favour
+    /// of one of its own type).
+    func replacement(of entry: RetiredRegister.Entry) -> DisarmID? {
+      guard let target = entry.replacedBy, target.kind == entry.id.kind, STIXSelection.isLive(target, in: kb) else {
+        return nil
+      }
+      return target
+    }
+
+    /// A retired object as ATT&CK marks one: under the identifier's own STIX id (so that consumers update the
+    /// object they have), `revoked` when something replaces it (with a `revoked-by` relationship), else
+    /// `x_mitre_deprecated`; tools that drop revoked and deprecated objects (mitreattack-python's
+    /// `remove_revoked_deprecated`) leave it out.
+    func retiredObject(_ entry: RetiredRegister.Entry) -> JSONValue {
+      let type = Self.type(of: entry.id.kind)
+      var result = common(type, id: STIXIdentifiers.id(type, for: entry.id))
+      result["name"] = .string(entry.name ?? entry.id.string)
+      var description = "Retired" + (entry.retired.map { " in \($0)" } ?? "") + "."
+      if let reason = entry.reason { description += " " + reason }
+      result["description"] = .string(description)
+      result["external_references"] = .array([
+        .object([
+          "source_name": .string(options.killChain.idSourceName), "external_id": .string(entry.id.string),
+          "url": .string("\(STIXBundle.pagesURL)/\(entry.id.kind.folder)/\(entry.id.string).md"),
+        ])
+      ])
+      if replacement(of: entry) != nil {
+        result["revoked"] = .bool(true)
+      } else {
+        result["x_mitre_deprecated"] = .bool(true)
+      }
+      if entry.id.kind == .technique {
+        result["x_mitre_is_subtechnique"] = .bool(entry.id.isSubtechnique)
+        result["x_mitre_platforms"] = .array(STIXBundle.platforms.map { .string($0) })
+        result["x_mitre_version"] = .string("1.0")
+      }
+      return .object(result)
+    }
+
+    /// The `revoked-by` relationship from a retired object to its replacement.
+    func revokedBy(_ entry: RetiredRegister.Entry) -> JSONValue? {
+      guard let target = replacement(of: entry) else { return nil }
+      let type = Self.type(of: entry.id.kind)
+      var result = common("relationship", id: STIXIdentifiers.relationship(entry.id, "revoked-by", target))
+      result["relationship_type"] = .string("revoked-by")
+      result["source_ref"] = .string(STIXIdentifiers.id(type, for: entry.id))
+      result["target_ref"] = .string(STIXIdentifiers.id(type, for: target))
+      return .object(result)
     }
 
     /// `type`, `spec_version`, `id`, `created`, `modified`, `created_by_ref`, `object_marking_refs`.

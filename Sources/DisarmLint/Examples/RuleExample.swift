@@ -44,12 +44,15 @@ public struct RuleExample: Sendable {
   public var editedWhileRunning: [String: String]
   /// Paths whose content is written in ISO-8859-1 rather than UTF-8 (to show a page that is not valid UTF-8).
   public var latin1Pages: Set<String>
+  /// The pages of a base version to lint against (`disarm lint --against`), for rules that compare versions; empty
+  /// for the others.
+  public var base: [String: String]
 
   /// An example; see the properties. `↓` in a page marks where the rule must fire; `wholeFile` names a page the
   /// rule reports as a whole (no line).
   public init(
     triggers: Bool, note: String, pages: [String: String], latin1Pages: Set<String> = [],
-    editedWhileRunning: [String: String] = [:], wholeFile: String? = nil
+    editedWhileRunning: [String: String] = [:], wholeFile: String? = nil, base: [String: String] = [:]
   ) {
     var stripped: [String: String] = [:]
     var expected: [ExpectedLocation] = []
@@ -77,6 +80,7 @@ public struct RuleExample: Sendable {
     self.triggers = triggers
     self.note = note
     self.latin1Pages = latin1Pages
+    self.base = base
   }
 
   /// The bytes written for the page at `path`: UTF-8, or ISO-8859-1 for ``latin1Pages``.
@@ -89,10 +93,19 @@ public struct RuleExample: Sendable {
 
   /// Writes every page under `folder` (created as needed), ready for ``KnowledgeBaseLoader/load(from:)``.
   public func write(to folder: URL) throws {
+    try Self.write(pages, to: folder, bytes: bytes(of:))
+  }
+
+  /// Writes the base version's pages under `folder`.
+  public func writeBase(to folder: URL) throws {
+    try Self.write(base, to: folder) { Array((base[$0] ?? "").utf8) }
+  }
+
+  private static func write(_ pages: [String: String], to folder: URL, bytes: (String) -> [UInt8]) throws {
     for path in pages.keys.sorted() {
       let file = folder.appendingPathComponent(path)
       try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(bytes(of: path)).write(to: file)
+      try Data(bytes(path)).write(to: file)
     }
   }
 }
