@@ -23,18 +23,31 @@ public enum KnowledgeBaseLoader {
   /// Loads the knowledge base at `path` (the page folder, or a folder containing `generated_pages/`) with the
   /// framework description `framework` names (a built-in name or a description file), else the one `.disarm.yml`
   /// names, else the built-in description that fits the tree (``FrameworkChoice``).
-  public static func load(from path: String, framework: String? = nil) throws(LoadError) -> KnowledgeBase {
+  ///
+  /// `overlay` holds pages that are read from memory instead of the disk, by page-folder-relative path: a page not
+  /// yet written (`disarm new` checks the knowledge base with its new page before writing anything), or an editor's
+  /// unsaved text. A path in a kind folder that is not on disk is added.
+  public static func load(from path: String, framework: String? = nil, overlay: [String: [UInt8]] = [:])
+    throws(LoadError) -> KnowledgeBase
+  {
     let folder = try PageFolder.resolve(path)
     let framework = try FrameworkChoice.choose(pageFolder: folder, path: path, explicit: framework)
     var skipped: [SkippedFile] = []
     Trace.mark("start")
-    let files = try listPages(in: folder, framework: framework, skipped: &skipped)
+    var files = try listPages(in: folder, framework: framework, skipped: &skipped)
+    let listed = Set(files.map(\.relativePath))
+    for relative in overlay.keys.sorted() where !listed.contains(relative) {
+      let parts = relative.split(separator: "/")
+      guard parts.count == 2, let kind = framework.kind(folder: String(parts[0]))?.role else { continue }
+      files.append(
+        PageFile(relativePath: relative, path: folder.appendingPathComponent(relative).path, role: .object(kind)))
+    }
     Trace.mark("list \(files.count) files")
 
     let results = ParallelMap.map(files) { file -> ParsedFile in
       let bytes: [UInt8]
       do {
-        bytes = try readBytes(atPath: file.path)
+        bytes = try overlay[file.relativePath] ?? readBytes(atPath: file.path)
       } catch {
         return .failed(SkippedFile(path: file.relativePath, reason: .unreadablePage(error.reason)))
       }

@@ -22,6 +22,12 @@ public enum PageSync {
     public var current: [UInt8]?
     /// Whether applying the change creates the file rather than rewriting one.
     public var isCreation: Bool { current == nil }
+
+    /// A change to `page`, whose file holds `current` (nil: the file is to be created).
+    public init(page: RenderedPage, current: [UInt8]?) {
+      self.page = page
+      self.current = current
+    }
   }
 
   /// The pages of `rendered` that differ from the files under `folder`. Pages to rewrite whose file no longer

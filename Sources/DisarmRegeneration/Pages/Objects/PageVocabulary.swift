@@ -14,6 +14,12 @@ extension KnowledgeBase {
   {
     let keys = framework.fieldKeys(relation)
     if keepingPageLabel, let field = page.fields.first(where: { keys.contains($0.key) }) { return field.label }
+    return defaultLabel(relation, fallback: fallback)
+  }
+
+  /// The label a page without the field gets: `fallback` (the template's) when the framework knows it, else the
+  /// framework's first label for `relation` (`Category` in DISARM 2026).
+  func defaultLabel(_ relation: String, fallback: String) -> String {
     let labels = framework.fieldLabels[relation] ?? []
     return labels.isEmpty || labels.contains(fallback) ? fallback : labels[0]
   }
