@@ -49,6 +49,19 @@ public enum GitRevision {
     return (root, relative.isEmpty ? root.path : root.appendingPathComponent(relative).path)
   }
 
+  /// The repository's top folder and the path of `folder` inside it (empty for the top itself).
+  static func location(of folder: URL, for purpose: String) throws(Failure) -> (top: String, relative: String) {
+    let resolved = folder.standardizedFileURL.resolvingSymlinksInPath()
+    let top = try git(
+      ["-C", resolved.path, "rev-parse", "--show-toplevel"],
+      failure: { _ in
+        "\(folder.path): not in a git repository, so \(purpose) cannot be read"
+      }
+    ).trimmingCharacters(in: .whitespacesAndNewlines)
+    let topURL = URL(fileURLWithPath: top).resolvingSymlinksInPath()
+    return (top, String(resolved.path.dropFirst(topURL.path.count)).trimmingCharacters(in: ["/"]))
+  }
+
   private struct Output {
     var data: Data
   }
@@ -59,15 +72,22 @@ public enum GitRevision {
   }
 
   /// Runs git and returns its standard output as text.
-  private static func git(_ arguments: [String], failure: (String) -> String) throws(Failure) -> String {
-    String(decoding: try git(arguments, data: true, failure: failure).data, as: UTF8.self)
+  static func git(_ arguments: [String], environment: [String: String] = [:], failure: (String) -> String)
+    throws(Failure) -> String
+  {
+    String(decoding: try git(arguments, data: true, environment: environment, failure: failure).data, as: UTF8.self)
   }
 
   /// Runs git; a non-zero exit becomes a ``Failure`` worded by `failure` from git's own message.
-  private static func git(_ arguments: [String], data: Bool, failure: (String) -> String) throws(Failure) -> Output {
+  private static func git(
+    _ arguments: [String], data: Bool, environment: [String: String] = [:], failure: (String) -> String
+  ) throws(Failure) -> Output {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["git"] + arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let output = Pipe()
     let errors = Pipe()
     process.standardOutput = output

@@ -6,6 +6,7 @@ import DisarmLint
 import DisarmModel
 import DisarmParser
 import DisarmRegeneration
+import DisarmVersions
 import Foundation
 
 extension STIXKillChain: ExpressibleByArgument {}
@@ -40,6 +41,16 @@ extension Disarm {
       help: "Kill chain of the techniques' phases: mitre-attack (as the official bundle) or disarm.")
     var killChain: STIXKillChain = .mitreAttack
 
+    enum Dates: String, ExpressibleByArgument, CaseIterable {
+      case fixed, git
+    }
+
+    @Option(
+      help: """
+        Where created/modified come from: fixed (--date for every object) or git (each page's first and last         commit, and a technique's x_mitre_version from its number of changes).
+        """)
+    var dates: Dates = .fixed
+
     func validate() throws {
       if let date, STIXDate(date) == nil { throw ValidationError("--date '\(date)' is not a date like 2025-02-10") }
     }
@@ -48,8 +59,18 @@ extension Disarm {
 
     func run() throws {
       let kb = try Loading.model(directory, framework: frameworkOption.framework)
+      var history: [String: STIXPageHistory] = [:]
+      if dates == .git {
+        let folder = try exitingOnLoadFailure { () throws(LoadError) in try PageFolder.resolve(directory) }
+        do {
+          history = try GitHistory.pages(in: folder)
+        } catch {
+          Terminal.error(error.description)
+          throw ExitStatus.failure
+        }
+      }
       let options = STIXBundle.Options(
-        killChain: killChain, date: date.flatMap { STIXDate($0) } ?? STIXDate.newestDateAdded(in: kb))
+        killChain: killChain, date: date.flatMap { STIXDate($0) } ?? STIXDate.newestDateAdded(in: kb), history: history)
       let bytes = STIXBundle.bytes(for: kb, options: options)
       try Self.write(bytes, to: output)
       let counts = [

@@ -22,14 +22,19 @@ public enum STIXBundle {
   public struct Options: Sendable {
     /// Which kill chain the techniques' phases name, and so which tools read the bundle (``STIXKillChain``).
     public var killChain: STIXKillChain
-    /// `created` and `modified` of every object.
+    /// `created` and `modified` of every object without a ``history``.
     public var date: STIXDate
+    /// Each page's history (by page-folder-relative path), when dates come from git (`--dates git`): the object's
+    /// `created` and `modified`, and a technique's `x_mitre_version`, so that ATT&CK's diff tools compare two
+    /// exports meaningfully.
+    public var history: [String: STIXPageHistory]
 
     /// The date has no default: `disarm export stix` passes ``STIXDate/newestDateAdded(in:)`` unless told otherwise,
     /// so that the output never depends on the clock.
-    public init(killChain: STIXKillChain = .mitreAttack, date: STIXDate) {
+    public init(killChain: STIXKillChain = .mitreAttack, date: STIXDate, history: [String: STIXPageHistory] = [:]) {
       self.killChain = killChain
       self.date = date
+      self.history = history
     }
   }
 
@@ -170,6 +175,10 @@ public enum STIXBundle {
     /// The common properties, name, description (the summary, when there is one) and the DISARM ID reference.
     func domainObject(_ type: String, _ object: DisarmObject, sourceName: String) -> [String: JSONValue] {
       var result = common(type, id: STIXIdentifiers.id(type, for: object.id))
+      if let history = options.history[object.file] {
+        result["created"] = .string(history.created)
+        result["modified"] = .string(history.modified)
+      }
       result["name"] = .string(object.name)
       if let summary = object.summary?.trimmed, !summary.isEmpty { result["description"] = .string(summary) }
       result["external_references"] = .array([
@@ -227,7 +236,7 @@ public enum STIXBundle {
       }
       result["x_mitre_is_subtechnique"] = .bool(object.id.isSubtechnique)
       result["x_mitre_platforms"] = .array(STIXBundle.platforms.map { .string($0) })
-      result["x_mitre_version"] = .string("1.0")
+      result["x_mitre_version"] = .string(options.history[object.file]?.version ?? "1.0")
       return .object(result)
     }
 

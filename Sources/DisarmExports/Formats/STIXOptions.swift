@@ -72,3 +72,22 @@ public struct STIXDate: Hashable, Sendable, Comparable, CustomStringConvertible 
     return dates.max() ?? fallback
   }
 }
+
+/// What a page's history says about its object, for STIX dates (`disarm export stix --dates git`).
+public struct STIXPageHistory: Sendable, Equatable {
+  /// The first commit that added the page, as a STIX timestamp (`2024-11-22T10:11:12.000Z`).
+  public var created: String
+  /// The last commit that changed it.
+  public var modified: String
+  /// How many commits changed it (the first included).
+  public var changes: Int
+
+  public init(created: String, modified: String, changes: Int) {
+    self.created = created
+    self.modified = modified
+    self.changes = changes
+  }
+
+  /// `x_mitre_version`: `1.0` for a page committed once, `1.N` after N further changes.
+  public var version: String { "1.\(max(0, changes - 1))" }
+}
