@@ -21,6 +21,8 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_BINARY = os.path.join(ROOT, ".build", "release", "disarm")
 CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus", "disarm-2025-02-10", "generated_pages")
+# The release before it: `disarm diff` is measured on the pair (two 2025-size trees).
+CORPUS_BEFORE = os.path.join(os.path.dirname(ROOT), "shared", "corpus", "disarm-2024-11-22", "generated_pages")
 
 
 def run_once(command):
@@ -87,7 +89,8 @@ def main():
     out = os.path.join(args.work, "out")
     print(f"disarm benchmark, {time.strftime('%Y-%m-%d %H:%M')} UTC, {os.cpu_count()} cores, median of {args.runs} runs (11 under 20 MiB)")
     print(f"{'knowledge base':20} {'pages':>7} {'MiB':>7}  {'command':14} {'wall ms':>9} {'cpu ms':>9} {'peak MiB':>9} {'x floor':>8}")
-    print("(x floor: build against the write floor, every other command against the read-and-parse floor)")
+    print("(x floor: build against the write floor, diff against one lint, every other command against the "
+          "read-and-parse floor)")
     for label, folder, show_id in targets:
         pages = sum(len([f for f in files if f.endswith(".md")]) for _, _, files in os.walk(folder))
         size = folder_size(folder) / 2**20
@@ -100,8 +103,12 @@ def main():
             ("build --check", [binary, "build", folder, "--check"]),
             ("lint", [binary, "lint", folder]),
             ("show", [binary, "show", show_id, "--kb", folder, "--no-pager"]),
+            # Issue 14: two versions compared, at most 2.5x one lint. The corpus against the release before it; a
+            # synthetic knowledge base against itself (the same reading, every object compared).
+            ("diff", [binary, "diff", CORPUS_BEFORE if label.startswith("corpus") else folder, folder,
+                      "--format", "json"]),
         ]
-        floor = write_floor = None
+        floor = write_floor = lint = None
         # Issue 12's memory budget: three times the page bytes plus 50 MiB.
         print(f"{label:20} {'':7} {'':7}  {'memory budget':14} {'':9} {'':9} {3 * size + 50:9.1f}")
         # Runs of well under a second vary by ±20 % on a shared machine: take the median of more of them.
@@ -112,8 +119,11 @@ def main():
                 floor = result["wall"]
             if name == "write floor":
                 write_floor = result["wall"]
-            # build is compared with the write floor (read, parse and write as many files), the rest with the floor.
-            base = write_floor if name == "build" else floor
+            if name == "lint":
+                lint = result["wall"]
+            # build is compared with the write floor (read, parse and write as many files), diff with one lint, the
+            # rest with the floor.
+            base = write_floor if name == "build" else lint if name == "diff" else floor
             ratio = result["wall"] / base if base else float("nan")
             print(f"{label:20} {pages:7d} {size:7.1f}  {name:14} {result['wall']*1000:9.1f} {result['cpu']*1000:9.1f} "
                   f"{result['rss']:9.1f} {ratio:8.2f}")

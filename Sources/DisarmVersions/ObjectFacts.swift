@@ -14,12 +14,11 @@ struct ObjectFacts: Sendable {
   /// The live objects at the other end of each relation, by group (``RelationGroup``).
   var related: [RelationGroup: Set<DisarmID>]
 
-  /// The live objects of `kb`, by identifier, with their facts.
+  /// The live objects of `kb`, by identifier, with their facts, gathered on all cores.
   static func all(in kb: KnowledgeBase) -> [DisarmID: ObjectFacts] {
-    let live = kb.objects.values.filter { !$0.isStale }
+    let live = kb.orderedObjects.filter { !$0.isStale }
     let liveIDs = Set(live.map(\.id))
-    var facts: [DisarmID: ObjectFacts] = [:]
-    for object in live {
+    let facts = ParallelMap.map(live) { object -> ObjectFacts in
       let id = object.id
       var related: [RelationGroup: Set<DisarmID>] = [:]
       for relation in kb.outgoing(id) where RelationGroup.isContent(relation.kind) && liveIDs.contains(relation.target)
@@ -32,19 +31,47 @@ struct ObjectFacts: Sendable {
         related[RelationGroup(relation: relation.kind, other: relation.source.kind, outgoing: false), default: []]
           .insert(relation.source)
       }
-      facts[id] = ObjectFacts(
+      return ObjectFacts(
         id: id, name: normalized(object.name), summary: normalized(object.summary?.text ?? ""),
         tactic: kb.tactic(of: id).flatMap { liveIDs.contains($0) ? $0 : nil },
         parent: kb.outgoing(id, .parent).first?.target ?? id.parentTechnique,
         phase: kb.outgoing(id, .phase).first?.target, related: related)
     }
-    return facts
+    return Dictionary(facts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
-  /// `text` with every run of white space (line breaks and `<br>` included) as one space, trimmed.
+  /// `text` with every run of white space and `<br>` as one space, trimmed; one pass over the bytes (summaries
+  /// of every object of two versions go through here).
   static func normalized(_ text: String) -> String {
-    text.replacingAll("<br>", " ").split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
-      .joined(separator: " ")
+    var bytes = Array(text.utf8)
+    var out = 0
+    var pendingSpace = false
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+        pendingSpace = true
+        index += 1
+        continue
+      }
+      if byte == UInt8(ascii: "<"), index + 3 < count, bytes[index + 1] == UInt8(ascii: "b"),
+        bytes[index + 2] == UInt8(ascii: "r"), bytes[index + 3] == UInt8(ascii: ">")
+      {
+        pendingSpace = true
+        index += 4
+        continue
+      }
+      if pendingSpace, out > 0 {
+        bytes[out] = 0x20
+        out += 1
+      }
+      pendingSpace = false
+      bytes[out] = byte
+      out += 1
+      index += 1
+    }
+    return String(decoding: bytes[..<out], as: UTF8.self)
   }
 }
 
