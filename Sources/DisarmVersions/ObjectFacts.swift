@@ -26,8 +26,8 @@ struct ObjectFacts: Sendable {
         related[RelationGroup(relation: relation.kind, other: relation.target.kind, outgoing: true), default: []]
           .insert(relation.target)
       }
-      for relation in kb.incoming(id) where RelationGroup.isContent(relation.kind) && liveIDs.contains(relation.source)
-      {
+      for relation in kb.incoming(id)
+      where RelationGroup.isContent(relation.kind, from: relation.source.kind) && liveIDs.contains(relation.source) {
         related[RelationGroup(relation: relation.kind, other: relation.source.kind, outgoing: false), default: []]
           .insert(relation.source)
       }
@@ -83,8 +83,12 @@ struct RelationGroup: Hashable, Sendable, Comparable {
   var other: ObjectKind
   var outgoing: Bool
 
-  /// Relations that are content; placement relations are moves.
-  static func isContent(_ kind: RelationKind) -> Bool { kind != .parent && kind != .phase && kind != .tactic }
+  /// Relations that are content; placement relations are moves, except a tactic's tasks, which are listed on the
+  /// tactic (a task's tactic is its only placement, and release notes name a tactic's new tasks).
+  static func isContent(_ kind: RelationKind, from source: ObjectKind? = nil) -> Bool {
+    if kind == .tactic, source == .task { return true }
+    return kind != .parent && kind != .phase && kind != .tactic
+  }
 
   /// The group's words in `kb`'s framework: the other kind's plural (`incidents`, `assessments`), or `associated
   /// techniques`.

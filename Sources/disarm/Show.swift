@@ -78,7 +78,20 @@ extension Disarm {
             "Replaced by \(target)"
               + (replacement.map { " \(TerminalText.inert($0.name)) (disarm show \(target))" } ?? ""))
         }
-        Terminal.output(lines.joined(separator: "\n"))
+        switch format {
+        case .text: Terminal.output(lines.joined(separator: "\n"))
+        case .markdown: Terminal.output(lines.map { $0 + "\n" }.joined(separator: "\n"), terminator: "")
+        case .json:
+          let json: JSONValue = .object([
+            "id": .string(entry.id.string), "kind": .string(words.singular),
+            "name": entry.name.map { .string($0) } ?? .null,
+            "retired": .object([
+              "when": entry.retired.map { .string($0) } ?? .null, "reason": entry.reason.map { .string($0) } ?? .null,
+              "replacedBy": entry.replacedBy.map { .string($0.string) } ?? .null,
+            ]),
+          ])
+          Terminal.output(String(decoding: JSONWriter.write(json), as: UTF8.self), terminator: "")
+        }
       case .notFound(let suggestions):
         var message = "disarm: no object '\(TerminalText.inert(query))'"
         if !suggestions.isEmpty { message += "; did you mean:" }

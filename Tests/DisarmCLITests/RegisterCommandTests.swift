@@ -42,6 +42,8 @@ import Testing
         Replaced by T0151.008 Microblogging Platform (disarm show T0151.008)
 
         """)
+    let json = try DisarmProcess.run(["show", "T0098", "--kb", kb.path, "--format", "json"])
+    #expect(json.stdout.contains("\"replacedBy\": null") && json.stdout.contains("\"when\": \"2024-11-22\""))
     let lint = try DisarmProcess.run(["lint", kb.path])
     #expect(lint.status == 0, "a consistent register is clean: \(lint.stdout)")
   }
