@@ -37,7 +37,23 @@ public enum Linter {
     var diagnostics = run(.model, in: context)
     context.dropModelIndexes()
     Trace.mark("checks")
-    let withErrors = Set(diagnostics.lazy.filter { $0.severity == .error }.map(\.file))
+    // Errors in derived rows (a tactic's row for a technique whose page was deleted) do not hold a page back:
+    // regenerating it is what corrects them.
+    let errors = diagnostics.filter { $0.severity == .error }
+    var withErrors = Set<String>()
+    if !errors.isEmpty {
+      let pages = Dictionary(
+        kb.objects.values.compactMap { object in object.page.map { ($0.path, $0) } }, uniquingKeysWith: { a, _ in a })
+      var derivedLines: [String: Set<Int>] = [:]
+      for diagnostic in errors where !withErrors.contains(diagnostic.file) {
+        guard let page = pages[diagnostic.file], diagnostic.line > 0 else {
+          withErrors.insert(diagnostic.file)
+          continue
+        }
+        if derivedLines[diagnostic.file] == nil { derivedLines[diagnostic.file] = DerivedRows.lines(of: page, in: kb) }
+        if !derivedLines[diagnostic.file]!.contains(diagnostic.line) { withErrors.insert(diagnostic.file) }
+      }
+    }
     let rendered = PageRenderer.render(kb, template: template, excluding: withErrors, keepingUnchanged: false)
     context.regeneration = rendered
     Trace.mark("render pages")

@@ -159,4 +159,23 @@ import Testing
     let check = try DisarmProcess.run(["build", kb.path, "--check"])
     #expect(check.stdout.isEmpty, "a migrated knowledge base is up to date in its new template")
   }
+
+  /// Deleting a technique's page: `build --write` drops its row from the tactic's derived table (the broken row is
+  /// what regeneration corrects, so it does not hold the tactic page back), and the knowledge base is clean again
+  /// but for the index, which owns the list of techniques.
+  @Test func deletingATechniquePageRegeneratesTheTacticWithoutItsRow() throws {
+    let root = TemporaryFolder.make("disarm-delete")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let kb = root.appendingPathComponent("kb")
+    try FileManager.default.copyItem(at: TestSupport.sampleData, to: kb)
+    try FileManager.default.removeItem(at: kb.appendingPathComponent("techniques/T0132.md"))
+    let before = try DisarmProcess.run(["lint", kb.path])
+    #expect(before.stdout.contains("tactics/TA12.md:16:3: error: link to T0132, which has no page [unresolved-link]"))
+    let write = try DisarmProcess.run(["build", kb.path, "--write"])
+    #expect(write.stderr.contains("tactics/TA12.md"), "\(write.stderr)")
+    let tactic = try String(contentsOf: kb.appendingPathComponent("tactics/TA12.md"), encoding: .utf8)
+    #expect(!tactic.contains("T0132"))
+    let after = try DisarmProcess.run(["lint", kb.path])
+    #expect(!after.stdout.contains("unresolved-link"), "\(after.stdout)")
+  }
 }
