@@ -18,6 +18,8 @@
 //            /         \
 //   DisarmBrowsing   DisarmVersions (show, list, search; diff, git revisions and history, new objects)
 //            \         /
+//           DisarmSite  (the static website)
+//                 |
 //              disarm   (argument parsing, terminal, pager, exit codes)
 //
 // Benchmark helpers (synthetic knowledge bases, the parsing floor) live in `disarm-bench`, outside the shipped
@@ -40,6 +42,7 @@ let package = Package(
     .library(name: "DisarmExports", targets: ["DisarmExports"]),
     .library(name: "DisarmBrowsing", targets: ["DisarmBrowsing"]),
     .library(name: "DisarmVersions", targets: ["DisarmVersions"]),
+    .library(name: "DisarmSite", targets: ["DisarmSite"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -66,10 +69,11 @@ let package = Package(
     .target(name: "DisarmExports", dependencies: ["DisarmLint"]),
     .target(name: "DisarmBrowsing", dependencies: ["DisarmExports"]),
     .target(name: "DisarmVersions", dependencies: ["DisarmExports"]),
+    .target(name: "DisarmSite", dependencies: ["DisarmBrowsing", "DisarmVersions"]),
     .executableTarget(
       name: "disarm",
       dependencies: [
-        "DisarmExports", "DisarmBrowsing", "DisarmVersions",
+        "DisarmExports", "DisarmBrowsing", "DisarmVersions", "DisarmSite",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -31,7 +31,8 @@ struct Disarm: ParsableCommand {
       """,
     version: version,
     subcommands: [
-      Build.self, Lint.self, Explain.self, Show.self, List.self, Search.self, New.self, Diff.self, Export.self,
+      Build.self, Lint.self, Explain.self, Show.self, List.self, Search.self, New.self, Diff.self, Site.self,
+      Export.self,
       Frameworks.self,
       Catalogue.self,
     ]

@@ -1,0 +1,70 @@
+import ArgumentParser
+import DisarmDiagnostics
+import DisarmModel
+import DisarmRegeneration
+import DisarmSite
+import DisarmVersions
+import Foundation
+
+extension Disarm {
+  /// `disarm site [DIR] --output SITE`: the knowledge base as a static website.
+  struct Site: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "site",
+      abstract: "Write the knowledge base as a static website: matrix, a page per object, lists, search.",
+      discussion: """
+        The site is self-contained (no CDN, fonts or scripts from elsewhere), uses relative links (it works from \
+        any folder, any static host and from file://), and is deterministic (the same pages give the same bytes). \
+        With --compare OLD (a folder or a git revision, as in `disarm diff`), a changelog page and badges on new and \
+        changed objects. It is built next to SITE and published in one rename. Exit codes: 0 written; 2 usage or I/O \
+        failure (an unknown revision, a SITE folder holding other files).
+        """)
+
+    @Argument(help: "The knowledge base folder.", completion: .directory)
+    var directory: String = "data"
+
+    @Option(name: .shortAndLong, help: "The site folder to write.", completion: .directory)
+    var output: String = "site"
+
+    @Option(help: "The site's title (default: the framework's title).")
+    var title: String?
+
+    @Option(help: "Where the site will be published (canonical links), e.g. https://example.org/disarm.")
+    var baseURL: String?
+
+    @Option(help: "Where the pages can be read, e.g. https://github.com/OWNER/REPO/blob/main/generated_pages.")
+    var sourceURL: String?
+
+    @Option(help: "An older version to compare with: a folder or a git revision.")
+    var compare: String?
+
+    @OptionGroup var frameworkOption: FrameworkOption
+
+    func run() throws {
+      let kb = try Loading.model(directory, framework: frameworkOption.framework)
+      var comparison: VersionDiff?
+      if let compare {
+        do {
+          let old = try VersionSource.load(compare, revisionOf: directory, framework: frameworkOption.framework)
+          comparison = VersionDiff(old: old, new: kb, oldLabel: compare, newLabel: directory)
+        } catch {
+          Terminal.error(error.description)
+          throw ExitStatus.failure
+        }
+      }
+      let trim = { (url: String?) in url.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } }
+      let options = SiteOptions(
+        title: title, baseURL: trim(baseURL), sourceURL: trim(sourceURL), comparison: comparison)
+      let files = SiteBuilder.files(for: kb, options: options)
+      Trace.mark("render site")
+      try exitingOnWriteFailure { () throws(WriteError) in
+        try SiteBuilder.write(files, to: URL(fileURLWithPath: output))
+      }
+      Trace.mark("write site")
+      let bytes = files.reduce(0) { $0 + $1.bytes.count }
+      Terminal.status(
+        "disarm: site of \(files.filter { $0.path.hasSuffix(".html") }.count) pages "
+          + String(format: "(%.1f MiB)", Double(bytes) / 1_048_576) + "; wrote \(output)")
+    }
+  }
+}
