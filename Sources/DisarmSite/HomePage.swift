@@ -62,7 +62,8 @@ enum HomePage {
         html += "<li>\(site.link(to: parent, from: path))\(site.badge(for: parent))"
         let subs = folding ? ids.filter { $0.parentTechnique == parent } : []
         if !subs.isEmpty {
-          html += "<details><summary>\(subs.count) sub-\(HTMLText.escape(kb.words(.technique).plural))</summary><ul>"
+          let noun = subs.count == 1 ? kb.words(.technique).singular : kb.words(.technique).plural
+          html += "<details><summary>\(subs.count) sub-\(HTMLText.escape(noun))</summary><ul>"
           for sub in subs { html += "<li>\(site.link(to: sub, from: path))\(site.badge(for: sub))</li>" }
           html += "</ul></details>"
         }

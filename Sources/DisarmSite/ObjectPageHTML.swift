@@ -23,7 +23,7 @@ enum ObjectPageHTML {
     }
     if let summary = object.summary?.text.trimmingWhitespace(), !summary.isEmpty {
       body += "<section class=\"summary\" aria-labelledby=\"summary\"><h2 id=\"summary\">Summary</h2>\n"
-      body += MarkdownHTML.render(summary) + "</section>\n"
+      body += HTMLText.markdown(summary) + "</section>\n"
     }
     for (index, group) in kb.relatedGroups(of: object.id).enumerated() {
       let anchor = "related-\(index)"
@@ -48,7 +48,7 @@ enum ObjectPageHTML {
     }
     if let notes = object.page?.notes?.text.trimmingWhitespace(), !notes.isEmpty {
       body += "<aside class=\"notes\" aria-labelledby=\"notes\"><h2 id=\"notes\">Notes</h2>\n"
-      body += MarkdownHTML.render(notes) + "</aside>\n"
+      body += HTMLText.markdown(notes) + "</aside>\n"
     }
     if let source = site.options.sourceURL, let page = object.page {
       body += "<p class=\"source\"><a href=\"\(HTMLText.escape(source + "/" + page.path))\">Source page</a></p>\n"

@@ -11,6 +11,7 @@ struct PageShell {
     let root = SiteContext.root(from: path)
     var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+    html += "<meta name=\"color-scheme\" content=\"light dark\">\n"
     html += "<title>\(HTMLText.escape(title)) · \(HTMLText.escape(site.title))</title>\n"
     if let description { html += "<meta name=\"description\" content=\"\(HTMLText.escape(description))\">\n" }
     if let base = site.options.baseURL {
@@ -31,9 +32,8 @@ struct PageShell {
     if site.options.comparison != nil { html += "<li><a href=\"\(root)changelog.html\">Changes</a></li>\n" }
     html += "</ul></nav>\n"
     html += "<form class=\"search\" role=\"search\" action=\"\(root)search.html\">"
-    html += "<label for=\"q\" class=\"visually-hidden\">Search</label>"
-    html +=
-      "<input id=\"q\" name=\"q\" type=\"search\" placeholder=\"Search IDs, names, summaries\" autocomplete=\"off\">"
+    html += "<input id=\"q\" name=\"q\" type=\"search\" aria-label=\"Search the knowledge base\" "
+    html += "placeholder=\"Search IDs, names, summaries\">"
     html += "<button type=\"submit\">Search</button></form>\n</header>\n"
     html += "<main id=\"main\">\n\(body)</main>\n"
     html +=

@@ -10,7 +10,7 @@ enum SearchPage {
     var body = "<h1>Search</h1>\n"
     body += "<form class=\"search-page\" role=\"search\" action=\"search.html\"><label for=\"search-input\">"
     body += "Search identifiers, names, summaries and incident descriptions</label> "
-    body += "<input id=\"search-input\" name=\"q\" type=\"search\" autocomplete=\"off\" autofocus></form>\n"
+    body += "<input id=\"search-input\" name=\"q\" type=\"search\" autofocus></form>\n"
     body += "<p id=\"search-status\" role=\"status\" aria-live=\"polite\"></p>\n<ol id=\"search-results\"></ol>\n"
     body += "<script src=\"assets/search-index.js\" defer></script>\n"
     let html = PageShell(site: site).page(path: "search.html", title: "Search", body: body)

@@ -3,7 +3,7 @@
 enum SiteAssets {
   static let css = """
     :root { --bg: #ffffff; --fg: #1b1f24; --muted: #57606a; --line: #d0d7de; --accent: #0b5cad; --head: #f3f5f7;
-      --new: #1a7f37; --changed: #9a6700; --retired: #b42318; color-scheme: light dark; }
+      --new: #1a7f37; --changed: #9a6700; --retired: #b42318; }
     @media (prefers-color-scheme: dark) {
       :root { --bg: #0d1117; --fg: #e6edf3; --muted: #9da7b3; --line: #30363d; --accent: #6cb6ff; --head: #161b22;
         --new: #56d364; --changed: #e3b341; --retired: #ff7b72; }
@@ -16,7 +16,6 @@ enum SiteAssets {
       outline-offset: 2px; }
     .skip { position: absolute; left: -999px; }
     .skip:focus { left: 1rem; top: 1rem; background: var(--bg); padding: .5rem; z-index: 10; }
-    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
     header.site { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; padding: .75rem 1rem;
       border-bottom: 1px solid var(--line); background: var(--head); }
     header.site .brand { font-weight: 700; text-decoration: none; color: var(--fg); }
