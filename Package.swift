@@ -47,6 +47,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
   ],
   targets: [
     .systemLibrary(
@@ -69,7 +70,13 @@ let package = Package(
     .target(name: "DisarmExports", dependencies: ["DisarmLint"]),
     .target(name: "DisarmBrowsing", dependencies: ["DisarmExports"]),
     .target(name: "DisarmVersions", dependencies: ["DisarmExports"]),
-    .target(name: "DisarmSite", dependencies: ["DisarmBrowsing", "DisarmVersions"]),
+    .target(
+      name: "DisarmSite",
+      dependencies: [
+        "DisarmBrowsing", "DisarmVersions", .product(name: "FlyingFox", package: "FlyingFox"),
+        .product(name: "FlyingSocks", package: "FlyingFox"),
+      ]
+    ),
     .executableTarget(
       name: "disarm",
       dependencies: [

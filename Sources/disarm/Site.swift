@@ -38,9 +38,34 @@ extension Disarm {
     @Option(help: "An older version to compare with: a folder or a git revision.")
     var compare: String?
 
+    @Flag(help: "After writing, serve the site on 127.0.0.1 and rebuild it when a page changes.")
+    var serve = false
+
+    @Option(help: "The port for --serve.")
+    var port: UInt16 = 8000
+
     @OptionGroup var frameworkOption: FrameworkOption
 
     func run() throws {
+      try build()
+      guard serve else { return }
+      let folder = try exitingOnLoadFailure { () throws(LoadError) in try PageFolder.resolve(directory) }
+      let command = self
+      do {
+        try SitePreview.serve(
+          site: URL(fileURLWithPath: output), port: port, watching: folder,
+          rebuild: {
+            // A mistake in the pages while editing is reported, and the previous site stays served.
+            do { try command.build() } catch { Terminal.status("disarm: site not rebuilt") }
+          }, report: { Terminal.status("disarm: \($0)") })
+      } catch {
+        Terminal.error(String(describing: error))
+        throw ExitStatus.failure
+      }
+    }
+
+    /// Loads the knowledge base and writes the site once.
+    func build() throws {
       let kb = try Loading.model(directory, framework: frameworkOption.framework)
       var comparison: VersionDiff?
       if let compare {

@@ -95,4 +95,46 @@ import Testing
     let html = try ExternalTool.run(["python3", Self.checker, "html", site.path])
     #expect(html.status == 0, "\(html.output)")
   }
+
+  /// `--serve`: the site on 127.0.0.1, paths outside it refused, and rebuilt when a page changes.
+  @Test func servePreviewsAndRebuildsWhenAPageChanges() throws {
+    let root = TemporaryFolder.make("disarm-serve")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let kb = root.appendingPathComponent("kb")
+    try FileManager.default.copyItem(at: TestSupport.sampleData, to: kb)
+    let port = 18_000 + Int(ProcessInfo.processInfo.processIdentifier % 2000)
+    let process = Process()
+    process.executableURL = DisarmProcess.binary
+    process.arguments = [
+      "site", kb.path, "-o", root.appendingPathComponent("site").path, "--serve", "--port", "\(port)",
+    ]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    defer { process.terminate() }
+    func get(_ path: String) throws -> (status: String, body: String) {
+      let result = try ExternalTool.run([
+        "curl", "-s", "--path-as-is", "-w", "\n%{http_code}", "http://127.0.0.1:\(port)\(path)",
+      ])
+      let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false)
+      return (String(lines.last ?? ""), lines.dropLast().joined(separator: "\n"))
+    }
+    var home = (status: "", body: "")
+    for _ in 0..<100 where home.status != "200" {
+      usleep(100_000)
+      home = try get("/")
+    }
+    #expect(home.status == "200" && home.body.hasPrefix("<!DOCTYPE html>"), "\(home.status)")
+    #expect(try get("/../../etc/passwd").status == "404")
+    let page = kb.appendingPathComponent("techniques/T0151.008.md")
+    let text = try String(contentsOf: page, encoding: .utf8)
+    try Data(text.replacingOccurrences(of: ": Microblogging Platform\n", with: ": Microblogs\n").utf8).write(to: page)
+    var rebuilt = false
+    for _ in 0..<100 where !rebuilt {
+      usleep(100_000)
+      rebuilt = try get("/techniques/T0151.008.html").body.contains(
+        "<span class=\"id\">T0151.008</span> Microblogs</h1>")
+    }
+    #expect(rebuilt, "the page was rebuilt after the edit")
+  }
 }
