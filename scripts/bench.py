@@ -89,8 +89,8 @@ def main():
     out = os.path.join(args.work, "out")
     print(f"disarm benchmark, {time.strftime('%Y-%m-%d %H:%M')} UTC, {os.cpu_count()} cores, median of {args.runs} runs (11 under 20 MiB)")
     print(f"{'knowledge base':20} {'pages':>7} {'MiB':>7}  {'command':14} {'wall ms':>9} {'cpu ms':>9} {'peak MiB':>9} {'x floor':>8}")
-    print("(x floor: build against the write floor, diff against one lint, every other command against the "
-          "read-and-parse floor)")
+    print("(x floor: build against the write floor, diff against one lint, site against build --output, every other "
+          "command against the read-and-parse floor)")
     for label, folder, show_id in targets:
         pages = sum(len([f for f in files if f.endswith(".md")]) for _, _, files in os.walk(folder))
         size = folder_size(folder) / 2**20
@@ -107,8 +107,10 @@ def main():
             # synthetic knowledge base against itself (the same reading, every object compared).
             ("diff", [binary, "diff", CORPUS_BEFORE if label.startswith("corpus") else folder, folder,
                       "--format", "json"]),
+            # Issue 15: the static site, at most 2x `build --output` of the same tree.
+            ("site", lambda run: [binary, "site", folder, "--output", f"{out}-s{run}"]),
         ]
-        floor = write_floor = lint = None
+        floor = write_floor = lint = build = None
         # Issue 12's memory budget: three times the page bytes plus 50 MiB.
         print(f"{label:20} {'':7} {'':7}  {'memory budget':14} {'':9} {'':9} {3 * size + 50:9.1f}")
         # Runs of well under a second vary by ±20 % on a shared machine: take the median of more of them.
@@ -121,15 +123,23 @@ def main():
                 write_floor = result["wall"]
             if name == "lint":
                 lint = result["wall"]
+            if name == "build":
+                build = result["wall"]
             # build is compared with the write floor (read, parse and write as many files), diff with one lint, the
             # rest with the floor.
-            base = write_floor if name == "build" else lint if name == "diff" else floor
+            base = {"build": write_floor, "diff": lint, "site": build}.get(name, floor)
             ratio = result["wall"] / base if base else float("nan")
             print(f"{label:20} {pages:7d} {size:7.1f}  {name:14} {result['wall']*1000:9.1f} {result['cpu']*1000:9.1f} "
                   f"{result['rss']:9.1f} {ratio:8.2f}")
+            if name == "site":
+                site_bytes = folder_size(f"{out}-s0") / 2**20
+                index_bytes = os.path.getsize(os.path.join(f"{out}-s0", "assets", "search-index.js")) / 2**20
+                print(f"{label:20} {'':7} {'':7}  {'site size':14} {site_bytes:9.1f} MiB, search index "
+                      f"{index_bytes:.1f} MiB")
             for run in range(runs):
                 shutil.rmtree(f"{out}-{run}", ignore_errors=True)
                 shutil.rmtree(f"{out}-b{run}", ignore_errors=True)
+                shutil.rmtree(f"{out}-s{run}", ignore_errors=True)
             # Findings make build and lint exit 1; show must find its object.
             if result["codes"] - ({0} if name == "show" else {0, 1}):
                 print(f"error: {name} on {label} exited {sorted(result['codes'])}", file=sys.stderr)

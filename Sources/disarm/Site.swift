@@ -50,18 +50,26 @@ extension Disarm {
       try build()
       guard serve else { return }
       let folder = try exitingOnLoadFailure { () throws(LoadError) in try PageFolder.resolve(directory) }
-      let command = self
-      do {
-        try SitePreview.serve(
-          site: URL(fileURLWithPath: output), port: port, watching: folder,
-          rebuild: {
-            // A mistake in the pages while editing is reported, and the previous site stays served.
-            do { try command.build() } catch { Terminal.status("disarm: site not rebuilt") }
-          }, report: { Terminal.status("disarm: \($0)") })
-      } catch {
-        Terminal.error(String(describing: error))
+      // The server is its own executable beside this one (see Package.swift); it runs this command again, without
+      // --serve, to rebuild.
+      let own = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+      let server = own.deletingLastPathComponent().appendingPathComponent("disarm-serve")
+      guard FileManager.default.isExecutableFile(atPath: server.path) else {
+        Terminal.error("\(server.path) is missing: install disarm-serve beside disarm to preview the site")
         throw ExitStatus.failure
       }
+      var rebuild = [own.path, "site", directory, "--output", output]
+      if let title { rebuild += ["--title", title] }
+      if let baseURL { rebuild += ["--base-url", baseURL] }
+      if let sourceURL { rebuild += ["--source-url", sourceURL] }
+      if let compare { rebuild += ["--compare", compare] }
+      if let framework = frameworkOption.framework { rebuild += ["--framework", framework] }
+      // The server takes this process's place (exec), so that stopping `disarm site --serve` stops the server.
+      let argv = [server.path, "--site", output, "--port", "\(port)", "--watch", folder.path, "--"] + rebuild
+      var cArguments = argv.map { strdup($0) } + [nil]
+      execv(server.path, &cArguments)
+      Terminal.error("cannot start \(server.path): \(String(cString: strerror(errno)))")
+      throw ExitStatus.failure
     }
 
     /// Loads the knowledge base and writes the site once.

@@ -136,5 +136,10 @@ import Testing
         "<span class=\"id\">T0151.008</span> Microblogs</h1>")
     }
     #expect(rebuilt, "the page was rebuilt after the edit")
+    // Stopping `disarm site --serve` stops the server (it took the process's place).
+    process.terminate()
+    for _ in 0..<50 where process.isRunning { usleep(100_000) }
+    #expect(!process.isRunning, "the server stopped on SIGTERM")
+    #expect(try get("/").status != "200")
   }
 }

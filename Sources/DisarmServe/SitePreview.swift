@@ -1,4 +1,3 @@
-import DisarmModel
 import FlyingFox
 import FlyingSocks
 import Foundation
@@ -7,7 +6,7 @@ import Foundation
 /// habit of `mkdocs serve` and `hugo server`). The HTTP server is FlyingFox's; this serves the site folder's files
 /// (only those: a path leaving the folder is refused) and watches the knowledge base by polling file times once a
 /// second, which works the same on every file system.
-public enum SitePreview {
+enum SitePreview {
   /// The content type of a site file.
   static func contentType(of path: String) -> String {
     switch (path as NSString).pathExtension {
@@ -48,7 +47,7 @@ public enum SitePreview {
 
   /// Serves `site` on 127.0.0.1:`port` until the process ends; calls `rebuild` whenever a file under `watching`
   /// changes (it writes the site again; the server reads whatever is published), and `report` with what happened.
-  public static func serve(
+  static func serve(
     site: URL, port: UInt16, watching: URL, rebuild: @escaping @Sendable () -> Void,
     report: @escaping @Sendable (String) -> Void
   ) throws {
@@ -93,8 +92,8 @@ public enum SitePreview {
   }
 
   /// Why the preview could not start.
-  public struct PreviewError: Error, CustomStringConvertible {
-    public var description: String
+  struct PreviewError: Error, CustomStringConvertible {
+    var description: String
   }
 
   /// The server task's error, read after the semaphore orders the two threads.
