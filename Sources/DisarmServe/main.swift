@@ -18,8 +18,9 @@ func value(_ name: String, in arguments: [String]) -> String? {
   guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
   return arguments[index + 1]
 }
-guard let site = value("--site", in: arguments), let portText = value("--port", in: arguments), let port = UInt16(portText),
-  let watch = value("--watch", in: arguments), let separator = arguments.firstIndex(of: "--"), separator + 1 < arguments.count
+guard let site = value("--site", in: arguments), let portText = value("--port", in: arguments),
+  let port = UInt16(portText), let watch = value("--watch", in: arguments),
+  let separator = arguments.firstIndex(of: "--"), separator + 1 < arguments.count
 else {
   FileHandle.standardError.write(Data("usage: disarm-serve --site SITE --port N --watch FOLDER -- COMMAND...\n".utf8))
   exit(2)
