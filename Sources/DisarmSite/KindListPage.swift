@@ -15,6 +15,9 @@ enum KindListPage {
       object.fields.first { $0.key == "year started" }?.value.trimmed ?? ""
     }
     let hasYear = years.contains { !$0.isEmpty }
+    // Incidents: how many techniques each used (their incident page's technique table).
+    let techniqueCounts = objects.map { kb.outgoing($0.id, .usesTechnique).count }
+    let hasTechniques = kind == .incident
     let tacticWords = kb.words(.tactic)
     var body = "<h1>\(HTMLText.escape(words.pluralTitle)) <span class=\"count\">\(objects.count)</span></h1>\n"
     if hasTactic {
@@ -35,6 +38,12 @@ enum KindListPage {
     if hasYear {
       body += "<th scope=\"col\"><button type=\"button\" data-sort=\"\(hasTactic ? 3 : 2)\">Year</button></th>"
     }
+    if hasTechniques {
+      let column = 2 + (hasTactic ? 1 : 0) + (hasYear ? 1 : 0)
+      body +=
+        "<th scope=\"col\"><button type=\"button\" data-sort=\"\(column)\">"
+        + "\(HTMLText.escape(kb.words(.technique).pluralTitle))</button></th>"
+    }
     body += "</tr></thead>\n<tbody>\n"
     for (index, object) in objects.enumerated() {
       body +=
@@ -47,6 +56,12 @@ enum KindListPage {
         body += "</td>"
       }
       if hasYear { body += "<td>\(HTMLText.escape(years[index]))</td>" }
+      if hasTechniques {
+        // Zero-padded for sorting as text.
+        let count = techniqueCounts[index]
+        body +=
+          "<td data-value=\"\(String(repeating: "0", count: max(0, 5 - String(count).count)))\(count)\">\(count)</td>"
+      }
       body += "</tr>\n"
     }
     body += "</tbody>\n</table>\n"

@@ -38,7 +38,7 @@ struct PageShell {
     html += "<main id=\"main\">\n\(body)</main>\n"
     html +=
       "<footer class=\"site\"><p>\(HTMLText.escape(site.kb.framework.title)). Built by disarm from "
-      + "\(site.kb.objects.values.filter { !$0.isStale }.count) objects.</p></footer>\n</body>\n</html>\n"
+      + "\(site.liveCount) objects.</p></footer>\n</body>\n</html>\n"
     return html
   }
 }

@@ -12,6 +12,8 @@ struct SiteContext: Sendable {
   let title: String
   /// Kinds with a list page, in framework order: those with live objects.
   let listedKinds: [ObjectKind]
+  /// How many live objects the site shows (counted once: every page's footer says it).
+  let liveCount: Int
   /// Identifiers added and changed since the compared version, for badges.
   let added: Set<DisarmID>
   let changed: Set<DisarmID>
@@ -23,6 +25,7 @@ struct SiteContext: Sendable {
     self.listedKinds = kb.framework.kinds.map(\.role).filter { role in
       kb.objects(of: role).contains { !$0.isStale }
     }
+    self.liveCount = kb.objects.values.count { !$0.isStale }
     var added = Set<DisarmID>()
     var changed = Set<DisarmID>()
     for kind in options.comparison?.kinds ?? [] {
