@@ -96,4 +96,29 @@ import Testing
     #expect(
       changelog.contains("Changes since 2025-07-03") && changelog.contains("Added <span class=\"count\">140</span>"))
   }
+
+  /// `--source-url` links each object page to its source; `--base-url` gives each page its canonical address.
+  @Test func sourceAndCanonicalLinks() throws {
+    let options = SiteOptions(
+      title: "Sample", baseURL: "https://example.org/kb", sourceURL: "https://git.example.org/kb/blob/main")
+    let files = SiteBuilder.files(for: Self.sample, options: options)
+    let page = try #require(Self.text(files, "techniques/T0151.008.html"))
+    #expect(page.contains("<a href=\"https://git.example.org/kb/blob/main/techniques/T0151.008.md\">Source page</a>"))
+    #expect(page.contains("<link rel=\"canonical\" href=\"https://example.org/kb/techniques/T0151.008.html\">"))
+    #expect(page.contains("<title>T0151.008 Microblogging Platform · Sample</title>"))
+  }
+
+  /// A retired identifier gets a page where its object's page was, saying so and linking to the replacement.
+  @Test func retiredIdentifiersGetAPage() throws {
+    let folder = TemporaryFolder.make("disarm-site")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let kb = folder.appendingPathComponent("kb")
+    try FileManager.default.copyItem(at: TestSupport.sampleData, to: kb)
+    try Data("- id: T0099\n  name: Old Platform\n  retired: v1.6\n  replaced-by: T0151.008\n".utf8).write(
+      to: kb.appendingPathComponent("retired.yml"))
+    let files = SiteBuilder.files(for: try KnowledgeBaseLoader.load(from: kb.path))
+    let page = try #require(Self.text(files, "techniques/T0099.html"))
+    #expect(page.contains("T0099 is a retired technique (retired in v1.6)."))
+    #expect(page.contains("Replaced by <a href=\"../techniques/T0151.008.html\">"))
+  }
 }
