@@ -44,11 +44,13 @@ let package = Package(
     .library(name: "DisarmBrowsing", targets: ["DisarmBrowsing"]),
     .library(name: "DisarmVersions", targets: ["DisarmVersions"]),
     .library(name: "DisarmSite", targets: ["DisarmSite"]),
+    .library(name: "DisarmWorkbook", targets: ["DisarmWorkbook"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     .systemLibrary(
@@ -63,6 +65,11 @@ let package = Package(
     ),
     .target(name: "DisarmParser", dependencies: ["CCmark", "DisarmDiagnostics", "DisarmFramework"]),
     .target(name: "DisarmModel", dependencies: ["DisarmParser"]),
+    // The master spreadsheet (`disarm import`): xlsx read with ZIPFoundation under a memory bound.
+    .target(
+      name: "DisarmWorkbook",
+      dependencies: ["DisarmDiagnostics", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+    ),
     .target(name: "DisarmRegeneration", dependencies: ["DisarmModel"]),
     .target(
       name: "DisarmLint",
@@ -104,6 +111,7 @@ let package = Package(
       name: "DisarmVersionsTests", dependencies: ["DisarmVersions", "DisarmTestSupport"], exclude: ["Fixtures"]
     ),
     .testTarget(name: "DisarmSiteTests", dependencies: ["DisarmSite", "DisarmTestSupport"]),
+    .testTarget(name: "DisarmWorkbookTests", dependencies: ["DisarmWorkbook", "DisarmTestSupport"]),
     .testTarget(name: "DisarmCLITests", dependencies: ["disarm", "DisarmTestSupport"], exclude: ["Fixtures"]),
   ]
 )

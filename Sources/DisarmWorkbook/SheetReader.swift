@@ -1,0 +1,108 @@
+/// A worksheet part's cells, row by row: shared strings (`t="s"`), inline strings (`t="inlineStr"`), formula text
+/// (`t="str"`), booleans, errors and numbers (kept as written). Rows with no value are left out, so a sheet padded to
+/// a million empty rows costs its bytes once and nothing more.
+enum SheetReader {
+  static func rows(_ bytes: [UInt8], sharedStrings: [String], styles: CellStyles, path: String, part: String)
+    throws(WorkbookError) -> [Workbook.Row]
+  {
+    var cellStyle = 0
+    var rows: [Workbook.Row] = []
+    var rowNumber = 0
+    var cells: [Workbook.Cell] = []
+    var cellColumn = 0
+    var cellType = ""
+    var nextColumn = 0
+    var inValue = false
+    var inInlineText = false
+    var valueText = ""
+    var failure: String?
+    func finishCell() {
+      guard !valueText.isEmpty || cellType == "inlineStr" || cellType == "str" else { return }
+      let value: Workbook.Value?
+      switch cellType {
+      case "s":
+        if let index = Int(valueText), index >= 0, index < sharedStrings.count {
+          value = .text(sharedStrings[index])
+        } else {
+          failure =
+            "cell \(Self.reference(column: cellColumn, row: rowNumber)) names shared string \(valueText), "
+            + "which the workbook does not have"
+          value = nil
+        }
+      case "inlineStr", "str": value = .text(valueText)
+      case "b": value = .bool(valueText == "1")
+      case "e": value = .error(valueText)
+      default:
+        if cellStyle < styles.isDate.count, styles.isDate[cellStyle], let serial = Double(valueText),
+          let date = CellStyles.dateText(serial: serial)
+        {
+          value = .date(date)
+        } else {
+          value = .number(valueText)
+        }
+      }
+      if let value, value != .text("") { cells.append(Workbook.Cell(column: cellColumn, value: value)) }
+    }
+    try WorkbookParts.scan(bytes, path: path, part: part) { event in
+      guard failure == nil else { return }
+      switch event {
+      case .start(let name, let attributes, let selfClosing):
+        switch WorkbookParts.local(name) {
+        case "row":
+          rowNumber = attributes["r"].flatMap { Int($0) } ?? (rowNumber + 1)
+          cells = []
+          nextColumn = 0
+          if selfClosing { rowNumber += 0 }
+        case "c":
+          cellColumn = attributes["r"].flatMap(Self.column(of:)) ?? nextColumn
+          nextColumn = cellColumn + 1
+          cellType = attributes["t"] ?? "n"
+          cellStyle = attributes["s"].flatMap { Int($0) } ?? 0
+          valueText = ""
+        case "v": inValue = !selfClosing
+        case "t": inInlineText = !selfClosing && cellType == "inlineStr"
+        default: break
+        }
+      case .end(let name):
+        switch WorkbookParts.local(name) {
+        case "row":
+          if !cells.isEmpty { rows.append(Workbook.Row(number: rowNumber, cells: cells)) }
+          cells = []
+        case "c": finishCell()
+        case "v": inValue = false
+        case "t": inInlineText = false
+        default: break
+        }
+      case .text(let text):
+        if inValue || inInlineText { valueText += text }
+      }
+    }
+    if let failure { throw WorkbookError(path: path, "\(part): \(failure)") }
+    return rows
+  }
+
+  /// The 0-based column of a cell reference (`C214` gives 2), or nil when it is not one.
+  static func column(of reference: String) -> Int? {
+    var column = 0
+    var letters = 0
+    for byte in reference.utf8 {
+      guard byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") else { break }
+      column = column * 26 + Int(byte - UInt8(ascii: "A") + 1)
+      letters += 1
+      guard letters <= 3 else { return nil }
+    }
+    return letters == 0 ? nil : column - 1
+  }
+
+  /// `C214` for column 2, row 214.
+  static func reference(column: Int, row: Int) -> String {
+    var letters = ""
+    var value = column + 1
+    while value > 0 {
+      let remainder = (value - 1) % 26
+      letters = String(UnicodeScalar(UInt8(65 + remainder))) + letters
+      value = (value - 1) / 26
+    }
+    return "\(letters)\(row)"
+  }
+}

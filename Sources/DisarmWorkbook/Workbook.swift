@@ -1,0 +1,116 @@
+import Foundation
+import ZIPFoundation
+
+/// An xlsx workbook as the DISARM Foundation keeps its frameworks (`DISARM_FRAMEWORKS_MASTER.xlsx`): its sheets in
+/// workbook order, each with the rows that hold at least one value. Read with ZIPFoundation (the zip) and
+/// ``XMLScanner`` (the parts), under a memory bound: no part may inflate beyond what its directory entry says, and
+/// all parts together beyond ten times the file's size plus 100 MiB.
+public struct Workbook: Sendable {
+  /// One cell value as the file stores it.
+  public enum Value: Sendable, Equatable {
+    /// Text: a shared string, an inline string or a formula's text result.
+    case text(String)
+    /// A number exactly as written in the file (`2016`, `2016.5`, `4.4000000000000004`).
+    case number(String)
+    case bool(Bool)
+    /// An error value such as `#N/A`.
+    case error(String)
+    /// A number in a date format, as Python's `str(datetime)` writes it (`2019-11-15 00:00:00`).
+    case date(String)
+  }
+
+  /// A cell with a value.
+  public struct Cell: Sendable, Equatable {
+    /// 0-based column (A is 0).
+    public var column: Int
+    public var value: Value
+  }
+
+  /// A row with at least one value, by its 1-based row number.
+  public struct Row: Sendable, Equatable {
+    public var number: Int
+    public var cells: [Cell]
+
+    /// The value in `column`, if the row has one there.
+    public func value(at column: Int) -> Value? { cells.first { $0.column == column }?.value }
+  }
+
+  public struct Sheet: Sendable {
+    public var name: String
+    public var rows: [Row]
+  }
+
+  /// The sheets, in the workbook's order.
+  public var sheets: [Sheet]
+
+  /// The sheet named `name`.
+  public func sheet(_ name: String) -> Sheet? { sheets.first { $0.name == name } }
+
+  /// Reads the workbook at `path`.
+  public static func read(path: String) throws(WorkbookError) -> Workbook {
+    let url = URL(fileURLWithPath: path)
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+      let size = (attributes[.size] as? NSNumber)?.intValue
+    else { throw WorkbookError(path: path, "no such file") }
+    let archive: Archive
+    do {
+      archive = try Archive(url: url, accessMode: .read)
+    } catch {
+      throw WorkbookError(path: path, "not an xlsx workbook (not a readable zip archive)")
+    }
+    var parts = PartReader(archive: archive, path: path, budget: size * 10 + 100 * 1_048_576)
+    let sharedStrings =
+      try parts.optional("xl/sharedStrings.xml").map { bytes throws(WorkbookError) in
+        try SharedStrings.read(bytes, path: path)
+      } ?? []
+    let styles = try CellStyles.read(try parts.optional("xl/styles.xml"), path: path)
+    var sheets: [Sheet] = []
+    for (name, target) in try WorkbookParts.sheets(in: parts, path: path) {
+      let bytes = try parts.required(target)
+      sheets.append(
+        Sheet(
+          name: name,
+          rows: try SheetReader.rows(bytes, sharedStrings: sharedStrings, styles: styles, path: path, part: target)))
+    }
+    return Workbook(sheets: sheets)
+  }
+}
+
+/// Reads the parts of the archive, each within the size its directory entry declares and all within a budget.
+struct PartReader {
+  let archive: Archive
+  let path: String
+  var budget: Int
+
+  /// The part's bytes, or nil when the archive has no such part.
+  mutating func optional(_ name: String) throws(WorkbookError) -> [UInt8]? {
+    guard let entry = archive[name] else { return nil }
+    let declared = Int(clamping: entry.uncompressedSize)
+    guard declared <= budget else {
+      throw WorkbookError(
+        path: path, "\(name) would inflate to \(declared) bytes, beyond the bound for a file of this size (refused)")
+    }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(declared)
+    do {
+      _ = try archive.extract(entry, skipCRC32: false) { chunk in
+        // A part that inflates beyond what its entry declares is a zip bomb or a damaged archive.
+        guard bytes.count + chunk.count <= declared else { throw PartTooLarge() }
+        bytes += chunk
+      }
+    } catch is PartTooLarge {
+      throw WorkbookError(path: path, "\(name) inflates beyond the size its zip entry declares (refused)")
+    } catch {
+      throw WorkbookError(path: path, "\(name) cannot be read: the archive is damaged (\(error))")
+    }
+    budget -= bytes.count
+    return bytes
+  }
+
+  mutating func required(_ name: String) throws(WorkbookError) -> [UInt8] {
+    guard let bytes = try optional(name) else { throw WorkbookError(path: path, "the workbook has no part \(name)") }
+    return bytes
+  }
+
+  struct PartTooLarge: Error {}
+}

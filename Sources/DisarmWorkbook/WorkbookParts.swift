@@ -1,0 +1,42 @@
+/// The workbook part (`xl/workbook.xml`) and its relationships: the sheets' names, in order, with their parts.
+enum WorkbookParts {
+  static func sheets(in parts: PartReader, path: String) throws(WorkbookError) -> [(name: String, part: String)] {
+    var reader = parts
+    let workbook = try reader.required("xl/workbook.xml")
+    let relations = try reader.required("xl/_rels/workbook.xml.rels")
+    var targets: [String: String] = [:]
+    try scan(relations, path: path, part: "xl/_rels/workbook.xml.rels") { event in
+      if case .start(let name, let attributes, _) = event, local(name) == "Relationship",
+        let id = attributes["Id"], let target = attributes["Target"]
+      {
+        targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+      }
+    }
+    var sheets: [(String, String)] = []
+    try scan(workbook, path: path, part: "xl/workbook.xml") { event in
+      if case .start(let name, let attributes, _) = event, local(name) == "sheet", let sheetName = attributes["name"],
+        let id = attributes["r:id"] ?? attributes.first(where: { $0.key.hasSuffix(":id") })?.value,
+        let target = targets[id]
+      {
+        sheets.append((sheetName, target))
+      }
+    }
+    return sheets
+  }
+
+  /// The element name without its namespace prefix.
+  static func local(_ name: String) -> Substring {
+    name.split(separator: ":").last ?? Substring(name)
+  }
+
+  static func scan(_ bytes: [UInt8], path: String, part: String, _ handle: (XMLScanner.Event) -> Void)
+    throws(WorkbookError)
+  {
+    var scanner = XMLScanner(bytes)
+    do {
+      while let event = try scanner.next() { handle(event) }
+    } catch {
+      throw WorkbookError(path: path, "\(part): \(error.message)")
+    }
+  }
+}

@@ -1,0 +1,183 @@
+/// A small XML tokenizer for the parts of an xlsx workbook (SpreadsheetML): elements, attributes, text, the five
+/// predefined entities and character references, CDATA, comments and processing instructions.
+///
+/// Written here rather than taken from an XML package for two reasons. A workbook is untrusted input: a document
+/// type declaration (the road to entity expansion and external entities) is refused outright, which is exactly
+/// what SpreadsheetML never needs. And speed and memory: a worksheet of a million padded rows is scanned once over
+/// its bytes, with no tree built (the XML packages at hand build one, or go through Foundation's XMLParser).
+struct XMLScanner {
+  enum Event: Equatable {
+    case start(name: String, attributes: [String: String], selfClosing: Bool)
+    case end(name: String)
+    case text(String)
+  }
+
+  struct Failure: Error {
+    var message: String
+  }
+
+  private let bytes: [UInt8]
+  private var index = 0
+
+  init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+  /// The next event, or nil at the end of the document.
+  mutating func next() throws(Failure) -> Event? {
+    while index < bytes.count {
+      if bytes[index] != UInt8(ascii: "<") { return .text(try text()) }
+      if starts(with: "<?") {
+        try skip(past: "?>")
+      } else if starts(with: "<!--") {
+        try skip(past: "-->")
+      } else if starts(with: "<![CDATA[") {
+        let start = index + 9
+        try skip(past: "]]>")
+        return .text(String(decoding: bytes[start..<(index - 3)], as: UTF8.self))
+      } else if starts(with: "<!") {
+        throw Failure(message: "declares a document type or entities, which a workbook never needs (refused)")
+      } else if starts(with: "</") {
+        index += 2
+        let name = try self.name()
+        skipSpace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else { throw Failure(message: "unclosed end tag") }
+        index += 1
+        return .end(name: name)
+      } else {
+        return try startTag()
+      }
+    }
+    return nil
+  }
+
+  private func starts(with prefix: StaticString) -> Bool {
+    let count = prefix.utf8CodeUnitCount
+    guard index + count <= bytes.count else { return false }
+    return prefix.withUTF8Buffer { buffer in
+      for offset in 0..<count where bytes[index + offset] != buffer[offset] { return false }
+      return true
+    }
+  }
+
+  private mutating func skip(past terminator: StaticString) throws(Failure) {
+    while index < bytes.count {
+      if starts(with: terminator) {
+        index += terminator.utf8CodeUnitCount
+        return
+      }
+      index += 1
+    }
+    throw Failure(message: "unterminated markup")
+  }
+
+  private mutating func skipSpace() {
+    while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+  }
+
+  private mutating func name() throws(Failure) -> String {
+    let start = index
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: ">")
+        || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=")
+      {
+        break
+      }
+      index += 1
+    }
+    guard index > start else { throw Failure(message: "a tag without a name") }
+    return String(decoding: bytes[start..<index], as: UTF8.self)
+  }
+
+  private mutating func startTag() throws(Failure) -> Event {
+    index += 1
+    let name = try self.name()
+    var attributes: [String: String] = [:]
+    while true {
+      skipSpace()
+      guard index < bytes.count else { throw Failure(message: "unclosed tag <\(name)") }
+      if bytes[index] == UInt8(ascii: ">") {
+        index += 1
+        return .start(name: name, attributes: attributes, selfClosing: false)
+      }
+      if starts(with: "/>") {
+        index += 2
+        return .start(name: name, attributes: attributes, selfClosing: true)
+      }
+      let key = try self.name()
+      skipSpace()
+      guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else {
+        throw Failure(message: "attribute \(key) of <\(name)> has no value")
+      }
+      index += 1
+      skipSpace()
+      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") else {
+        throw Failure(message: "attribute \(key) of <\(name)> is not quoted")
+      }
+      let quote = bytes[index]
+      index += 1
+      let start = index
+      while index < bytes.count, bytes[index] != quote { index += 1 }
+      guard index < bytes.count else { throw Failure(message: "unterminated attribute \(key) of <\(name)>") }
+      attributes[key] = try Self.decode(bytes[start..<index])
+      index += 1
+    }
+  }
+
+  private mutating func text() throws(Failure) -> String {
+    let start = index
+    while index < bytes.count, bytes[index] != UInt8(ascii: "<") { index += 1 }
+    return try Self.decode(bytes[start..<index])
+  }
+
+  /// Text with its entity and character references replaced.
+  /// Line ends are normalised as XML requires (CR LF and a lone CR become LF) before references are replaced, so
+  /// that `&#13;` alone brings a CR into the text.
+  static func decode(_ slice: ArraySlice<UInt8>) throws(Failure) -> String {
+    let hasReference = slice.contains(UInt8(ascii: "&"))
+    let hasReturn = slice.contains(0x0D)
+    guard hasReference || hasReturn else { return String(decoding: slice, as: UTF8.self) }
+    var out: [UInt8] = []
+    out.reserveCapacity(slice.count)
+    var index = slice.startIndex
+    while index < slice.endIndex {
+      let byte = slice[index]
+      if byte == 0x0D {
+        out.append(0x0A)
+        index += 1
+        if index < slice.endIndex, slice[index] == 0x0A { index += 1 }
+        continue
+      }
+      guard byte == UInt8(ascii: "&") else {
+        out.append(byte)
+        index += 1
+        continue
+      }
+      guard let semicolon = slice[index...].prefix(12).firstIndex(of: UInt8(ascii: ";")) else {
+        throw Failure(message: "a bare '&' in text")
+      }
+      let entity = String(decoding: slice[(index + 1)..<semicolon], as: UTF8.self)
+      switch entity {
+      case "lt": out.append(UInt8(ascii: "<"))
+      case "gt": out.append(UInt8(ascii: ">"))
+      case "amp": out.append(UInt8(ascii: "&"))
+      case "quot": out.append(UInt8(ascii: "\""))
+      case "apos": out.append(UInt8(ascii: "'"))
+      default:
+        let value: UInt32?
+        if entity.hasPrefix("#x") {
+          value = UInt32(entity.dropFirst(2), radix: 16)
+        } else if entity.hasPrefix("#") {
+          value = UInt32(entity.dropFirst(1))
+        } else {
+          throw Failure(message: "unknown entity &\(entity); (only XML's five are allowed)")
+        }
+        guard let value, let scalar = Unicode.Scalar(value) else {
+          throw Failure(message: "invalid character reference &\(entity);")
+        }
+        out += Array(String(Character(scalar)).utf8)
+      }
+      index = semicolon + 1
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+}
