@@ -1,6 +1,6 @@
 // swift-tools-version: 6.1
 //
-// The libFuzzer target for the page parser. A package of its own so that the main package's `swift build` and
+// The libFuzzer targets for the page parser and the workbook reader. A package of its own so that the main package's `swift build` and
 // `swift test` never see `-sanitize=fuzzer`. Build and run it with `scripts/fuzz.sh`, which passes
 // `-Xswiftc -sanitize=fuzzer,address`.
 
@@ -17,6 +17,11 @@ let package = Package(
     .executableTarget(
       name: "DisarmFuzzer",
       dependencies: ["CFuzzerDriver", .product(name: "DisarmParser", package: "disarm")]
+    ),
+    // The workbook reader (`scripts/fuzz-workbook.sh`).
+    .executableTarget(
+      name: "DisarmWorkbookFuzzer",
+      dependencies: ["CFuzzerDriver", .product(name: "DisarmWorkbook", package: "disarm")]
     ),
   ]
 )

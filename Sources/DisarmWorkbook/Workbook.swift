@@ -48,17 +48,31 @@ public struct Workbook: Sendable {
 
   /// Reads the workbook at `path`.
   public static func read(path: String) throws(WorkbookError) -> Workbook {
-    let url = URL(fileURLWithPath: path)
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-      let size = (attributes[.size] as? NSNumber)?.intValue
-    else { throw WorkbookError(path: path, "no such file") }
+    var info = stat()
+    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+      throw WorkbookError(path: path, "no such file, or not a file")
+    }
+    let size = Int(info.st_size)
+    // Opened by path, not from memory: ZIPFoundation's in-memory archive traps on a central directory that points
+    // past the data (found by fuzzing), where its file-backed archive reads nothing and reports an error.
     let archive: Archive
     do {
-      archive = try Archive(url: url, accessMode: .read)
+      archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
     } catch {
       throw WorkbookError(path: path, "not an xlsx workbook (not a readable zip archive)")
     }
-    var parts = PartReader(archive: archive, path: path, budget: size * 10 + 100 * 1_048_576)
+    return try read(PartReader(source: .archive(archive), path: path, budget: size * 10 + 100 * 1_048_576))
+  }
+
+  /// Reads a workbook from its parts already out of the zip (`xl/workbook.xml`, `xl/worksheets/sheet1.xml`, …):
+  /// for tests and the fuzzer, which exercise the XML reading without the zip around it.
+  public static func read(parts: [String: [UInt8]], path: String) throws(WorkbookError) -> Workbook {
+    try read(PartReader(source: .parts(parts), path: path, budget: Int.max))
+  }
+
+  private static func read(_ reader: PartReader) throws(WorkbookError) -> Workbook {
+    var parts = reader
+    let path = parts.path
     let sharedStrings =
       try parts.optional("xl/sharedStrings.xml").map { bytes throws(WorkbookError) in
         try SharedStrings.read(bytes, path: path)
@@ -78,12 +92,22 @@ public struct Workbook: Sendable {
 
 /// Reads the parts of the archive, each within the size its directory entry declares and all within a budget.
 struct PartReader {
-  let archive: Archive
+  enum Source {
+    case archive(Archive)
+    case parts([String: [UInt8]])
+  }
+
+  let source: Source
   let path: String
   var budget: Int
 
   /// The part's bytes, or nil when the archive has no such part.
   mutating func optional(_ name: String) throws(WorkbookError) -> [UInt8]? {
+    let archive: Archive
+    switch source {
+    case .parts(let parts): return parts[name]
+    case .archive(let zip): archive = zip
+    }
     guard let entry = archive[name] else { return nil }
     let declared = Int(clamping: entry.uncompressedSize)
     guard declared <= budget else {

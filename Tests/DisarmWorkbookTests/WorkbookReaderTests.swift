@@ -159,6 +159,19 @@ import Testing
     } catch {
       #expect(error.message.contains("cell C3 names shared string 99"), "\(error)")
     }
+    // A central directory that points past the end of the file (found by fuzzing: ZIPFoundation's in-memory
+    // archive trapped on it; the file-backed one the reader uses reports an error).
+    var damaged = Array(try Data(contentsOf: tall))
+    if let end = damaged.lastIndex(of: 0x50), end + 20 <= damaged.count, damaged[end + 1] == 0x4B,
+      damaged[end + 2] == 0x05, damaged[end + 3] == 0x06
+    {
+      for offset in 16..<20 { damaged[end + offset] = 0xFF }
+      let pointing = folder.appendingPathComponent("pointing.xlsx")
+      try Data(damaged).write(to: pointing)
+      #expect(throws: WorkbookError.self) { try Workbook.read(path: pointing.path) }
+    } else {
+      Issue.record("no end-of-central-directory record found to damage")
+    }
     #expect(Date().timeIntervalSince(start) < 60, "every hostile workbook is handled in bounded time")
   }
 }
