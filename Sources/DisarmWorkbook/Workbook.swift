@@ -53,15 +53,18 @@ public struct Workbook: Sendable {
       throw WorkbookError(path: path, "no such file, or not a file")
     }
     let size = Int(info.st_size)
-    // Opened by path, not from memory: ZIPFoundation's in-memory archive traps on a central directory that points
-    // past the data (found by fuzzing), where its file-backed archive reads nothing and reports an error.
-    let archive: Archive
-    do {
-      archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-    } catch {
-      throw WorkbookError(path: path, "not an xlsx workbook (not a readable zip archive)")
+    guard size <= 1 << 31, let data = FileManager.default.contents(atPath: path) else {
+      throw WorkbookError(path: path, "cannot be read")
     }
-    return try read(PartReader(source: .archive(archive), path: path, budget: size * 10 + 100 * 1_048_576))
+    let bytes = [UInt8](data)
+    let directory: ZipDirectory
+    do {
+      directory = try ZipDirectory(bytes)
+    } catch {
+      throw WorkbookError(path: path, "not an xlsx workbook, or a damaged one (\(error.reason))")
+    }
+    return try read(
+      PartReader(source: .zip(bytes, directory), path: path, budget: size * 10 + 100 * 1_048_576))
   }
 
   /// Reads a workbook from its parts already out of the zip (`xl/workbook.xml`, `xl/worksheets/sheet1.xml`, …):
@@ -93,7 +96,7 @@ public struct Workbook: Sendable {
 /// Reads the parts of the archive, each within the size its directory entry declares and all within a budget.
 struct PartReader {
   enum Source {
-    case archive(Archive)
+    case zip([UInt8], ZipDirectory)
     case parts([String: [UInt8]])
   }
 
@@ -103,29 +106,53 @@ struct PartReader {
 
   /// The part's bytes, or nil when the archive has no such part.
   mutating func optional(_ name: String) throws(WorkbookError) -> [UInt8]? {
-    let archive: Archive
+    let file: [UInt8]
+    let entry: ZipDirectory.Entry
     switch source {
     case .parts(let parts): return parts[name]
-    case .archive(let zip): archive = zip
+    case .zip(let zipBytes, let directory):
+      guard let found = directory.entries[name] else { return nil }
+      file = zipBytes
+      entry = found
     }
-    guard let entry = archive[name] else { return nil }
-    let declared = Int(clamping: entry.uncompressedSize)
+    let declared = entry.uncompressedSize
     guard declared <= budget else {
       throw WorkbookError(
         path: path, "\(name) would inflate to \(declared) bytes, beyond the bound for a file of this size (refused)")
     }
+    let compressed = file[entry.dataOffset..<(entry.dataOffset + entry.compressedSize)]
     var bytes: [UInt8] = []
     bytes.reserveCapacity(declared)
-    do {
-      _ = try archive.extract(entry, skipCRC32: false) { chunk in
-        // A part that inflates beyond what its entry declares is a zip bomb or a damaged archive.
-        guard bytes.count + chunk.count <= declared else { throw PartTooLarge() }
-        bytes += chunk
+    switch entry.method {
+    case 0:
+      guard compressed.count == declared else {
+        throw WorkbookError(path: path, "\(name): its stored size does not match its entry (damaged)")
       }
-    } catch is PartTooLarge {
-      throw WorkbookError(path: path, "\(name) inflates beyond the size its zip entry declares (refused)")
-    } catch {
-      throw WorkbookError(path: path, "\(name) cannot be read: the archive is damaged (\(error))")
+      bytes = Array(compressed)
+    case 8:
+      do {
+        _ = try Data.decompress(
+          size: Int64(compressed.count), bufferSize: 64 * 1024, skipCRC32: true,
+          provider: { position, chunk in
+            // Past the entry's compressed bytes there is nothing more: a stream that has not ended by then is
+            // damaged (ZIPFoundation's own extraction would wait for its end for ever).
+            let start = Int(position)
+            guard start < compressed.count else { throw PartDamaged() }
+            let from = compressed.startIndex + start
+            return Data(compressed[from..<min(from + chunk, compressed.endIndex)])
+          },
+          consumer: { chunk in
+            // A part that inflates beyond what its entry declares is a zip bomb or a damaged archive.
+            guard bytes.count + chunk.count <= declared else { throw PartTooLarge() }
+            bytes += chunk
+          })
+      } catch is PartTooLarge {
+        throw WorkbookError(path: path, "\(name) inflates beyond the size its zip entry declares (refused)")
+      } catch {
+        throw WorkbookError(path: path, "\(name) cannot be read: its compressed data is damaged")
+      }
+    default:
+      throw WorkbookError(path: path, "\(name) is compressed with method \(entry.method), which xlsx files do not use")
     }
     budget -= bytes.count
     return bytes
@@ -137,4 +164,5 @@ struct PartReader {
   }
 
   struct PartTooLarge: Error {}
+  struct PartDamaged: Error {}
 }
