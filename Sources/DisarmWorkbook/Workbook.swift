@@ -139,7 +139,12 @@ struct PartReader {
             let start = Int(position)
             guard start < compressed.count else { throw PartDamaged() }
             let from = compressed.startIndex + start
-            return Data(compressed[from..<min(from + chunk, compressed.endIndex)])
+            var data = Data(compressed[from..<min(from + chunk, compressed.endIndex)])
+            // ZIPFoundation tells zlib that every chunk is `chunk` bytes long, the last one included: pad it, so
+            // that inflate never reads past the buffer (an out-of-bounds read found by fuzzing). A complete stream
+            // ends before the padding; a damaged one meets zeros it rejects, then this provider's end.
+            if data.count < chunk { data.append(Data(count: chunk - data.count)) }
+            return data
           },
           consumer: { chunk in
             // A part that inflates beyond what its entry declares is a zip bomb or a damaged archive.
