@@ -2,7 +2,7 @@ import DisarmParser
 
 /// Reads index pages (`techniques_index.md`): which objects a release lists, and the objects that have no page of
 /// their own (response types, detections).
-enum IndexReader {
+public enum IndexReader {
   /// The identifiers in the first column of an index, with where each row starts.
   static func listedIDs(in page: WholePage, syntax: IdentifierSyntax) -> [DisarmID: SourcePosition] {
     var listed: [DisarmID: SourcePosition] = [:]
@@ -18,7 +18,7 @@ enum IndexReader {
   }
 
   /// `techniques/T0001.md` gives `T0001`.
-  static func fileStem(_ href: String) -> String {
+  public static func fileStem(_ href: String) -> String {
     let name = href.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? href
     return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
   }

@@ -54,37 +54,17 @@ public enum DiffNavigatorLayer {
   }
 
   static func layer(_ diff: VersionDiff, entries: [JSONValue], words: String) -> JSONValue {
-    .object([
-      "name": .string("Changes from \(diff.old.label) to \(diff.new.label)"),
-      "description": .string("\(words.prefix(1).uppercased() + words.dropFirst()) added, changed and removed."),
-      "versions": .object([
+    NavigatorLayer.frame(
+      name: "Changes from \(diff.old.label) to \(diff.new.label)",
+      description: "\(words.prefix(1).uppercased() + words.dropFirst()) added, changed and removed.",
+      versions: [
         "layer": .string(NavigatorLayer.layerVersion), "navigator": .string(NavigatorLayer.navigatorVersion),
-      ]),
-      "domain": .string(NavigatorLayer.defaultDomain),
-      "filters": .object(["platforms": .array(STIXBundle.platforms.map { .string($0) })]),
-      "sorting": .int(0),
-      "layout": .object([
-        "layout": .string("side"), "aggregateFunction": .string("average"), "showID": .bool(true),
-        "showName": .bool(true), "showAggregateScores": .bool(false), "countUnscored": .bool(false),
-        "expandedSubtechniques": .string("annotated"),
-      ]),
-      "hideDisabled": .bool(false),
-      "techniques": .array(entries),
-      "gradient": .object([
-        "colors": .array(NavigatorLayer.gradientColors.map { .string($0) }), "minValue": .int(0), "maxValue": .int(1),
-      ]),
-      "legendItems": .array([
+      ],
+      domain: NavigatorLayer.defaultDomain, techniques: entries, maxScore: 1,
+      legend: [
         .object(["label": .string("added"), "color": .string(addedColor)]),
         .object(["label": .string("changed"), "color": .string(changedColor)]),
         .object(["label": .string("removed"), "color": .string(removedColor)]),
-      ]),
-      "metadata": .array([]),
-      "links": .array([]),
-      "showTacticRowBackground": .bool(false),
-      "tacticRowBackground": .string("#dddddd"),
-      "selectTechniquesAcrossTactics": .bool(true),
-      "selectSubtechniquesWithParent": .bool(false),
-      "selectVisibleTechniques": .bool(false),
-    ])
+      ])
   }
 }

@@ -9,7 +9,8 @@ import Foundation
 public enum GitHistory {
   /// The history of every committed page under `folder` (the page folder), by page-folder-relative path.
   public static func pages(in folder: URL) throws(GitRevision.Failure) -> [String: STIXPageHistory] {
-    let (top, relative) = try GitRevision.location(of: folder, for: "page dates")
+    let (top, relative) = try GitRevision.location(
+      of: folder, notInGit: "\(folder.path): not in a git repository, so page dates cannot be read")
     // Committer dates in UTC, written as STIX timestamps; a record separator before each commit.
     let log = try GitRevision.git(
       [

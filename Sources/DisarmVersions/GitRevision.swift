@@ -18,19 +18,13 @@ public enum GitRevision {
     guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
       throw Failure(description: "\(path): no such folder (give the knowledge base whose history to read)")
     }
-    let top = try git(
-      ["-C", folder.path, "rev-parse", "--show-toplevel"],
-      failure: { _ in
-        "\(path): not in a git repository, so '\(revision)' cannot be read (give a folder instead)"
-      }
-    ).trimmingCharacters(in: .whitespacesAndNewlines)
-    let topURL = URL(fileURLWithPath: top).resolvingSymlinksInPath()
+    let (top, relative) = try location(
+      of: folder, notInGit: "\(path): not in a git repository, so '\(revision)' cannot be read (give a folder instead)")
     _ = try git(
       ["-C", top, "rev-parse", "--verify", "--quiet", "\(revision)^{commit}"],
       failure: { _ in
         "\(top): unknown revision '\(revision)'"
       })
-    let relative = String(folder.path.dropFirst(topURL.path.count)).trimmingCharacters(in: ["/"])
     let root = FileManager.default.temporaryDirectory.appendingPathComponent(
       "disarm-revision-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
     do {
@@ -39,31 +33,26 @@ public enum GitRevision {
       throw Failure(
         description: "\(root.path): cannot create a folder for '\(revision)': \(error.localizedDescription)")
     }
-    let archive = try git(
-      ["-C", top, "archive", "--format=tar", revision, "--", relative.isEmpty ? "." : relative], data: true,
+    let archive = try gitOutput(
+      ["-C", top, "archive", "--format=tar", revision, "--", relative.isEmpty ? "." : relative],
       failure: { message in
         message.contains("did not match")
           ? "\(top): '\(relative)' does not exist at revision '\(revision)'" : "git archive \(revision): \(message)"
       })
-    try untar(archive.data, into: root, revision: revision)
+    try untar(archive, into: root, revision: revision)
     return (root, relative.isEmpty ? root.path : root.appendingPathComponent(relative).path)
   }
 
   /// The repository's top folder and the path of `folder` inside it (empty for the top itself).
-  static func location(of folder: URL, for purpose: String) throws(Failure) -> (top: String, relative: String) {
+  /// `notInGit` is the message when it is not in a git repository.
+  static func location(of folder: URL, notInGit: String) throws(Failure) -> (top: String, relative: String) {
     let resolved = folder.standardizedFileURL.resolvingSymlinksInPath()
     let top = try git(
       ["-C", resolved.path, "rev-parse", "--show-toplevel"],
-      failure: { _ in
-        "\(folder.path): not in a git repository, so \(purpose) cannot be read"
-      }
+      failure: { _ in notInGit }
     ).trimmingCharacters(in: .whitespacesAndNewlines)
     let topURL = URL(fileURLWithPath: top).resolvingSymlinksInPath()
     return (top, String(resolved.path.dropFirst(topURL.path.count)).trimmingCharacters(in: ["/"]))
-  }
-
-  private struct Output {
-    var data: Data
   }
 
   /// Bytes one thread reads while another waits for them (the group's wait orders the two).
@@ -75,13 +64,14 @@ public enum GitRevision {
   static func git(_ arguments: [String], environment: [String: String] = [:], failure: (String) -> String)
     throws(Failure) -> String
   {
-    String(decoding: try git(arguments, data: true, environment: environment, failure: failure).data, as: UTF8.self)
+    let data = try gitOutput(arguments, environment: environment, failure: failure)
+    return String(decoding: data, as: UTF8.self)
   }
 
   /// Runs git; a non-zero exit becomes a ``Failure`` worded by `failure` from git's own message.
-  private static func git(
-    _ arguments: [String], data: Bool, environment: [String: String] = [:], failure: (String) -> String
-  ) throws(Failure) -> Output {
+  private static func gitOutput(
+    _ arguments: [String], environment: [String: String] = [:], failure: (String) -> String
+  ) throws(Failure) -> Data {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["git"] + arguments
@@ -115,7 +105,7 @@ public enum GitRevision {
       }
       throw Failure(description: failure(message))
     }
-    return Output(data: result)
+    return result
   }
 
   /// Extracts a tar archive into `folder` with the system's `tar`.

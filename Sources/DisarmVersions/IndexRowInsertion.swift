@@ -15,7 +15,7 @@ enum IndexRowInsertion {
     for tableRow in index.table.rows where !tableRow.isHeader {
       guard let cell = tableRow.cells.first else { continue }
       if firstRow == nil { firstRow = lineStart(before: tableRow.start.offset, in: bytes) }
-      let written = cell.href.map(IndexRowInsertion.fileStem) ?? cell.text
+      let written = cell.href.map(IndexReader.fileStem) ?? cell.text
       guard let listed = kb.id(written), listed.kind == id.kind, listed < id else { continue }
       if best == nil || best! < listed {
         best = listed
@@ -24,12 +24,6 @@ enum IndexRowInsertion {
     }
     let position = insertAt ?? firstRow ?? tableEnd(in: bytes)
     return Array(bytes[..<position]) + row + Array(bytes[position...])
-  }
-
-  /// `techniques/T0001.md` gives `T0001`.
-  static func fileStem(_ href: String) -> String {
-    let name = href.split(separator: "/").last.map(String.init) ?? href
-    return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
   }
 
   /// The start of the line holding `offset`.

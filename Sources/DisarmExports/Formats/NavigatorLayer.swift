@@ -106,11 +106,24 @@ public enum NavigatorLayer {
           "color": .string(highlightColor),
         ]))
     }
-    return .object([
-      "name": .string(name(incidents: options.incidents, scored: options.scoreByIncidents, in: kb)),
-      "description": .string(description(incidents: incidents, options: options, in: kb)),
+    return frame(
+      name: name(incidents: options.incidents, scored: options.scoreByIncidents, in: kb),
+      description: description(incidents: incidents, options: options, in: kb), versions: versions,
+      domain: options.domain, techniques: entries, maxScore: max(1, maxScore), legend: legend)
+  }
+
+  /// A whole layer around its technique entries: every member the Navigator's layer format 4.5 reads, with this
+  /// project's fixed choices (side layout, IDs and names shown, sub-techniques expanded where annotated). Shared by
+  /// `disarm export navigator` and `disarm diff --format navigator`.
+  public static func frame(
+    name: String, description: String, versions: [String: JSONValue], domain: String, techniques: [JSONValue],
+    maxScore: Int, legend: [JSONValue]
+  ) -> JSONValue {
+    .object([
+      "name": .string(name),
+      "description": .string(description),
       "versions": .object(versions),
-      "domain": .string(options.domain),
+      "domain": .string(domain),
       "filters": .object(["platforms": .array(STIXBundle.platforms.map { .string($0) })]),
       "sorting": .int(0),
       "layout": .object([
@@ -119,9 +132,9 @@ public enum NavigatorLayer {
         "expandedSubtechniques": .string("annotated"),
       ]),
       "hideDisabled": .bool(false),
-      "techniques": .array(entries),
+      "techniques": .array(techniques),
       "gradient": .object([
-        "colors": .array(gradientColors.map { .string($0) }), "minValue": .int(0), "maxValue": .int(max(1, maxScore)),
+        "colors": .array(gradientColors.map { .string($0) }), "minValue": .int(0), "maxValue": .int(maxScore),
       ]),
       "legendItems": .array(legend),
       "metadata": .array([]),

@@ -21,11 +21,7 @@ enum FieldedPage {
     let bytes = page.file.bytes
     var edits: [(range: Range<Int>, text: String)] = []
     for table in derivedTables(of: object, in: kb) {
-      let prefix = kb.linkPrefix(on: page, preferring: page.table(firstColumn: kb.firstColumn(of: table.kind)))
-      let standard = "](" + kb.framework.linkPrefix
-      let rows = table.rows.map { row in
-        (prefix == kb.framework.linkPrefix ? row : row.replacingAll(standard, "](" + prefix)) + "\n"
-      }.joined()
+      let rows = kb.inPageLinkStyle(table.rows, table.kind, on: page).map { $0 + "\n" }.joined()
       if let existing = page.table(firstColumn: kb.firstColumn(of: table.kind)) {
         edits.append((rowRange(of: existing, in: bytes), rows))
       } else if !table.rows.isEmpty {

@@ -69,19 +69,20 @@ extension PageLines {
       line(kind.delimiter)
     }
     // Derived rows are written with the page's own link style; owned rows keep their destinations as written.
-    let prefix = kind.isDerived ? kb.linkPrefix(on: page, preferring: page.table(firstColumn: first)) : nil
-    let standard = "](" + kb.framework.linkPrefix
-    for row in rows {
-      if let prefix, prefix != kb.framework.linkPrefix {
-        line(row.replacingAll(standard, "](" + prefix))
-      } else {
-        line(row)
-      }
-    }
+    for row in kind.isDerived ? kb.inPageLinkStyle(rows, kind, on: page) : rows { line(row) }
   }
 }
 
 extension KnowledgeBase {
+  /// Derived `rows` of the table `kind` written with `page`'s own link style (``linkPrefix(on:preferring:)``)
+  /// rather than the framework's.
+  func inPageLinkStyle(_ rows: [String], _ kind: TableKind, on page: ObjectPage) -> [String] {
+    let prefix = linkPrefix(on: page, preferring: page.table(firstColumn: firstColumn(of: kind)))
+    guard prefix != framework.linkPrefix else { return rows }
+    let standard = "](" + framework.linkPrefix
+    return rows.map { $0.replacingAll(standard, "](" + prefix) }
+  }
+
   /// What the page's own links to object pages start with, before `<folder>/<ID>.md`: the first such link of
   /// `table`, else of any table on the page, else the framework's ``FrameworkDescription/linkPrefix``. Regenerated
   /// rows are written with it, so that a page from a one-day template variant (`../generated_pages/…`, one `..`)
