@@ -45,6 +45,7 @@ let package = Package(
     .library(name: "DisarmVersions", targets: ["DisarmVersions"]),
     .library(name: "DisarmSite", targets: ["DisarmSite"]),
     .library(name: "DisarmWorkbook", targets: ["DisarmWorkbook"]),
+    .library(name: "DisarmImport", targets: ["DisarmImport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -79,6 +80,7 @@ let package = Package(
     .target(name: "DisarmBrowsing", dependencies: ["DisarmExports"]),
     .target(name: "DisarmVersions", dependencies: ["DisarmExports"]),
     .target(name: "DisarmSite", dependencies: ["DisarmBrowsing", "DisarmVersions"]),
+    .target(name: "DisarmImport", dependencies: ["DisarmRegeneration", "DisarmWorkbook"]),
     // The preview server of `disarm site --serve`, in its own executable: FlyingFox links Foundation's networking
     // (and libcurl), which would otherwise load with every command and cost each one about 7 MiB and 10 ms.
     .executableTarget(
@@ -90,7 +92,7 @@ let package = Package(
     .executableTarget(
       name: "disarm",
       dependencies: [
-        "DisarmExports", "DisarmBrowsing", "DisarmVersions", "DisarmSite",
+        "DisarmExports", "DisarmBrowsing", "DisarmVersions", "DisarmSite", "DisarmImport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -75,6 +75,10 @@ for name in names:
             + (f", olderFolders: {swift_list(k['older-folders'])}" if k.get("older-folders") else "") + "),")
     fields = swift_map(d.get("fields") or {}, lambda v: swift_list(v if isinstance(v, list) else [v]))
     tables = swift_map(d.get("tables") or {}, swift_string)
+    workbook = swift_map(
+        d.get("workbook") or {},
+        lambda r: f"WorkbookSheet(sheet: {swift_string(r['sheet'])}, columns: "
+        + swift_map({k: v for k, v in r.items() if k != "sheet"}, swift_string) + ")")
     values += [
         "    FrameworkDescription(",
         f"      name: {swift_string(d['name'])}, title: {swift_string(d['title'])},",
@@ -89,7 +93,8 @@ for name in names:
         f"      fieldLabels: {fields},",
         f"      tableHeaders: {tables},",
         f"      matrixPages: {swift_list(d.get('matrices') or [])},",
-        f"      signatures: {swift_list(d.get('signatures') or [])}),",
+        f"      signatures: {swift_list(d.get('signatures') or [])},",
+        f"      workbook: {workbook}),",
     ]
 values += ["  ]", "}", ""]
 out = os.path.join(ROOT, "Sources", "DisarmFramework", "BuiltInFrameworkValues.swift")

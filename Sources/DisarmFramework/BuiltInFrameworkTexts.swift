@@ -150,6 +150,30 @@ extension BuiltInFrameworks {
         seen-in-incidents: Seen in incidents
       matrices: [disarm_red_framework.md, disarm_blue_framework.md]
       signatures: [disarm_red_framework.md, "!techniques/T????.000.md"]
+      # The master spreadsheets (disarm import, disarm export xlsx): each record's sheet and the header of each fact's
+      # column. DISARM keeps the framework in DISARM_FRAMEWORKS_MASTER.xlsx and incidents in DISARM_DATA_MASTER.xlsx.
+      workbook:
+        phase: {sheet: phases, id: disarm_id, name: name, summary: summary}
+        tactic: {sheet: tactics, id: disarm_id, name: name, phase: phase_id, summary: summary}
+        technique: {sheet: techniques, id: disarm_id, name: name, tactic: tactic_id, summary: summary}
+        task: {sheet: tasks, id: disarm_id, name: name, tactic: tactic_id, summary: summary}
+        counter: {sheet: countermeasures, id: disarm_id, name: name, metatechnique: metatechnique, summary: summary,
+          actor-types: actortypes, resources: resources_needed, incidents: incident_ids, tactic: tactic,
+          response-type: responsetype, techniques: techniques}
+        actortype: {sheet: actortypes, id: disarm_id, name: name, summary: summary, sectors: sector_ids,
+          viewpoints: framework_ids}
+        metatechnique: {sheet: metatechniques, id: disarm_id, name: name, summary: summary}
+        responsetype: {sheet: responsetypes, id: disarm_id, name: name, summary: summary}
+        detection: {sheet: detections, id: disarm_id, name: name, metatechnique: metatechnique, summary: summary,
+          tactic: tactic, response-type: responsetype}
+        incident: {sheet: incidents, id: disarm_id, name: name, type: objecttype, summary: summary,
+          year: year_started, attributed-to: attributions_seen, found-in: found_in_country, found-via: found_via,
+          added: when_added, references: urls}
+        incident-technique: {sheet: incidenttechniques, id: disarm_id, incident: incident_id, techniques: technique_ids,
+          description: name}
+        associated-technique: {sheet: associatedtechniques, id: disarm_id, technique: technique_id,
+          associated: associated_technique_id, description: description}
+        reference: {sheet: urls, url: url_id, date: pub_date, authors: authors, org: org, archive: archive_link}
       """# + "\n"
     ),
     (
@@ -206,6 +230,30 @@ extension BuiltInFrameworks {
         seen-in-incidents: Seen in incidents
       matrices: [disarm_red_framework.md, disarm_blue_framework.md]
       signatures: [disarm_red_framework.md, "techniques/T????.000.md"]
+      # The master spreadsheets (disarm import, disarm export xlsx): each record's sheet and the header of each fact's
+      # column. DISARM keeps the framework in DISARM_FRAMEWORKS_MASTER.xlsx and incidents in DISARM_DATA_MASTER.xlsx.
+      workbook:
+        phase: {sheet: phases, id: disarm_id, name: name, summary: summary}
+        tactic: {sheet: tactics, id: disarm_id, name: name, phase: phase_id, summary: summary}
+        technique: {sheet: techniques, id: disarm_id, name: name, tactic: tactic_id, summary: summary}
+        task: {sheet: tasks, id: disarm_id, name: name, tactic: tactic_id, summary: summary}
+        counter: {sheet: countermeasures, id: disarm_id, name: name, metatechnique: metatechnique, summary: summary,
+          actor-types: actortypes, resources: resources_needed, incidents: incident_ids, tactic: tactic,
+          response-type: responsetype, techniques: techniques}
+        actortype: {sheet: actortypes, id: disarm_id, name: name, summary: summary, sectors: sector_ids,
+          viewpoints: framework_ids}
+        metatechnique: {sheet: metatechniques, id: disarm_id, name: name, summary: summary}
+        responsetype: {sheet: responsetypes, id: disarm_id, name: name, summary: summary}
+        detection: {sheet: detections, id: disarm_id, name: name, metatechnique: metatechnique, summary: summary,
+          tactic: tactic, response-type: responsetype}
+        incident: {sheet: incidents, id: disarm_id, name: name, type: objecttype, summary: summary,
+          year: year_started, attributed-to: attributions_seen, found-in: found_in_country, found-via: found_via,
+          added: when_added, references: urls}
+        incident-technique: {sheet: incidenttechniques, id: disarm_id, incident: incident_id, techniques: technique_ids,
+          description: name}
+        associated-technique: {sheet: associatedtechniques, id: disarm_id, technique: technique_id,
+          associated: associated_technique_id, description: description}
+        reference: {sheet: urls, url: url_id, date: pub_date, authors: authors, org: org, archive: archive_link}
       """# + "\n"
     ),
     (
@@ -262,6 +310,30 @@ extension BuiltInFrameworks {
         seen-in-incidents: Seen in incidents
       matrices: [disarm_red_framework.md, disarm_blue_framework.md]
       signatures: ["techniques/A????.md"]
+      # The master spreadsheets (disarm import, disarm export xlsx): each record's sheet and the header of each fact's
+      # column. DISARM keeps the framework in DISARM_FRAMEWORKS_MASTER.xlsx and incidents in DISARM_DATA_MASTER.xlsx.
+      workbook:
+        phase: {sheet: phases, id: disarm_id, name: name, summary: summary}
+        tactic: {sheet: tactics, id: disarm_id, name: name, phase: phase_id, summary: summary}
+        technique: {sheet: techniques, id: disarm_id, name: name, tactic: tactic_id, summary: summary}
+        task: {sheet: tasks, id: disarm_id, name: name, tactic: tactic_id, summary: summary}
+        counter: {sheet: countermeasures, id: disarm_id, name: name, metatechnique: metatechnique, summary: summary,
+          actor-types: actortypes, resources: resources_needed, incidents: incident_ids, tactic: tactic,
+          response-type: responsetype, techniques: techniques}
+        actortype: {sheet: actortypes, id: disarm_id, name: name, summary: summary, sectors: sector_ids,
+          viewpoints: framework_ids}
+        metatechnique: {sheet: metatechniques, id: disarm_id, name: name, summary: summary}
+        responsetype: {sheet: responsetypes, id: disarm_id, name: name, summary: summary}
+        detection: {sheet: detections, id: disarm_id, name: name, metatechnique: metatechnique, summary: summary,
+          tactic: tactic, response-type: responsetype}
+        incident: {sheet: incidents, id: disarm_id, name: name, type: objecttype, summary: summary,
+          year: year_started, attributed-to: attributions_seen, found-in: found_in_country, found-via: found_via,
+          added: when_added, references: urls}
+        incident-technique: {sheet: incidenttechniques, id: disarm_id, incident: incident_id, techniques: technique_ids,
+          description: name}
+        associated-technique: {sheet: associatedtechniques, id: disarm_id, technique: technique_id,
+          associated: associated_technique_id, description: description}
+        reference: {sheet: urls, url: url_id, date: pub_date, authors: authors, org: org, archive: archive_link}
       """# + "\n"
     ),
   ]

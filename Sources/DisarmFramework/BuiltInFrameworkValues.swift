@@ -47,7 +47,8 @@ extension BuiltInFrameworks {
         "incidents": "Incident", "techniques-used": "Technique", "tasks": "Task", "techniques": "Technique",
       ],
       matrixPages: ["matrix.md"],
-      signatures: ["matrix.md"]),
+      signatures: ["matrix.md"],
+      workbook: [:]),
     FrameworkDescription(
       name: "amitt-2021", title: "AMITT red and blue frameworks (2021)",
       summary:
@@ -118,7 +119,8 @@ extension BuiltInFrameworks {
         "counters-techniques": "Counters these Techniques", "seen-in-incidents": "Seen in incidents",
       ],
       matrixPages: ["amitt_red_framework.md", "amitt_blue_framework.md"],
-      signatures: ["amitt_red_framework.md"]),
+      signatures: ["amitt_red_framework.md"],
+      workbook: [:]),
     FrameworkDescription(
       name: "disarm-1", title: "DISARM 1.x red and blue frameworks (2022-2025)",
       summary:
@@ -190,7 +192,59 @@ extension BuiltInFrameworks {
         "seen-in-incidents": "Seen in incidents",
       ],
       matrixPages: ["disarm_red_framework.md", "disarm_blue_framework.md"],
-      signatures: ["disarm_red_framework.md", "!techniques/T????.000.md"]),
+      signatures: ["disarm_red_framework.md", "!techniques/T????.000.md"],
+      workbook: [
+        "phase": WorkbookSheet(sheet: "phases", columns: ["id": "disarm_id", "name": "name", "summary": "summary"]),
+        "tactic": WorkbookSheet(
+          sheet: "tactics", columns: ["id": "disarm_id", "name": "name", "phase": "phase_id", "summary": "summary"]),
+        "technique": WorkbookSheet(
+          sheet: "techniques",
+          columns: ["id": "disarm_id", "name": "name", "tactic": "tactic_id", "summary": "summary"]),
+        "task": WorkbookSheet(
+          sheet: "tasks", columns: ["id": "disarm_id", "name": "name", "tactic": "tactic_id", "summary": "summary"]),
+        "counter": WorkbookSheet(
+          sheet: "countermeasures",
+          columns: [
+            "id": "disarm_id", "name": "name", "metatechnique": "metatechnique", "summary": "summary",
+            "actor-types": "actortypes", "resources": "resources_needed", "incidents": "incident_ids",
+            "tactic": "tactic", "response-type": "responsetype", "techniques": "techniques",
+          ]),
+        "actortype": WorkbookSheet(
+          sheet: "actortypes",
+          columns: [
+            "id": "disarm_id", "name": "name", "summary": "summary", "sectors": "sector_ids",
+            "viewpoints": "framework_ids",
+          ]),
+        "metatechnique": WorkbookSheet(
+          sheet: "metatechniques", columns: ["id": "disarm_id", "name": "name", "summary": "summary"]),
+        "responsetype": WorkbookSheet(
+          sheet: "responsetypes", columns: ["id": "disarm_id", "name": "name", "summary": "summary"]),
+        "detection": WorkbookSheet(
+          sheet: "detections",
+          columns: [
+            "id": "disarm_id", "name": "name", "metatechnique": "metatechnique", "summary": "summary",
+            "tactic": "tactic", "response-type": "responsetype",
+          ]),
+        "incident": WorkbookSheet(
+          sheet: "incidents",
+          columns: [
+            "id": "disarm_id", "name": "name", "type": "objecttype", "summary": "summary", "year": "year_started",
+            "attributed-to": "attributions_seen", "found-in": "found_in_country", "found-via": "found_via",
+            "added": "when_added", "references": "urls",
+          ]),
+        "incident-technique": WorkbookSheet(
+          sheet: "incidenttechniques",
+          columns: ["id": "disarm_id", "incident": "incident_id", "techniques": "technique_ids", "description": "name"]),
+        "associated-technique": WorkbookSheet(
+          sheet: "associatedtechniques",
+          columns: [
+            "id": "disarm_id", "technique": "technique_id", "associated": "associated_technique_id",
+            "description": "description",
+          ]),
+        "reference": WorkbookSheet(
+          sheet: "urls",
+          columns: ["url": "url_id", "date": "pub_date", "authors": "authors", "org": "org", "archive": "archive_link"]),
+      ]),
     FrameworkDescription(
       name: "disarm-2-observations", title: "DISARM 2.0 Observations framework (2025)",
       summary:
@@ -262,7 +316,59 @@ extension BuiltInFrameworks {
         "seen-in-incidents": "Seen in incidents",
       ],
       matrixPages: ["disarm_red_framework.md", "disarm_blue_framework.md"],
-      signatures: ["disarm_red_framework.md", "techniques/T????.000.md"]),
+      signatures: ["disarm_red_framework.md", "techniques/T????.000.md"],
+      workbook: [
+        "phase": WorkbookSheet(sheet: "phases", columns: ["id": "disarm_id", "name": "name", "summary": "summary"]),
+        "tactic": WorkbookSheet(
+          sheet: "tactics", columns: ["id": "disarm_id", "name": "name", "phase": "phase_id", "summary": "summary"]),
+        "technique": WorkbookSheet(
+          sheet: "techniques",
+          columns: ["id": "disarm_id", "name": "name", "tactic": "tactic_id", "summary": "summary"]),
+        "task": WorkbookSheet(
+          sheet: "tasks", columns: ["id": "disarm_id", "name": "name", "tactic": "tactic_id", "summary": "summary"]),
+        "counter": WorkbookSheet(
+          sheet: "countermeasures",
+          columns: [
+            "id": "disarm_id", "name": "name", "metatechnique": "metatechnique", "summary": "summary",
+            "actor-types": "actortypes", "resources": "resources_needed", "incidents": "incident_ids",
+            "tactic": "tactic", "response-type": "responsetype", "techniques": "techniques",
+          ]),
+        "actortype": WorkbookSheet(
+          sheet: "actortypes",
+          columns: [
+            "id": "disarm_id", "name": "name", "summary": "summary", "sectors": "sector_ids",
+            "viewpoints": "framework_ids",
+          ]),
+        "metatechnique": WorkbookSheet(
+          sheet: "metatechniques", columns: ["id": "disarm_id", "name": "name", "summary": "summary"]),
+        "responsetype": WorkbookSheet(
+          sheet: "responsetypes", columns: ["id": "disarm_id", "name": "name", "summary": "summary"]),
+        "detection": WorkbookSheet(
+          sheet: "detections",
+          columns: [
+            "id": "disarm_id", "name": "name", "metatechnique": "metatechnique", "summary": "summary",
+            "tactic": "tactic", "response-type": "responsetype",
+          ]),
+        "incident": WorkbookSheet(
+          sheet: "incidents",
+          columns: [
+            "id": "disarm_id", "name": "name", "type": "objecttype", "summary": "summary", "year": "year_started",
+            "attributed-to": "attributions_seen", "found-in": "found_in_country", "found-via": "found_via",
+            "added": "when_added", "references": "urls",
+          ]),
+        "incident-technique": WorkbookSheet(
+          sheet: "incidenttechniques",
+          columns: ["id": "disarm_id", "incident": "incident_id", "techniques": "technique_ids", "description": "name"]),
+        "associated-technique": WorkbookSheet(
+          sheet: "associatedtechniques",
+          columns: [
+            "id": "disarm_id", "technique": "technique_id", "associated": "associated_technique_id",
+            "description": "description",
+          ]),
+        "reference": WorkbookSheet(
+          sheet: "urls",
+          columns: ["url": "url_id", "date": "pub_date", "authors": "authors", "org": "org", "archive": "archive_link"]),
+      ]),
     FrameworkDescription(
       name: "disarm-2026-assessments", title: "DISARM 2026 Assessments framework",
       summary:
@@ -334,6 +440,58 @@ extension BuiltInFrameworks {
         "seen-in-incidents": "Seen in incidents",
       ],
       matrixPages: ["disarm_red_framework.md", "disarm_blue_framework.md"],
-      signatures: ["techniques/A????.md"]),
+      signatures: ["techniques/A????.md"],
+      workbook: [
+        "phase": WorkbookSheet(sheet: "phases", columns: ["id": "disarm_id", "name": "name", "summary": "summary"]),
+        "tactic": WorkbookSheet(
+          sheet: "tactics", columns: ["id": "disarm_id", "name": "name", "phase": "phase_id", "summary": "summary"]),
+        "technique": WorkbookSheet(
+          sheet: "techniques",
+          columns: ["id": "disarm_id", "name": "name", "tactic": "tactic_id", "summary": "summary"]),
+        "task": WorkbookSheet(
+          sheet: "tasks", columns: ["id": "disarm_id", "name": "name", "tactic": "tactic_id", "summary": "summary"]),
+        "counter": WorkbookSheet(
+          sheet: "countermeasures",
+          columns: [
+            "id": "disarm_id", "name": "name", "metatechnique": "metatechnique", "summary": "summary",
+            "actor-types": "actortypes", "resources": "resources_needed", "incidents": "incident_ids",
+            "tactic": "tactic", "response-type": "responsetype", "techniques": "techniques",
+          ]),
+        "actortype": WorkbookSheet(
+          sheet: "actortypes",
+          columns: [
+            "id": "disarm_id", "name": "name", "summary": "summary", "sectors": "sector_ids",
+            "viewpoints": "framework_ids",
+          ]),
+        "metatechnique": WorkbookSheet(
+          sheet: "metatechniques", columns: ["id": "disarm_id", "name": "name", "summary": "summary"]),
+        "responsetype": WorkbookSheet(
+          sheet: "responsetypes", columns: ["id": "disarm_id", "name": "name", "summary": "summary"]),
+        "detection": WorkbookSheet(
+          sheet: "detections",
+          columns: [
+            "id": "disarm_id", "name": "name", "metatechnique": "metatechnique", "summary": "summary",
+            "tactic": "tactic", "response-type": "responsetype",
+          ]),
+        "incident": WorkbookSheet(
+          sheet: "incidents",
+          columns: [
+            "id": "disarm_id", "name": "name", "type": "objecttype", "summary": "summary", "year": "year_started",
+            "attributed-to": "attributions_seen", "found-in": "found_in_country", "found-via": "found_via",
+            "added": "when_added", "references": "urls",
+          ]),
+        "incident-technique": WorkbookSheet(
+          sheet: "incidenttechniques",
+          columns: ["id": "disarm_id", "incident": "incident_id", "techniques": "technique_ids", "description": "name"]),
+        "associated-technique": WorkbookSheet(
+          sheet: "associatedtechniques",
+          columns: [
+            "id": "disarm_id", "technique": "technique_id", "associated": "associated_technique_id",
+            "description": "description",
+          ]),
+        "reference": WorkbookSheet(
+          sheet: "urls",
+          columns: ["url": "url_id", "date": "pub_date", "authors": "authors", "org": "org", "archive": "archive_link"]),
+      ]),
   ]
 }

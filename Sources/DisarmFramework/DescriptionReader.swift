@@ -36,6 +36,22 @@ enum DescriptionReader {
       let mapping = try Mapping(node, path: path, what: "'tables'", allowed: tableRelations)
       for key in mapping.keys { tables[key] = try mapping.string(key) }
     }
+    var workbook: [String: WorkbookSheet] = [:]
+    if let node = top.node("workbook") {
+      let records = Dictionary(uniqueKeysWithValues: WorkbookSheet.records.map { ($0.name, $0.facts) })
+      let mapping = try Mapping(node, path: path, what: "'workbook'", allowed: Set(records.keys))
+      for key in mapping.keys {
+        let record = try Mapping(
+          try mapping.required(key), path: path, what: "the workbook's '\(key)'",
+          allowed: Set(records[key]! + ["sheet"]))
+        guard record.node("id") != nil || key == "reference" else {
+          throw mapping.error(at: key, "the workbook's '\(key)' needs the 'id' column's header")
+        }
+        var columns: [String: String] = [:]
+        for fact in record.keys where fact != "sheet" { columns[fact] = try record.string(fact) }
+        workbook[key] = WorkbookSheet(sheet: try record.string("sheet"), columns: columns)
+      }
+    }
     return FrameworkDescription(
       name: try top.string("name"), title: try top.string("title"), summary: try top.string("summary"),
       exportName: try top.optionalString("export-name"), brand: try top.optionalString("brand") ?? "DISARM",
@@ -43,7 +59,8 @@ enum DescriptionReader {
       identifierField: try top.optionalString("identifier-field"),
       plainFields: try top.optionalStrings("plain-fields") ?? [],
       linkPrefix: try top.string("link-prefix"), kinds: kinds, fieldLabels: fields, tableHeaders: tables,
-      matrixPages: try top.optionalStrings("matrices") ?? [], signatures: try top.optionalStrings("signatures") ?? [])
+      matrixPages: try top.optionalStrings("matrices") ?? [], signatures: try top.optionalStrings("signatures") ?? [],
+      workbook: workbook)
   }
 
   static let topKeys: Set<String> = [
@@ -51,7 +68,7 @@ enum DescriptionReader {
     "link-prefix",
     "kinds",
     "fields", "tables",
-    "matrices", "signatures",
+    "matrices", "signatures", "workbook",
   ]
   static let kindKeys: Set<String> = [
     "role", "singular", "plural", "heading", "folder", "id", "index", "older-folders",

@@ -40,6 +40,9 @@ public struct FrameworkDescription: Sendable, Equatable {
   /// and `?` within a name), used by detection beside the kinds' folders and headings; a pattern starting with `!`
   /// rules the framework out when it matches (DISARM 1.x never numbers a sub-technique `.000`).
   public let signatures: [String]
+  /// Where the framework's master spreadsheet keeps each record (``WorkbookSheet``), by record name; empty when the
+  /// framework has no spreadsheet (`disarm import` then says so).
+  public let workbook: [String: WorkbookSheet]
 
   /// A description as the YAML loader or a test builds it.
   public init(
@@ -48,7 +51,7 @@ public struct FrameworkDescription: Sendable, Equatable {
     identifierField: String? = nil, plainFields: [String] = [],
     linkPrefix: String, kinds: [KindVocabulary],
     fieldLabels: [String: [String]] = [:], tableHeaders: [String: String] = [:], matrixPages: [String] = [],
-    signatures: [String] = []
+    signatures: [String] = [], workbook: [String: WorkbookSheet] = [:]
   ) {
     self.name = name
     self.title = title
@@ -64,6 +67,7 @@ public struct FrameworkDescription: Sendable, Equatable {
     self.tableHeaders = tableHeaders
     self.matrixPages = matrixPages
     self.signatures = signatures
+    self.workbook = workbook
     self.identifiers = IdentifierSyntax(kinds)
     // Looked up for every page read and regenerated: worked out once here.
     self.kindsByRole = Dictionary(kinds.map { ($0.role, $0) }, uniquingKeysWith: { first, _ in first })
@@ -88,7 +92,7 @@ public struct FrameworkDescription: Sendable, Equatable {
       && lhs.plainFields == rhs.plainFields
       && lhs.linkPrefix == rhs.linkPrefix && lhs.kinds == rhs.kinds && lhs.fieldLabels == rhs.fieldLabels
       && lhs.tableHeaders == rhs.tableHeaders && lhs.matrixPages == rhs.matrixPages
-      && lhs.signatures == rhs.signatures
+      && lhs.signatures == rhs.signatures && lhs.workbook == rhs.workbook
   }
 
   /// How the framework's identifiers are recognised, built once from the kinds' shapes.

@@ -258,6 +258,12 @@ public enum FrameworkDetection {
   }
 }
 
+extension FrameworkDetection {
+  /// Whether the page path `name` (`techniques/T0016.000.md`) matches a signature pattern (without its `!`): for
+  /// telling a spreadsheet's framework from the pages it would make.
+  public static func signature(_ pattern: String, matches name: String) -> Bool { Glob.matches(name, pattern) }
+}
+
 /// `*` (any run of characters) and `?` (one character) in a file name, as shells match them.
 enum Glob {
   static func matches(_ name: String, _ pattern: String) -> Bool {

@@ -26,21 +26,33 @@ public enum KnowledgeBaseLoader {
   ///
   /// `overlay` holds pages that are read from memory instead of the disk, by page-folder-relative path: a page not
   /// yet written (`disarm new` checks the knowledge base with its new page before writing anything), or an editor's
-  /// unsaved text. A path in a kind folder that is not on disk is added.
+  /// unsaved text. A path in a kind folder, or a whole page's name at the root, that is not on disk is added.
   public static func load(from path: String, framework: String? = nil, overlay: [String: [UInt8]] = [:])
     throws(LoadError) -> KnowledgeBase
   {
     let folder = try PageFolder.resolve(path)
     let framework = try FrameworkChoice.choose(pageFolder: folder, path: path, explicit: framework)
+    return try load(pageFolder: folder, framework: framework, overlay: overlay)
+  }
+
+  /// Loads the pages of `folder` (a page folder, as ``PageFolder/resolve(_:)`` gives it) with the description
+  /// `framework`, and the pages of `overlay` from memory: `disarm import` reads a tree that exists only in memory.
+  public static func load(pageFolder folder: URL, framework: FrameworkDescription, overlay: [String: [UInt8]])
+    throws(LoadError) -> KnowledgeBase
+  {
     var skipped: [SkippedFile] = []
     Trace.mark("start")
     var files = try listPages(in: folder, framework: framework, skipped: &skipped)
     let listed = Set(files.map(\.relativePath))
     for relative in overlay.keys.sorted() where !listed.contains(relative) {
       let parts = relative.split(separator: "/")
+      let path = folder.appendingPathComponent(relative).path
+      if parts.count == 1, let role = WholePage.role(forFileName: relative, in: framework) {
+        // A whole page written from memory: `disarm import` gives the indexes that list a release's objects.
+        files.append(PageFile(relativePath: relative, path: path, role: .whole(role)))
+      }
       guard parts.count == 2, let kind = framework.kind(folder: String(parts[0]))?.role else { continue }
-      files.append(
-        PageFile(relativePath: relative, path: folder.appendingPathComponent(relative).path, role: .object(kind)))
+      files.append(PageFile(relativePath: relative, path: path, role: .object(kind)))
     }
     Trace.mark("list \(files.count) files")
 

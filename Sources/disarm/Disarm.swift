@@ -32,6 +32,7 @@ struct Disarm: ParsableCommand {
     version: version,
     subcommands: [
       Build.self, Lint.self, Explain.self, Show.self, List.self, Search.self, New.self, Diff.self, Site.self,
+      Import.self,
       Export.self,
       Frameworks.self,
       Catalogue.self,

@@ -107,4 +107,9 @@ public struct WriteError: Error, CustomStringConvertible {
   public var reason: String
   /// `path: cannot write: reason`, for the command-line error message.
   public var description: String { "\(path): cannot write: \(reason)" }
+
+  public init(path: String, reason: String) {
+    self.path = path
+    self.reason = reason
+  }
 }

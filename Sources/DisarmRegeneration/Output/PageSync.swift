@@ -87,6 +87,37 @@ public enum PageSync {
 }
 
 extension PageSync {
+  /// Removes pages (`disarm import --prune`: pages of objects the spreadsheet no longer has), each only if it still
+  /// holds exactly the bytes it was read with. The page is first renamed aside (atomic), checked again there, and put
+  /// back if it changed between the check and the rename; so an edit made meanwhile is never lost. Returns the pages
+  /// left alone because they changed. Call it holding the ``WriterLock``.
+  public static func remove(_ pages: [(path: String, bytes: [UInt8])], in folder: URL) throws(WriteError)
+    -> [Conflict]
+  {
+    var conflicts: [Conflict] = []
+    for page in pages {
+      let path = try SafePath.resolvePath(page.path, in: folder.path)
+      guard OnDisk.contents(atPath: path) == .file(page.bytes) else {
+        conflicts.append(Conflict(path: page.path))
+        continue
+      }
+      let directory = (path as NSString).deletingLastPathComponent
+      let name = (path as NSString).lastPathComponent
+      let aside = "\(directory)/.\(name).disarm-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+      guard rename(path, aside) == 0 else {
+        throw WriteError(path: page.path, reason: "cannot remove: \(String(cString: strerror(errno)))")
+      }
+      if OnDisk.contents(atPath: aside) == .file(page.bytes) {
+        unlink(aside)
+      } else {
+        // Changed in the instant between the check and the rename: put back unless a new file took its place.
+        if link(aside, path) == 0 { unlink(aside) }
+        conflicts.append(Conflict(path: page.path))
+      }
+    }
+    return conflicts
+  }
+
   /// Removes `.NAME.disarm-PID-N.tmp` files (``AtomicFile``'s temporary files) whose process no longer runs, from the
   /// page folder and its kind folders: what a run killed mid-write leaves. Other files are never touched.
   public static func removeLeftoverTemporaryFiles(in folder: URL) {

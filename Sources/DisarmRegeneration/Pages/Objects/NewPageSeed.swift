@@ -2,12 +2,13 @@ import DisarmDiagnostics
 import DisarmModel
 import DisarmParser
 
-/// The first text of a new object's page (`disarm new`): its heading and the fields it owns (summary, and the
-/// tactic or phase it belongs to), written with the same labels the page renderers write, then the notes marker.
-/// The seed is read with the knowledge base and regenerated like any page, which writes it in full: the template's
-/// other fields and tables, the derived names (the tactic's and parent's), the derived tables.
+/// The first text of a page that does not exist yet: a new object's (`disarm new`) or one `disarm import` makes from a
+/// spreadsheet row. It holds what the page owns (heading, fields, owned tables), written with the same labels and
+/// headers the page renderers write, then the notes marker. The seed is read with the knowledge base and regenerated
+/// like any page, which writes it in full: the template's other fields and tables, the derived names (the tactic's
+/// and parent's), the derived tables.
 public enum NewPageSeed {
-  /// What the new object is given.
+  /// What the page owns.
   public struct Content: Sendable {
     public var id: DisarmID
     public var name: String
@@ -16,13 +17,28 @@ public enum NewPageSeed {
     public var tactic: DisarmID?
     /// The phase a tactic belongs to.
     public var phase: DisarmID?
+    /// Other owned fields by the key pages file them under (`metatechnique`, `resources needed`, `incident type`,
+    /// `year started`, `countries`, `found via`, `date added`, `sector`, `viewpoint`), values exactly as written.
+    public var fields: [String: String]
+    /// Owned tables by relation name (`actor-types`, `counters-techniques`, `techniques-used`, `references`,
+    /// `associated`, …), each the rows as written (`| [T0007 Name](../../generated_pages/techniques/T0007.md) |`).
+    /// A table absent here is absent from the seed; an empty list writes the table without rows.
+    public var tables: [String: [String]]
+    /// The tactic field's text when it is not an identifier of the framework (kept as the spreadsheet wrote it).
+    public var tacticText: String?
 
-    public init(id: DisarmID, name: String, summary: String, tactic: DisarmID?, phase: DisarmID?) {
+    public init(
+      id: DisarmID, name: String, summary: String, tactic: DisarmID?, phase: DisarmID?, fields: [String: String] = [:],
+      tables: [String: [String]] = [:], tacticText: String? = nil
+    ) {
       self.id = id
       self.name = name
       self.summary = summary
       self.tactic = tactic
       self.phase = phase
+      self.fields = fields
+      self.tables = tables
+      self.tacticText = tacticText
     }
   }
 
@@ -31,12 +47,18 @@ public enum NewPageSeed {
     let words = kb.words(content.id.kind)
     var lines = ["# \(words.heading ?? words.title) \(content.id): \(content.name)", ""]
     func field(_ label: FieldLabel, _ value: String) { lines += [label.prefix + value, ""] }
-    let tactic = content.tactic?.string ?? ""
+    func owned(_ label: FieldLabel) { field(label, content.fields[label.key] ?? "") }
+    func table(_ kind: TableKind) {
+      guard let rows = content.tables[kind.relation] else { return }
+      lines += [kind.header(firstColumn: kb.firstColumn(of: kind)), kind.delimiter] + rows + [""]
+    }
+    let tactic = content.tactic?.string ?? content.tacticText ?? ""
     switch content.id.kind {
     case .technique:
       if template == .generation2025 {
         field(TechniquePage.summary2025, content.summary)
         field(.plain(kb.defaultLabel("tactic", fallback: "Tactic")), tactic + " ")
+        table(.associatedTechniques)
       } else {
         field(TechniquePage.summary2022, content.summary)
         field(.colonOutside(kb.defaultLabel("tactic", fallback: "Belongs to tactic stage")), tactic)
@@ -49,12 +71,21 @@ public enum NewPageSeed {
       field(.colonInside(kb.defaultLabel("tactic", fallback: "Belongs to tactic stage")), tactic)
     case .counter:
       field(CounterPage.fields[0], content.summary)
-      if content.tactic != nil {
+      for label in CounterPage.fields.dropFirst().dropLast() { owned(label) }
+      if content.tactic != nil || content.tacticText != nil {
         field(.colonOutside(kb.defaultLabel("tactic", fallback: "Belongs to tactic stage")), tactic)
       }
-    case .incident: field(IncidentPage.fields[0], content.summary)
+      for kind in CounterPage.tables { table(kind) }
+    case .incident:
+      field(IncidentPage.fields[0], content.summary)
+      for label in IncidentPage.fields.dropFirst() { owned(label) }
+      table(.references)
+      table(.incidentTechniques)
     case .phase: field(PhasePage.summary, content.summary)
-    case .actorType: field(ActorTypePage.summary, content.summary)
+    case .actorType:
+      field(ActorTypePage.summary, content.summary)
+      owned(ActorTypePage.sector)
+      owned(ActorTypePage.viewpoint)
     case .metatechnique: field(MetatechniquePage.summary, content.summary)
     case .responseType, .detection: break
     }

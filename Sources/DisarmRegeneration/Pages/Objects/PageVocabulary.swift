@@ -56,6 +56,15 @@ extension KnowledgeBase {
   }
 }
 
+extension KnowledgeBase {
+  /// The table of `page` that carries `relation` (a framework description's `tables:` key: `actor-types`,
+  /// `techniques-used`, `references`, `associated`, …), found by its first column's header in this framework.
+  public func table(_ relation: String, on page: ObjectPage) -> MarkdownTable? {
+    guard let kind = TableKind.allCases.first(where: { $0.relation == relation }) else { return nil }
+    return page.table(firstColumn: firstColumn(of: kind))
+  }
+}
+
 extension PageLines {
   /// A table of `kind` with `rows`: the page's own header and delimiter lines when it has the table, else the
   /// template's with the framework's first-column header.

@@ -1,5 +1,5 @@
 /// The tables of DISARM's object pages, each with the header and delimiter lines the generator writes.
-enum TableKind: String {
+enum TableKind: String, CaseIterable {
   case tasks = "Tasks"
   case techniques = "Techniques"
   case counters = "Counters"

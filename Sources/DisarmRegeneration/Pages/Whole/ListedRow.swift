@@ -5,19 +5,19 @@ import DisarmParser
 /// One row of a derived page, with the facts the whole pages show, each read from its owner: an object's page
 /// (heading name, full Summary, fields, the relations it owns), the index row of an object that has no page
 /// (response types, detections), or an unassigned page that an existing index still lists.
-struct ListedRow {
+public struct ListedRow: Sendable {
   /// The identifier as written in links and cells: the object's identifier, or the unassigned page's file name.
-  var idText: String
-  var id: DisarmID?
+  public var idText: String
+  public var id: DisarmID?
   /// The name exactly as the owner writes it (heading text after `: `, trailing spaces kept).
-  var name: String
+  public var name: String
   /// The Summary field's exact value, or the index cell of a page-less object.
-  var summary: String
-  var page: ObjectPage?
+  public var summary: String
+  public var page: ObjectPage?
   /// The existing index row's cells, by column header (page-less objects and index-only columns).
-  var indexCells: [String: HTMLTableCell]
+  public var indexCells: [String: HTMLTableCell]
 
-  init(_ entry: KnowledgeBase.ListedEntry, indexRows: [DisarmID: [String: HTMLTableCell]]) {
+  public init(_ entry: KnowledgeBase.ListedEntry, indexRows: [DisarmID: [String: HTMLTableCell]]) {
     switch entry {
     case .object(let object):
       idText = object.id.string
@@ -43,7 +43,7 @@ struct ListedRow {
 
   /// The exact value of the page's first field with one of `keys` (a value runs over following paragraphs until
   /// the next field, table or the notes marker), or the empty string.
-  func field(_ keys: String...) -> String {
+  public func field(_ keys: String...) -> String {
     page?.fields.first { keys.contains($0.key) }?.value.text ?? ""
   }
 
@@ -63,7 +63,7 @@ struct ListedRow {
   }
 
   /// The rows of `kind`'s listing (see ``KnowledgeBase/listing(of:)``).
-  static func rows(of kind: ObjectKind, in kb: KnowledgeBase) -> [ListedRow] {
+  public static func rows(of kind: ObjectKind, in kb: KnowledgeBase) -> [ListedRow] {
     let indexRows = kb.indexRows(of: kind)
     return kb.listing(of: kind).map { ListedRow($0, indexRows: indexRows) }
   }

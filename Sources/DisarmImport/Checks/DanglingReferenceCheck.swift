@@ -1,0 +1,103 @@
+import DisarmDiagnostics
+import DisarmFramework
+import DisarmModel
+
+/// A row that names an object no sheet has.
+///
+///     DISARM_DATA_MASTER.xlsx:incidenttechniques!C14: error: T9999 is not in the techniques sheet, so the incident I00005 would lose this row [sheet-dangling-reference]
+///     DISARM_FRAMEWORKS_MASTER.xlsx:techniques!D40: error: the tactic TA99 is not in the tactics sheet [sheet-dangling-reference]
+///     DISARM_FRAMEWORKS_MASTER.xlsx:countermeasures!N3: warning: T0053 is not in the techniques sheet; C00006's page leaves it out, as DISARM's generator did [sheet-dangling-reference]
+///
+/// An error where a page would point at nothing or lose the row's own text (a technique's tactic, a tactic's phase, an
+/// incident's technique and its description, an associated technique); a warning for the free-text lists of a counter
+/// (its techniques and actor types), which DISARM has long kept with retired entries that its generator left out.
+enum DanglingReferenceCheck: SpreadsheetCheck {
+  static let description = RuleDescription(
+    id: RuleID("sheet-dangling-reference"), severity: .error,
+    summary: "A spreadsheet row names an object that no sheet has.",
+    explanation: """
+      Pages link the objects their rows name. A technique whose tactic is not in the tactics sheet, a tactic whose \
+      phase is missing, a sub-technique without its parent, or an `incidenttechniques` row naming a technique or \
+      incident that does not exist would make a page point at nothing or silently drop the row's text (DISARM's \
+      generator dropped such rows, or stopped with an IndexError): these are errors, and nothing is written. A \
+      counter's `techniques` and `actortypes` cells are free text that has long kept retired entries (`T0053 - \
+      Twitter trolls amplify`); the generator left those out and so does the import, with a warning.
+      """, otherSeverities: [.warning])
+
+  static func check(_ spreadsheet: ImportedSpreadsheet) -> [Diagnostic] {
+    var findings: [Diagnostic] = []
+    let framework = spreadsheet.framework
+    func plural(_ kind: ObjectKind) -> String { framework.kind(kind)?.plural ?? kind.rawValue }
+    func singular(_ kind: ObjectKind) -> String { framework.kind(kind)?.singular ?? kind.rawValue }
+    func sheetName(_ kind: ObjectKind) -> String { framework.workbook[kind.rawValue]?.sheet ?? plural(kind) }
+    let known = Dictionary(
+      uniqueKeysWithValues: [ObjectKind.phase, .tactic, .technique, .incident, .actorType].map {
+        ($0, Set(spreadsheet.identifiers(of: $0).map(\.string)))
+      })
+    func exists(_ text: String, _ kind: ObjectKind) -> Bool { known[kind]?.contains(text) ?? false }
+
+    // One object named by a cell: a technique's tactic, a tactic's phase.
+    for (record, fact, target) in [
+      ("tactic", "phase", ObjectKind.phase), ("technique", "tactic", .tactic), ("task", "tactic", .tactic),
+    ] {
+      for row in spreadsheet.rows(record) {
+        let text = row[fact].trimmingWhitespace()
+        guard !text.isEmpty, !exists(text, target), spreadsheet.records[target.rawValue] != nil else { continue }
+        findings.append(
+          finding(
+            spreadsheet.location(row, fact, in: record),
+            "the \(singular(target)) \(text) of \(row["id"]) is not in the \(sheetName(target)) sheet"))
+      }
+    }
+    // A sub-technique's parent.
+    for row in spreadsheet.rows("technique") {
+      guard let id = spreadsheet.identifier(row["id"], of: .technique), let parent = id.parentTechnique,
+        !exists(parent.string, .technique)
+      else { continue }
+      findings.append(
+        finding(
+          spreadsheet.location(row, "id", in: "technique"),
+          "\(id)'s parent \(singular(.technique)) \(parent) is not in the \(sheetName(.technique)) sheet"))
+    }
+    // A counter's free-text lists: warnings, the entry left out.
+    for row in spreadsheet.rows("counter") {
+      for (fact, target) in [("techniques", ObjectKind.technique), ("actor-types", .actorType)] {
+        for entry in CellList.entries(row[fact], divider: CellList.divider(of: fact, in: "counter"))
+        where !entry.piece.trimmingWhitespace().isEmpty && !exists(entry.token, target) {
+          let named = entry.token.isEmpty ? "'\(entry.piece)'" : entry.token
+          findings.append(
+            finding(
+              spreadsheet.location(row, fact, in: "counter"),
+              "\(named) is not in the \(sheetName(target)) sheet; \(row["id"])'s page leaves it out, as DISARM's generator did",
+              severity: .warning))
+        }
+      }
+    }
+    // An incident's techniques: errors, the row's description would be lost.
+    for row in spreadsheet.rows("incident-technique") {
+      let incident = row["incident"]
+      if spreadsheet.records["incident"] != nil, !exists(incident, .incident) {
+        findings.append(
+          finding(
+            spreadsheet.location(row, "incident", in: "incident-technique"),
+            "the \(singular(.incident)) '\(incident)' is not in the \(sheetName(.incident)) sheet, so this row would be lost"
+          ))
+      }
+      for entry in CellList.entries(row["techniques"], divider: ",") where !exists(entry.piece, .technique) {
+        findings.append(
+          finding(
+            spreadsheet.location(row, "techniques", in: "incident-technique"),
+            "'\(entry.piece)' is not in the \(sheetName(.technique)) sheet, so \(incident) would lose this row"))
+      }
+    }
+    for row in spreadsheet.rows("associated-technique") {
+      for fact in ["technique", "associated"] where !exists(row[fact], .technique) {
+        findings.append(
+          finding(
+            spreadsheet.location(row, fact, in: "associated-technique"),
+            "'\(row[fact])' is not in the \(sheetName(.technique)) sheet, so this association would be lost"))
+      }
+    }
+    return findings
+  }
+}

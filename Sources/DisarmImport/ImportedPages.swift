@@ -1,0 +1,216 @@
+import DisarmDiagnostics
+import DisarmFramework
+import DisarmModel
+import DisarmParser
+import DisarmRegeneration
+
+/// The page tree a spreadsheet stands for, as seeds (``NewPageSeed``): each object's page with what it owns, read
+/// from its row exactly as DISARM's generator reads it, and each kind's index listing the objects in sheet order.
+/// Loaded as a knowledge base and regenerated, the seeds give the generator's pages byte for byte: the derived tables
+/// (a technique's incidents and counters, a tactic's tasks) are computed by the model from their owners, as for any
+/// page tree.
+struct ImportedPages {
+  let spreadsheet: ImportedSpreadsheet
+  /// An empty knowledge base of the framework: its words and labels.
+  let kb: KnowledgeBase
+  let template: KnowledgeBase.Template
+  /// The notes of the pages already in the folder, by path: the bytes from the marker line to the end.
+  let notes: [String: [UInt8]]
+  /// Each kind's names by identifier text, for the link texts of owned rows.
+  let names: [ObjectKind: [String: String]]
+  /// The identifiers of each kind the spreadsheet has, as text.
+  let identifiers: [ObjectKind: Set<String>]
+
+  init(
+    spreadsheet: ImportedSpreadsheet, kb: KnowledgeBase, template: KnowledgeBase.Template, notes: [String: [UInt8]]
+  ) {
+    self.spreadsheet = spreadsheet
+    self.kb = kb
+    self.template = template
+    self.notes = notes
+    var names: [ObjectKind: [String: String]] = [:]
+    var identifiers: [ObjectKind: Set<String>] = [:]
+    for kind in [ObjectKind.technique, .actorType, .incident] {
+      for row in spreadsheet.rows(kind.rawValue) {
+        names[kind, default: [:]][row["id"].trimmingWhitespace()] = row["name"]
+      }
+      identifiers[kind] = Set(spreadsheet.identifiers(of: kind).map(\.string))
+    }
+    self.names = names
+    self.identifiers = identifiers
+  }
+
+  /// The seed pages, by page-folder-relative path.
+  func seeds() -> [String: [UInt8]] {
+    var pages: [String: [UInt8]] = [:]
+    for kind in ObjectKind.allCases {
+      guard spreadsheet.records[kind.rawValue] != nil, let words = kb.framework.kind(kind) else { continue }
+      if let folder = words.folder {
+        for (id, row) in objects(of: kind) {
+          let path = "\(folder)/\(id).md"
+          let text = NewPageSeed.text(content(of: id, row), in: kb, template: template)
+          var bytes = Array(text.utf8)
+          if let tail = notes[path] { bytes = Array(bytes.dropLast(Notes.marker.utf8.count)) + tail }
+          pages[path] = bytes
+        }
+      }
+      if let index = words.index { pages[index] = indexSeed(of: kind) }
+    }
+    return pages
+  }
+
+  /// The objects of `kind` with a valid identifier, in the order the generator writes them: sheet order, counters
+  /// sorted by identifier.
+  func objects(of kind: ObjectKind) -> [(DisarmID, SheetRecords.Record)] {
+    let objects = spreadsheet.rows(kind.rawValue).compactMap { row in
+      spreadsheet.identifier(row["id"], of: kind).map { ($0, row) }
+    }
+    return kind == .counter ? objects.sorted { $0.0.string < $1.0.string } : objects
+  }
+
+  /// What the page of `id` owns.
+  func content(of id: DisarmID, _ row: SheetRecords.Record) -> NewPageSeed.Content {
+    var content = NewPageSeed.Content(id: id, name: row["name"], summary: row["summary"], tactic: nil, phase: nil)
+    switch id.kind {
+    case .tactic: content.phase = kb.id(row["phase"].trimmingWhitespace())
+    case .technique, .task:
+      let tactic = row["tactic"]
+      content.tactic = kb.id(tactic).flatMap { $0.kind == .tactic ? $0 : nil }
+      if content.tactic == nil { content.tacticText = tactic }
+      if id.kind == .technique && template == .generation2025 {
+        content.tables["associated"] = associatedRows(of: id)
+      }
+    case .counter:
+      // The counter's tactic is the first word of its `tactic` cell (`TA01 Strategic Planning`).
+      content.tacticText = String(row["tactic"].prefix { $0 != " " })
+      content.fields = [
+        "playbooks": "", "metatechnique": row["metatechnique"], "resources needed": row["resources"],
+      ]
+      content.tables = [
+        "actor-types": actorTypeRows(of: row), "counters-tactics": [], "counters-techniques": techniqueRows(of: row),
+        "seen-in-incidents": [],
+      ]
+    case .actorType:
+      content.fields = ["sector": row["sectors"], "viewpoint": row["viewpoints"]]
+    case .incident:
+      content.fields = [
+        "incident type": row["type"], "year started": row["year"],
+        "countries": "\(row["attributed-to"]) , \(row["found-in"])", "found via": row["found-via"],
+        "date added": row["added"],
+      ]
+      if spreadsheet.records["reference"] != nil { content.tables["references"] = referenceRows(of: row) }
+      content.tables["techniques-used"] = incidentTechniqueRows(of: id)
+    case .phase, .metatechnique, .responseType, .detection: break
+    }
+    return content
+  }
+
+  /// `| [T0007 Name](../../generated_pages/techniques/T0007.md) | rest |`: the link's name is derived when the page
+  /// is regenerated; the destination is the framework's.
+  func row(_ id: String, _ kind: ObjectKind, rest: [String] = []) -> String {
+    let folder = kb.framework.kind(kind)?.folder ?? kind.folder
+    let link = "[\(id) \(name(of: id, kind))](\(kb.framework.linkPrefix)\(folder)/\(id).md)"
+    return "| " + ([link] + rest).joined(separator: " | ") + " |"
+  }
+
+  func name(of id: String, _ kind: ObjectKind) -> String {
+    names[kind]?[id] ?? ""
+  }
+
+  func known(_ kind: ObjectKind) -> Set<String> { identifiers[kind] ?? [] }
+
+  /// A counter's actor types with their sectors, sorted by identifier: those its `actortypes` cell names that the
+  /// actor-types sheet has.
+  func actorTypeRows(of row: SheetRecords.Record) -> [String] {
+    let actorTypes = Dictionary(
+      spreadsheet.rows("actortype").map { ($0["id"].trimmingWhitespace(), $0) }, uniquingKeysWith: { first, _ in first }
+    )
+    let entries = CellList.entries(row["actor-types"], divider: ",").filter { actorTypes[$0.token] != nil }
+    return entries.enumerated().sorted { ($0.element.token, $0.offset) < ($1.element.token, $1.offset) }.map {
+      self.row($0.element.token, .actorType, rest: [actorTypes[$0.element.token]!["sectors"]])
+    }
+  }
+
+  /// A counter's techniques, in the order its `techniques` cell lists them: those the techniques sheet has.
+  func techniqueRows(of row: SheetRecords.Record) -> [String] {
+    let techniques = known(.technique)
+    return CellList.entries(row["techniques"], divider: "\n").filter { techniques.contains($0.token) }.map {
+      self.row($0.token, .technique)
+    }
+  }
+
+  /// A technique's associated techniques with the description given for each, sorted by identifier.
+  func associatedRows(of id: DisarmID) -> [String] {
+    let techniques = known(.technique)
+    return spreadsheet.rows("associated-technique").filter {
+      $0["technique"] == id.string && techniques.contains($0["associated"])
+    }.enumerated().sorted { ($0.element["associated"], $0.offset) < ($1.element["associated"], $1.offset) }.map {
+      row($0.element["associated"], .technique, rest: [$0.element["description"]])
+    }
+  }
+
+  /// An incident's references: the URLs its `urls` cell lists, with their details from the references sheet.
+  func referenceRows(of row: SheetRecords.Record) -> [String] {
+    let references = Dictionary(
+      spreadsheet.rows("reference").map { ($0["url"], $0) }, uniquingKeysWith: { first, _ in first })
+    return CellList.entries(row["references"], divider: " ").compactMap { entry in
+      guard let reference = references[entry.token] else { return nil }
+      let url = reference["url"]
+      let archive = reference["archive"]
+      return
+        "| [\(url)](\(url)) | \(reference["date"]) | \(reference["authors"]) | \(reference["org"]) | [\(archive)](\(archive)) |"
+    }
+  }
+
+  /// An incident's techniques with the description given for each, sorted by technique. The 2022–2024 generator
+  /// wrote the row's own identifier before its description (`IT00000011 Fake FB groups`), the 2025 one did not.
+  func incidentTechniqueRows(of id: DisarmID) -> [String] {
+    let techniques = known(.technique)
+    var rows: [(technique: String, order: Int, text: String)] = []
+    for record in spreadsheet.rows("incident-technique") where record["incident"] == id.string {
+      let description =
+        template == .generation2025 ? record["description"] : "\(record["id"]) \(record["description"])"
+      for entry in CellList.entries(record["techniques"], divider: ",") where techniques.contains(entry.piece) {
+        rows.append((entry.piece, rows.count, row(entry.piece, .technique, rest: [description])))
+      }
+    }
+    return rows.sorted { ($0.technique, $0.order) < ($1.technique, $1.order) }.map(\.text)
+  }
+
+  /// The kind's index as the generator writes it: every object in order, with its cells from its row.
+  func indexSeed(of kind: ObjectKind) -> [UInt8] {
+    let columns = Self.indexColumns(of: kind)
+    let brand = kb.framework.brand
+    let folder = kind == .responseType ? "response types" : (kb.framework.kind(kind)?.folder ?? kind.folder)
+    var html = "# \(brand) \(kind.folder):\n\n<table border=\"1\">\n<tr>\n<th>\(brand.lowercased())_id</th>\n"
+    for (header, _) in columns { html += "<th>\(header)</th>\n" }
+    html += "</tr>\n"
+    for (id, row) in objects(of: kind) {
+      html += "<tr>\n<td><a href=\"\(folder)/\(id).md\">\(id)</a></td>\n"
+      for (_, fact) in columns { html += "<td>\(row[fact])</td>\n" }
+      html += "</tr>\n"
+    }
+    html += "</table>\n"
+    return Array(html.utf8)
+  }
+
+  /// The generator's index columns after the identifier, each with the fact it shows.
+  static func indexColumns(of kind: ObjectKind) -> [(String, String)] {
+    switch kind {
+    case .phase, .metatechnique, .responseType: [("name", "name"), ("summary", "summary")]
+    case .tactic: [("name", "name"), ("summary", "summary"), ("phase_id", "phase")]
+    case .technique, .task: [("name", "name"), ("summary", "summary"), ("tactic_id", "tactic")]
+    case .incident:
+      [
+        ("name", "name"), ("objecttype", "type"), ("year_started", "year"), ("found_in_country", "found-in"),
+        ("found_via", "found-via"),
+      ]
+    case .counter, .detection:
+      [
+        ("name", "name"), ("summary", "summary"), ("metatechnique", "metatechnique"), ("tactic", "tactic"),
+        ("responsetype", "response-type"),
+      ]
+    case .actorType: [("name", "name"), ("summary", "summary"), ("sector_ids", "sectors")]
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import DisarmDiagnostics
+import DisarmFramework
+import DisarmModel
+import DisarmWorkbook
+
+/// A framework's master spreadsheet (and, where given, its data workbook) as records: every record kind the
+/// framework's description places (``WorkbookSheet``), read into ``SheetRecords``, with the sheets it names but the
+/// workbooks lack.
+struct ImportedSpreadsheet: Sendable {
+  var framework: FrameworkDescription
+  /// Records by record name (`technique`, `incident-technique`), for the sheets found.
+  var records: [String: SheetRecords]
+  /// Record kinds whose sheet is in neither workbook, with the workbook it was looked for in and the sheet's name.
+  var missingSheets: [(record: String, file: String, sheet: String)]
+
+  /// Reads every record kind of `framework` from `main`, the data records (``WorkbookSheet/dataRecords``) from `data`
+  /// first when given.
+  init(framework: FrameworkDescription, main: (file: String, book: Workbook), data: (file: String, book: Workbook)?) {
+    self.framework = framework
+    var records: [String: SheetRecords] = [:]
+    var missing: [(String, String, String)] = []
+    for (name, _) in WorkbookSheet.records {
+      guard let layout = framework.workbook[name] else { continue }
+      let isData = WorkbookSheet.dataRecords.contains(name)
+      let sources = isData ? [data, main].compactMap { $0 } : [main]
+      if let (file, sheet) = sources.lazy.compactMap({ source in
+        source.book.sheet(layout.sheet).map { (source.file, $0) }
+      })
+      .first {
+        records[name] = SheetRecords(name: name, layout: layout, sheet: sheet, file: file)
+      } else {
+        missing.append((name, (isData ? data?.file : nil) ?? main.file, layout.sheet))
+      }
+    }
+    self.records = records
+    self.missingSheets = missing
+  }
+
+  /// The records of `name`, or none.
+  func rows(_ name: String) -> [SheetRecords.Record] { records[name]?.records ?? [] }
+
+  /// The diagnostic location of a record's cell: `DISARM_FRAMEWORKS_MASTER.xlsx:techniques!C214`.
+  func location(_ record: SheetRecords.Record, _ fact: String, in name: String) -> String {
+    "\(records[name]?.file ?? ""):\(record.cell(fact))"
+  }
+
+  /// The object kind a record name stands for (`technique`), nil for the cross-reference records.
+  static func kind(ofRecord name: String) -> ObjectKind? { ObjectKind(rawValue: name) }
+
+  /// The identifier a record's `id` cell holds, trimmed of surrounding whitespace, if it is one of `kind`.
+  func identifier(_ text: String, of kind: ObjectKind) -> DisarmID? {
+    guard let id = DisarmID(text.trimmingWhitespace(), in: framework.identifiers), id.kind == kind
+    else { return nil }
+    return id
+  }
+
+  /// The identifiers of every record of `kind` that has a valid one.
+  func identifiers(of kind: ObjectKind) -> Set<DisarmID> {
+    Set(rows(kind.rawValue).compactMap { identifier($0["id"], of: kind) })
+  }
+}

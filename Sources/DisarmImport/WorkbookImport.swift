@@ -1,0 +1,253 @@
+import DisarmDiagnostics
+import DisarmFramework
+import DisarmModel
+import DisarmParser
+import DisarmRegeneration
+import DisarmWorkbook
+import Foundation
+
+/// `disarm import`: a framework's master spreadsheet made into its page tree, exactly as DISARM's generator writes
+/// it, checked first, written through the safe writer.
+///
+/// The spreadsheet is read into records (``ImportedSpreadsheet``) and checked (``SpreadsheetChecks``); with an error
+/// nothing is written. Otherwise each row becomes a seed page (``ImportedPages``) keeping the notes of the page
+/// already in the folder, the seeds are loaded from memory as a knowledge base and regenerated like any page tree,
+/// and the pages that differ from the folder's are planned as compare-and-swap writes. Pages of objects the
+/// spreadsheet no longer has are reported, and removed only with `--prune`.
+public enum WorkbookImport {
+  /// What the user asked for.
+  public struct Request: Sendable {
+    /// The framework's master spreadsheet (`DISARM_FRAMEWORKS_MASTER.xlsx`).
+    public var workbook: String
+    /// The data workbook holding incidents (`DISARM_DATA_MASTER.xlsx`); by default the one beside `workbook`, if any.
+    public var data: String?
+    /// The folder to write the pages into (or a folder holding `generated_pages/`).
+    public var into: String
+    /// A framework description's name or file; by default the folder's, else the one the spreadsheet fits.
+    public var framework: String?
+    /// The page template to write; by default the folder's, else the framework's current one (2025).
+    public var template: KnowledgeBase.Template?
+
+    public init(
+      workbook: String, data: String? = nil, into: String, framework: String? = nil,
+      template: KnowledgeBase.Template? = nil
+    ) {
+      self.workbook = workbook
+      self.data = data
+      self.into = into
+      self.framework = framework
+      self.template = template
+    }
+  }
+
+  /// Why nothing could be imported (exit 2): an unreadable workbook, an unknown framework, a folder that cannot be
+  /// read.
+  public struct Failure: Error, Sendable, CustomStringConvertible {
+    public var description: String
+  }
+
+  /// The import worked out, nothing written yet.
+  public struct Plan: Sendable {
+    /// The spreadsheet's findings; with an error the plan has no changes.
+    public var diagnostics: [Diagnostic]
+    /// The framework and template the pages are written in.
+    public var framework: FrameworkDescription
+    public var template: KnowledgeBase.Template
+    /// The page folder written into.
+    public var folder: URL
+    /// Every page of the imported tree, by path.
+    public var pages: [String]
+    /// The pages to create or rewrite.
+    public var changes: [PageSync.Change]
+    /// Pages in the folder of objects the spreadsheet does not have (removed only with `--prune`), with their bytes.
+    public var notInSpreadsheet: [(path: String, bytes: [UInt8])]
+    /// Notes for the user: where incidents came from, which workbooks were read.
+    public var remarks: [String]
+
+    /// Whether the spreadsheet has an error (nothing may be written).
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+  }
+
+  /// The file name DISARM keeps incidents in, looked for beside the framework's spreadsheet.
+  public static let dataWorkbookName = "DISARM_DATA_MASTER.xlsx"
+
+  /// Reads and checks the spreadsheet and works out every page to write, writing nothing.
+  public static func plan(_ request: Request) throws(Failure) -> Plan {
+    let main = try read(request.workbook)
+    var remarks: [String] = []
+    var dataPath = request.data
+    if dataPath == nil {
+      let beside = URL(fileURLWithPath: request.workbook).deletingLastPathComponent()
+        .appendingPathComponent(dataWorkbookName).path
+      if beside != URL(fileURLWithPath: request.workbook).path, FileManager.default.fileExists(atPath: beside) {
+        dataPath = beside
+      }
+    }
+    let data = try dataPath.map { path throws(Failure) in (file: path, book: try read(path)) }
+    let folder = try prepareFolder(request.into)
+    let existing = try existingPages(folder, framework: request.framework)
+    let framework = try chooseFramework(request, folder: folder, existing: existing, workbook: main)
+    guard !framework.workbook.isEmpty else {
+      throw Failure(
+        description:
+          "the \(framework.name) framework describes no spreadsheet (its description has no 'workbook:' section)")
+    }
+    let spreadsheet = ImportedSpreadsheet(
+      framework: framework, main: (request.workbook, main), data: data.map { ($0.file, $0.book) })
+    let diagnostics = SpreadsheetChecks.run(spreadsheet)
+    let template =
+      request.template ?? existing.flatMap { kb in
+        kb.template == .unknown ? nil : PageRenderer.effectiveTemplate(of: kb)
+      }
+      ?? .generation2025
+    var plan = Plan(
+      diagnostics: diagnostics, framework: framework, template: template, folder: folder, pages: [], changes: [],
+      notInSpreadsheet: [], remarks: remarks)
+    if plan.hasErrors { return plan }
+
+    // Notes of the pages already there: kept below the marker of the same page.
+    var notes: [String: [UInt8]] = [:]
+    for object in existing?.objects.values ?? [:].values {
+      guard let page = object.page else { continue }
+      // A page without the marker is all notes, as DISARM's generator treated it.
+      notes[page.path] = page.notes?.tail ?? (Array((Notes.marker).utf8) + page.file.bytes)
+    }
+    let empty = try load(pageFolder: emptyFolder(), framework: framework, overlay: [:])
+    var overlay = ImportedPages(spreadsheet: spreadsheet, kb: empty, template: template, notes: notes).seeds()
+    // Without the data workbook, the incidents the folder already has stay as they are and still feed the techniques'
+    // incident tables.
+    if spreadsheet.records["incident"] == nil, let existing, let words = framework.kind(.incident) {
+      let pages = existing.objects(of: .incident).compactMap(\.page)
+      for page in pages { overlay[page.path] = page.file.bytes }
+      if let index = words.index, let page = existing.wholePages.first(where: { $0.path == index }) {
+        overlay[index] = page.file.bytes
+      }
+      remarks.append(
+        pages.isEmpty
+          ? "no \(framework.workbook["incident"]?.sheet ?? "incidents") sheet (give the data workbook with --data): no \(words.plural) are written"
+          : "no \(framework.workbook["incident"]?.sheet ?? "incidents") sheet (give the data workbook with --data): the \(pages.count) \(words.plural) in the folder are kept as they are"
+      )
+    }
+    let scratch = emptyFolder()
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let imported = try load(pageFolder: scratch, framework: framework, overlay: overlay)
+    let rendered = PageRenderer.render(imported, template: template)
+    // Each page compared with the folder's file, which a write may replace only if it still holds those bytes.
+    var pages: [RenderedPage] = []
+    for page in rendered.pages {
+      let path = folder.appendingPathComponent(page.path).path
+      let current = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+      pages.append(RenderedPage(path: page.path, bytes: page.bytes, basis: current.map { .bytes($0) } ?? .absent))
+    }
+    do {
+      let planned = try PageSync.plan(pages, in: folder)
+      plan.changes = planned.changes
+    } catch {
+      throw Failure(description: error.description)
+    }
+    plan.pages = pages.map(\.path)
+    let importedPaths = Set(plan.pages)
+    for object in (existing?.objects.values).map(Array.init) ?? [] {
+      guard let page = object.page, !importedPaths.contains(page.path) else { continue }
+      if spreadsheet.records[object.kind.rawValue] == nil { continue }
+      plan.notInSpreadsheet.append((page.path, page.file.bytes))
+    }
+    plan.notInSpreadsheet.sort { $0.path < $1.path }
+    plan.remarks = remarks
+    return plan
+  }
+
+  /// Writes a plan holding the folder's writer lock: each page only if the file still holds what was read, the pages
+  /// of objects no longer in the spreadsheet removed when `prune` says so (also only if unchanged). Returns the pages
+  /// that changed on disk meanwhile, which are left alone.
+  public static func write(_ plan: Plan, prune: Bool) throws(WriteError) -> [PageSync.Conflict] {
+    precondition(!plan.hasErrors, "a spreadsheet with errors is never written")
+    let lock = try WriterLock.acquire(in: plan.folder)
+    defer { withExtendedLifetime(lock) {} }
+    for folder in Set(plan.changes.compactMap { $0.page.path.split(separator: "/").dropLast().first }) {
+      let url = plan.folder.appendingPathComponent(String(folder))
+      do {
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+      } catch {
+        throw WriteError(path: url.path, reason: "cannot create the folder (\(error.localizedDescription))")
+      }
+    }
+    var conflicts = try PageSync.apply(plan.changes, in: plan.folder)
+    if prune {
+      conflicts += try PageSync.remove(plan.notInSpreadsheet, in: plan.folder)
+    }
+    return conflicts
+  }
+
+  static func read(_ path: String) throws(Failure) -> Workbook {
+    do {
+      return try Workbook.read(path: path)
+    } catch {
+      throw Failure(description: error.description)
+    }
+  }
+
+  /// The page folder for `path`, created when it does not exist (an import into a new folder).
+  static func prepareFolder(_ path: String) throws(Failure) -> URL {
+    var isDirectory: ObjCBool = false
+    if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+      do {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+      } catch {
+        throw Failure(description: "\(path): cannot create the folder (\(error.localizedDescription))")
+      }
+    } else if !isDirectory.boolValue {
+      throw Failure(description: "\(path): not a folder")
+    }
+    do {
+      return try PageFolder.resolve(path)
+    } catch {
+      throw Failure(description: error.description)
+    }
+  }
+
+  /// The knowledge base already in the folder, or nil when it has no pages.
+  static func existingPages(_ folder: URL, framework: String?) throws(Failure) -> KnowledgeBase? {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    guard entries.contains(where: { !$0.hasPrefix(".") }) else { return nil }
+    do {
+      let kb = try KnowledgeBaseLoader.load(from: folder.path, framework: framework)
+      return kb.objects.isEmpty && kb.wholePages.isEmpty ? nil : kb
+    } catch {
+      throw Failure(description: error.description)
+    }
+  }
+
+  /// The framework given, else the folder's, else the built-in description the spreadsheet fits best.
+  static func chooseFramework(_ request: Request, folder: URL, existing: KnowledgeBase?, workbook: Workbook)
+    throws(Failure) -> FrameworkDescription
+  {
+    if let name = request.framework {
+      do {
+        return try FrameworkChoice.resolve(name, relativeTo: FileManager.default.currentDirectoryPath)
+      } catch {
+        throw Failure(description: error.description)
+      }
+    }
+    if let existing { return existing.framework }
+    return WorkbookFramework.detect(workbook) ?? BuiltInFrameworks.standard
+  }
+
+  static func load(pageFolder: URL, framework: FrameworkDescription, overlay: [String: [UInt8]]) throws(Failure)
+    -> KnowledgeBase
+  {
+    do {
+      return try KnowledgeBaseLoader.load(pageFolder: pageFolder, framework: framework, overlay: overlay)
+    } catch {
+      throw Failure(description: error.description)
+    }
+  }
+
+  /// A new empty folder: the imported tree is read from memory, over nothing on disk.
+  static func emptyFolder() -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "disarm-import-\(getpid())-\(UInt32.random(in: 0...UInt32.max))", isDirectory: true)
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+}

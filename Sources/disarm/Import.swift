@@ -1,0 +1,121 @@
+import ArgumentParser
+import DisarmDiagnostics
+import DisarmImport
+import DisarmLint
+import DisarmModel
+import DisarmRegeneration
+import Foundation
+
+extension Disarm {
+  /// `disarm import SPREADSHEET`: the framework's master spreadsheet made into its page tree.
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "import",
+      abstract: "Write the page tree of a framework's master spreadsheet (.xlsx), exactly as DISARM's generator does.",
+      discussion: """
+        Reads SPREADSHEET (DISARM_FRAMEWORKS_MASTER.xlsx) and, for incidents, the data workbook (--data, by default \
+        DISARM_DATA_MASTER.xlsx beside it; without one the incident pages already in the folder are kept). The \
+        spreadsheet is checked first: a missing sheet or column, a row whose identifier is not one, a duplicate \
+        identifier or a row naming an object no sheet has is reported as 'book.xlsx:sheet!C12: error: …', and with \
+        an error nothing is written. Otherwise every object page, index, matrix and response-type table is written \
+        into --into through the safe writer, in the folder's template (else --template, else 2025); the notes below \
+        the marker of pages already there are kept byte for byte. Pages of objects the spreadsheet no longer has are \
+        listed, and removed with --prune. Exit codes: 0 imported; 1 the spreadsheet has errors (nothing written) or \
+        a page changed on disk meanwhile (left alone); 2 unreadable or not an xlsx workbook, or a usage or I/O error.
+        """)
+
+    @Argument(help: "The framework's master spreadsheet (.xlsx).", completion: .file(extensions: ["xlsx"]))
+    var spreadsheet: String
+
+    @Option(help: "The folder to write the pages into (or one holding generated_pages/).", completion: .directory)
+    var into: String = "data"
+
+    @Option(help: "The data workbook with incidents (default: DISARM_DATA_MASTER.xlsx beside SPREADSHEET, if any).")
+    var data: String?
+
+    @Option(help: "Write pages in this template generation (2022 or 2025); default: the folder's, else 2025.")
+    var template: TemplateChoice?
+
+    @Flag(help: "Remove the pages of objects the spreadsheet no longer has.")
+    var prune = false
+
+    @Flag(help: "Check and list what would be written; write nothing.")
+    var dryRun = false
+
+    @Option(help: "How to report the spreadsheet's findings: text, json, sarif or github.")
+    var format: Lint.Format = .text
+
+    @Flag(name: .shortAndLong, help: "Print only errors and the summary line.")
+    var quiet = false
+
+    @OptionGroup var colorOptions: ColorOptions
+
+    @OptionGroup var frameworkOption: FrameworkOption
+
+    func run() throws {
+      let request = WorkbookImport.Request(
+        workbook: spreadsheet, data: data, into: into, framework: frameworkOption.framework,
+        template: template?.template)
+      let plan: WorkbookImport.Plan
+      do {
+        plan = try WorkbookImport.plan(request)
+      } catch {
+        Terminal.error(error.description)
+        throw ExitStatus.failure
+      }
+      report(plan.diagnostics.filter { !quiet || $0.severity == .error })
+      let errors = plan.diagnostics.filter { $0.severity == .error }.count
+      let warnings = plan.diagnostics.filter { $0.severity == .warning }.count
+      let findings = "\(Summary.plural(errors, "error")), \(Summary.plural(warnings, "warning"))"
+      if plan.hasErrors {
+        Terminal.status("\(spreadsheet): \(findings); nothing written")
+        throw ExitStatus.findings
+      }
+      for remark in plan.remarks { Terminal.status("note: \(remark)") }
+      let display = KnowledgeBaseLocation.displayPrefix(for: plan.folder)
+      for page in plan.notInSpreadsheet {
+        let verb = prune ? (dryRun ? "would remove" : "removed") : "not in the spreadsheet (--prune removes it)"
+        Terminal.status("\(verb): \(display)\(page.path)")
+      }
+      let created = plan.changes.filter(\.isCreation).count
+      let updated = plan.changes.count - created
+      let unchanged = plan.pages.count - plan.changes.count
+      var line =
+        "\(plan.framework.name), template \(plan.template.rawValue): \(Summary.plural(plan.pages.count, "page")) "
+        + "(\(created) new, \(updated) changed, \(unchanged) unchanged); \(findings)"
+      if dryRun {
+        for change in plan.changes {
+          Terminal.output("would \(change.isCreation ? "create" : "update"): \(display)\(change.page.path)")
+        }
+        Terminal.status("dry run: " + line)
+        return
+      }
+      let conflicts = try exitingOnWriteFailure { () throws(WriteError) in
+        try WorkbookImport.write(plan, prune: prune)
+      }
+      for conflict in conflicts {
+        Terminal.status("\(display)\(conflict.path): changed on disk while disarm was running; left alone")
+      }
+      line = "imported into \(display.isEmpty ? "." : display) " + line
+      Terminal.status(line)
+      if !conflicts.isEmpty { throw ExitStatus.findings }
+    }
+
+    /// The spreadsheet's findings in the chosen format: text to stderr (like `build`), the others to stdout.
+    func report(_ diagnostics: [Diagnostic]) {
+      switch format {
+      case .text:
+        let formatter = DiagnosticFormatter(style: colorOptions.style(for: STDERR_FILENO), pathPrefix: "")
+        Terminal.status(diagnostics.map { formatter.format($0) { _ in nil } }.joined(), terminator: "")
+      case .json:
+        let report = JSONReporter.report(diagnostics, tool: "disarm \(Disarm.version)")
+        Terminal.output(String(decoding: report, as: UTF8.self), terminator: "")
+      case .sarif:
+        let log = SARIFReporter.report(diagnostics, rules: SpreadsheetChecks.descriptions, version: Disarm.version)
+        Terminal.output(String(decoding: log, as: UTF8.self), terminator: "")
+      case .github:
+        Terminal.output(GitHubReporter().report(diagnostics), terminator: "")
+      }
+    }
+  }
+}
