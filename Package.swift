@@ -114,6 +114,8 @@ let package = Package(
     ),
     .testTarget(name: "DisarmSiteTests", dependencies: ["DisarmSite", "DisarmTestSupport"]),
     .testTarget(name: "DisarmWorkbookTests", dependencies: ["DisarmWorkbook", "DisarmTestSupport"]),
+    .testTarget(
+      name: "DisarmImportTests", dependencies: ["DisarmImport", "DisarmWorkbook", "DisarmTestSupport"]),
     .testTarget(name: "DisarmCLITests", dependencies: ["disarm", "DisarmTestSupport"], exclude: ["Fixtures"]),
   ]
 )
