@@ -1,5 +1,5 @@
 /// The shared strings part: every `<si>` item's text, runs of rich text (`<r><t>…</t></r>`) joined; phonetic runs
-/// (`<rPh>`) left out, as spreadsheet programs show them.
+/// (`<rPh>`) left out, as spreadsheet programs show them; Excel's `_xHHHH_` escapes decoded.
 enum SharedStrings {
   static func read(_ bytes: [UInt8], path: String) throws(WorkbookError) -> [String] {
     var strings: [String] = []
@@ -22,7 +22,7 @@ enum SharedStrings {
       case .end(let name):
         switch WorkbookParts.local(name) {
         case "si":
-          strings.append(current)
+          strings.append(unescape(current))
           inItem = false
         case "t": inText = false
         case "rPh": phonetic -= 1
@@ -33,5 +33,44 @@ enum SharedStrings {
       }
     }
     return strings
+  }
+
+  /// Text with Excel's escapes decoded: `_xHHHH_` is the character U+HHHH. Excel writes so what XML 1.0 cannot hold
+  /// (control characters) and what XML reading would change (a carriage return, read back as a line feed), and
+  /// `_x005F_` for a `_` that would otherwise begin such an escape. An escape naming no character (a surrogate) is
+  /// left as it is.
+  static func unescape(_ text: String) -> String {
+    guard text.utf8.contains(UInt8(ascii: "_")) else { return text }
+    let bytes = Array(text.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      if let value = escapedValue(in: bytes, at: index), let scalar = Unicode.Scalar(value) {
+        out += Array(String(Character(scalar)).utf8)
+        index += 7
+      } else {
+        out.append(bytes[index])
+        index += 1
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// The value of the escape `_xHHHH_` (four hexadecimal digits, either case) starting at `index`, if one does.
+  static func escapedValue(in bytes: [UInt8], at index: Int) -> UInt32? {
+    guard index + 7 <= bytes.count, bytes[index] == UInt8(ascii: "_"), bytes[index + 1] == UInt8(ascii: "x"),
+      bytes[index + 6] == UInt8(ascii: "_")
+    else { return nil }
+    var value: UInt32 = 0
+    for byte in bytes[(index + 2)..<(index + 6)] {
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | UInt32(byte - UInt8(ascii: "0"))
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): value = value << 4 | UInt32(byte - UInt8(ascii: "A") + 10)
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | UInt32(byte - UInt8(ascii: "a") + 10)
+      default: return nil
+      }
+    }
+    return value
   }
 }

@@ -1,6 +1,7 @@
-/// A worksheet part's cells, row by row: shared strings (`t="s"`), inline strings (`t="inlineStr"`), formula text
-/// (`t="str"`), booleans, errors and numbers (kept as written). Rows with no value are left out, so a sheet padded to
-/// a million empty rows costs its bytes once and nothing more.
+/// A worksheet part's cells, row by row: shared strings (`t="s"`), inline strings (`t="inlineStr"`, Excel's `_xHHHH_`
+/// escapes decoded as in ``SharedStrings``), formula text (`t="str"`), booleans, errors and numbers (kept as
+/// written). Rows with no value are left out, so a sheet padded to a million empty rows costs its bytes once and
+/// nothing more.
 enum SheetReader {
   static func rows(_ bytes: [UInt8], sharedStrings: [String], styles: CellStyles, path: String, part: String)
     throws(WorkbookError) -> [Workbook.Row]
@@ -29,7 +30,8 @@ enum SheetReader {
             + "which the workbook does not have"
           value = nil
         }
-      case "inlineStr", "str": value = .text(valueText)
+      case "inlineStr": value = .text(SharedStrings.unescape(valueText))
+      case "str": value = .text(valueText)
       case "b": value = .bool(valueText == "1")
       case "e": value = .error(valueText)
       default:
