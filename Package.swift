@@ -116,6 +116,7 @@ let package = Package(
     .testTarget(name: "DisarmWorkbookTests", dependencies: ["DisarmWorkbook", "DisarmTestSupport"]),
     .testTarget(
       name: "DisarmImportTests", dependencies: ["DisarmImport", "DisarmWorkbook", "DisarmTestSupport"]),
-    .testTarget(name: "DisarmCLITests", dependencies: ["disarm", "DisarmTestSupport"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "DisarmCLITests", dependencies: ["disarm", "DisarmWorkbook", "DisarmTestSupport"], exclude: ["Fixtures"]),
   ]
 )

@@ -7,6 +7,7 @@ enum SharedStrings {
     var inItem = false
     var inText = false
     var phonetic = 0
+    var tooLong: Int?
     try WorkbookParts.scan(bytes, path: path, part: "xl/sharedStrings.xml") { event in
       switch event {
       case .start(let name, _, let selfClosing):
@@ -29,8 +30,20 @@ enum SharedStrings {
         default: break
         }
       case .text(let text):
-        if inItem, inText, phonetic == 0 { current += text }
+        if inItem, inText, phonetic == 0 {
+          if current.utf8.count + text.utf8.count > Workbook.cellByteLimit {
+            tooLong = strings.count
+          } else {
+            current += text
+          }
+        }
       }
+    }
+    if let tooLong {
+      throw WorkbookError(
+        path: path,
+        "xl/sharedStrings.xml: shared string \(tooLong) holds more than \(Workbook.cellByteLimit) bytes of text (refused)"
+      )
     }
     return strings
   }

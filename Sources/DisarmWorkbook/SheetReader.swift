@@ -52,12 +52,20 @@ enum SheetReader {
         switch WorkbookParts.local(name) {
         case "row":
           rowNumber = attributes["r"].flatMap { Int($0) } ?? (rowNumber + 1)
+          // Beyond the grid every spreadsheet program shares (1,048,576 rows, 16,384 columns) there is no cell:
+          // a row claiming to be the billionth is a forged or damaged sheet.
+          if !(1...Workbook.lastRow).contains(rowNumber), failure == nil {
+            failure = "row \(rowNumber) is outside a worksheet's rows (1 to \(Workbook.lastRow); refused)"
+          }
           cells = []
           nextColumn = 0
           if selfClosing { rowNumber += 0 }
         case "c":
           cellColumn = attributes["r"].flatMap(Self.column(of:)) ?? nextColumn
           nextColumn = cellColumn + 1
+          if cellColumn >= Workbook.lastColumn, failure == nil {
+            failure = "a cell in row \(rowNumber) is outside a worksheet's \(Workbook.lastColumn) columns (refused)"
+          }
           cellType = attributes["t"] ?? "n"
           cellStyle = attributes["s"].flatMap { Int($0) } ?? 0
           valueText = ""
@@ -76,7 +84,16 @@ enum SheetReader {
         default: break
         }
       case .text(let text):
-        if inValue || inInlineText { valueText += text }
+        if inValue || inInlineText {
+          // A cell beyond any spreadsheet program's size is refused before it grows further (see cellByteLimit).
+          if valueText.utf8.count + text.utf8.count > Workbook.cellByteLimit {
+            if failure == nil {
+              failure = "a cell in row \(rowNumber) holds more than \(Workbook.cellByteLimit) bytes of text (refused)"
+            }
+          } else {
+            valueText += text
+          }
+        }
       }
     }
     if let failure { throw WorkbookError(path: path, "\(part): \(failure)") }

@@ -4,7 +4,8 @@ import ZIPFoundation
 /// An xlsx workbook as the DISARM Foundation keeps its frameworks (`DISARM_FRAMEWORKS_MASTER.xlsx`): its sheets in
 /// workbook order, each with the rows that hold at least one value. Read with ZIPFoundation (the zip) and
 /// ``XMLScanner`` (the parts), under a memory bound: no part may inflate beyond what its directory entry says, and
-/// all parts together beyond ten times the file's size plus 100 MiB.
+/// all parts together beyond ten times the file's size plus 64 MiB (the whole read stays within ten times the
+/// file plus 100 MiB), no text run beyond 1 MiB, no row or column outside a worksheet's grid.
 public struct Workbook: Sendable {
   /// One cell value as the file stores it.
   public enum Value: Sendable, Equatable {
@@ -40,6 +41,19 @@ public struct Workbook: Sendable {
     public var rows: [Row]
   }
 
+  /// The most text one cell may hold, in UTF-8 bytes: 1 MiB, thirty times Excel's own limit of 32,767 characters,
+  /// so that no real spreadsheet is refused while a hostile one cannot make a cell of hundreds of megabytes.
+  public static let cellByteLimit = 1 << 20
+
+  /// The last row and the number of columns of a worksheet (Excel's grid since 2007; LibreOffice's is the same).
+  public static let lastRow = 1_048_576
+  public static let lastColumn = 16_384
+
+  /// How many bytes all parts of a file of `size` bytes may inflate to: ten times the file plus 64 MiB. Reading
+  /// must stay within ten times the file plus 100 MiB of memory in all; the rest is the program's own (its code,
+  /// the scanned rows).
+  public static func inflationBudget(forFileOfSize size: Int) -> Int { size * 10 + 64 * 1_048_576 }
+
   /// The sheets, in the workbook's order.
   public var sheets: [Sheet]
 
@@ -64,7 +78,7 @@ public struct Workbook: Sendable {
       throw WorkbookError(path: path, "not an xlsx workbook, or a damaged one (\(error.reason))")
     }
     return try read(
-      PartReader(source: .zip(bytes, directory), path: path, budget: size * 10 + 100 * 1_048_576))
+      PartReader(source: .zip(bytes, directory), path: path, budget: inflationBudget(forFileOfSize: size)))
   }
 
   /// Reads a workbook from its parts already out of the zip (`xl/workbook.xml`, `xl/worksheets/sheet1.xml`, …):

@@ -32,6 +32,7 @@ struct XMLScanner {
       } else if starts(with: "<![CDATA[") {
         let start = index + 9
         try skip(past: "]]>")
+        try Self.checkLength(index - 3 - start)
         return .text(String(decoding: bytes[start..<(index - 3)], as: UTF8.self))
       } else if starts(with: "<!") {
         throw Failure(message: "declares a document type or entities, which a workbook never needs (refused)")
@@ -126,7 +127,16 @@ struct XMLScanner {
   private mutating func text() throws(Failure) -> String {
     let start = index
     while index < bytes.count, bytes[index] != UInt8(ascii: "<") { index += 1 }
+    try Self.checkLength(index - start)
     return try Self.decode(bytes[start..<index])
+  }
+
+  /// A text run longer than any cell may hold is refused before it is copied into a string: a hostile part of one
+  /// huge cell would otherwise be held twice (its bytes and its text).
+  static func checkLength(_ count: Int) throws(Failure) {
+    guard count <= Workbook.cellByteLimit else {
+      throw Failure(message: "a text of \(count) bytes, more than a cell may hold (\(Workbook.cellByteLimit); refused)")
+    }
   }
 
   /// Text with its entity and character references replaced.

@@ -7,7 +7,8 @@ extension Disarm {
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "export",
-      abstract: "Export the knowledge base as STIX 2.1, MISP galaxies, ATT&CK Navigator layers, CSV tables or a spreadsheet.",
+      abstract:
+        "Export the knowledge base as STIX 2.1, MISP galaxies, ATT&CK Navigator layers, CSV tables or a spreadsheet.",
       subcommands: [ExportSTIX.self, ExportNavigator.self, MISP.self, CSV.self, XLSX.self])
   }
 }

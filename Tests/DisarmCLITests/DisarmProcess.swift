@@ -23,12 +23,14 @@ struct DisarmProcess {
     return repository.appendingPathComponent(".build/debug/disarm")
   }
 
-  static func run(_ arguments: [String], in directory: URL = repository, environment: [String: String] = [:]) throws
-    -> Result
-  {
+  static func run(
+    _ arguments: [String], in directory: URL = repository, environment: [String: String] = [:],
+    wrappedBy wrapper: [String] = []
+  ) throws -> Result {
     let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
+    // A wrapper (`scripts/peak-memory.py`) runs the binary itself, through env so that its interpreter is found.
+    process.executableURL = wrapper.isEmpty ? binary : URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = wrapper.isEmpty ? arguments : wrapper + [binary.path] + arguments
     process.currentDirectoryURL = directory
     var env = ProcessInfo.processInfo.environment
     env.merge(environment) { $1 }
