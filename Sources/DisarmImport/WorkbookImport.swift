@@ -73,7 +73,16 @@ public enum WorkbookImport {
 
   /// Reads and checks the spreadsheet and works out every page to write, writing nothing.
   public static func plan(_ request: Request) throws(Failure) -> Plan {
-    let main = try read(request.workbook)
+    Trace.mark("import")
+    // The folder is read first (its framework says which sheets to read), and created only when written to.
+    let folder = try resolveFolder(request.into)
+    let existing = try existingPages(folder, framework: request.framework)
+    let given = try request.framework.map { name throws(Failure) in try resolveFramework(name) } ?? existing?.framework
+    // Only the sheets the framework reads are parsed; without one yet, those of every built-in framework.
+    let sheets = Set(
+      (given.map { [$0] } ?? BuiltInFrameworks.all).flatMap { $0.workbook.values.map(\.sheet) })
+    let main = try read(request.workbook, only: sheets)
+    Trace.mark("read the workbook")
     var remarks: [String] = []
     var dataPath = request.data
     if dataPath == nil {
@@ -83,10 +92,9 @@ public enum WorkbookImport {
         dataPath = beside
       }
     }
-    let data = try dataPath.map { path throws(Failure) in (file: path, book: try read(path)) }
-    let folder = try prepareFolder(request.into)
-    let existing = try existingPages(folder, framework: request.framework)
-    let framework = try chooseFramework(request, folder: folder, existing: existing, workbook: main)
+    let data = try dataPath.map { path throws(Failure) in (file: path, book: try read(path, only: sheets)) }
+    Trace.mark("read the data workbook")
+    let framework = given ?? WorkbookFramework.detect(main) ?? BuiltInFrameworks.standard
     guard !framework.workbook.isEmpty else {
       throw Failure(
         description:
@@ -95,6 +103,7 @@ public enum WorkbookImport {
     let spreadsheet = ImportedSpreadsheet(
       framework: framework, main: (request.workbook, main), data: data.map { ($0.file, $0.book) })
     let diagnostics = SpreadsheetChecks.run(spreadsheet)
+    Trace.mark("records and checks")
     let template =
       request.template ?? existing.flatMap { kb in
         kb.template == .unknown ? nil : PageRenderer.effectiveTemplate(of: kb)
@@ -128,10 +137,12 @@ public enum WorkbookImport {
           : "no \(framework.workbook["incident"]?.sheet ?? "incidents") sheet (give the data workbook with --data): the \(pages.count) \(words.plural) in the folder are kept as they are"
       )
     }
+    Trace.mark("seed pages")
     let scratch = emptyFolder()
     defer { try? FileManager.default.removeItem(at: scratch) }
     let imported = try load(pageFolder: scratch, framework: framework, overlay: overlay)
     let rendered = PageRenderer.render(imported, template: template)
+    Trace.mark("regenerate")
     // Each page compared with the folder's file, which a write may replace only if it still holds those bytes.
     var pages: [RenderedPage] = []
     for page in rendered.pages {
@@ -162,6 +173,11 @@ public enum WorkbookImport {
   /// that changed on disk meanwhile, which are left alone.
   public static func write(_ plan: Plan, prune: Bool) throws(WriteError) -> [PageSync.Conflict] {
     precondition(!plan.hasErrors, "a spreadsheet with errors is never written")
+    do {
+      try FileManager.default.createDirectory(at: plan.folder, withIntermediateDirectories: true)
+    } catch {
+      throw WriteError(path: plan.folder.path, reason: "cannot create the folder (\(error.localizedDescription))")
+    }
     let lock = try WriterLock.acquire(in: plan.folder)
     defer { withExtendedLifetime(lock) {} }
     for folder in Set(plan.changes.compactMap { $0.page.path.split(separator: "/").dropLast().first }) {
@@ -179,26 +195,18 @@ public enum WorkbookImport {
     return conflicts
   }
 
-  static func read(_ path: String) throws(Failure) -> Workbook {
+  static func read(_ path: String, only sheets: Set<String>) throws(Failure) -> Workbook {
     do {
-      return try Workbook.read(path: path)
+      return try Workbook.read(path: path, only: sheets)
     } catch {
       throw Failure(description: error.description)
     }
   }
 
-  /// The page folder for `path`, created when it does not exist (an import into a new folder).
-  static func prepareFolder(_ path: String) throws(Failure) -> URL {
-    var isDirectory: ObjCBool = false
-    if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-      do {
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-      } catch {
-        throw Failure(description: "\(path): cannot create the folder (\(error.localizedDescription))")
-      }
-    } else if !isDirectory.boolValue {
-      throw Failure(description: "\(path): not a folder")
-    }
+  /// The page folder for `path` (its `generated_pages/` when it has one), or `path` itself when it does not exist
+  /// yet: it is created only when the import writes.
+  static func resolveFolder(_ path: String) throws(Failure) -> URL {
+    guard FileManager.default.fileExists(atPath: path) else { return URL(fileURLWithPath: path, isDirectory: true) }
     do {
       return try PageFolder.resolve(path)
     } catch {
@@ -208,6 +216,7 @@ public enum WorkbookImport {
 
   /// The knowledge base already in the folder, or nil when it has no pages.
   static func existingPages(_ folder: URL, framework: String?) throws(Failure) -> KnowledgeBase? {
+    guard FileManager.default.fileExists(atPath: folder.path) else { return nil }
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     guard entries.contains(where: { !$0.hasPrefix(".") }) else { return nil }
     do {
@@ -218,19 +227,13 @@ public enum WorkbookImport {
     }
   }
 
-  /// The framework given, else the folder's, else the built-in description the spreadsheet fits best.
-  static func chooseFramework(_ request: Request, folder: URL, existing: KnowledgeBase?, workbook: Workbook)
-    throws(Failure) -> FrameworkDescription
-  {
-    if let name = request.framework {
-      do {
-        return try FrameworkChoice.resolve(name, relativeTo: FileManager.default.currentDirectoryPath)
-      } catch {
-        throw Failure(description: error.description)
-      }
+  /// A framework description named on the command line (a built-in name or a file).
+  static func resolveFramework(_ name: String) throws(Failure) -> FrameworkDescription {
+    do {
+      return try FrameworkChoice.resolve(name, relativeTo: FileManager.default.currentDirectoryPath)
+    } catch {
+      throw Failure(description: error.description)
     }
-    if let existing { return existing.framework }
-    return WorkbookFramework.detect(workbook) ?? BuiltInFrameworks.standard
   }
 
   static func load(pageFolder: URL, framework: FrameworkDescription, overlay: [String: [UInt8]]) throws(Failure)

@@ -4,7 +4,8 @@ import Foundation
 /// `docs/DIAGNOSTICS.md`, generated from the rule catalogue so that the documentation cannot drift from the code.
 public enum RuleCatalogueDocument {
   /// The whole document: the table of rules, then each rule's explanation.
-  public static func markdown() -> String {
+  /// `spreadsheetChecks` are the checks `disarm import` makes of a master spreadsheet, listed in their own section.
+  public static func markdown(spreadsheetChecks: [RuleDescription] = []) -> String {
     var text = """
       # Diagnostics
 
@@ -28,8 +29,17 @@ public enum RuleCatalogueDocument {
       let summary = rule.summary.replacingOccurrences(of: "|", with: "\\|")
       text += "| `\(rule.id)` | \(rule.severity.rawValue) | \(rule.isFixable ? "fix" : "") | \(summary) |\n"
     }
+    if !spreadsheetChecks.isEmpty {
+      text += "\n## Spreadsheet checks (`disarm import`)\n\n"
+      text += "Made of a master spreadsheet before anything is written; located at `book.xlsx:sheet!C12`. An error\n"
+      text += "stops the import (exit 1).\n\n| check | severity | summary |\n| --- | --- | --- |\n"
+      for rule in spreadsheetChecks {
+        let summary = rule.summary.replacingOccurrences(of: "|", with: "\\|")
+        text += "| `\(rule.id)` | \(rule.severity.rawValue) | \(summary) |\n"
+      }
+    }
     text += "\n## Explanations\n"
-    for rule in RuleRegistry.descriptions {
+    for rule in RuleRegistry.descriptions + spreadsheetChecks {
       text += "\n### `\(rule.id)`\n\n\(rule.explanation)\n"
     }
     return text

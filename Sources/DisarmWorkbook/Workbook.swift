@@ -60,8 +60,9 @@ public struct Workbook: Sendable {
   /// The sheet named `name`.
   public func sheet(_ name: String) -> Sheet? { sheets.first { $0.name == name } }
 
-  /// Reads the workbook at `path`.
-  public static func read(path: String) throws(WorkbookError) -> Workbook {
+  /// Reads the workbook at `path`; with `only`, just the sheets it names (the others are listed without rows and
+  /// their parts left unread: DISARM's master spreadsheet has twice as many sheets as an import needs).
+  public static func read(path: String, only: Set<String>? = nil) throws(WorkbookError) -> Workbook {
     var info = stat()
     guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
       throw WorkbookError(path: path, "no such file, or not a file")
@@ -78,16 +79,16 @@ public struct Workbook: Sendable {
       throw WorkbookError(path: path, "not an xlsx workbook, or a damaged one (\(error.reason))")
     }
     return try read(
-      PartReader(source: .zip(bytes, directory), path: path, budget: inflationBudget(forFileOfSize: size)))
+      PartReader(source: .zip(bytes, directory), path: path, budget: inflationBudget(forFileOfSize: size)), only: only)
   }
 
   /// Reads a workbook from its parts already out of the zip (`xl/workbook.xml`, `xl/worksheets/sheet1.xml`, …):
   /// for tests and the fuzzer, which exercise the XML reading without the zip around it.
   public static func read(parts: [String: [UInt8]], path: String) throws(WorkbookError) -> Workbook {
-    try read(PartReader(source: .parts(parts), path: path, budget: Int.max))
+    try read(PartReader(source: .parts(parts), path: path, budget: Int.max), only: nil)
   }
 
-  private static func read(_ reader: PartReader) throws(WorkbookError) -> Workbook {
+  private static func read(_ reader: PartReader, only: Set<String>?) throws(WorkbookError) -> Workbook {
     var parts = reader
     let path = parts.path
     let sharedStrings =
@@ -97,6 +98,10 @@ public struct Workbook: Sendable {
     let styles = try CellStyles.read(try parts.optional("xl/styles.xml"), path: path)
     var sheets: [Sheet] = []
     for (name, target) in try WorkbookParts.sheets(in: parts, path: path) {
+      if let only, !only.contains(name) {
+        sheets.append(Sheet(name: name, rows: []))
+        continue
+      }
       let bytes = try parts.required(target)
       sheets.append(
         Sheet(

@@ -7,7 +7,7 @@
 /// its bytes, with no tree built (the XML packages at hand build one, or go through Foundation's XMLParser).
 struct XMLScanner {
   enum Event: Equatable {
-    case start(name: String, attributes: [String: String], selfClosing: Bool)
+    case start(name: String, attributes: XMLAttributes, selfClosing: Bool)
     case end(name: String)
     case text(String)
   }
@@ -92,7 +92,7 @@ struct XMLScanner {
   private mutating func startTag() throws(Failure) -> Event {
     index += 1
     let name = try self.name()
-    var attributes: [String: String] = [:]
+    var attributes = XMLAttributes()
     while true {
       skipSpace()
       guard index < bytes.count else { throw Failure(message: "unclosed tag <\(name)") }
@@ -119,7 +119,7 @@ struct XMLScanner {
       let start = index
       while index < bytes.count, bytes[index] != quote { index += 1 }
       guard index < bytes.count else { throw Failure(message: "unterminated attribute \(key) of <\(name)>") }
-      attributes[key] = try Self.decode(bytes[start..<index])
+      attributes.pairs.append((key, try Self.decode(bytes[start..<index])))
       index += 1
     }
   }
@@ -189,5 +189,23 @@ struct XMLScanner {
       index = semicolon + 1
     }
     return String(decoding: out, as: UTF8.self)
+  }
+}
+
+/// An element's attributes in document order. A list rather than a dictionary: a worksheet has hundreds of thousands
+/// of cells of two or three attributes each, and hashing them cost more than the rest of the scan.
+struct XMLAttributes: Equatable, Sequence {
+  var pairs: [(key: String, value: String)] = []
+
+  /// The value of the attribute `key`, if the element has it.
+  subscript(key: String) -> String? {
+    for pair in pairs where pair.key == key { return pair.value }
+    return nil
+  }
+
+  func makeIterator() -> IndexingIterator<[(key: String, value: String)]> { pairs.makeIterator() }
+
+  static func == (lhs: XMLAttributes, rhs: XMLAttributes) -> Bool {
+    lhs.pairs.count == rhs.pairs.count && zip(lhs.pairs, rhs.pairs).allSatisfy { $0 == $1 }
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DisarmDiagnostics
+import DisarmImport
 import DisarmLint
 
 extension Disarm {
@@ -9,6 +10,9 @@ extension Disarm {
       commandName: "catalogue",
       abstract: "Print the rule catalogue as markdown (docs/DIAGNOSTICS.md).", shouldDisplay: false)
 
-    func run() throws { Terminal.output(RuleCatalogueDocument.markdown(), terminator: "") }
+    func run() throws {
+      Terminal.output(
+        RuleCatalogueDocument.markdown(spreadsheetChecks: SpreadsheetChecks.descriptions), terminator: "")
+    }
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DisarmDiagnostics
+import DisarmImport
 import DisarmLint
 
 extension Disarm {
@@ -12,6 +13,14 @@ extension Disarm {
     var rule: String
 
     func run() throws {
+      if RuleRegistry.rule(named: rule) == nil,
+        let check = SpreadsheetChecks.descriptions.first(where: { $0.id.rawValue == rule })
+      {
+        Terminal.output(
+          "\(check.id) (\(check.severity.rawValue); a check of master spreadsheets by disarm import)\n\n"
+            + "\(check.summary)\n\n\(check.explanation)\n")
+        return
+      }
       guard let found = RuleRegistry.rule(named: rule) else {
         let near = RuleExplanation.suggestions(for: rule)
         let suggestion = near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"

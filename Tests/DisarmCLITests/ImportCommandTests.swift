@@ -174,8 +174,15 @@ import Testing
     let sarif = try DisarmProcess.run(["import", damaged.path, "--into", into.path, "--format", "sarif"])
     #expect(sarif.status == 1)
     #expect(sarif.stdout.contains("\"ruleId\": \"\(damage.rule)\""), "\(sarif.stdout.prefix(300))")
+    // Valid SARIF, the cell as a logical location on the workbook file.
+    let log = root.appendingPathComponent("import.sarif")
+    try Data(sarif.stdout.utf8).write(to: log)
+    try ExternalTool.expectValid(log, schema: "schema/sarif-2.1.0.schema.json")
+    if !damage.location.isEmpty {
+      #expect(sarif.stdout.contains("\"fullyQualifiedName\": \"\(damage.location)\""), "\(sarif.stdout.prefix(600))")
+    }
     let github = try DisarmProcess.run(["import", damaged.path, "--into", into.path, "--format", "github"])
-    #expect(github.status == 1 && github.stdout.contains("::error "), "\(github.stdout)")
+    #expect(github.status == 1 && github.stdout.contains("::error file=\(damaged.path),"), "\(github.stdout)")
     #expect(Self.snapshot(into) == before)
   }
 

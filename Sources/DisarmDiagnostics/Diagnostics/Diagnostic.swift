@@ -56,6 +56,20 @@ public struct Diagnostic: Hashable, Sendable {
   }
 }
 
+extension Diagnostic {
+  /// A finding about a spreadsheet cell (`disarm import`) names its place as `book.xlsx:sheet!C12`: the workbook
+  /// file, then the place inside it. Reporters whose formats locate findings by file (SARIF, GitHub annotations)
+  /// give the workbook as the file and the place as a logical location or in the message.
+  public var spreadsheetPlace: (file: String, place: String)? {
+    // Sheet names cannot hold a colon, so the last one ends the file's name.
+    guard let colon = file.lastIndex(of: ":") else { return nil }
+    let workbook = String(file[..<colon])
+    let place = String(file[file.index(after: colon)...])
+    guard !place.isEmpty, workbook.hasSuffix(".xlsx") || workbook.hasSuffix(".xlsm") else { return nil }
+    return (workbook, place)
+  }
+}
+
 extension Diagnostic: Comparable {
   /// Sorted by file, line, column, rule, then message: a stable order for output.
   public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {

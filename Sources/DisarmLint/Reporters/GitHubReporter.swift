@@ -18,11 +18,14 @@ public struct GitHubReporter: Sendable {
       case .warning: command = "warning"
       case .note: command = "notice"
       }
-      var properties = ["file=\(Self.escapeProperty(pathPrefix + diagnostic.file))"]
+      // A spreadsheet cell's finding is annotated on the workbook, the cell named in the message.
+      let spreadsheet = diagnostic.spreadsheetPlace
+      let message = spreadsheet.map { "\($0.place): \(diagnostic.message)" } ?? diagnostic.message
+      var properties = ["file=\(Self.escapeProperty(pathPrefix + (spreadsheet?.file ?? diagnostic.file)))"]
       if diagnostic.line > 0 { properties.append("line=\(diagnostic.line)") }
       if diagnostic.column > 0 { properties.append("col=\(diagnostic.column)") }
       properties.append("title=\(Self.escapeProperty(diagnostic.rule.rawValue))")
-      return "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(diagnostic.message))\n"
+      return "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(message))\n"
     }.joined()
   }
 

@@ -22,7 +22,7 @@ public enum SARIFReporter {
         "ruleId": .string(diagnostic.rule.rawValue),
         "level": .string(level(diagnostic.severity)),
         "message": .object(["text": .string(diagnostic.message)]),
-        "locations": .array([.object(["physicalLocation": physical])]),
+        "locations": .array([location(diagnostic, physical: physical, pathPrefix: pathPrefix)]),
       ]
       if let index = ruleIndex[diagnostic.rule] { result["ruleIndex"] = .int(index) }
       if !diagnostic.notes.isEmpty {
@@ -70,6 +70,16 @@ public enum SARIFReporter {
   }
 
   /// A SARIF `physicalLocation`: the file, and the region when there is a line (with its end when known).
+  /// A result's location: the page and region, or for a spreadsheet cell the workbook file and the cell as a
+  /// logical location (`tactics!A2`), which code-scanning services show beside the file.
+  static func location(_ diagnostic: Diagnostic, physical: JSONValue, pathPrefix: String) -> JSONValue {
+    guard let (file, place) = diagnostic.spreadsheetPlace else { return .object(["physicalLocation": physical]) }
+    return .object([
+      "physicalLocation": physicalLocation(file: file, line: 0, column: 0, range: nil, pathPrefix: pathPrefix),
+      "logicalLocations": .array([.object(["fullyQualifiedName": .string(place), "kind": .string("element")])]),
+    ])
+  }
+
   static func physicalLocation(file: String, line: Int, column: Int, range: SourceRange?, pathPrefix: String)
     -> JSONValue
   {

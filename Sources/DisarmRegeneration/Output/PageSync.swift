@@ -63,7 +63,8 @@ public enum PageSync {
     return (changes, conflicts)
   }
 
-  /// Writes each change in place (temporary file in the same folder, fsync, compare-and-swap rename). Unchanged
+  /// Writes each change in place (temporary files in the same folders, one flush for all, then a compare-and-swap
+  /// rename each; see ``AtomicFile/writeBatch(_:onlyIf:)``). Unchanged
   /// files are untouched; a page that changed on disk since it was read is left as it is and returned as a
   /// conflict. Temporary files that an earlier, killed run left behind are removed first. Call it holding the
   /// ``WriterLock``.
@@ -71,18 +72,26 @@ public enum PageSync {
   public static func apply(_ changes: [Change], in folder: URL) throws(WriteError) -> [Conflict] {
     removeLeftoverTemporaryFiles(in: folder)
     TestHook.pauseBeforeWriting()
-    var conflicts: [Conflict] = []
+    var files: [(path: String, bytes: [UInt8])] = []
     for change in changes {
-      let path = try SafePath.resolvePath(change.page.path, in: folder.path)
-      let basis = change.page.basis
-      let replaced = try AtomicFile.write(
-        change.page.bytes, toPath: path,
-        onlyIf: {
-          OnDisk.matches(OnDisk.contents(atPath: path), basis)
-        })
-      if !replaced { conflicts.append(Conflict(path: change.page.path)) }
+      files.append((try SafePath.resolvePath(change.page.path, in: folder.path), change.page.bytes))
     }
-    return conflicts
+    // Folders a new page needs (an import into a new folder), created before the parallel writes.
+    for folder in Set(files.map { ($0.path as NSString).deletingLastPathComponent }) {
+      try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+    // Rewrites are flushed to disk before they replace a page (which may hold notes); new pages, which hold nothing
+    // a crash could lose, are renamed into place without the flush, as `build --output` writes.
+    var conflicts: [Conflict] = []
+    for durable in [true, false] {
+      let indices = changes.indices.filter { changes[$0].isCreation != durable }
+      let written = try AtomicFile.writeBatch(indices.map { files[$0] }, durable: durable) { position in
+        let index = indices[position]
+        return OnDisk.matches(OnDisk.contents(atPath: files[index].path), changes[index].page.basis)
+      }
+      conflicts += zip(indices, written).filter { !$0.1 }.map { Conflict(path: changes[$0.0].page.path) }
+    }
+    return conflicts.sorted { $0.path < $1.path }
   }
 }
 
