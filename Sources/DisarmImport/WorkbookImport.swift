@@ -121,7 +121,10 @@ public enum WorkbookImport {
       // A page without the marker is all notes, as DISARM's generator treated it.
       notes[page.path] = page.notes?.tail ?? (Array((Notes.marker).utf8) + page.file.bytes)
     }
-    let empty = try load(pageFolder: emptyFolder(), framework: framework, overlay: [:])
+    // The imported tree is read from memory over an empty folder (made here, removed when done).
+    let scratch = emptyFolder()
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let empty = try load(pageFolder: scratch, framework: framework, overlay: [:])
     var overlay = ImportedPages(spreadsheet: spreadsheet, kb: empty, template: template, notes: notes).seeds()
     // Without the data workbook, the incidents the folder already has stay as they are and still feed the techniques'
     // incident tables.
@@ -138,8 +141,6 @@ public enum WorkbookImport {
       )
     }
     Trace.mark("seed pages")
-    let scratch = emptyFolder()
-    defer { try? FileManager.default.removeItem(at: scratch) }
     let imported = try load(pageFolder: scratch, framework: framework, overlay: overlay)
     let rendered = PageRenderer.render(imported, template: template)
     Trace.mark("regenerate")

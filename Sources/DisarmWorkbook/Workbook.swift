@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import ZIPFoundation
 
@@ -96,17 +97,42 @@ public struct Workbook: Sendable {
         try SharedStrings.read(bytes, path: path)
       } ?? []
     let styles = try CellStyles.read(try parts.optional("xl/styles.xml"), path: path)
-    var sheets: [Sheet] = []
+    // Every sheet's part is inflated first (one after the other, within the budget), then the sheets are scanned on
+    // all cores: scanning is most of a read, and sheets do not depend on one another.
+    var listed: [(name: String, target: String, bytes: [UInt8]?)] = []
     for (name, target) in try WorkbookParts.sheets(in: parts, path: path) {
-      if let only, !only.contains(name) {
-        sheets.append(Sheet(name: name, rows: []))
-        continue
+      let wanted = only.map { $0.contains(name) } ?? true
+      listed.append((name, target, wanted ? try parts.required(target) : nil))
+    }
+    let results = UnsafeMutableBufferPointer<Result<[Row], WorkbookError>>.allocate(capacity: listed.count)
+    defer { results.deallocate() }
+    nonisolated(unsafe) let slots = results
+    let sheetParts = listed
+    DispatchQueue.concurrentPerform(iterations: sheetParts.count) { index in
+      let (_, target, bytes) = sheetParts[index]
+      let result: Result<[Row], WorkbookError>
+      if let bytes {
+        do throws(WorkbookError) {
+          result = .success(
+            try SheetReader.rows(bytes, sharedStrings: sharedStrings, styles: styles, path: path, part: target))
+        } catch {
+          result = .failure(error)
+        }
+      } else {
+        result = .success([])
       }
-      let bytes = try parts.required(target)
-      sheets.append(
-        Sheet(
-          name: name,
-          rows: try SheetReader.rows(bytes, sharedStrings: sharedStrings, styles: styles, path: path, part: target)))
+      (slots.baseAddress! + index).initialize(to: result)
+    }
+    var sheets: [Sheet] = []
+    for (index, part) in listed.enumerated() {
+      let result = (results.baseAddress! + index).move()
+      switch result {
+      case .success(let rows): sheets.append(Sheet(name: part.name, rows: rows))
+      case .failure(let error):
+        // The first failure in workbook order, as a sequential read would report it.
+        for later in (index + 1)..<listed.count { _ = (results.baseAddress! + later).move() }
+        throw error
+      }
     }
     return Workbook(sheets: sheets)
   }

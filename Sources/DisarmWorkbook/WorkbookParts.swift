@@ -26,7 +26,9 @@ enum WorkbookParts {
 
   /// The element name without its namespace prefix.
   static func local(_ name: String) -> Substring {
-    name.split(separator: ":").last ?? Substring(name)
+    // Called for every element of every sheet: no array of the parts, only the slice after the last colon.
+    guard let colon = name.utf8.lastIndex(of: UInt8(ascii: ":")) else { return Substring(name) }
+    return name[name.utf8.index(after: colon)...]
   }
 
   static func scan(_ bytes: [UInt8], path: String, part: String, _ handle: (XMLScanner.Event) -> Void)

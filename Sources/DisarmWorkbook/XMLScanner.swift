@@ -92,7 +92,7 @@ struct XMLScanner {
   private mutating func startTag() throws(Failure) -> Event {
     index += 1
     let name = try self.name()
-    var attributes = XMLAttributes()
+    var attributes = XMLAttributes(bytes: bytes)
     while true {
       skipSpace()
       guard index < bytes.count else { throw Failure(message: "unclosed tag <\(name)") }
@@ -104,25 +104,34 @@ struct XMLScanner {
         index += 2
         return .start(name: name, attributes: attributes, selfClosing: true)
       }
-      let key = try self.name()
+      let keyStart = index
+      _ = try self.name()
+      let keyEnd = index
       skipSpace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else {
-        throw Failure(message: "attribute \(key) of <\(name)> has no value")
+        throw Failure(message: "attribute \(Self.text(bytes[keyStart..<keyEnd])) of <\(name)> has no value")
       }
       index += 1
       skipSpace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") else {
-        throw Failure(message: "attribute \(key) of <\(name)> is not quoted")
+        throw Failure(message: "attribute \(Self.text(bytes[keyStart..<keyEnd])) of <\(name)> is not quoted")
       }
       let quote = bytes[index]
       index += 1
       let start = index
       while index < bytes.count, bytes[index] != quote { index += 1 }
-      guard index < bytes.count else { throw Failure(message: "unterminated attribute \(key) of <\(name)>") }
-      attributes.pairs.append((key, try Self.decode(bytes[start..<index])))
+      guard index < bytes.count else {
+        throw Failure(message: "unterminated attribute \(Self.text(bytes[keyStart..<keyEnd])) of <\(name)>")
+      }
+      // A value with a reference is checked now, so that a bad one is an error wherever it is; values are decoded
+      // only when asked for.
+      if bytes[start..<index].contains(UInt8(ascii: "&")) { _ = try Self.decode(bytes[start..<index]) }
+      attributes.append(key: keyStart..<keyEnd, value: start..<index)
       index += 1
     }
   }
+
+  static func text(_ slice: ArraySlice<UInt8>) -> String { String(decoding: slice, as: UTF8.self) }
 
   private mutating func text() throws(Failure) -> String {
     let start = index
@@ -192,20 +201,67 @@ struct XMLScanner {
   }
 }
 
-/// An element's attributes in document order. A list rather than a dictionary: a worksheet has hundreds of thousands
-/// of cells of two or three attributes each, and hashing them cost more than the rest of the scan.
+/// An element's attributes in document order, as places in the part's bytes, decoded only when asked for: a worksheet
+/// has hundreds of thousands of cells of two or three attributes each, and making strings of all of them (or hashing
+/// them into a dictionary) cost more than the rest of the scan. The first four are held inline.
 struct XMLAttributes: Equatable, Sequence {
-  var pairs: [(key: String, value: String)] = []
+  typealias Place = (key: Range<Int>, value: Range<Int>)
+  private let bytes: [UInt8]
+  private var a0: Place?
+  private var a1: Place?
+  private var a2: Place?
+  private var a3: Place?
+  private var more: [Place] = []
+
+  init(bytes: [UInt8]) { self.bytes = bytes }
+
+  mutating func append(key: Range<Int>, value: Range<Int>) {
+    if a0 == nil {
+      a0 = (key, value)
+    } else if a1 == nil {
+      a1 = (key, value)
+    } else if a2 == nil {
+      a2 = (key, value)
+    } else if a3 == nil {
+      a3 = (key, value)
+    } else {
+      more.append((key, value))
+    }
+  }
+
+  private func matches(_ place: Place?, _ key: String) -> Bool {
+    guard let place else { return false }
+    var utf8 = key.utf8.makeIterator()
+    for offset in place.key {
+      guard let byte = utf8.next(), byte == bytes[offset] else { return false }
+    }
+    return utf8.next() == nil
+  }
+
+  private func value(_ place: Place) -> String {
+    // References were checked when the tag was read.
+    (try? XMLScanner.decode(bytes[place.value])) ?? ""
+  }
 
   /// The value of the attribute `key`, if the element has it.
   subscript(key: String) -> String? {
-    for pair in pairs where pair.key == key { return pair.value }
+    if matches(a0, key) { return value(a0!) }
+    if matches(a1, key) { return value(a1!) }
+    if matches(a2, key) { return value(a2!) }
+    if matches(a3, key) { return value(a3!) }
+    for place in more where matches(place, key) { return value(place) }
     return nil
+  }
+
+  /// Every attribute as text, in document order.
+  var pairs: [(key: String, value: String)] {
+    ([a0, a1, a2, a3].compactMap { $0 } + more).map { (XMLScanner.text(bytes[$0.key]), value($0)) }
   }
 
   func makeIterator() -> IndexingIterator<[(key: String, value: String)]> { pairs.makeIterator() }
 
   static func == (lhs: XMLAttributes, rhs: XMLAttributes) -> Bool {
-    lhs.pairs.count == rhs.pairs.count && zip(lhs.pairs, rhs.pairs).allSatisfy { $0 == $1 }
+    let (left, right) = (lhs.pairs, rhs.pairs)
+    return left.count == right.count && zip(left, right).allSatisfy { $0 == $1 }
   }
 }
