@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONFIG ?= debug
 BIN = .build/$(CONFIG)/disarm
 
-.PHONY: all deps build demo test bench bench-smoke fuzz check-format clean
+.PHONY: all deps build demo test bench bench-smoke fuzz check-format clean fuzz-workbook
 
 all: build
 
@@ -34,6 +34,10 @@ bench-smoke: deps
 ## Fuzz the page parser for SECONDS (default 60); see docs/RELIABILITY.md.
 fuzz: deps
 	scripts/fuzz.sh $(or $(SECONDS),60)
+
+## Fuzz the workbook reader (disarm import) for SECONDS (default 60); see docs/IMPORT.md.
+fuzz-workbook: deps
+	scripts/fuzz-workbook.sh $(or $(SECONDS),60)
 
 check-format:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
