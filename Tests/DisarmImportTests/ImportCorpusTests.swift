@@ -78,13 +78,7 @@ import Testing
   func importGivesTheReleasesNonStalePages(_ test: Case) throws {
     let release = Corpus.pages(test.name)
     let kb = try KnowledgeBaseLoader.load(from: release.path)
-    // The non-stale pages: those of the objects the release's indexes list, and its whole pages.
-    var expected = Set(kb.objects.values.filter { !$0.isStale }.compactMap { $0.page?.path })
-    expected.formUnion(kb.wholePages.map(\.path))
-    // Pages an index links although their name is no identifier (`incidents/.md`, `techniques/T0039 .md`).
-    for kind in ObjectKind.allCases {
-      for case .unassignedPage(let page) in kb.listing(of: kind) { expected.insert(page.path) }
-    }
+    let expected = Self.nonStalePages(kb)
 
     let root = TemporaryFolder.make("disarm-import-corpus")
     defer { try? FileManager.default.removeItem(at: root) }
@@ -98,21 +92,150 @@ import Testing
     #expect(plan.framework.name == kb.framework.name)
     _ = try WorkbookImport.write(plan, prune: false)
 
+    try Self.expectSamePages(into, as: release, expected: expected, exceptions: test.exceptions)
+  }
+
+  /// The non-stale pages of a release: those of the objects its indexes list, its whole pages, and pages an index
+  /// links although their name is no identifier (`incidents/.md`, `techniques/T0039 .md`).
+  static func nonStalePages(_ kb: KnowledgeBase) -> Set<String> {
+    var expected = Set(kb.objects.values.filter { !$0.isStale }.compactMap { $0.page?.path })
+    expected.formUnion(kb.wholePages.map(\.path))
+    for kind in ObjectKind.allCases {
+      for case .unassignedPage(let page) in kb.listing(of: kind) { expected.insert(page.path) }
+    }
+    return expected
+  }
+
+  /// Every page of `into` equals the release's, and every expected page is there, but for the listed exceptions,
+  /// each of which must really differ.
+  static func expectSamePages(
+    _ into: URL, as release: URL, expected: Set<String>, exceptions: [String: String],
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
     let written = Self.pages(in: into)
     var differing: [String] = []
-    for path in expected.union(written).sorted() where test.exceptions[path] == nil {
+    for path in expected.union(written).sorted() where exceptions[path] == nil {
       let mine = FileManager.default.contents(atPath: into.appendingPathComponent(path).path)
       let theirs = FileManager.default.contents(atPath: release.appendingPathComponent(path).path)
       if !expected.contains(path) || mine == nil || mine != theirs { differing.append(path) }
     }
-    #expect(differing.isEmpty, "\(differing.count) pages differ: \(differing.prefix(10))")
-    let identical = expected.subtracting(test.exceptions.keys).count
-    #expect(identical > 100, "only \(identical) pages compared")
-    // Every exception is real: the page does differ (or is on one side only), so the list cannot go stale unseen.
-    for (path, reason) in test.exceptions {
+    #expect(
+      differing.isEmpty, "\(differing.count) pages differ: \(differing.prefix(10))", sourceLocation: sourceLocation)
+    let identical = expected.subtracting(exceptions.keys).count
+    #expect(identical > 100, "only \(identical) pages compared", sourceLocation: sourceLocation)
+    for (path, reason) in exceptions {
       let mine = FileManager.default.contents(atPath: into.appendingPathComponent(path).path)
       let theirs = FileManager.default.contents(atPath: release.appendingPathComponent(path).path)
-      #expect(mine != theirs, "\(path) is listed as an exception (\(reason)) but is identical")
+      #expect(
+        mine != theirs, "\(path) is listed as an exception (\(reason)) but is identical", sourceLocation: sourceLocation
+      )
     }
+  }
+
+  /// The workbook `disarm export xlsx` makes of a release, imported on its own, gives back the release's pages: the
+  /// export carries every fact the pages own.
+  @Test(.enabled(if: Corpus.available, Corpus.skipMessage), arguments: cases)
+  func exportThenImportGivesBackTheRelease(_ test: Case) throws {
+    let release = Corpus.pages(test.name)
+    let kb = try KnowledgeBaseLoader.load(from: release.path)
+    let root = TemporaryFolder.make("disarm-export-import")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let workbook = root.appendingPathComponent("export.xlsx")
+    try Data(WorkbookExport.bytes(kb)).write(to: workbook)
+    let into = root.appendingPathComponent("pages")
+    let plan = try WorkbookImport.plan(
+      WorkbookImport.Request(workbook: workbook.path, into: into.path, template: test.template))
+    #expect(!plan.hasErrors, "\(plan.diagnostics.filter { $0.severity == .error }.prefix(5).map(\.formatted))")
+    _ = try WorkbookImport.write(plan, prune: false)
+    // The counters' T0039 rows come from the pages here, which never had them.
+    let exceptions = test.exceptions.filter { !Self.t0039Counters.contains($0.key) }
+    try Self.expectSamePages(into, as: release, expected: Self.nonStalePages(kb), exceptions: exceptions)
+  }
+
+  /// Into a copy of the release whose pages carry notes below the marker: the notes survive byte for byte, and the
+  /// pages are otherwise the release's.
+  @Test(.enabled(if: Corpus.available, Corpus.skipMessage))
+  func notesOfAReleaseSurviveAnImport() throws {
+    let name = "disarm-2025-02-10"
+    let release = Corpus.pages(name)
+    let kb = try KnowledgeBaseLoader.load(from: release.path)
+    let root = TemporaryFolder.make("disarm-import-notes")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let workbook = root.appendingPathComponent("data.xlsx")
+    try Data(WorkbookExport.bytes(kb)).write(to: workbook)
+    let into = root.appendingPathComponent("generated_pages")
+    try FileManager.default.copyItem(at: release, to: into)
+    var noted: [String: Data] = [:]
+    for (index, path) in Self.pages(in: into).sorted().enumerated() where path.contains("/") && index % 3 == 0 {
+      let url = into.appendingPathComponent(path)
+      var page = try Data(contentsOf: url)
+      page.append(
+        Data("\n\n## Analyst notes \(index)\r\nSeen again in 2026 | T0151.008: Microblogging Platform\n\t✓\n".utf8))
+      try page.write(to: url)
+      noted[path] = page
+    }
+    #expect(noted.count > 200)
+    let plan = try WorkbookImport.plan(
+      WorkbookImport.Request(workbook: Self.master(name).path, data: workbook.path, into: into.path))
+    #expect(!plan.hasErrors)
+    #expect(plan.template == .generation2025)
+    _ = try WorkbookImport.write(plan, prune: false)
+    for (path, page) in noted where kb.objects.values.contains(where: { $0.page?.path == path && !$0.isStale }) {
+      #expect(FileManager.default.contents(atPath: into.appendingPathComponent(path).path) == page, "\(path)")
+    }
+    // Stale pages (not in the spreadsheet) are listed, not touched.
+    #expect(plan.notInSpreadsheet.contains { $0.path == "tactics/TA03.md" })
+    for (path, page) in noted where plan.notInSpreadsheet.contains(where: { $0.path == path }) {
+      #expect(FileManager.default.contents(atPath: into.appendingPathComponent(path).path) == page, "\(path)")
+    }
+  }
+
+  /// A damaged copy of DISARM's own 2025 spreadsheet: a technique's identifier given twice and the techniques'
+  /// tactic column deleted are reported at their cells, and nothing is written.
+  @Test(.enabled(if: Corpus.available, Corpus.skipMessage))
+  func aDamagedCopyOfARealSpreadsheetIsReportedAtItsCells() throws {
+    let book = try Workbook.read(path: Self.master("disarm-2025-02-10").path)
+    var sheets = book.sheets.map { sheet in
+      let width = (sheet.rows.flatMap { $0.cells.map(\.column) }.max() ?? 0) + 1
+      var rows: [[String]] = []
+      for row in sheet.rows {
+        while rows.count < row.number - 1 { rows.append([]) }
+        rows.append(
+          (0..<width).map { column in
+            switch row.value(at: column) {
+            case .text(let text), .number(let text), .date(let text), .error(let text): text
+            case .bool(let flag): flag ? "TRUE" : "FALSE"
+            case nil: ""
+            }
+          })
+      }
+      return WorkbookWriter.Sheet(name: sheet.name, rows: rows)
+    }
+    let techniques = try #require(sheets.firstIndex { $0.name == "techniques" })
+    let tactic = try #require(sheets[techniques].rows[0].firstIndex(of: "tactic_id"))
+    sheets[techniques].rows[9][0] = sheets[techniques].rows[4][0]
+    let root = TemporaryFolder.make("disarm-import-damaged")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let duplicated = root.appendingPathComponent("duplicated.xlsx")
+    try Data(WorkbookWriter.bytes(sheets)).write(to: duplicated)
+    let into = root.appendingPathComponent("pages")
+    var plan = try WorkbookImport.plan(WorkbookImport.Request(workbook: duplicated.path, into: into.path))
+    #expect(plan.hasErrors && plan.changes.isEmpty)
+    #expect(
+      plan.diagnostics.contains {
+        $0.rule.rawValue == "sheet-duplicate-id" && $0.file == "\(duplicated.path):techniques!A10"
+      }, "\(plan.diagnostics.filter { $0.severity == .error }.map(\.formatted))")
+    sheets[techniques].rows = sheets[techniques].rows.map { row in
+      row.indices.contains(tactic) ? Array(row[..<tactic] + row[(tactic + 1)...]) : row
+    }
+    let deleted = root.appendingPathComponent("deleted.xlsx")
+    try Data(WorkbookWriter.bytes(sheets)).write(to: deleted)
+    plan = try WorkbookImport.plan(WorkbookImport.Request(workbook: deleted.path, into: into.path))
+    #expect(
+      plan.diagnostics.contains {
+        $0.rule.rawValue == "sheet-column-missing" && $0.file == "\(deleted.path):techniques!A1"
+          && $0.message.contains("'tactic_id'")
+      })
+    #expect(!FileManager.default.fileExists(atPath: into.path))
   }
 }
