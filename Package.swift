@@ -115,7 +115,7 @@ let package = Package(
     .testTarget(name: "DisarmSiteTests", dependencies: ["DisarmSite", "DisarmTestSupport"]),
     .testTarget(name: "DisarmWorkbookTests", dependencies: ["DisarmWorkbook", "DisarmTestSupport"]),
     .testTarget(
-      name: "DisarmImportTests", dependencies: ["DisarmImport", "DisarmWorkbook", "DisarmTestSupport"]),
+      name: "DisarmImportTests", dependencies: ["DisarmImport", "DisarmLint", "DisarmWorkbook", "DisarmTestSupport"]),
     .testTarget(
       name: "DisarmCLITests", dependencies: ["disarm", "DisarmWorkbook", "DisarmTestSupport"], exclude: ["Fixtures"]),
   ]

@@ -9,10 +9,8 @@ import Testing
 @Suite struct RuleCatalogueTests {
   static let documentation = TestSupport.repositoryRoot.appendingPathComponent("docs/DIAGNOSTICS.md")
 
-  @Test func documentationIsGeneratedFromTheCatalogue() throws {
-    let text = try String(contentsOf: Self.documentation, encoding: .utf8)
-    #expect(text == RuleCatalogueDocument.markdown(), "docs/DIAGNOSTICS.md is out of date; run disarm catalogue")
-  }
+  // That docs/DIAGNOSTICS.md is generated from the catalogue (lint rules and spreadsheet checks) is checked in
+  // DisarmImportTests.SpreadsheetCheckTests, which sees both.
 
   @Test func idsAreUniqueAndKebabCase() {
     let ids = RuleRegistry.rules.map { $0.id.rawValue }
