@@ -19,8 +19,6 @@ struct Disarm: ParsableCommand {
     }
   }
 
-  static let version = "0.1.0"
-
   // Every command names itself: without a name, ArgumentParser derives it with `String(describing:)` on the type,
   // whose protocol-conformance lookups cost a millisecond of every run's start-up.
   static let configuration = CommandConfiguration(

@@ -23,7 +23,7 @@ extension Disarm {
       case text, markdown, json
     }
 
-    @Argument(help: "An identifier or a name.")
+    @Argument(help: "An identifier or a name.", completion: IdentifierCompletion.kind)
     var query: String
 
     @OptionGroup var knowledgeBase: KnowledgeBaseOption
