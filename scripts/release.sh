@@ -1,12 +1,15 @@
 #!/bin/sh
-# Builds the release: one self-contained binary (and the site preview server beside it) for this machine's
-# architecture, with its manual page and shell completions, packed as dist/disarm-VERSION-linux-ARCH.tar.gz with
+# Builds the release: one self-contained binary for this machine's architecture, with its manual page and shell completions, packed as dist/disarm-VERSION-linux-ARCH.tar.gz with
 # dist/SHA256SUMS. `make release` runs it; scripts/release-check.sh then runs the unpacked binary in a clean Debian.
 #
 # The binaries are linked statically (`-static-executable`: the Swift runtime, Foundation, libcmark and zlib, all
 # from their static archives), so they run on any Linux of the same architecture with no library installed: `ldd`
 # says "not a dynamic executable". glibc warns that getpwuid and dlopen in a static program need the same glibc at
 # run time; disarm calls neither (user names and plug-ins are not used).
+#
+# The site preview server (disarm-serve, which `disarm site --serve` runs) is not in the release: its HTTP package
+# brings in FoundationNetworking, which a static program cannot link without a static libcurl and its TLS stack.
+# `disarm site` itself is in; a release user previews the site with any static file server.
 #
 # The version is VERSION's; when HEAD carries a tag vX, X must equal it.
 set -eu
@@ -25,17 +28,13 @@ arch="$(uname -m)"
 name="disarm-$version-linux-$arch"
 scratch=".build/release-static"
 echo "release: building $name" >&2
-for product in disarm disarm-serve; do
-  swift build -c release --product "$product" -Xswiftc -static-executable --scratch-path "$scratch" >&2
-done
+swift build -c release --product disarm -Xswiftc -static-executable --scratch-path "$scratch" >&2
 bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)"
 stage="dist/$name"
 rm -rf "$stage" "dist/$name.tar.gz"
 mkdir -p "$stage/bin" "$stage/share/man/man1" "$stage/share/bash-completion/completions" \
   "$stage/share/zsh/site-functions" "$stage/share/fish/vendor_completions.d"
-for product in disarm disarm-serve; do
-  strip -o "$stage/bin/$product" "$bin/$product"
-done
+strip -o "$stage/bin/disarm" "$bin/disarm"
 # Completions and the manual page come from the argument parser's own definitions.
 "$stage/bin/disarm" --generate-completion-script bash >"$stage/share/bash-completion/completions/disarm"
 "$stage/bin/disarm" --generate-completion-script zsh >"$stage/share/zsh/site-functions/_disarm"

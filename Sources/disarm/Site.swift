@@ -55,7 +55,10 @@ extension Disarm {
       let own = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
       let server = own.deletingLastPathComponent().appendingPathComponent("disarm-serve")
       guard FileManager.default.isExecutableFile(atPath: server.path) else {
-        Terminal.error("\(server.path) is missing: install disarm-serve beside disarm to preview the site")
+        Terminal.error(
+          "\(server.path) is missing: the preview server is built from source (swift build --product disarm-serve) "
+            + "and installed beside disarm; the site itself is written to \(output): serve it with any static file "
+            + "server, for example python3 -m http.server -d \(output)")
         throw ExitStatus.failure
       }
       var rebuild = [own.path, "site", directory, "--output", output]
