@@ -46,6 +46,7 @@ let package = Package(
     .library(name: "DisarmSite", targets: ["DisarmSite"]),
     .library(name: "DisarmWorkbook", targets: ["DisarmWorkbook"]),
     .library(name: "DisarmImport", targets: ["DisarmImport"]),
+    .library(name: "DisarmLanguageServer", targets: ["DisarmLanguageServer"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -81,6 +82,7 @@ let package = Package(
     .target(name: "DisarmVersions", dependencies: ["DisarmExports"]),
     .target(name: "DisarmSite", dependencies: ["DisarmBrowsing", "DisarmVersions"]),
     .target(name: "DisarmImport", dependencies: ["DisarmRegeneration", "DisarmWorkbook"]),
+    .target(name: "DisarmLanguageServer", dependencies: ["DisarmBrowsing"]),
     // The preview server of `disarm site --serve`, in its own executable: FlyingFox links Foundation's networking
     // (and libcurl), which would otherwise load with every command and cost each one about 7 MiB and 10 ms.
     .executableTarget(
@@ -93,6 +95,7 @@ let package = Package(
       name: "disarm",
       dependencies: [
         "DisarmExports", "DisarmBrowsing", "DisarmVersions", "DisarmSite", "DisarmImport",
+        "DisarmLanguageServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -114,6 +117,7 @@ let package = Package(
     ),
     .testTarget(name: "DisarmSiteTests", dependencies: ["DisarmSite", "DisarmTestSupport"]),
     .testTarget(name: "DisarmWorkbookTests", dependencies: ["DisarmWorkbook", "DisarmTestSupport"]),
+    .testTarget(name: "DisarmLanguageServerTests", dependencies: ["DisarmLanguageServer", "DisarmTestSupport"]),
     .testTarget(
       name: "DisarmImportTests", dependencies: ["DisarmImport", "DisarmLint", "DisarmWorkbook", "DisarmTestSupport"]),
     .testTarget(

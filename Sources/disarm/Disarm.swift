@@ -30,7 +30,7 @@ struct Disarm: ParsableCommand {
     version: version,
     subcommands: [
       Build.self, Lint.self, Explain.self, Show.self, List.self, Search.self, New.self, Diff.self, Site.self,
-      Import.self,
+      Import.self, LSP.self,
       Export.self,
       Frameworks.self,
       Catalogue.self,

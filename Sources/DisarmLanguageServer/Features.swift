@@ -1,0 +1,350 @@
+import DisarmBrowsing
+import DisarmDiagnostics
+import DisarmModel
+import DisarmParser
+import Foundation
+
+/// The requests an editor makes about identifiers: hover, go to definition, references, completion, symbols, code
+/// actions and renames. Each reads the workspace's current model; none changes it (edits go back to the editor).
+struct Features {
+  let workspace: Workspace
+  var kb: KnowledgeBase { workspace.kb }
+
+  typealias Failure = LanguageServer.Failure
+
+  /// The document and position a request is about.
+  func target(_ params: Any?) throws -> (path: String, file: SourceFile, offset: Int) {
+    let object = params as? [String: Any] ?? [:]
+    guard let uri = (object["textDocument"] as? [String: Any])?["uri"] as? String else {
+      throw Failure.params("textDocument.uri is missing")
+    }
+    guard let path = workspace.path(of: uri) else {
+      throw Failure(code: LanguageServer.ErrorCode.requestFailed, message: "\(uri) is outside the knowledge base")
+    }
+    guard let file = workspace.source(path) else {
+      throw Failure(code: LanguageServer.ErrorCode.requestFailed, message: "\(uri) cannot be read")
+    }
+    let position = LSPPosition(json: object["position"]) ?? LSPPosition(line: 0, character: 0)
+    return (path, file, position.offset(in: file))
+  }
+
+  /// The identifier written at `offset`: the run of letters, digits and dots around it (`T0151.008` in
+  /// `[T0151.008 Name](…)`, `T0151.008:`, or `techniques/T0151.008.md`), with its byte range.
+  static func word(at offset: Int, in file: SourceFile) -> (text: String, range: Range<Int>)? {
+    let bytes = file.bytes
+    func isWord(_ byte: UInt8) -> Bool {
+      (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 46
+    }
+    var start = min(offset, bytes.count)
+    var end = start
+    while start > 0, isWord(bytes[start - 1]) { start -= 1 }
+    while end < bytes.count, isWord(bytes[end]) { end += 1 }
+    guard start < end else { return nil }
+    var text = String(decoding: bytes[start..<end], as: UTF8.self)
+    if text.hasSuffix(".md") { text = String(text.dropLast(3)) }
+    while text.hasSuffix(".") { text.removeLast() }
+    return (text, start..<(start + text.utf8.count))
+  }
+
+  /// The object named at the request's position.
+  func object(_ params: Any?) throws -> (DisarmID, Range<Int>, (path: String, file: SourceFile, offset: Int))? {
+    let where_ = try target(params)
+    guard let word = Self.word(at: where_.offset, in: where_.file), let id = kb.id(word.text) else { return nil }
+    return (id, word.range, where_)
+  }
+
+  // MARK: Hover
+
+  func hover(_ params: Any?) throws -> Any {
+    guard let (id, range, where_) = try object(params) else { return NSNull() }
+    let words = kb.words(id.kind)
+    var lines: [String] = []
+    if let object = kb[id], !object.isStale {
+      lines.append("**\(words.title) \(id): \(object.name)**")
+      for (relation, role) in [(RelationKind.tactic, ObjectKind.tactic), (.parent, .technique), (.phase, .phase)] {
+        guard let target = kb.outgoing(id, relation).first?.target else { continue }
+        let name = kb[target]?.name ?? ""
+        let label = relation == .parent ? "Parent \(kb.words(role).singular)" : kb.words(role).title
+        lines.append("\(label): \(target) \(name)")
+      }
+      if let summary = object.summary?.text, !summary.isEmpty {
+        let short = summary.count > 400 ? String(summary.prefix(400)) + "…" : summary
+        lines.append("")
+        lines.append(short.replacingOccurrences(of: "<br>", with: " "))
+      }
+    } else if let entry = kb.register.entries.first(where: { $0.id == id }) {
+      lines.append("**\(words.title) \(id)\(entry.name.map { ": \($0)" } ?? "")** — retired")
+      if let replacement = entry.replacedBy {
+        lines.append("Replaced by \(replacement)\(kb[replacement].map { " \($0.name)" } ?? "")")
+      }
+      if let reason = entry.reason { lines.append(reason) }
+    } else if let object = kb[id] {
+      lines.append("**\(words.title) \(id): \(object.name)** — stale: the \(words.singular) index does not list it")
+    } else {
+      lines.append("**\(id)**: no such \(words.singular) in this knowledge base")
+    }
+    return [
+      "contents": ["kind": "markdown", "value": lines.joined(separator: "\n\n")],
+      "range": LSPPosition.range(range, in: where_.file),
+    ]
+  }
+
+  // MARK: Definition and references
+
+  /// The location of an object's heading.
+  func location(of id: DisarmID) -> [String: Any]? {
+    guard let page = kb[id]?.page else { return nil }
+    let range = page.heading?.line.offsets ?? 0..<0
+    return [
+      "uri": workspace.uri(of: page.path),
+      "range": LSPPosition.range(range, in: workspace.source(page.path) ?? page.file),
+    ]
+  }
+
+  func definition(_ params: Any?) throws -> Any {
+    guard let (id, _, _) = try object(params), let location = location(of: id) else { return NSNull() }
+    return location
+  }
+
+  /// Every place an identifier is written, in every page (open pages as the editor has them).
+  func mentions(of id: DisarmID) -> [(path: String, file: SourceFile, range: Range<Int>)] {
+    let needle = Array(id.string.utf8)
+    var found: [(String, SourceFile, Range<Int>)] = []
+    var paths = Set(kb.sourceFiles().keys)
+    paths.formUnion(workspace.openPaths)
+    for path in paths.sorted() {
+      guard let file = workspace.source(path) else { continue }
+      let bytes = file.bytes
+      var index = 0
+      while index + needle.count <= bytes.count {
+        if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) {
+          let before = index > 0 ? bytes[index - 1] : 32
+          let after = index + needle.count < bytes.count ? bytes[index + needle.count] : 32
+          let afterNext = index + needle.count + 1 < bytes.count ? bytes[index + needle.count + 1] : 32
+          let continues = (after >= 48 && after <= 57) || (after == 46 && afterNext >= 48 && afterNext <= 57)
+          let isLetterBefore =
+            (before >= 65 && before <= 90) || (before >= 97 && before <= 122) || (before >= 48 && before <= 57)
+          if !continues && !isLetterBefore { found.append((path, file, index..<(index + needle.count))) }
+          index += needle.count
+        } else {
+          index += 1
+        }
+      }
+    }
+    return found
+  }
+
+  func references(_ params: Any?) throws -> Any {
+    guard let (id, _, _) = try object(params) else { return [Any]() }
+    return mentions(of: id).map {
+      ["uri": workspace.uri(of: $0.path), "range": LSPPosition.range($0.range, in: $0.file)]
+    }
+  }
+
+  // MARK: Completion
+
+  func completion(_ params: Any?) throws -> Any {
+    let where_ = try target(params)
+    let bytes = where_.file.bytes
+    var start = where_.offset
+    func isWord(_ byte: UInt8) -> Bool {
+      (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 46
+    }
+    while start > 0, isWord(bytes[start - 1]) { start -= 1 }
+    let prefix = String(decoding: bytes[start..<where_.offset], as: UTF8.self).uppercased()
+    guard let first = prefix.first, first.isLetter else { return ["isIncomplete": false, "items": [Any]()] }
+    let line = where_.file.position(at: where_.offset).line
+    let lineStart = where_.file.lineStart(line)
+    let before = String(decoding: bytes[lineStart..<start], as: UTF8.self)
+    let inTableRow = before.trimmingCharacters(in: .whitespaces).hasPrefix("|")
+    let inField =
+      before.hasSuffix("**: ") || before.hasSuffix(":** ") || before.hasSuffix(": ") && before.contains("**")
+    let range = LSPPosition.range(start..<where_.offset, in: where_.file)
+    let objects = kb.objects.values.filter { !$0.isStale && $0.id.string.hasPrefix(prefix) }.sorted { $0.id < $1.id }
+    let items: [[String: Any]] = objects.prefix(200).map { object in
+      let words = kb.words(object.kind)
+      let insert: String
+      if inField {
+        insert = object.id.string
+      } else if inTableRow, let folder = words.folder {
+        insert = "[\(object.id) \(object.name)](\(kb.framework.linkPrefix)\(folder)/\(object.id).md)"
+      } else {
+        insert = "\(object.id): \(object.name)"
+      }
+      return [
+        "label": object.id.string, "detail": "\(words.title): \(object.name)", "kind": 18,
+        "filterText": object.id.string, "sortText": object.id.string,
+        "textEdit": ["range": range, "newText": insert],
+      ]
+    }
+    return ["isIncomplete": objects.count > 200, "items": items]
+  }
+
+  // MARK: Symbols
+
+  func documentSymbols(_ params: Any?) throws -> Any {
+    let where_ = try target(params)
+    let page = PageParser.parse(
+      path: where_.path, kind: kind(of: where_.path), bytes: where_.file.bytes, framework: kb.framework)
+    let file = where_.file
+    func symbol(_ name: String, _ kind: Int, _ range: Range<Int>, _ children: [[String: Any]] = []) -> [String: Any] {
+      let lsp = LSPPosition.range(range, in: file)
+      var object: [String: Any] = [
+        "name": name.isEmpty ? "(empty)" : name, "kind": kind, "range": lsp, "selectionRange": lsp,
+      ]
+      if !children.isEmpty { object["children"] = children }
+      return object
+    }
+    var children: [[String: Any]] = page.fields.map { field in
+      symbol(field.label, 8, field.start.offset..<field.value.offsets.upperBound)
+    }
+    for table in page.tables {
+      let rows = table.rows.map { row -> [String: Any] in
+        let name = row.links.first?.text.text ?? row.cells.first?.text ?? ""
+        return symbol(name, 13, row.source.offsets)
+      }
+      let end = table.rows.last?.source.offsets.upperBound ?? table.header.offsets.upperBound
+      children.append(symbol(table.columns.first ?? "table", 18, table.header.offsets.lowerBound..<end, rows))
+    }
+    if let heading = page.heading {
+      return [
+        symbol(
+          heading.line.text.trimmingCharacters(in: CharacterSet(charactersIn: "# ")), 5,
+          0..<(page.notes?.markerOffset ?? file.bytes.count), children)
+      ]
+    }
+    return children
+  }
+
+  func kind(of path: String) -> ObjectKind {
+    let folder = path.split(separator: "/").first.map(String.init) ?? ""
+    return kb.framework.kind(folder: folder)?.role ?? .technique
+  }
+
+  func workspaceSymbols(_ params: Any?) throws -> Any {
+    let query = ((params as? [String: Any])?["query"] as? String) ?? ""
+    let objects: [DisarmObject]
+    if query.trimmingCharacters(in: .whitespaces).isEmpty {
+      objects = kb.orderedObjects.filter { !$0.isStale }.prefix(200).map { $0 }
+    } else {
+      objects = SearchIndex(kb).search(query, limit: 100).map(\.object)
+    }
+    return objects.compactMap { object -> [String: Any]? in
+      guard let location = location(of: object.id) else { return nil }
+      return [
+        "name": "\(object.id) \(object.name)", "kind": 5, "location": location,
+        "containerName": kb.words(object.kind).title,
+      ]
+    }
+  }
+
+  // MARK: Code actions
+
+  /// The fix-its of the findings in range, and for a page whose derived content is out of date or whose names
+  /// differ from their headings, the page regenerated (derived tables and names recomputed, the notes kept byte for
+  /// byte, as `disarm build --write` would write it).
+  func codeActions(_ params: Any?) throws -> Any {
+    let where_ = try target(params)
+    let uri = workspace.uri(of: where_.path)
+    var actions: [[String: Any]] = []
+    for finding in workspace.findings[where_.path] ?? [] {
+      let lsp = LSPDiagnostic.json(finding, in: where_.file, workspace: workspace)
+      for fix in finding.fixIts {
+        actions.append([
+          "title": fix.message, "kind": "quickfix", "diagnostics": [lsp],
+          "edit": [
+            "changes": [
+              uri: [["range": LSPPosition.range(fix.range.offsets, in: where_.file), "newText": fix.replacement]]
+            ]
+          ],
+        ])
+      }
+    }
+    let regenerating: Set<String> = ["derived-out-of-date", "name-mismatch"]
+    let findings = (workspace.findings[where_.path] ?? []).filter { regenerating.contains($0.rule.rawValue) }
+    if !findings.isEmpty, let bytes = workspace.regenerated[where_.path] {
+      let whole = LSPPosition.range(0..<where_.file.bytes.count, in: where_.file)
+      actions.append([
+        "title": "Regenerate this page's derived content (notes kept)", "kind": "quickfix", "isPreferred": true,
+        "diagnostics": findings.map { LSPDiagnostic.json($0, in: where_.file, workspace: workspace) },
+        "edit": ["changes": [uri: [["range": whole, "newText": String(decoding: bytes, as: UTF8.self)]]]],
+      ])
+    }
+    return actions
+  }
+
+  // MARK: Rename
+
+  /// Where the notes of a page begin: nothing at or after it is ever edited.
+  func notesStart(_ file: SourceFile) -> Int {
+    let marker = Array(Notes.marker.utf8)
+    let bytes = file.bytes
+    var index = 0
+    while index + marker.count <= bytes.count {
+      if bytes[index] == marker[0], bytes[index..<(index + marker.count)].elementsEqual(marker) { return index }
+      index += 1
+    }
+    return bytes.count
+  }
+
+  func prepareRename(_ params: Any?) throws -> Any {
+    guard let (id, range, where_) = try object(params) else {
+      throw Failure(
+        code: LanguageServer.ErrorCode.requestFailed,
+        message: "place the cursor on an identifier to rename the object's name")
+    }
+    guard range.lowerBound < notesStart(where_.file) else {
+      throw Failure(
+        code: LanguageServer.ErrorCode.requestFailed,
+        message: "this mention is in the page's notes, which disarm never edits")
+    }
+    guard let object = kb[id], object.page != nil else {
+      throw Failure(code: LanguageServer.ErrorCode.requestFailed, message: "\(id) has no page in this knowledge base")
+    }
+    return ["range": LSPPosition.range(range, in: where_.file), "placeholder": object.name]
+  }
+
+  /// Renames an object's name: its heading, the name after every link to it (`[T0151.008 Name](…)`) and after every
+  /// inline mention (`T0151.008: Name`), on every page, above the notes only.
+  func rename(_ params: Any?) throws -> Any {
+    guard let newName = (params as? [String: Any])?["newName"] as? String else {
+      throw Failure.params("newName is missing")
+    }
+    _ = try prepareRename(params)
+    guard let (id, _, _) = try object(params), let object = kb[id], let page = object.page else { return NSNull() }
+    let name = newName.trimmingCharacters(in: .whitespaces)
+    guard !name.isEmpty, !name.contains("\n"), !name.contains("]"), !name.contains("|") else {
+      throw Failure(code: LanguageServer.ErrorCode.requestFailed, message: "a name is one line without ']' or '|'")
+    }
+    if kb.id(name) != nil {
+      throw Failure(
+        code: LanguageServer.ErrorCode.requestFailed,
+        message: "renaming an identifier is not supported: rename changes the name")
+    }
+    let old = object.name
+    var changes: [String: [[String: Any]]] = [:]
+    func edit(_ path: String, _ file: SourceFile, _ range: Range<Int>) {
+      changes[workspace.uri(of: path), default: []].append([
+        "range": LSPPosition.range(range, in: file), "newText": name,
+      ])
+    }
+    if let heading = page.heading?.name, let file = workspace.source(page.path) {
+      edit(page.path, file, heading.offsets)
+    }
+    let oldBytes = Array(old.utf8)
+    for mention in mentions(of: id) where mention.range.lowerBound < notesStart(mention.file) {
+      let bytes = mention.file.bytes
+      // `[ID Old Name]` or `ID: Old Name`: the old name right after one space or `: `.
+      for separator in [[UInt8](" ".utf8), [UInt8](": ".utf8)] {
+        let start = mention.range.upperBound + separator.count
+        guard start + oldBytes.count <= bytes.count, bytes[mention.range.upperBound..<start].elementsEqual(separator),
+          bytes[start..<(start + oldBytes.count)].elementsEqual(oldBytes)
+        else { continue }
+        if mention.path == page.path, let heading = page.heading?.name, heading.offsets.lowerBound == start { continue }
+        edit(mention.path, mention.file, start..<(start + oldBytes.count))
+        break
+      }
+    }
+    return ["changes": changes]
+  }
+}

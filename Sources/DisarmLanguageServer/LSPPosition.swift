@@ -1,0 +1,53 @@
+import DisarmDiagnostics
+
+/// Positions as LSP counts them (0-based line, 0-based character in UTF-16 code units, the protocol's default
+/// encoding), converted to and from the byte offsets every other part of disarm uses.
+struct LSPPosition: Equatable {
+  var line: Int
+  var character: Int
+
+  var json: [String: Any] { ["line": line, "character": character] }
+
+  init(line: Int, character: Int) {
+    self.line = line
+    self.character = character
+  }
+
+  init?(json: Any?) {
+    guard let object = json as? [String: Any], let line = object["line"] as? Int,
+      let character = object["character"] as? Int, line >= 0, character >= 0
+    else { return nil }
+    self.init(line: line, character: character)
+  }
+
+  /// The LSP position of byte `offset` in `file`.
+  init(offset: Int, in file: SourceFile) {
+    let position = file.position(at: min(max(offset, 0), file.bytes.count))
+    let lineStart = file.lineStart(position.line)
+    let prefix = file.bytes[lineStart..<min(max(position.offset, lineStart), file.bytes.count)]
+    self.init(line: position.line - 1, character: String(decoding: prefix, as: UTF8.self).utf16.count)
+  }
+
+  /// The byte offset of this position in `file`: past the end of a line is its end, past the last line the end.
+  func offset(in file: SourceFile) -> Int {
+    guard line < file.lineCount else { return file.bytes.count }
+    let range = file.lineContentRange(line + 1)
+    let text = String(decoding: file.bytes[range], as: UTF8.self)
+    var units = 0
+    var offset = range.lowerBound
+    for scalar in text.unicodeScalars {
+      if units >= character { break }
+      units += scalar.utf16.count
+      offset += scalar.utf8.count
+    }
+    return offset
+  }
+
+  /// An LSP range for byte offsets.
+  static func range(_ offsets: Range<Int>, in file: SourceFile) -> [String: Any] {
+    [
+      "start": LSPPosition(offset: offsets.lowerBound, in: file).json,
+      "end": LSPPosition(offset: offsets.upperBound, in: file).json,
+    ]
+  }
+}

@@ -1,0 +1,260 @@
+import DisarmDiagnostics
+import DisarmModel
+import Foundation
+
+/// `disarm lsp`: the Language Server Protocol (3.17) over a byte stream, for the knowledge base of the editor's
+/// workspace. Requests are answered in order, one at a time; every change re-checks the knowledge base with the
+/// open pages' unsaved text and publishes the findings that changed.
+///
+/// Robustness: a body that is not JSON gets a parse error, a message that is not a request or notification an
+/// invalid-request error, an unknown method a method-not-found error, bad parameters an invalid-params error, a file
+/// outside the workspace a request-failed error; nothing a client sends ends the server but `exit`.
+public final class LanguageServer {
+  enum ErrorCode {
+    static let parseError = -32700
+    static let invalidRequest = -32600
+    static let methodNotFound = -32601
+    static let invalidParams = -32602
+    static let serverNotInitialized = -32002
+    static let requestFailed = -32803
+  }
+
+  /// An error answer: code and message.
+  struct Failure: Error {
+    var code: Int
+    var message: String
+    static func params(_ message: String) -> Failure { Failure(code: ErrorCode.invalidParams, message: message) }
+  }
+
+  var workspace: Workspace?
+  private var rootFolder: URL?
+  private var shutdownRequested = false
+  /// Set by `exit`: the process's status (0 after `shutdown`, 1 otherwise, as the protocol says).
+  public private(set) var exitStatus: Int32?
+  /// The findings last published for each page, so that only changes are sent.
+  private var published: [String: [Diagnostic]] = [:]
+  /// Messages to send (responses and notifications), in order.
+  private var outgoing: [[String: Any]] = []
+  /// A framework description named in the client's initialization options (`{"framework": "disarm-1"}`).
+  private var framework: String?
+
+  public init() {}
+
+  /// Handles one message body and returns the messages to send.
+  public func handle(_ body: [UInt8]) -> [[String: Any]] {
+    outgoing = []
+    guard let object = try? JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed]) else {
+      respond(id: NSNull(), failure: Failure(code: ErrorCode.parseError, message: "the message is not JSON"))
+      return outgoing
+    }
+    guard let message = object as? [String: Any] else {
+      respond(id: NSNull(), failure: Failure(code: ErrorCode.invalidRequest, message: "a message is a JSON object"))
+      return outgoing
+    }
+    let id = message["id"]
+    guard let method = message["method"] as? String else {
+      // A response to a request of ours (none is sent) or garbage: answered only when it carries an id it cannot.
+      if id == nil || message["result"] != nil || message["error"] != nil { return outgoing }
+      respond(id: id!, failure: Failure(code: ErrorCode.invalidRequest, message: "a request needs a method"))
+      return outgoing
+    }
+    if let id, !(id is String || id is NSNumber) {
+      respond(id: NSNull(), failure: Failure(code: ErrorCode.invalidRequest, message: "an id is a number or a string"))
+      return outgoing
+    }
+    let params = message["params"]
+    if let id {
+      do {
+        let result = try request(method, params)
+        outgoing.append(["jsonrpc": "2.0", "id": id, "result": result])
+      } catch let failure as Failure {
+        respond(id: id, failure: failure)
+      } catch {
+        respond(id: id, failure: Failure(code: ErrorCode.requestFailed, message: "\(error)"))
+      }
+    } else {
+      notification(method, params)
+    }
+    return outgoing
+  }
+
+  private func respond(id: Any, failure: Failure) {
+    outgoing.append(["jsonrpc": "2.0", "id": id, "error": ["code": failure.code, "message": failure.message]])
+  }
+
+  private func notify(_ method: String, _ params: [String: Any]) {
+    outgoing.append(["jsonrpc": "2.0", "method": method, "params": params])
+  }
+
+  /// Logs a message in the client's output (`window/logMessage`, 1 error … 4 log).
+  func log(_ text: String, type: Int = 4) { notify("window/logMessage", ["type": type, "message": text]) }
+
+  // MARK: Requests
+
+  private func request(_ method: String, _ params: Any?) throws -> Any {
+    if method == "initialize" { return try initialize(params) }
+    if method == "shutdown" {
+      shutdownRequested = true
+      return NSNull()
+    }
+    guard let workspace else {
+      throw Failure(code: ErrorCode.serverNotInitialized, message: "initialize first, with a workspace folder")
+    }
+    let features = Features(workspace: workspace)
+    switch method {
+    case "textDocument/hover": return try features.hover(params)
+    case "textDocument/definition": return try features.definition(params)
+    case "textDocument/references": return try features.references(params)
+    case "textDocument/completion": return try features.completion(params)
+    case "textDocument/documentSymbol": return try features.documentSymbols(params)
+    case "workspace/symbol": return try features.workspaceSymbols(params)
+    case "textDocument/codeAction": return try features.codeActions(params)
+    case "textDocument/prepareRename": return try features.prepareRename(params)
+    case "textDocument/rename": return try features.rename(params)
+    default:
+      throw Failure(code: ErrorCode.methodNotFound, message: "disarm lsp does not handle \(method)")
+    }
+  }
+
+  private func initialize(_ params: Any?) throws -> Any {
+    let object = params as? [String: Any] ?? [:]
+    var root: URL?
+    if let folders = object["workspaceFolders"] as? [[String: Any]], let uri = folders.first?["uri"] as? String {
+      root = URL(string: uri)
+    } else if let uri = object["rootUri"] as? String {
+      root = URL(string: uri)
+    } else if let path = object["rootPath"] as? String {
+      root = URL(fileURLWithPath: path)
+    }
+    framework = (object["initializationOptions"] as? [String: Any])?["framework"] as? String
+    rootFolder = root?.standardizedFileURL
+    if let root = rootFolder, let folder = Workspace.pageFolder(in: root) {
+      do {
+        workspace = try Workspace(folder: folder, framework: framework)
+      } catch {
+        throw Failure(code: ErrorCode.requestFailed, message: error.description)
+      }
+    } else {
+      throw Failure(
+        code: ErrorCode.requestFailed,
+        message:
+          "no knowledge base in the workspace (\(rootFolder?.path ?? "no root given")): open the folder that holds techniques/, generated_pages/ or data/"
+      )
+    }
+    return [
+      "capabilities": [
+        "positionEncoding": "utf-16",
+        "textDocumentSync": ["openClose": true, "change": 1, "save": ["includeText": false]],
+        "hoverProvider": true, "definitionProvider": true, "referencesProvider": true,
+        "completionProvider": ["triggerCharacters": ["."], "resolveProvider": false],
+        "documentSymbolProvider": true, "workspaceSymbolProvider": true,
+        "codeActionProvider": ["codeActionKinds": ["quickfix"]],
+        "renameProvider": ["prepareProvider": true],
+      ] as [String: Any],
+      "serverInfo": ["name": "disarm", "version": LanguageServer.version],
+    ]
+  }
+
+  /// The version the server reports; the command sets it from the binary's.
+  public static nonisolated(unsafe) var version = ""
+
+  // MARK: Notifications
+
+  private func notification(_ method: String, _ params: Any?) {
+    if method == "exit" {
+      exitStatus = shutdownRequested ? 0 : 1
+      return
+    }
+    guard let workspace else { return }
+    let object = params as? [String: Any] ?? [:]
+    let document = object["textDocument"] as? [String: Any] ?? [:]
+    let uri = document["uri"] as? String
+    switch method {
+    case "textDocument/didOpen":
+      guard let uri, let path = workspace.path(of: uri), let text = document["text"] as? String else { return }
+      workspace.setOpen(path, Array(text.utf8))
+      refresh(always: [path])
+    case "textDocument/didChange":
+      guard let uri, let path = workspace.path(of: uri),
+        let changes = object["contentChanges"] as? [[String: Any]],
+        let text = changes.last(where: { $0["range"] == nil })?["text"] as? String
+      else { return }
+      workspace.setOpen(path, Array(text.utf8))
+      refresh(always: [path])
+    case "textDocument/didClose":
+      guard let uri, let path = workspace.path(of: uri) else { return }
+      workspace.setOpen(path, nil)
+      refresh(always: [])
+    case "textDocument/didSave", "workspace/didChangeWatchedFiles":
+      refresh(always: [])
+    default:
+      // `initialized`, `$/cancelRequest` (requests are answered before the next is read), `$/setTrace`, …
+      break
+    }
+  }
+
+  /// Re-checks and publishes the findings of `always` and of every page whose findings changed.
+  private func refresh(always: Set<String>) {
+    guard let workspace else { return }
+    let changed: Set<String>
+    do {
+      changed = try workspace.reload()
+    } catch {
+      log("disarm: \(error.description)", type: 1)
+      return
+    }
+    for path in always.union(changed).sorted() {
+      let findings = workspace.findings[path] ?? []
+      if published[path] == findings && !always.contains(path) { continue }
+      published[path] = findings
+      let file = workspace.source(path)
+      notify(
+        "textDocument/publishDiagnostics",
+        [
+          "uri": workspace.uri(of: path),
+          "diagnostics": findings.map { LSPDiagnostic.json($0, in: file, workspace: workspace) },
+        ])
+    }
+  }
+
+  // MARK: The stream
+
+  /// Reads messages from `input` and writes the answers to `output` until `exit` or the end of the input; returns
+  /// the exit status.
+  public func run(input: Int32, output: Int32) -> Int32 {
+    var framing = MessageFraming()
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+      if count < 0 && errno == EINTR { continue }
+      if count <= 0 { return exitStatus ?? 1 }
+      framing.append(chunk[0..<count])
+      while true {
+        let body: [UInt8]?
+        do {
+          body = try framing.next()
+        } catch {
+          write(
+            ["jsonrpc": "2.0", "method": "window/logMessage", "params": ["type": 1, "message": "disarm: \(error)"]],
+            to: output)
+          continue
+        }
+        guard let body else { break }
+        for message in handle(body) { write(message, to: output) }
+        if let exitStatus { return exitStatus }
+      }
+    }
+  }
+
+  private func write(_ message: [String: Any], to output: Int32) {
+    guard let data = try? JSONSerialization.data(withJSONObject: message, options: [.sortedKeys]) else { return }
+    let bytes = MessageFraming.frame([UInt8](data))
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes[offset...].withUnsafeBytes { Foundation.write(output, $0.baseAddress, $0.count) }
+      if written < 0 && errno == EINTR { continue }
+      if written <= 0 { return }
+      offset += written
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import DisarmDiagnostics
+import DisarmLint
+import DisarmModel
+import DisarmParser
+import Foundation
+
+/// The knowledge base an editor works on: its page folder, the pages open in the editor (their unsaved text, read
+/// instead of the files), and the model and findings of the last check. Every change re-reads the knowledge base
+/// with the open pages from memory, as `disarm new` checks a page before writing it.
+final class Workspace {
+  /// The page folder.
+  let folder: URL
+  /// A framework description's name or file, when the folder's `.disarm.yml` or the client's settings name one.
+  let framework: String?
+  /// Unsaved text of open pages, by page-folder-relative path.
+  private(set) var open: [String: [UInt8]] = [:]
+  /// The model with the open pages, and every finding, by page.
+  private(set) var kb: KnowledgeBase
+  private(set) var findings: [String: [Diagnostic]] = [:]
+  /// The regenerated pages that differ from their text (what a code action offers).
+  private(set) var regenerated: [String: [UInt8]] = [:]
+
+  init(folder: URL, framework: String?) throws(LoadError) {
+    self.folder = folder
+    self.framework = framework
+    kb = try KnowledgeBaseLoader.load(from: folder.path, framework: framework)
+    check()
+  }
+
+  /// The page folder inside `root` (the root itself, its `generated_pages/` or its `data/`), if any.
+  static func pageFolder(in root: URL) -> URL? {
+    for candidate in [root, root.appendingPathComponent("generated_pages"), root.appendingPathComponent("data")] {
+      if KnowledgeBaseLocation.holdsPages(candidate) { return candidate.standardizedFileURL }
+    }
+    return nil
+  }
+
+  /// The page-folder-relative path of a `file:` URI, or nil when it is outside the page folder.
+  func path(of uri: String) -> String? {
+    guard let url = URL(string: uri), url.isFileURL else { return nil }
+    let full = url.standardizedFileURL.path
+    let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
+    guard full.hasPrefix(base) else { return nil }
+    return String(full.dropFirst(base.count))
+  }
+
+  /// The `file:` URI of a page-folder-relative path.
+  func uri(of path: String) -> String { folder.appendingPathComponent(path).absoluteString }
+
+  /// The text of a page as the editor has it (open) or as the file holds it.
+  func source(_ path: String) -> SourceFile? {
+    if let bytes = open[path] { return SourceFile(path: path, bytes: bytes) }
+    if let file = kb.sourceFiles()[path] { return file }
+    guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) else { return nil }
+    return SourceFile(path: path, bytes: [UInt8](data))
+  }
+
+  func setOpen(_ path: String, _ bytes: [UInt8]?) { open[path] = bytes }
+
+  /// The pages open in the editor.
+  var openPaths: [String] { Array(open.keys) }
+
+  /// Re-reads the knowledge base with the open pages and checks it: returns the pages whose findings changed.
+  @discardableResult
+  func reload() throws(LoadError) -> Set<String> {
+    kb = try KnowledgeBaseLoader.load(pageFolder: folder, framework: kb.framework, overlay: open)
+    let before = findings
+    check()
+    var changed = Set<String>()
+    for path in Set(before.keys).union(findings.keys) where before[path] != findings[path] { changed.insert(path) }
+    return changed
+  }
+
+  private func check() {
+    var checked = Linter.check(kb)
+    // The drift phase (a derived table out of date) compares with the pages read: open pages with their text.
+    _ = try? checked.changes(in: folder, reporting: true)
+    findings = Dictionary(grouping: checked.diagnostics, by: \.file)
+    regenerated = [:]
+    for page in checked.rendered.pages { regenerated[page.path] = page.bytes }
+  }
+}
