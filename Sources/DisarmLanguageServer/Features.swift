@@ -48,15 +48,15 @@ struct Features {
 
   /// The object named at the request's position.
   func object(_ params: Any?) throws -> (DisarmID, Range<Int>, (path: String, file: SourceFile, offset: Int))? {
-    let where_ = try target(params)
-    guard let word = Self.word(at: where_.offset, in: where_.file), let id = kb.id(word.text) else { return nil }
-    return (id, word.range, where_)
+    let place = try target(params)
+    guard let word = Self.word(at: place.offset, in: place.file), let id = kb.id(word.text) else { return nil }
+    return (id, word.range, place)
   }
 
   // MARK: Hover
 
   func hover(_ params: Any?) throws -> Any {
-    guard let (id, range, where_) = try object(params) else { return NSNull() }
+    guard let (id, range, place) = try object(params) else { return NSNull() }
     let words = kb.words(id.kind)
     var lines: [String] = []
     if let object = kb[id], !object.isStale {
@@ -85,7 +85,7 @@ struct Features {
     }
     return [
       "contents": ["kind": "markdown", "value": lines.joined(separator: "\n\n")],
-      "range": LSPPosition.range(range, in: where_.file),
+      "range": LSPPosition.range(range, in: place.file),
     ]
   }
 
@@ -144,22 +144,22 @@ struct Features {
   // MARK: Completion
 
   func completion(_ params: Any?) throws -> Any {
-    let where_ = try target(params)
-    let bytes = where_.file.bytes
-    var start = where_.offset
+    let place = try target(params)
+    let bytes = place.file.bytes
+    var start = place.offset
     func isWord(_ byte: UInt8) -> Bool {
       (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 46
     }
     while start > 0, isWord(bytes[start - 1]) { start -= 1 }
-    let prefix = String(decoding: bytes[start..<where_.offset], as: UTF8.self).uppercased()
+    let prefix = String(decoding: bytes[start..<place.offset], as: UTF8.self).uppercased()
     guard let first = prefix.first, first.isLetter else { return ["isIncomplete": false, "items": [Any]()] }
-    let line = where_.file.position(at: where_.offset).line
-    let lineStart = where_.file.lineStart(line)
+    let line = place.file.position(at: place.offset).line
+    let lineStart = place.file.lineStart(line)
     let before = String(decoding: bytes[lineStart..<start], as: UTF8.self)
     let inTableRow = before.trimmingCharacters(in: .whitespaces).hasPrefix("|")
     let inField =
       before.hasSuffix("**: ") || before.hasSuffix(":** ") || before.hasSuffix(": ") && before.contains("**")
-    let range = LSPPosition.range(start..<where_.offset, in: where_.file)
+    let range = LSPPosition.range(start..<place.offset, in: place.file)
     let objects = kb.objects.values.filter { !$0.isStale && $0.id.string.hasPrefix(prefix) }.sorted { $0.id < $1.id }
     let items: [[String: Any]] = objects.prefix(200).map { object in
       let words = kb.words(object.kind)
@@ -183,10 +183,10 @@ struct Features {
   // MARK: Symbols
 
   func documentSymbols(_ params: Any?) throws -> Any {
-    let where_ = try target(params)
+    let place = try target(params)
     let page = PageParser.parse(
-      path: where_.path, kind: kind(of: where_.path), bytes: where_.file.bytes, framework: kb.framework)
-    let file = where_.file
+      path: place.path, kind: kind(of: place.path), bytes: place.file.bytes, framework: kb.framework)
+    let file = place.file
     func symbol(_ name: String, _ kind: Int, _ range: Range<Int>, _ children: [[String: Any]] = []) -> [String: Any] {
       let lsp = LSPPosition.range(range, in: file)
       var object: [String: Any] = [
@@ -244,29 +244,29 @@ struct Features {
   /// differ from their headings, the page regenerated (derived tables and names recomputed, the notes kept byte for
   /// byte, as `disarm build --write` would write it).
   func codeActions(_ params: Any?) throws -> Any {
-    let where_ = try target(params)
-    let uri = workspace.uri(of: where_.path)
+    let place = try target(params)
+    let uri = workspace.uri(of: place.path)
     var actions: [[String: Any]] = []
-    for finding in workspace.findings[where_.path] ?? [] {
-      let lsp = LSPDiagnostic.json(finding, in: where_.file, workspace: workspace)
+    for finding in workspace.findings[place.path] ?? [] {
+      let lsp = LSPDiagnostic.json(finding, in: place.file, workspace: workspace)
       for fix in finding.fixIts {
         actions.append([
           "title": fix.message, "kind": "quickfix", "diagnostics": [lsp],
           "edit": [
             "changes": [
-              uri: [["range": LSPPosition.range(fix.range.offsets, in: where_.file), "newText": fix.replacement]]
+              uri: [["range": LSPPosition.range(fix.range.offsets, in: place.file), "newText": fix.replacement]]
             ]
           ],
         ])
       }
     }
     let regenerating: Set<String> = ["derived-out-of-date", "name-mismatch"]
-    let findings = (workspace.findings[where_.path] ?? []).filter { regenerating.contains($0.rule.rawValue) }
-    if !findings.isEmpty, let bytes = workspace.regenerated[where_.path] {
-      let whole = LSPPosition.range(0..<where_.file.bytes.count, in: where_.file)
+    let findings = (workspace.findings[place.path] ?? []).filter { regenerating.contains($0.rule.rawValue) }
+    if !findings.isEmpty, let bytes = workspace.regenerated[place.path] {
+      let whole = LSPPosition.range(0..<place.file.bytes.count, in: place.file)
       actions.append([
         "title": "Regenerate this page's derived content (notes kept)", "kind": "quickfix", "isPreferred": true,
-        "diagnostics": findings.map { LSPDiagnostic.json($0, in: where_.file, workspace: workspace) },
+        "diagnostics": findings.map { LSPDiagnostic.json($0, in: place.file, workspace: workspace) },
         "edit": ["changes": [uri: [["range": whole, "newText": String(decoding: bytes, as: UTF8.self)]]]],
       ])
     }
@@ -288,12 +288,12 @@ struct Features {
   }
 
   func prepareRename(_ params: Any?) throws -> Any {
-    guard let (id, range, where_) = try object(params) else {
+    guard let (id, range, place) = try object(params) else {
       throw Failure(
         code: LanguageServer.ErrorCode.requestFailed,
         message: "place the cursor on an identifier to rename the object's name")
     }
-    guard range.lowerBound < notesStart(where_.file) else {
+    guard range.lowerBound < notesStart(place.file) else {
       throw Failure(
         code: LanguageServer.ErrorCode.requestFailed,
         message: "this mention is in the page's notes, which disarm never edits")
@@ -301,7 +301,7 @@ struct Features {
     guard let object = kb[id], object.page != nil else {
       throw Failure(code: LanguageServer.ErrorCode.requestFailed, message: "\(id) has no page in this knowledge base")
     }
-    return ["range": LSPPosition.range(range, in: where_.file), "placeholder": object.name]
+    return ["range": LSPPosition.range(range, in: place.file), "placeholder": object.name]
   }
 
   /// Renames an object's name: its heading, the name after every link to it (`[T0151.008 Name](…)`) and after every
