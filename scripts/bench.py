@@ -144,7 +144,29 @@ def main():
             if result["codes"] - ({0} if name == "show" else {0, 1}):
                 print(f"error: {name} on {label} exited {sorted(result['codes'])}", file=sys.stderr)
                 return 2
-    return bench_import(binary, args, out)
+    status = bench_import(binary, args, out)
+    return status or bench_lsp(binary, args)
+
+
+def bench_lsp(binary, args):
+    """Issue 18: `disarm lsp` start-up and per-change latency (scripts/bench-lsp.py), on the 2025-02-10 corpus (target
+    50 ms per change) and a synthetic knowledge base 30 times its size (target 500 ms)."""
+    bench_tool = os.path.join(os.path.dirname(binary), "disarm-bench")
+    targets = [CORPUS] if os.path.isdir(CORPUS) else []
+    if not args.smoke:
+        folder = os.path.join(args.work, "synthetic-30x")
+        if not os.path.isdir(folder):
+            subprocess.run([bench_tool, "synthesize", "--scale", "30", "--output", folder], check=True)
+        targets.append(folder)
+    for folder in targets:
+        edits = "5" if args.smoke else ("40" if folder == CORPUS else "10")
+        result = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "bench-lsp.py"), folder, "--binary",
+                                 binary, "--edits", edits], capture_output=True, text=True)
+        if result.returncode != 0:
+            print(f"error: bench-lsp on {folder}: {result.stderr[-500:]}", file=sys.stderr)
+            return 2
+        print("lsp " + result.stdout.strip())
+    return 0
 
 
 # Issue 16: `disarm import` of each master spreadsheet into an empty folder, at most 2x `disarm build --output` of the

@@ -19,11 +19,16 @@ final class Workspace {
   private(set) var findings: [String: [Diagnostic]] = [:]
   /// The regenerated pages that differ from their text (what a code action offers).
   private(set) var regenerated: [String: [UInt8]] = [:]
+  /// The pages parsed at the last reload: a reload parses only what changed since.
+  private let cache = PageCache()
 
   init(folder: URL, framework: String?) throws(LoadError) {
     self.folder = folder
     self.framework = framework
-    kb = try KnowledgeBaseLoader.load(from: folder.path, framework: framework)
+    kb = try KnowledgeBaseLoader.load(
+      pageFolder: folder,
+      framework: try FrameworkChoice.choose(pageFolder: folder, path: folder.path, explicit: framework), overlay: [:],
+      cache: cache)
     check()
   }
 
@@ -63,7 +68,7 @@ final class Workspace {
   /// Re-reads the knowledge base with the open pages and checks it: returns the pages whose findings changed.
   @discardableResult
   func reload() throws(LoadError) -> Set<String> {
-    kb = try KnowledgeBaseLoader.load(pageFolder: folder, framework: kb.framework, overlay: open)
+    kb = try KnowledgeBaseLoader.load(pageFolder: folder, framework: kb.framework, overlay: open, cache: cache)
     let before = findings
     check()
     var changed = Set<String>()
@@ -72,7 +77,8 @@ final class Workspace {
   }
 
   private func check() {
-    var checked = Linter.check(kb)
+    // Only the open pages are regenerated: their derived content is what the editor shows out of date.
+    var checked = Linter.check(kb, renderingOnly: Set(open.keys))
     // The drift phase (a derived table out of date) compares with the pages read: open pages with their text.
     _ = try? checked.changes(in: folder, reporting: true)
     findings = Dictionary(grouping: checked.diagnostics, by: \.file)

@@ -29,8 +29,11 @@ public enum Linter {
   /// and checks the regeneration. `template` forces a template generation for the regenerated pages.
   /// Only the regenerated pages that differ from their files are kept (see ``PageRenderer/Output/unchanged``):
   /// the others are the pages as read.
+  ///
+  /// With `renderingOnly`, only those pages are regenerated (and so checked for drift and unplaceable text).
   public static func check(
-    _ kb: KnowledgeBase, template: KnowledgeBase.Template? = nil, against base: KnowledgeBase? = nil
+    _ kb: KnowledgeBase, template: KnowledgeBase.Template? = nil, against base: KnowledgeBase? = nil,
+    renderingOnly: Set<String>? = nil
   ) -> CheckedKnowledgeBase {
     let context = LintContext(kb: kb)
     context.base = base
@@ -54,7 +57,8 @@ public enum Linter {
         if !derivedLines[diagnostic.file]!.contains(diagnostic.line) { withErrors.insert(diagnostic.file) }
       }
     }
-    let rendered = PageRenderer.render(kb, template: template, excluding: withErrors, keepingUnchanged: false)
+    let rendered = PageRenderer.render(
+      kb, template: template, excluding: withErrors, keepingUnchanged: false, only: renderingOnly)
     context.regeneration = rendered
     Trace.mark("render pages")
     diagnostics += run(.regeneration, in: context)

@@ -37,9 +37,12 @@ public enum KnowledgeBaseLoader {
 
   /// Loads the pages of `folder` (a page folder, as ``PageFolder/resolve(_:)`` gives it) with the description
   /// `framework`, and the pages of `overlay` from memory: `disarm import` reads a tree that exists only in memory.
-  public static func load(pageFolder folder: URL, framework: FrameworkDescription, overlay: [String: [UInt8]])
-    throws(LoadError) -> KnowledgeBase
-  {
+  ///
+  /// With a `cache` (the language server's), a file whose size and modification time are those of its last reading
+  /// is not read or parsed again: only the pages that changed are.
+  public static func load(
+    pageFolder folder: URL, framework: FrameworkDescription, overlay: [String: [UInt8]], cache: PageCache? = nil
+  ) throws(LoadError) -> KnowledgeBase {
     var skipped: [SkippedFile] = []
     Trace.mark("start")
     var files = try listPages(in: folder, framework: framework, skipped: &skipped)
@@ -56,7 +59,13 @@ public enum KnowledgeBaseLoader {
     }
     Trace.mark("list \(files.count) files")
 
+    let cached = cache?.entries ?? [:]
     let results = ParallelMap.map(files) { file -> ParsedFile in
+      if overlay[file.relativePath] == nil, let entry = cached[file.relativePath],
+        entry.stamp == PageCache.Stamp(path: file.path)
+      {
+        return entry.parsed
+      }
       let bytes: [UInt8]
       do {
         bytes = try overlay[file.relativePath] ?? readBytes(atPath: file.path)
@@ -69,6 +78,16 @@ public enum KnowledgeBaseLoader {
       case .whole(let role): return .whole(WholePage.parse(path: file.relativePath, role: role, bytes: bytes))
       case .kept: return .kept(SourceFile(path: file.relativePath, bytes: bytes))
       }
+    }
+    if let cache {
+      var entries: [String: PageCache.Entry] = [:]
+      for (file, parsed) in zip(files, results) where overlay[file.relativePath] == nil {
+        if case .failed = parsed { continue }
+        if let stamp = PageCache.Stamp(path: file.path) {
+          entries[file.relativePath] = .init(stamp: stamp, parsed: parsed)
+        }
+      }
+      cache.entries = entries
     }
     Trace.mark("read and parse")
     var pages: [ObjectPage] = []
