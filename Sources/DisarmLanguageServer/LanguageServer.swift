@@ -17,6 +17,7 @@ public final class LanguageServer {
     static let invalidParams = -32602
     static let serverNotInitialized = -32002
     static let requestFailed = -32803
+    static let requestCancelled = -32800
   }
 
   /// An error answer: code and message.
@@ -229,21 +230,56 @@ public final class LanguageServer {
       if count < 0 && errno == EINTR { continue }
       if count <= 0 { return exitStatus ?? 1 }
       framing.append(chunk[0..<count])
+      // Every message already here is taken at once, so that a `$/cancelRequest` that arrived behind its request
+      // cancels it before it runs (the request then gets the protocol's RequestCancelled answer).
+      var bodies: [[UInt8]] = []
       while true {
-        let body: [UInt8]?
         do {
-          body = try framing.next()
+          guard let body = try framing.next() else { break }
+          bodies.append(body)
         } catch {
           write(
             ["jsonrpc": "2.0", "method": "window/logMessage", "params": ["type": 1, "message": "disarm: \(error)"]],
             to: output)
+        }
+      }
+      let cancelled = Self.cancelledIDs(in: bodies)
+      for body in bodies {
+        if let id = Self.requestID(of: body), cancelled.contains(id) {
+          write(
+            ["jsonrpc": "2.0", "id": id, "error": ["code": ErrorCode.requestCancelled, "message": "cancelled"]],
+            to: output)
           continue
         }
-        guard let body else { break }
         for message in handle(body) { write(message, to: output) }
         if let exitStatus { return exitStatus }
       }
     }
+  }
+
+  /// The ids of the requests that `$/cancelRequest` notifications among `bodies` cancel (numbers or strings).
+  static func cancelledIDs(in bodies: [[UInt8]]) -> Set<AnyHashable> {
+    var ids = Set<AnyHashable>()
+    for body in bodies where body.count < 4096 {
+      guard let message = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
+        message["method"] as? String == "$/cancelRequest", let id = (message["params"] as? [String: Any])?["id"]
+      else { continue }
+      if let text = id as? String {
+        ids.insert(text)
+      } else if let number = id as? NSNumber {
+        ids.insert(number.intValue)
+      }
+    }
+    return ids
+  }
+
+  /// The id of a request body (number or string); nil for notifications and what cannot be read.
+  static func requestID(of body: [UInt8]) -> AnyHashable? {
+    guard let message = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
+      message["method"] is String, let id = message["id"]
+    else { return nil }
+    if let text = id as? String { return text }
+    return (id as? NSNumber)?.intValue
   }
 
   private func write(_ message: [String: Any], to output: Int32) {
