@@ -316,11 +316,7 @@ struct Features {
     guard !name.isEmpty, !name.contains("\n"), !name.contains("]"), !name.contains("|") else {
       throw Failure(code: LanguageServer.ErrorCode.requestFailed, message: "a name is one line without ']' or '|'")
     }
-    if kb.id(name) != nil {
-      throw Failure(
-        code: LanguageServer.ErrorCode.requestFailed,
-        message: "renaming an identifier is not supported: rename changes the name")
-    }
+    if let newID = kb.id(name) { return try renameIdentifier(id, to: newID, page: page) }
     let old = object.name
     var changes: [String: [[String: Any]]] = [:]
     func edit(_ path: String, _ file: SourceFile, _ range: Range<Int>) {
@@ -346,5 +342,38 @@ struct Features {
       }
     }
     return ["changes": changes]
+  }
+
+  /// Renames an identifier: every mention above the notes (headings, links, inline codes, index rows, file names in
+  /// links) and the page's file, as one workspace edit. Refused when the new identifier is of another kind, is taken
+  /// (live, stale or retired), or is not one the framework can write.
+  func renameIdentifier(_ id: DisarmID, to newID: DisarmID, page: ObjectPage) throws -> Any {
+    let failed = { (message: String) in Failure(code: LanguageServer.ErrorCode.requestFailed, message: message) }
+    guard newID.kind == id.kind else {
+      throw failed("\(newID) is \(kb.words(newID.kind).withArticle), not \(kb.words(id.kind).withArticle)")
+    }
+    guard newID != id else { throw failed("\(id) is already its identifier") }
+    if kb[newID] != nil || kb.register.entries.contains(where: { $0.id == newID }) {
+      throw failed(
+        "\(newID) is taken (a page or the register of retired identifiers has it); disarm new picks a free one")
+    }
+    if newID.parentTechnique != id.parentTechnique {
+      throw failed("a sub-technique keeps its parent: \(newID) would move \(id) under another technique")
+    }
+    var edits: [String: [[String: Any]]] = [:]
+    for mention in mentions(of: id) where mention.range.lowerBound < notesStart(mention.file) {
+      edits[mention.path, default: []].append([
+        "range": LSPPosition.range(mention.range, in: mention.file), "newText": newID.string,
+      ])
+    }
+    var changes: [[String: Any]] = edits.keys.sorted().map { path in
+      ["textDocument": ["uri": workspace.uri(of: path), "version": NSNull()], "edits": edits[path]!]
+    }
+    let folder = (page.path as NSString).deletingLastPathComponent
+    changes.append([
+      "kind": "rename", "oldUri": workspace.uri(of: page.path),
+      "newUri": workspace.uri(of: folder.isEmpty ? "\(newID).md" : "\(folder)/\(newID).md"),
+    ])
+    return ["documentChanges": changes]
   }
 }

@@ -187,3 +187,30 @@ async def test_renaming_a_name_changes_every_mention_and_no_notes(client, worksp
         for text_edit in edits:
             assert text_edit.new_text == "Short-Post Platform"
             assert text_edit.range.start.line < notes_line
+
+
+@pytest.mark.asyncio
+async def test_renaming_an_identifier_renames_the_page_and_every_mention(client, workspace):
+    path = f"techniques/{TECHNIQUE}.md"
+    uri, text = open_page(client, workspace, path)
+    new_id = TECHNIQUE.rsplit(".", 1)[0] + ".099"
+    edit = await client.text_document_rename_async(
+        types.RenameParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), position=position_of(text, TECHNIQUE), new_name=new_id
+        )
+    )
+    renames = [c for c in edit.document_changes if isinstance(c, types.RenameFile)]
+    assert [r.old_uri.rsplit("/", 1)[-1] for r in renames] == [f"{TECHNIQUE}.md"]
+    assert renames[0].new_uri.endswith(f"/techniques/{new_id}.md")
+    text_edits = [c for c in edit.document_changes if isinstance(c, types.TextDocumentEdit)]
+    assert len(text_edits) >= 3
+    assert all(e.new_text == new_id for c in text_edits for e in c.edits)
+    # A taken identifier is refused with a reason.
+    taken = sorted(p.stem for p in (workspace / "techniques").iterdir() if p.stem.startswith(TECHNIQUE.rsplit(".", 1)[0] + ".") and p.stem != TECHNIQUE)
+    if taken:
+        with pytest.raises(Exception, match="taken"):
+            await client.text_document_rename_async(
+                types.RenameParams(
+                    text_document=types.TextDocumentIdentifier(uri=uri), position=position_of(text, TECHNIQUE), new_name=taken[0]
+                )
+            )
