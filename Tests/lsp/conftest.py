@@ -2,6 +2,7 @@
 
 DISARM_BINARY names the binary (default .build/debug/disarm); DISARM_LSP_KB the knowledge base to copy for each test
 (default data/). The server runs in a fresh copy so that edits never reach the repository."""
+import atexit
 import os
 import pathlib
 import shutil
@@ -18,6 +19,7 @@ BINARY = os.environ.get("DISARM_BINARY", str(ROOT / ".build" / "debug" / "disarm
 SOURCE = pathlib.Path(os.environ.get("DISARM_LSP_KB", str(ROOT / "data")))
 WORKSPACE = pathlib.Path(tempfile.mkdtemp(prefix="disarm-lsp-")) / "kb"
 shutil.copytree(SOURCE, WORKSPACE)
+atexit.register(shutil.rmtree, WORKSPACE.parent, True)
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[BINARY, "lsp"]))
