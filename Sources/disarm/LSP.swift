@@ -12,8 +12,8 @@ extension Disarm {
         Editors start it themselves (see docs/EDITORS.md). The workspace folder is the knowledge base (or holds \
         generated_pages/ or data/). Offers diagnostics as you type, hover, go to definition, find references, \
         completion of identifiers, document and workspace symbols, code actions (fix-its, derived content \
-        regenerated) and renames of an object's name. Exit codes: 0 after shutdown and exit; 1 when the input ends \
-        or exit comes without shutdown.
+        regenerated) and renames of an object's name or identifier. Exit codes: 0 after shutdown and exit; 1 when \
+        the input ends or exit comes without shutdown.
         """)
 
     func run() throws {
