@@ -227,7 +227,15 @@ struct Features {
     if query.trimmingCharacters(in: .whitespaces).isEmpty {
       objects = kb.orderedObjects.filter { !$0.isStale }.prefix(200).map { $0 }
     } else {
-      objects = SearchIndex(kb).search(query, limit: 100).map(\.object)
+      // Identifiers that start with the query first (`T0151.` lists the sub-techniques), then the search's hits.
+      let prefix = query.trimmingCharacters(in: .whitespaces).uppercased()
+      let byIdentifier = kb.objects.values.filter { !$0.isStale && $0.id.string.hasPrefix(prefix) }.sorted {
+        $0.id < $1.id
+      }
+      let listed = Set(byIdentifier.map(\.id))
+      objects =
+        Array(byIdentifier.prefix(100))
+        + SearchIndex(kb).search(query, limit: 100).map(\.object).filter { !listed.contains($0.id) }
     }
     return objects.compactMap { object -> [String: Any]? in
       guard let location = location(of: object.id) else { return nil }

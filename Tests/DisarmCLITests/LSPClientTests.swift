@@ -36,6 +36,6 @@ import Testing
     let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     #expect(process.terminationStatus == 0, "\(output.suffix(3000))")
-    #expect(output.contains("8 passed"), "\(output.suffix(500))")
+    #expect(output.contains("9 passed"), "\(output.suffix(500))")
   }
 }

@@ -214,3 +214,17 @@ async def test_renaming_an_identifier_renames_the_page_and_every_mention(client,
                     text_document=types.TextDocumentIdentifier(uri=uri), position=position_of(text, TECHNIQUE), new_name=taken[0]
                 )
             )
+
+
+@pytest.mark.asyncio
+async def test_document_and_workspace_symbols(client, workspace):
+    path = f"techniques/{TECHNIQUE}.md"
+    uri, text = open_page(client, workspace, path)
+    symbols = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
+    assert symbols[0].name.startswith(f"{KIND_WORD} {TECHNIQUE}")
+    children = [child.name for child in symbols[0].children]
+    assert "Summary" in children
+    found = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query=TECHNIQUE))
+    assert any(symbol.name.startswith(TECHNIQUE) for symbol in found)
