@@ -181,7 +181,7 @@ struct ImportedPages {
   func indexSeed(of kind: ObjectKind) -> [UInt8] {
     let columns = Self.indexColumns(of: kind)
     let brand = kb.framework.brand
-    let folder = kind == .responseType ? "response types" : (kb.framework.kind(kind)?.folder ?? kind.folder)
+    let folder = IndexPageRenderer.linkFolder(of: kind)
     var html = "# \(brand) \(kind.folder):\n\n<table border=\"1\">\n<tr>\n<th>\(brand.lowercased())_id</th>\n"
     for (header, _) in columns { html += "<th>\(header)</th>\n" }
     html += "</tr>\n"
@@ -194,23 +194,14 @@ struct ImportedPages {
     return Array(html.utf8)
   }
 
-  /// The generator's index columns after the identifier, each with the fact it shows.
+  /// The generator's index columns after the identifier (``IndexPageRenderer/columns(of:)``), each with the fact of
+  /// the row it shows.
   static func indexColumns(of kind: ObjectKind) -> [(String, String)] {
-    switch kind {
-    case .phase, .metatechnique, .responseType: [("name", "name"), ("summary", "summary")]
-    case .tactic: [("name", "name"), ("summary", "summary"), ("phase_id", "phase")]
-    case .technique, .task: [("name", "name"), ("summary", "summary"), ("tactic_id", "tactic")]
-    case .incident:
-      [
-        ("name", "name"), ("objecttype", "type"), ("year_started", "year"), ("found_in_country", "found-in"),
-        ("found_via", "found-via"),
-      ]
-    case .counter, .detection:
-      [
-        ("name", "name"), ("summary", "summary"), ("metatechnique", "metatechnique"), ("tactic", "tactic"),
-        ("responsetype", "response-type"),
-      ]
-    case .actorType: [("name", "name"), ("summary", "summary"), ("sector_ids", "sectors")]
-    }
+    let facts = [
+      "phase_id": "phase", "tactic_id": "tactic", "objecttype": "type", "year_started": "year",
+      "found_in_country": "found-in", "found_via": "found-via", "responsetype": "response-type",
+      "sector_ids": "sectors",
+    ]
+    return IndexPageRenderer.columns(of: kind).map { ($0, facts[$0] ?? $0) }
   }
 }

@@ -76,11 +76,11 @@ public enum WorkbookExport {
     }
     switch kind {
     case .tactic: facts["phase"] = field("phase")
-    case .technique, .task: facts["tactic"] = leadingCode(field("tactic"))
+    case .technique, .task: facts["tactic"] = FieldValue.leadingCode(field("tactic"))
     case .counter:
       facts["metatechnique"] = row.field("metatechnique")
       facts["resources"] = row.field("resources needed")
-      facts["tactic"] = row.indexCells["tactic"]?.source.text ?? leadingCode(field("tactic"))
+      facts["tactic"] = row.indexCells["tactic"]?.source.text ?? FieldValue.leadingCode(field("tactic"))
       facts["response-type"] =
         row.id.flatMap { kb.outgoing($0, .responseType).first?.target.string }
         ?? row.indexCells["responsetype"]?.source.text ?? ""
@@ -191,12 +191,6 @@ public enum WorkbookExport {
   /// The identifier a row's link points at (its file's name).
   static func target(_ row: TableRow, in kb: KnowledgeBase) -> String? {
     row.links.first?.targetFileStem
-  }
-
-  /// The identifier a field starts with (`TA07` of `TA07 Select Channels <br><br>…`).
-  static func leadingCode(_ value: String) -> String {
-    let trimmed = value.drop { $0 == " " || $0 == "\t" }
-    return String(trimmed.prefix { $0 != " " && $0 != "\t" && $0 != "<" && $0 != "\n" && $0 != "\r" })
   }
 }
 

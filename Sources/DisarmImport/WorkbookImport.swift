@@ -181,14 +181,7 @@ public enum WorkbookImport {
     }
     let lock = try WriterLock.acquire(in: plan.folder)
     defer { withExtendedLifetime(lock) {} }
-    for folder in Set(plan.changes.compactMap { $0.page.path.split(separator: "/").dropLast().first }) {
-      let url = plan.folder.appendingPathComponent(String(folder))
-      do {
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-      } catch {
-        throw WriteError(path: url.path, reason: "cannot create the folder (\(error.localizedDescription))")
-      }
-    }
+    // PageSync creates the kind folders new pages need.
     var conflicts = try PageSync.apply(plan.changes, in: plan.folder)
     if prune {
       conflicts += try PageSync.remove(plan.notInSpreadsheet, in: plan.folder)

@@ -32,18 +32,20 @@ struct Features {
   /// `[T0151.008 Name](…)`, `T0151.008:`, or `techniques/T0151.008.md`), with its byte range.
   static func word(at offset: Int, in file: SourceFile) -> (text: String, range: Range<Int>)? {
     let bytes = file.bytes
-    func isWord(_ byte: UInt8) -> Bool {
-      (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 46
-    }
     var start = min(offset, bytes.count)
     var end = start
-    while start > 0, isWord(bytes[start - 1]) { start -= 1 }
-    while end < bytes.count, isWord(bytes[end]) { end += 1 }
+    while start > 0, isIdentifierByte(bytes[start - 1]) { start -= 1 }
+    while end < bytes.count, isIdentifierByte(bytes[end]) { end += 1 }
     guard start < end else { return nil }
     var text = String(decoding: bytes[start..<end], as: UTF8.self)
     if text.hasSuffix(".md") { text = String(text.dropLast(3)) }
     while text.hasSuffix(".") { text.removeLast() }
     return (text, start..<(start + text.utf8.count))
+  }
+
+  /// A letter, digit or dot: the bytes an identifier is written with.
+  static func isIdentifierByte(_ byte: UInt8) -> Bool {
+    (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 46
   }
 
   /// The object named at the request's position.
@@ -110,9 +112,7 @@ struct Features {
   func mentions(of id: DisarmID) -> [(path: String, file: SourceFile, range: Range<Int>)] {
     let needle = Array(id.string.utf8)
     var found: [(String, SourceFile, Range<Int>)] = []
-    var paths = Set(kb.sourceFiles().keys)
-    paths.formUnion(workspace.openPaths)
-    for path in paths.sorted() {
+    for path in workspace.allPaths.sorted() {
       guard let file = workspace.source(path) else { continue }
       let bytes = file.bytes
       var index = 0
@@ -147,10 +147,7 @@ struct Features {
     let place = try target(params)
     let bytes = place.file.bytes
     var start = place.offset
-    func isWord(_ byte: UInt8) -> Bool {
-      (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 46
-    }
-    while start > 0, isWord(bytes[start - 1]) { start -= 1 }
+    while start > 0, Self.isIdentifierByte(bytes[start - 1]) { start -= 1 }
     let prefix = String(decoding: bytes[start..<place.offset], as: UTF8.self).uppercased()
     guard let first = prefix.first, first.isLetter else { return ["isIncomplete": false, "items": [Any]()] }
     let line = place.file.position(at: place.offset).line

@@ -21,6 +21,8 @@ final class Workspace {
   private(set) var regenerated: [String: [UInt8]] = [:]
   /// The pages parsed at the last reload: a reload parses only what changed since.
   private let cache = PageCache()
+  /// The model's files by path, made once per reload (references and diagnostics look up many of them).
+  private var sourceFiles: [String: SourceFile] = [:]
 
   init(folder: URL, framework: String?) throws(LoadError) {
     self.folder = folder
@@ -55,15 +57,15 @@ final class Workspace {
   /// The text of a page as the editor has it (open) or as the file holds it.
   func source(_ path: String) -> SourceFile? {
     if let bytes = open[path] { return SourceFile(path: path, bytes: bytes) }
-    if let file = kb.sourceFiles()[path] { return file }
+    if let file = sourceFiles[path] { return file }
     guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) else { return nil }
     return SourceFile(path: path, bytes: [UInt8](data))
   }
 
   func setOpen(_ path: String, _ bytes: [UInt8]?) { open[path] = bytes }
 
-  /// The pages open in the editor.
-  var openPaths: [String] { Array(open.keys) }
+  /// Every page path: the model's files and the pages open in the editor.
+  var allPaths: Set<String> { Set(sourceFiles.keys).union(open.keys) }
 
   /// Re-reads the knowledge base with the open pages and checks it: returns the pages whose findings changed.
   @discardableResult
@@ -77,6 +79,7 @@ final class Workspace {
   }
 
   private func check() {
+    sourceFiles = kb.sourceFiles()
     // Only the open pages are regenerated: their derived content is what the editor shows out of date.
     var checked = Linter.check(kb, renderingOnly: Set(open.keys))
     // The drift phase (a derived table out of date) compares with the pages read: open pages with their text.

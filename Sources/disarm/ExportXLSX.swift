@@ -43,9 +43,9 @@ extension Disarm.Export {
         Terminal.error(error.description)
         throw ExitStatus.failure
       }
-      let url = URL(fileURLWithPath: output)
-      try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try exitingOnWriteFailure { () throws(WriteError) in try AtomicFile.write(bytes, to: url) }
+      // AtomicFile creates the folder when it is missing.
+      try exitingOnWriteFailure { () throws(WriteError) in try AtomicFile.write(bytes, to: URL(fileURLWithPath: output))
+      }
       let rows = sheets.reduce(0) { $0 + $1.rows.count - 1 }
       Terminal.status(
         "disarm: wrote \(output) (\(Summary.plural(sheets.count, "sheet")), \(Summary.plural(rows, "row"))); "

@@ -31,21 +31,6 @@ import Testing
     }
   }
 
-  /// Every file under `folder` with its bytes (the lock file aside).
-  static func snapshot(_ folder: URL) -> [String: Data] {
-    var files: [String: Data] = [:]
-    let enumerator = FileManager.default.enumerator(atPath: folder.path)
-    while let path = enumerator?.nextObject() as? String {
-      let url = folder.appendingPathComponent(path)
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-        !path.hasSuffix(".disarm.lock")
-      else { continue }
-      files[path] = FileManager.default.contents(atPath: url.path)
-    }
-    return files
-  }
-
   /// The pages of `data/` without their notes (the spreadsheet has none).
   static func withoutNotes(_ data: Data) -> Data {
     let marker = Data("DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW".utf8)
@@ -61,8 +46,8 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     #expect(
       result.stderr.contains("55 pages (55 new, 0 changed, 0 unchanged); 0 errors, 0 warnings"), "\(result.stderr)")
-    let original = Self.snapshot(TestSupport.sampleData).filter { $0.key.hasSuffix(".md") }
-    let imported = Self.snapshot(into)
+    let original = try NewCommandTests.snapshot(TestSupport.sampleData).filter { $0.key.hasSuffix(".md") }
+    let imported = try NewCommandTests.snapshot(into)
     #expect(Set(imported.keys) == Set(original.keys))
     for (path, bytes) in original {
       #expect(imported[path] == Self.withoutNotes(bytes), "\(path) differs")
@@ -80,7 +65,7 @@ import Testing
     try FileManager.default.copyItem(at: TestSupport.sampleData, to: into)
     // Notes of every kind of page, including bytes a careless writer would mangle.
     var notes: [String: Data] = [:]
-    for (index, (path, bytes)) in Self.snapshot(into).sorted(by: { $0.key < $1.key }).enumerated()
+    for (index, (path, bytes)) in try NewCommandTests.snapshot(into).sorted(by: { $0.key < $1.key }).enumerated()
     where path.contains("/") && path.hasSuffix(".md") {
       var page = bytes
       page.append(Data("\n\nNote \(index): café ✓ | not a table\r\n\t| T0151.008: Chat |\n\u{0}end".utf8))
@@ -157,14 +142,14 @@ import Testing
     try Data(WorkbookWriter.bytes(sheets)).write(to: damaged)
     let into = root.appendingPathComponent("kb")
     try FileManager.default.copyItem(at: TestSupport.sampleData, to: into)
-    let before = Self.snapshot(into)
+    let before = try NewCommandTests.snapshot(into)
     let result = try DisarmProcess.run(["import", damaged.path, "--into", into.path])
     #expect(result.status == 1, "\(result.stderr)")
     let prefix = damage.location.isEmpty ? "\(damaged.path): error: " : "\(damaged.path):\(damage.location): error: "
     #expect(result.stderr.contains(prefix), "\(result.stderr)")
     #expect(result.stderr.contains("[\(damage.rule)]"))
     #expect(result.stderr.contains("nothing written"))
-    #expect(Self.snapshot(into) == before)
+    #expect(try NewCommandTests.snapshot(into) == before)
     // The same findings in every reporter format.
     let json = try DisarmProcess.run(["import", damaged.path, "--into", into.path, "--format", "json"])
     #expect(json.status == 1)
@@ -183,7 +168,7 @@ import Testing
     }
     let github = try DisarmProcess.run(["import", damaged.path, "--into", into.path, "--format", "github"])
     #expect(github.status == 1 && github.stdout.contains("::error file=\(damaged.path),"), "\(github.stdout)")
-    #expect(Self.snapshot(into) == before)
+    #expect(try NewCommandTests.snapshot(into) == before)
   }
 
   @Test func unreadableWorkbooksExitTwoWithAClearMessage() throws {

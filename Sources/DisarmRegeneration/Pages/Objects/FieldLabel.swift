@@ -52,3 +52,12 @@ extension ObjectPage {
     fields.first { keys.contains($0.key) }?.value.text ?? ""
   }
 }
+
+/// Reading a field's value the way the page renderers and the spreadsheet export both need it.
+public enum FieldValue {
+  /// The identifier a field starts with, exactly as written (`TA07` of `TA07 Select Channels… <br><br>…`).
+  public static func leadingCode(_ value: String) -> String {
+    let trimmed = value.drop { $0 == " " || $0 == "\t" }
+    return String(trimmed.prefix { $0 != " " && $0 != "\t" && $0 != "<" && $0 != "\n" && $0 != "\r" })
+  }
+}

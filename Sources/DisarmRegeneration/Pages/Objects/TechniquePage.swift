@@ -23,7 +23,7 @@ enum TechniquePage {
     lines.line(HeadingLine.text(object, page: page, in: kb))
     lines.blank()
     let summary = page.value(of: summary2022)
-    let tacticID = leadingCode(kb.value("tactic", on: page))
+    let tacticID = FieldValue.leadingCode(kb.value("tactic", on: page))
     if template == .generation2025 {
       lines.field(summary2025, summary)
       lines.blank()
@@ -74,11 +74,5 @@ enum TechniquePage {
         + ObjectLink.name(of: parent, in: kb, fallback: writtenParent)
     }
     return line
-  }
-
-  /// The identifier a tactic field starts with, exactly as written (`TA07` of `TA07 Select Channels…`).
-  static func leadingCode(_ value: String) -> String {
-    let trimmed = value.drop { $0 == " " || $0 == "\t" }
-    return String(trimmed.prefix { $0 != " " && $0 != "\t" && $0 != "<" && $0 != "\n" && $0 != "\r" })
   }
 }

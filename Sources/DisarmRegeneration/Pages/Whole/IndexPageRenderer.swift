@@ -16,7 +16,7 @@ public enum IndexPageRenderer {
   }
 
   /// The folder name DISARM's generator writes in index links and titles (`response types` for response types).
-  static func linkFolder(of kind: ObjectKind) -> String {
+  public static func linkFolder(of kind: ObjectKind) -> String {
     kind == .responseType ? "response types" : kind.folder
   }
 
@@ -41,7 +41,7 @@ public enum IndexPageRenderer {
   }
 
   /// The columns after `disarm_id`, as DISARM's generator names them.
-  static func columns(of kind: ObjectKind) -> [String] {
+  public static func columns(of kind: ObjectKind) -> [String] {
     switch kind {
     case .phase, .metatechnique, .responseType: ["name", "summary"]
     case .tactic: ["name", "summary", "phase_id"]
