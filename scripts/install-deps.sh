@@ -19,6 +19,8 @@ if ! pkg-config --exists libcmark 2>/dev/null; then missing="$missing libcmark-d
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v chromedriver >/dev/null 2>&1 || missing="$missing chromium-driver"
 command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
+# The language server's editor test: Neovim's built-in LSP client, headless (Tests/editors/neovim.lua).
+command -v nvim >/dev/null 2>&1 || missing="$missing neovim"
 if [ -n "$missing" ]; then
   echo "install-deps: installing$missing" >&2
   as_root apt-get update -qq

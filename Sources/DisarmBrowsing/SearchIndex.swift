@@ -2,13 +2,14 @@ import DisarmDiagnostics
 import DisarmModel
 import DisarmParser
 
-/// Ranked full-text search over names, summaries and incident descriptions.
+/// Ranked full-text search over identifiers, names, summaries and incident descriptions.
 public struct SearchIndex: Sendable {
   /// One hit: the object, its score, and the text the snippet comes from.
   public struct Hit: Sendable {
     /// The matching object; stale pages are never indexed, so never found.
     public var object: DisarmObject
-    /// Weighted term occurrences (in a name 10, a summary 3, incident text 1); an exact name match adds 1000.
+    /// Weighted term occurrences (in the identifier 20, a name 10, a summary 3, incident text 1); an exact name match
+    /// adds 1000, the exact identifier 2000.
     public var score: Int
     /// The field the best match is in (`name`, `summary`, `incident I00097`).
     public var field: String
@@ -23,11 +24,12 @@ public struct SearchIndex: Sendable {
 
   let documents: [Document]
 
-  /// Indexes `kb`'s live objects once: names, summaries, and incident descriptions from both the incident's and the
-  /// technique's end.
+  /// Indexes `kb`'s live objects once: identifiers, names, summaries, and incident descriptions from both the
+  /// incident's and the technique's end. The identifier is a field like the others so that `A0001.003` (a code
+  /// most pages do not write out) finds its object, and `T0151` its sub-techniques.
   public init(_ kb: KnowledgeBase) {
     documents = kb.objects.values.filter { !$0.isStale }.sorted { $0.id < $1.id }.map { object in
-      var fields: [(String, String, Int)] = [("name", object.name, 10)]
+      var fields: [(String, String, Int)] = [("id", object.id.string, 20), ("name", object.name, 10)]
       if let summary = object.summary?.text { fields.append(("summary", summary, 3)) }
       for relation in kb.outgoing(object.id, .usesTechnique) {
         fields.append(("technique \(relation.target)", relation.description ?? "", 1))
@@ -66,12 +68,15 @@ public struct SearchIndex: Sendable {
         }
         if lower.contains(phrase) { fieldScore += field.weight * 3 }
         // The snippet comes from the strongest matching field other than the name (the name is printed anyway).
-        if fieldScore > 0, field.name != "name", best == nil || field.weight > best!.weight { best = field }
+        if fieldScore > 0, field.name != "name", field.name != "id", best == nil || field.weight > best!.weight {
+          best = field
+        }
         score += fieldScore
       }
       guard matchedTerms.count == terms.count else { continue }
-      let shown = best ?? document.fields.first { $0.name == "summary" } ?? document.fields[0]
+      let shown = best ?? document.fields.first { $0.name == "summary" } ?? document.fields[1]
       if document.object.name.lowercased() == phrase { score += 1000 }
+      if document.object.id.string.lowercased() == phrase { score += 2000 }
       hits.append(
         Hit(object: document.object, score: score, field: shown.name, snippet: Self.snippet(shown.text, around: terms)))
     }

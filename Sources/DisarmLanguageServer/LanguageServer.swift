@@ -42,29 +42,41 @@ public final class LanguageServer {
   public init() {}
 
   /// Handles one message body and returns the messages to send.
-  public func handle(_ body: [UInt8]) -> [[String: Any]] {
+  ///
+  /// `moreFollow` says that other messages have already arrived behind this one: a re-check that an edit, open or
+  /// close asks for then waits for them, so that a burst of keystrokes costs one re-check, not one each (a request
+  /// among them still sees the knowledge base with every edit before it).
+  public func handle(_ body: [UInt8], moreFollow: Bool = false) -> [[String: Any]] {
     outgoing = []
+    process(body)
+    if !moreFollow { runPendingRefresh() }
+    return outgoing
+  }
+
+  /// Handles one message body, adding what to send to ``outgoing``.
+  private func process(_ body: [UInt8]) {
     guard let object = try? JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed]) else {
       respond(id: NSNull(), failure: Failure(code: ErrorCode.parseError, message: "the message is not JSON"))
-      return outgoing
+      return
     }
     guard let message = object as? [String: Any] else {
       respond(id: NSNull(), failure: Failure(code: ErrorCode.invalidRequest, message: "a message is a JSON object"))
-      return outgoing
+      return
     }
     let id = message["id"]
     guard let method = message["method"] as? String else {
       // A response to a request of ours (none is sent) or garbage: answered only when it carries an id it cannot.
-      if id == nil || message["result"] != nil || message["error"] != nil { return outgoing }
+      if id == nil || message["result"] != nil || message["error"] != nil { return }
       respond(id: id!, failure: Failure(code: ErrorCode.invalidRequest, message: "a request needs a method"))
-      return outgoing
+      return
     }
     if let id, !(id is String || id is NSNumber) {
       respond(id: NSNull(), failure: Failure(code: ErrorCode.invalidRequest, message: "an id is a number or a string"))
-      return outgoing
+      return
     }
     let params = message["params"]
     if let id {
+      runPendingRefresh()
       do {
         let result = try request(method, params)
         outgoing.append(["jsonrpc": "2.0", "id": id, "result": result])
@@ -76,7 +88,6 @@ public final class LanguageServer {
     } else {
       notification(method, params)
     }
-    return outgoing
   }
 
   private func respond(id: Any, failure: Failure) {
@@ -174,18 +185,18 @@ public final class LanguageServer {
     case "textDocument/didOpen":
       guard let uri, let path = workspace.path(of: uri), let text = document["text"] as? String else { return }
       workspace.setOpen(path, Array(text.utf8))
-      refresh(always: [path])
+      refresh(always: [path], diskChanged: false)
     case "textDocument/didChange":
       guard let uri, let path = workspace.path(of: uri),
         let changes = object["contentChanges"] as? [[String: Any]],
         let text = changes.last(where: { $0["range"] == nil })?["text"] as? String
       else { return }
       workspace.setOpen(path, Array(text.utf8))
-      refresh(always: [path])
+      refresh(always: [path], diskChanged: false)
     case "textDocument/didClose":
       guard let uri, let path = workspace.path(of: uri) else { return }
       workspace.setOpen(path, nil)
-      refresh(always: [])
+      refresh(always: [], diskChanged: false)
     case "textDocument/didSave", "workspace/didChangeWatchedFiles":
       refresh(always: [])
     default:
@@ -194,12 +205,32 @@ public final class LanguageServer {
     }
   }
 
-  /// Re-checks and publishes the findings of `always` and of every page whose findings changed.
-  private func refresh(always: Set<String>) {
+  /// The re-check asked for and not yet run: the pages to publish whatever their findings, and whether the disk
+  /// may have changed.
+  private var pendingRefresh: (always: Set<String>, diskChanged: Bool)?
+
+  /// Asks for a re-check that publishes the findings of `always` and of every page whose findings changed; it runs
+  /// once no message that has already arrived is left (see ``handle(_:moreFollow:)``). `diskChanged` is false for the
+  /// editor's own open, edit and close, which change nothing on disk.
+  private func refresh(always: Set<String>, diskChanged: Bool = true) {
+    let pending = pendingRefresh ?? ([], false)
+    pendingRefresh = (pending.always.union(always), pending.diskChanged || diskChanged)
+  }
+
+  /// Runs the re-check still pending, if any, and returns what it publishes.
+  func finishPendingWork() -> [[String: Any]] {
+    outgoing = []
+    runPendingRefresh()
+    return outgoing
+  }
+
+  private func runPendingRefresh() {
+    guard let (always, diskChanged) = pendingRefresh else { return }
+    pendingRefresh = nil
     guard let workspace else { return }
     let changed: Set<String>
     do {
-      changed = try workspace.reload()
+      changed = try workspace.reload(diskChanged: diskChanged)
     } catch {
       log("disarm: \(error.description)", type: 1)
       return
@@ -244,16 +275,18 @@ public final class LanguageServer {
         }
       }
       let cancelled = Self.cancelledIDs(in: bodies)
-      for body in bodies {
+      for (index, body) in bodies.enumerated() {
         if let id = Self.requestID(of: body), cancelled.contains(id) {
           write(
             ["jsonrpc": "2.0", "id": id, "error": ["code": ErrorCode.requestCancelled, "message": "cancelled"]],
             to: output)
           continue
         }
-        for message in handle(body) { write(message, to: output) }
+        for message in handle(body, moreFollow: index < bodies.count - 1) { write(message, to: output) }
         if let exitStatus { return exitStatus }
       }
+      // A cancelled request last in the batch leaves the re-check of the edits before it to run.
+      for message in finishPendingWork() { write(message, to: output) }
     }
   }
 

@@ -21,8 +21,17 @@ final class Workspace {
   private(set) var regenerated: [String: [UInt8]] = [:]
   /// The pages parsed at the last reload: a reload parses only what changed since.
   private let cache = PageCache()
-  /// The model's files by path, made once per reload (references and diagnostics look up many of them).
-  private var sourceFiles: [String: SourceFile] = [:]
+  /// What the last check found page by page: a check reuses it for the pages that did not change.
+  private let lintCache = LintCache()
+  /// The model's files by path, made on first use after a reload (references and diagnostics look up many of them;
+  /// an edit whose findings stay on its own open page needs none).
+  private var sourceFiles: [String: SourceFile] {
+    if let files = sourceFilesOfTheModel { return files }
+    let files = kb.sourceFiles()
+    sourceFilesOfTheModel = files
+    return files
+  }
+  private var sourceFilesOfTheModel: [String: SourceFile]?
 
   init(folder: URL, framework: String?) throws(LoadError) {
     self.folder = folder
@@ -68,9 +77,12 @@ final class Workspace {
   var allPaths: Set<String> { Set(sourceFiles.keys).union(open.keys) }
 
   /// Re-reads the knowledge base with the open pages and checks it: returns the pages whose findings changed.
+  /// `diskChanged` is false after an edit in the editor: then only the open pages are parsed again, and the folder is
+  /// neither listed nor looked at.
   @discardableResult
-  func reload() throws(LoadError) -> Set<String> {
-    kb = try KnowledgeBaseLoader.load(pageFolder: folder, framework: kb.framework, overlay: open, cache: cache)
+  func reload(diskChanged: Bool = true) throws(LoadError) -> Set<String> {
+    kb = try KnowledgeBaseLoader.load(
+      pageFolder: folder, framework: kb.framework, overlay: open, cache: cache, diskUnchanged: !diskChanged)
     let before = findings
     check()
     var changed = Set<String>()
@@ -79,9 +91,9 @@ final class Workspace {
   }
 
   private func check() {
-    sourceFiles = kb.sourceFiles()
+    sourceFilesOfTheModel = nil
     // Only the open pages are regenerated: their derived content is what the editor shows out of date.
-    var checked = Linter.check(kb, renderingOnly: Set(open.keys))
+    var checked = Linter.check(kb, renderingOnly: Set(open.keys), cache: lintCache)
     // The drift phase (a derived table out of date) compares with the pages read: open pages with their text.
     _ = try? checked.changes(in: folder, reporting: true)
     findings = Dictionary(grouping: checked.diagnostics, by: \.file)

@@ -26,8 +26,25 @@ public final class LintContext {
   /// The base version the knowledge base is compared with (`disarm lint --since REV`, `--against DIR`), if any.
   public internal(set) var base: KnowledgeBase?
 
+  /// What the previous check of this knowledge base left to reuse (the language server's), if anything.
+  let cache: LintCache?
+
   /// A context for the model phase; ``Linter`` adds the later phases' inputs.
-  public init(kb: KnowledgeBase) { self.kb = kb }
+  public init(kb: KnowledgeBase, cache: LintCache? = nil) {
+    self.kb = kb
+    self.cache = cache
+  }
+
+  /// Every object page, with its object, then every page no object was assigned: what the ``PageRule``s check.
+  public private(set) lazy var pageSubjects: [(page: ObjectPage, object: DisarmObject?)] =
+    kb.orderedObjects.compactMap { object in object.page.map { ($0, object) } }
+    + kb.unassignedPages.map { ($0, nil) }
+
+  /// Whether the knowledge base has the identifiers of the cache's last check (then results that depend on which
+  /// objects exist can be reused). Computed by ``computeSharedIndexes()``, before anything reads the cache.
+  private(set) var identifiersUnchanged = false
+  /// Whether the whole pages (indexes, matrices) have the bytes of the cache's last check.
+  private(set) var wholePagesUnchanged = false
 
   /// Objects that are not stale.
   public private(set) lazy var liveObjects: [DisarmObject] = kb.orderedObjects.filter { !$0.isStale }
@@ -65,8 +82,10 @@ public final class LintContext {
   private(set) lazy var pageLinksByPage: [[PageLink]] = {
     let objects = kb.objects
     let framework = kb.framework
-    return ParallelMap.map(kb.orderedObjects) { object -> [PageLink] in
+    let previous = identifiersUnchanged ? cache?.pageLinks ?? [:] : [:]
+    let result = ParallelMap.map(kb.orderedObjects) { object -> [PageLink] in
       guard let page = object.page else { return [] }
+      if let cached = previous[page.path], cached.page === page { return cached.links }
       let links = page.links
       var resolved: [PageLink] = []
       resolved.reserveCapacity(links.count)
@@ -77,6 +96,10 @@ public final class LintContext {
       }
       return resolved
     }
+    cache?.update(\.pageLinks, with: zip(kb.orderedObjects, result)) { object, links in
+      object.page.map { ($0.path, ($0, links)) }
+    }
+    return result
   }()
 
   /// Objects some other page links to.
@@ -96,24 +119,51 @@ public final class LintContext {
 
   /// The prose references page by page, resolved on all cores.
   private(set) lazy var proseReferencesByPage: [[(file: String, reference: ResolvedReference)]] = {
-    var relationStarts: [String: Set<Int>] = [:]
-    for relation in kb.relations { relationStarts[relation.file, default: []].insert(relation.position.offset) }
-    for (file, offsets) in kb.checkedCodeOffsets { relationStarts[file, default: []].formUnion(offsets) }
     let kb = kb
-    return ParallelMap.map(kb.orderedObjects) { object -> [(file: String, reference: ResolvedReference)] in
+    // A page's references are those of the last check when the page, the identifiers and the whole pages (whose
+    // tables give some relations a page's offsets) are the same: then so are the relations read from the page.
+    let previous = identifiersUnchanged && wholePagesUnchanged ? cache?.proseReferences ?? [:] : [:]
+    let missing = kb.orderedObjects.filter { object in
+      guard let page = object.page else { return false }
+      return previous[page.path].map { $0.page !== page } ?? true
+    }
+    // The offsets of the codes read as relations, for the pages checked again only (all of them on a first check).
+    var relationStarts: [String: Set<Int>] = [:]
+    let paths = Set(missing.compactMap(\.page?.path))
+    if !paths.isEmpty {
+      for relation in kb.relations where paths.contains(relation.file) {
+        relationStarts[relation.file, default: []].insert(relation.position.offset)
+      }
+      for path in paths {
+        if let offsets = kb.checkedCodeOffsets[path] { relationStarts[path, default: []].formUnion(offsets) }
+      }
+    }
+    let result = ParallelMap.map(kb.orderedObjects) { object -> [(file: String, reference: ResolvedReference)] in
       guard let page = object.page else { return [] }
+      if let cached = previous[page.path], cached.page === page { return cached.references }
       let starts = relationStarts[page.path] ?? []
       return kb.references(of: object.id).compactMap { reference in
         starts.contains(reference.reference.code.offsets.lowerBound) ? nil : (page.path, reference)
       }
     }
+    cache?.update(\.proseReferences, with: zip(kb.orderedObjects, result)) { object, references in
+      object.page.map { ($0.path, ($0, references)) }
+    }
+    return result
   }()
 
   /// The first NUL byte and the first invalid UTF-8 sequence of every page that has one. Every byte of every page
   /// is scanned, so the scan runs once, on all cores, for `binary-content` and `invalid-utf8` together.
-  public private(set) lazy var encodingDefects: [(file: SourceFile, nul: Int?, invalidUTF8: Int?)] =
-    ParallelMap.map(kb.allSourceFiles) { file in (file, file.firstNULOffset, file.firstInvalidUTF8Offset) }
-    .filter { $0.nul != nil || $0.invalidUTF8 != nil }
+  public private(set) lazy var encodingDefects: [(file: SourceFile, nul: Int?, invalidUTF8: Int?)] = {
+    let previous = cache?.encoding ?? [:]
+    let scanned = ParallelMap.map(kb.allSourceFiles) { file -> (file: SourceFile, nul: Int?, invalidUTF8: Int?) in
+      // The same bytes (for an unchanged page, the same array: `==` answers without reading them) scan the same.
+      if let cached = previous[file.path], cached.bytes == file.bytes { return (file, cached.nul, cached.invalidUTF8) }
+      return (file, file.firstNULOffset, file.firstInvalidUTF8Offset)
+    }
+    cache?.update(\.encoding, with: scanned) { ($0.file.path, ($0.file.bytes, $0.nul, $0.invalidUTF8)) }
+    return scanned.filter { $0.nul != nil || $0.invalidUTF8 != nil }
+  }()
 
   /// Every object page and unassigned page.
   public var allObjectPages: [ObjectPage] { kb.orderedObjects.compactMap(\.page) + kb.unassignedPages }
@@ -121,6 +171,14 @@ public final class LintContext {
   /// Computes every shared index now, the independent ones side by side, so that rules can then read them from
   /// several threads at once (a lazy property is not safe to compute from two threads).
   func computeSharedIndexes() {
+    if let cache {
+      let ids = kb.orderedObjects.map(\.id)
+      identifiersUnchanged = ids == cache.objectIDs
+      cache.objectIDs = ids
+      let wholeBytes = kb.wholePages.map(\.file.bytes)
+      wholePagesUnchanged = wholeBytes == cache.wholePageBytes
+      cache.wholePageBytes = wholeBytes
+    }
     let context = UncheckedBox(self)
     let tasks: [@Sendable () -> Void] = [
       { _ = context.value.encodingDefects },
@@ -134,6 +192,7 @@ public final class LintContext {
         _ = context.value.tacticIndex
         _ = context.value.relationTargets
         _ = context.value.kindsWithIndex
+        _ = context.value.pageSubjects
       },
     ]
     _ = ParallelMap.map(tasks) { $0() }
@@ -149,6 +208,7 @@ public final class LintContext {
     linkedObjects = []
     proseReferencesByPage = []
     encodingDefects = []
+    pageSubjects = []
   }
 
   /// The folder the knowledge base's framework keeps `kind`'s pages in, for messages.

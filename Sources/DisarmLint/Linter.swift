@@ -16,7 +16,25 @@ public enum Linter {
     let rules = RuleRegistry.rules.filter { $0.phase == phase }
     guard phase == .model else { return rules.flatMap { $0.check(context) } }
     context.computeSharedIndexes()
-    return ParallelMap.map(rules) { $0.check(context) }.flatMap { $0 }
+    let pageRules = rules.compactMap { $0 as? any PageRule.Type }
+    let otherRules = rules.filter { !($0 is any PageRule.Type) }
+    return ParallelMap.map(otherRules) { $0.check(context) }.flatMap { $0 } + pageRuleFindings(pageRules, in: context)
+  }
+
+  /// The findings of the page rules, page by page on all cores; with the context's cache, a page that is the same
+  /// page object as at the last check (and still read as the same object) keeps its findings unchecked.
+  static func pageRuleFindings(_ rules: [any PageRule.Type], in context: LintContext) -> [Diagnostic] {
+    let previous = context.cache?.pageFindings ?? [:]
+    let results = ParallelMap.map(context.pageSubjects) { subject -> [Diagnostic] in
+      if let cached = previous[subject.page.path], cached.page === subject.page, cached.id == subject.object?.id {
+        return cached.findings
+      }
+      return rules.flatMap { $0.check(page: subject.page, of: subject.object, in: context) }
+    }
+    context.cache?.update(\.pageFindings, with: zip(context.pageSubjects, results)) { subject, findings in
+      (subject.page.path, .init(page: subject.page, id: subject.object?.id, findings: findings))
+    }
+    return results.flatMap { $0 }
   }
 
   /// The findings of the model rules alone, sorted: what commands that only need to know whether the knowledge
@@ -30,12 +48,13 @@ public enum Linter {
   /// Only the regenerated pages that differ from their files are kept (see ``PageRenderer/Output/unchanged``):
   /// the others are the pages as read.
   ///
-  /// With `renderingOnly`, only those pages are regenerated (and so checked for drift and unplaceable text).
+  /// With `renderingOnly`, only those pages are regenerated (and so checked for drift and unplaceable text). With a
+  /// `cache` (the language server's), what the last check found on pages that did not change is reused.
   public static func check(
     _ kb: KnowledgeBase, template: KnowledgeBase.Template? = nil, against base: KnowledgeBase? = nil,
-    renderingOnly: Set<String>? = nil
+    renderingOnly: Set<String>? = nil, cache: LintCache? = nil
   ) -> CheckedKnowledgeBase {
-    let context = LintContext(kb: kb)
+    let context = LintContext(kb: kb, cache: cache)
     context.base = base
     var diagnostics = run(.model, in: context)
     context.dropModelIndexes()

@@ -39,13 +39,24 @@ public enum KnowledgeBaseLoader {
   /// `framework`, and the pages of `overlay` from memory: `disarm import` reads a tree that exists only in memory.
   ///
   /// With a `cache` (the language server's), a file whose size and modification time are those of its last reading
-  /// is not read or parsed again: only the pages that changed are.
+  /// is not read or parsed again: only the pages that changed are. With `diskUnchanged` as well, the folder is not
+  /// listed again and no file is looked at: only the `overlay` pages are parsed (the language server after an edit
+  /// in the editor, which changes nothing on disk).
   public static func load(
-    pageFolder folder: URL, framework: FrameworkDescription, overlay: [String: [UInt8]], cache: PageCache? = nil
+    pageFolder folder: URL, framework: FrameworkDescription, overlay: [String: [UInt8]], cache: PageCache? = nil,
+    diskUnchanged: Bool = false
   ) throws(LoadError) -> KnowledgeBase {
     var skipped: [SkippedFile] = []
     Trace.mark("start")
-    var files = try listPages(in: folder, framework: framework, skipped: &skipped)
+    let trustCache = diskUnchanged && cache?.listing != nil
+    var files: [PageFile]
+    if trustCache, let listing = cache?.listing {
+      files = listing.files
+      skipped = listing.skipped
+    } else {
+      files = try listPages(in: folder, framework: framework, skipped: &skipped)
+      cache?.listing = (files, skipped)
+    }
     let listed = Set(files.map(\.relativePath))
     for relative in overlay.keys.sorted() where !listed.contains(relative) {
       let parts = relative.split(separator: "/")
@@ -62,7 +73,7 @@ public enum KnowledgeBaseLoader {
     let cached = cache?.entries ?? [:]
     let results = ParallelMap.map(files) { file -> ParsedFile in
       if overlay[file.relativePath] == nil, let entry = cached[file.relativePath],
-        entry.stamp == PageCache.Stamp(path: file.path)
+        trustCache || entry.stamp == PageCache.Stamp(path: file.path)
       {
         return entry.parsed
       }
@@ -83,6 +94,10 @@ public enum KnowledgeBaseLoader {
       var entries: [String: PageCache.Entry] = [:]
       for (file, parsed) in zip(files, results) where overlay[file.relativePath] == nil {
         if case .failed = parsed { continue }
+        if trustCache, let entry = cached[file.relativePath] {
+          entries[file.relativePath] = entry
+          continue
+        }
         if let stamp = PageCache.Stamp(path: file.path) {
           entries[file.relativePath] = .init(stamp: stamp, parsed: parsed)
         }
@@ -101,7 +116,8 @@ public enum KnowledgeBaseLoader {
       case .kept(let file): kept.append(file)
       }
     }
-    var kb = Linker.link(pages: pages, wholePages: wholePages, skippedFiles: skipped, framework: framework)
+    var kb = Linker.link(
+      pages: pages, wholePages: wholePages, skippedFiles: skipped, framework: framework, cache: cache)
     kb.keptFiles = kept
     kb.register = try readRegister(in: folder, syntax: framework.identifiers)
     Trace.mark("link")

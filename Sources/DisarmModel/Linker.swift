@@ -6,20 +6,35 @@ import DisarmParser
 /// The linker reports nothing itself: what it could not use (unassigned pages, unreadable fields, stale pages) is
 /// recorded as facts on the knowledge base, and the lint rules turn facts into diagnostics.
 enum Linker {
+  /// With a `cache`, the relations of runs of objects whose pages are the ones read last time are taken from it.
   static func link(
-    pages: [ObjectPage], wholePages: [WholePage], skippedFiles: [SkippedFile], framework: FrameworkDescription
+    pages: [ObjectPage], wholePages: [WholePage], skippedFiles: [SkippedFile], framework: FrameworkDescription,
+    cache: PageCache? = nil
   ) -> KnowledgeBase {
     let syntax = framework.identifiers
     var problems: [ReadingProblem] = []
     let pages = inPathOrder(pages)
-    let (objects, unassigned) = assignIdentifiers(pages, syntax: syntax)
+    let (objects, unassigned) = assignIdentifiers(pages, syntax: syntax, cache: cache)
     var allObjects = objects
+    let previousIndexes = cache?.indexReadings ?? [:]
+    var indexReadings: [String: PageCache.IndexReading] = [:]
+    /// What `whole` gave last time, if its bytes are those read then (for an unchanged file, the same array).
+    func reading(_ whole: WholePage) -> PageCache.IndexReading {
+      if let known = indexReadings[whole.path] { return known }
+      if let known = previousIndexes[whole.path], known.bytes == whole.file.bytes { return known }
+      return PageCache.IndexReading(bytes: whole.file.bytes, problems: [])
+    }
 
     // Objects that live only in index pages.
     for whole in wholePages {
       guard case .index(let kind) = whole.role, !kind.hasPages else { continue }
-      for object in IndexReader.objects(of: kind, in: whole, syntax: syntax, problems: &problems)
-      where allObjects[object.id] == nil {
+      var known = reading(whole)
+      if known.objects == nil {
+        known.objects = IndexReader.objects(of: kind, in: whole, syntax: syntax, problems: &known.problems)
+      }
+      indexReadings[whole.path] = known
+      problems += known.problems
+      for object in known.objects ?? [] where allObjects[object.id] == nil {
         allObjects[object.id] = object
       }
     }
@@ -28,9 +43,12 @@ enum Linker {
     var indexes: [ObjectKind: IndexListing] = [:]
     for whole in wholePages {
       guard case .index(let kind) = whole.role, kind.hasPages, indexes[kind] == nil else { continue }
-      let listing = IndexListing(path: whole.path, kind: kind, listed: IndexReader.listedIDs(in: whole, syntax: syntax))
-      indexes[kind] = listing
+      var known = reading(whole)
+      if known.listed == nil { known.listed = IndexReader.listedIDs(in: whole, syntax: syntax) }
+      indexReadings[whole.path] = known
+      indexes[kind] = IndexListing(path: whole.path, kind: kind, listed: known.listed ?? [:])
     }
+    cache?.indexReadings = indexReadings
     // One pass over the objects, not one per index; marked afterwards so that the dictionary is not copied.
     let staleIDs = allObjects.keys.filter { id in indexes[id.kind].map { $0.listed[id] == nil } ?? false }
     for id in staleIDs { allObjects[id] = allObjects[id]?.markedStale() }
@@ -38,23 +56,42 @@ enum Linker {
     // Relations owned by each page, then facts that only derived pages show.
     // Pages are read on all cores in runs of consecutive identifiers, and the runs joined in order: the result is
     // what one reader going through the sorted objects would give.
+    // Many short runs rather than one per core: with a cache, an edit re-reads only the run of the page it changed.
     let sortedObjects = allObjects.values.sorted { $0.id < $1.id }
-    let runLength = max(64, sortedObjects.count / 16)
+    let runLength = max(64, sortedObjects.count / 64)
     let runs = stride(from: 0, to: sortedObjects.count, by: runLength).map {
       sortedObjects[$0..<min($0 + runLength, sortedObjects.count)]
     }
-    var reader = RelationReader(
-      concatenating: ParallelMap.map(runs) { run in
-        var reader = RelationReader(framework: framework)
-        for object in run {
-          if let page = object.page {
-            reader.read(page, id: object.id)
-          } else {
-            reader.readIndexAttributes(object)
-          }
+    let previousRuns = cache?.relationRuns ?? [:]
+    let readers = ParallelMap.map(runs) { run -> (reader: RelationReader, pages: [ObjectPage]?) in
+      // A run of objects that all have pages, the same page objects as last time, reads the same.
+      let pages = run.compactMap(\.page)
+      let cacheable = pages.count == run.count
+      if cacheable, let first = run.first, let previous = previousRuns[first.id], previous.pages.count == pages.count,
+        zip(previous.pages, pages).allSatisfy({ $0 === $1 })
+      {
+        return (previous.reader, pages)
+      }
+      var reader = RelationReader(framework: framework)
+      for object in run {
+        if let page = object.page {
+          reader.read(page, id: object.id)
+        } else {
+          reader.readIndexAttributes(object)
         }
-        return reader
-      }, framework: framework)
+      }
+      return (reader, cacheable ? pages : nil)
+    }
+    if let cache {
+      var kept: [DisarmID: PageCache.RelationRun] = [:]
+      for (run, result) in zip(runs, readers) {
+        if let first = run.first, let pages = result.pages {
+          kept[first.id] = .init(pages: pages, reader: result.reader)
+        }
+      }
+      cache.relationRuns = kept
+    }
+    var reader = RelationReader(concatenating: readers.map(\.reader), framework: framework)
     let objectPages = Set(allObjects.values.compactMap { $0.page.map(ObjectIdentifier.init) })
     reader.readResponseTypes(from: wholePages, pages: pages.filter { objectPages.contains(ObjectIdentifier($0)) })
     Trace.mark("link: relations")
@@ -72,9 +109,13 @@ enum Linker {
   }
 
   /// One object per page whose file name is an identifier of its folder's kind; the other pages, with the reason.
-  static func assignIdentifiers(_ pages: [ObjectPage], syntax: IdentifierSyntax) -> (
+  /// With a `cache`, a page that is the same page object as at the last link keeps the object it was read as.
+  static func assignIdentifiers(_ pages: [ObjectPage], syntax: IdentifierSyntax, cache: PageCache? = nil) -> (
     [DisarmID: DisarmObject], [UnassignedPage]
   ) {
+    let previous = cache?.objects ?? [:]
+    var read: [String: DisarmObject] = [:]
+    defer { cache?.objects = read }
     var objects: [DisarmID: DisarmObject] = [:]
     var unassigned: [UnassignedPage] = []
     let sortedPages = inPathOrder(pages)
@@ -103,9 +144,14 @@ enum Linker {
         unassigned.append(UnassignedPage(page: page, reason: .duplicate(id, definedBy: existing.file)))
         continue
       }
-      objects[id] = DisarmObject(
-        id: id, name: page.heading?.name?.trimmed ?? "", summary: page.field("summary")?.value, fields: page.fields,
-        file: page.path, line: page.heading?.line.range.start.line ?? 1, page: page)
+      if let known = previous[page.path], known.page === page, known.id == id {
+        objects[id] = known
+      } else {
+        objects[id] = DisarmObject(
+          id: id, name: page.heading?.name?.trimmed ?? "", summary: page.field("summary")?.value, fields: page.fields,
+          file: page.path, line: page.heading?.line.range.start.line ?? 1, page: page)
+      }
+      if cache != nil { read[page.path] = objects[id] }
     }
     return (objects, unassigned)
   }

@@ -29,5 +29,33 @@ public final class PageCache: @unchecked Sendable {
 
   var entries: [String: Entry] = [:]
 
+  /// The folder's pages as last listed from disk, with what the listing skipped: reused while the caller knows the
+  /// disk has not changed (an editor's keystroke changes only its own unsaved text).
+  var listing: (files: [KnowledgeBaseLoader.PageFile], skipped: [SkippedFile])?
+
+  /// The relations read from runs of consecutive objects at the last link, by the run's first identifier: a run
+  /// whose pages are the very same page objects reads the same, so only the runs a change reaches are read again.
+  var relationRuns: [DisarmID: RelationRun] = [:]
+
+  /// The object each page was read as at the last link, by path: the same page object gives the same object (the
+  /// linker marks stale ones afresh).
+  var objects: [String: DisarmObject] = [:]
+
+  /// What each index page gave at the last link (the identifiers it lists, the objects that live only in it), by
+  /// path, with the bytes read: the same bytes read the same.
+  var indexReadings: [String: IndexReading] = [:]
+  struct IndexReading {
+    var bytes: [UInt8]
+    var listed: [DisarmID: SourcePosition]?
+    var objects: [DisarmObject]?
+    var problems: [ReadingProblem]
+  }
+
+  /// What a run of objects gave the relation reader, and the pages it was read from.
+  struct RelationRun {
+    var pages: [ObjectPage]
+    var reader: RelationReader
+  }
+
   public init() {}
 }

@@ -98,6 +98,20 @@ import Testing
     )
     let none = try DisarmProcess.run(["search", "zzzqqq", "--kb", "data"])
     #expect(none.status == 1)
+    // An identifier finds its object first, and a parent's identifier its sub-techniques.
+    let byID = try DisarmProcess.run(["search", "T0151.004", "--kb", "data"])
+    #expect(byID.stdout.hasPrefix("T0151.004  Chat Platform  ["), "\(byID.stdout)")
+    let parent = try DisarmProcess.run(["search", "T0151", "--kb", "data"])
+    #expect(parent.stdout.hasPrefix("T0151  "), "\(parent.stdout)")
+    #expect(parent.stdout.contains("T0151.008  Microblogging Platform"))
+  }
+
+  /// In the 2026 Assessments release, whose pages rarely write an assessment's code, the code still finds it.
+  @Test(.enabled(if: Corpus.available, Corpus.skipMessage))
+  func searchFindsAnAssessmentByItsCode() throws {
+    let result = try DisarmProcess.run(["search", "A0001.003", "--kb", Corpus.pages("disarm-2026-07-19").path])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("A0001.003  Conceal Presence of Coordination"), "\(result.stdout)")
   }
 }
 

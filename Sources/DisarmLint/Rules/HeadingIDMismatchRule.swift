@@ -3,7 +3,7 @@ import DisarmModel
 import DisarmParser
 
 /// `heading-id-mismatch`: the heading names another identifier than the file name other pages link to.
-public struct HeadingIDMismatchRule: Rule {
+public struct HeadingIDMismatchRule: PageRule {
   public static let description = RuleDescription(
     id: RuleID("heading-id-mismatch"), severity: .error,
     summary: "The identifier in a page's heading differs from its file name.",
@@ -18,37 +18,39 @@ public struct HeadingIDMismatchRule: Rule {
     "The heading repeats the file name's identifier.",
     ["incidents/I00001.md": Page.incident()])
 
-  public static func check(_ context: LintContext) -> [Diagnostic] {
-    if let label = context.kb.framework.identifierField { return checkFields(label, context) }
-    return context.kb.orderedObjects.compactMap { object -> Diagnostic? in
-      guard let page = object.page, let heading = page.heading else { return nil }
-      let written = heading.identifier?.text ?? ""
-      let range = heading.identifier?.range ?? heading.line.range
-      if written.trimmingWhitespace().isEmpty {
-        let name = heading.name?.trimmed ?? "Name"
-        return diagnostic(
+  public static func check(page: ObjectPage, of object: DisarmObject?, in context: LintContext) -> [Diagnostic] {
+    guard let object else { return [] }
+    if let label = context.kb.framework.identifierField { return checkField(label, page: page, of: object) }
+    guard let heading = page.heading else { return [] }
+    let written = heading.identifier?.text ?? ""
+    let range = heading.identifier?.range ?? heading.line.range
+    if written.trimmingWhitespace().isEmpty {
+      let name = heading.name?.trimmed ?? "Name"
+      return [
+        diagnostic(
           file: page.path, range: range,
           "heading has no identifier; write '# \(context.kb.words(page.kind).heading ?? "") \(object.id): \(name)'")
-      }
-      guard written != object.id.string else { return nil }
-      return diagnostic(
-        file: page.path, range: range, "heading identifier '\(written)' differs from the file name '\(object.id).md'")
+      ]
     }
+    guard written != object.id.string else { return [] }
+    return [
+      diagnostic(
+        file: page.path, range: range, "heading identifier '\(written)' differs from the file name '\(object.id).md'")
+    ]
   }
 
-  /// The identifier field (`* Id: T0007`) of every page, against its file name.
-  static func checkFields(_ label: String, _ context: LintContext) -> [Diagnostic] {
+  /// The identifier field (`* Id: T0007`) of a page, against its file name.
+  static func checkField(_ label: String, page: ObjectPage, of object: DisarmObject) -> [Diagnostic] {
     let key = label.lowercased()
-    return context.kb.orderedObjects.compactMap { object -> Diagnostic? in
-      guard let page = object.page else { return nil }
-      guard let field = page.fields.first(where: { $0.key == key }) else {
-        return diagnostic(file: page.path, line: 1, column: 1, "page has no '* \(label): \(object.id)' field")
-      }
-      let written = field.value.trimmed
-      guard written != object.id.string else { return nil }
-      return diagnostic(
+    guard let field = page.fields.first(where: { $0.key == key }) else {
+      return [diagnostic(file: page.path, line: 1, column: 1, "page has no '* \(label): \(object.id)' field")]
+    }
+    let written = field.value.trimmed
+    guard written != object.id.string else { return [] }
+    return [
+      diagnostic(
         file: page.path, range: field.value.range,
         "'\(label)' field '\(written)' differs from the file name '\(object.id).md'")
-    }
+    ]
   }
 }

@@ -3,7 +3,7 @@ import DisarmModel
 import DisarmParser
 
 /// `heading-kind-mismatch`: the heading's kind word is not the word of the page's folder.
-public struct HeadingKindMismatchRule: Rule {
+public struct HeadingKindMismatchRule: PageRule {
   public static let description = RuleDescription(
     id: RuleID("heading-kind-mismatch"), severity: .warning,
     summary: "A page's heading names another kind than its folder.",
@@ -16,15 +16,14 @@ public struct HeadingKindMismatchRule: Rule {
     "The heading starts with 'Incident'.",
     ["incidents/I00001.md": Page.incident()])
 
-  public static func check(_ context: LintContext) -> [Diagnostic] {
-    context.kb.orderedObjects.compactMap { object -> Diagnostic? in
-      let expected = context.kb.words(object.kind).heading
-      guard let page = object.page, let expected, let word = page.heading?.kindWord, word.text != expected else {
-        return nil
-      }
-      return diagnostic(
+  public static func check(page: ObjectPage, of object: DisarmObject?, in context: LintContext) -> [Diagnostic] {
+    guard let object, let expected = context.kb.words(object.kind).heading, let word = page.heading?.kindWord,
+      word.text != expected
+    else { return [] }
+    return [
+      diagnostic(
         file: page.path, range: word.range,
         "heading says '\(word.text)' but the page is in \(context.folder(page.kind))/ (expected '\(expected)')")
-    }
+    ]
   }
 }

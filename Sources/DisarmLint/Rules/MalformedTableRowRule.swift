@@ -4,7 +4,7 @@ import DisarmParser
 
 /// `malformed-table-row`: a row whose cell count differs from its header's (usually an unescaped `|`), or that
 /// does not end with `|`. The row is kept whole; only its reading as cells is in doubt.
-public struct MalformedTableRowRule: Rule {
+public struct MalformedTableRowRule: PageRule {
   public static let description = RuleDescription(
     id: RuleID("malformed-table-row"), severity: .warning,
     summary: "A table row has the wrong number of cells (for example an unescaped `|` in a description).",
@@ -19,18 +19,16 @@ public struct MalformedTableRowRule: Rule {
     "The `|` is escaped as `\\|`.",
     ["incidents/I00001.md": Page.incident(references: [Page.reference(org: "Example Lab \\| Example University")])])
 
-  public static func check(_ context: LintContext) -> [Diagnostic] {
+  public static func check(page: ObjectPage, of object: DisarmObject?, in context: LintContext) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    for page in context.allObjectPages {
-      for table in page.tables {
-        for row in table.rows where row.cells.count != table.columns.count || !row.isClosed {
-          let problem = row.isClosed ? "has \(row.cells.count) cells" : "does not end with '|'"
-          diagnostics.append(
-            diagnostic(
-              file: page.path, range: row.source.range,
-              "row of table '\(table.columns.joined(separator: " | "))' \(problem); the header has "
-                + "\(table.columns.count) columns"))
-        }
+    for table in page.tables {
+      for row in table.rows where row.cells.count != table.columns.count || !row.isClosed {
+        let problem = row.isClosed ? "has \(row.cells.count) cells" : "does not end with '|'"
+        diagnostics.append(
+          diagnostic(
+            file: page.path, range: row.source.range,
+            "row of table '\(table.columns.joined(separator: " | "))' \(problem); the header has "
+              + "\(table.columns.count) columns"))
       }
     }
     return diagnostics

@@ -3,7 +3,7 @@ import DisarmModel
 import DisarmParser
 
 /// `missing-heading`: a page without the level-1 heading its object's name comes from.
-public struct MissingHeadingRule: Rule {
+public struct MissingHeadingRule: PageRule {
   public static let description = RuleDescription(
     id: RuleID("missing-heading"), severity: .error, summary: "A page has no `# Kind ID: Name` heading.",
     explanation: """
@@ -17,11 +17,12 @@ public struct MissingHeadingRule: Rule {
     "The heading is at level 1.",
     ["incidents/I00001.md": Page.incident()])
 
-  public static func check(_ context: LintContext) -> [Diagnostic] {
-    context.allObjectPages.filter { $0.heading == nil }.map { page in
+  public static func check(page: ObjectPage, of object: DisarmObject?, in context: LintContext) -> [Diagnostic] {
+    guard page.heading == nil else { return [] }
+    return [
       diagnostic(
         file: page.path, line: 1, column: 1,
         "page has no '# \(context.kb.words(page.kind).heading ?? "") ID: Name' heading")
-    }
+    ]
   }
 }

@@ -4,7 +4,7 @@ import DisarmParser
 
 /// `name-whitespace`: a heading name with stray spaces, which makes exact comparisons and exports differ. Fixable:
 /// the fix-it trims the name in the heading.
-public struct NameWhitespaceRule: Rule {
+public struct NameWhitespaceRule: PageRule {
   public static let description = RuleDescription(
     id: RuleID("name-whitespace"), severity: .warning, summary: "A name has leading or trailing spaces.",
     explanation: """
@@ -19,13 +19,14 @@ public struct NameWhitespaceRule: Rule {
     "The name is trimmed.",
     ["incidents/I00001.md": Page.incident(name: "Hashtag campaign against a city council")])
 
-  public static func check(_ context: LintContext) -> [Diagnostic] {
-    context.kb.orderedObjects.compactMap { object -> Diagnostic? in
-      guard let page = object.page, let name = page.heading?.name, name.text != name.trimmed, !name.trimmed.isEmpty
-      else { return nil }
-      let fix = FixIt(message: "trim the name", range: name.range, replacement: name.trimmed)
-      return diagnostic(
-        file: page.path, range: name.range, "name '\(name.text)' has leading or trailing spaces", fixIts: [fix])
+  public static func check(page: ObjectPage, of object: DisarmObject?, in context: LintContext) -> [Diagnostic] {
+    guard object != nil, let name = page.heading?.name, name.text != name.trimmed, !name.trimmed.isEmpty else {
+      return []
     }
+    let fix = FixIt(message: "trim the name", range: name.range, replacement: name.trimmed)
+    return [
+      diagnostic(
+        file: page.path, range: name.range, "name '\(name.text)' has leading or trailing spaces", fixIts: [fix])
+    ]
   }
 }

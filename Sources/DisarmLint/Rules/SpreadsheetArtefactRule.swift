@@ -3,7 +3,7 @@ import DisarmModel
 import DisarmParser
 
 /// `spreadsheet-artefact`: values a spreadsheet export left behind (`2016.0` for a year, `nan` for an empty cell).
-public struct SpreadsheetArtefactRule: Rule {
+public struct SpreadsheetArtefactRule: PageRule {
   public static let description = RuleDescription(
     id: RuleID("spreadsheet-artefact"), severity: .warning,
     summary: "A value looks like a spreadsheet conversion artefact (`2016.0`, `nan`).",
@@ -18,18 +18,13 @@ public struct SpreadsheetArtefactRule: Rule {
     "The year is written `2016`.",
     ["incidents/I00001.md": Page.incident(year: "2016")])
 
-  public static func check(_ context: LintContext) -> [Diagnostic] {
-    var diagnostics: [Diagnostic] = []
-    for object in context.kb.orderedObjects {
-      guard let page = object.page else { continue }
-      for field in page.fields where isArtefact(field.value.trimmed) {
-        diagnostics.append(
-          diagnostic(
-            file: page.path, at: field.value.range.start,
-            "'\(field.label)' is '\(field.value.trimmed)', a spreadsheet export artefact"))
-      }
+  public static func check(page: ObjectPage, of object: DisarmObject?, in context: LintContext) -> [Diagnostic] {
+    guard object != nil else { return [] }
+    return page.fields.filter { isArtefact($0.value.trimmed) }.map { field in
+      diagnostic(
+        file: page.path, at: field.value.range.start,
+        "'\(field.label)' is '\(field.value.trimmed)', a spreadsheet export artefact")
     }
-    return diagnostics
   }
 
   /// `2016.0` (a whole number written as a float) or `nan`/`NaN`/`None` (an empty cell).

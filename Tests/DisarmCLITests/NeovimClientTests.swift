@@ -1,0 +1,54 @@
+import DisarmTestSupport
+import Foundation
+import Testing
+
+/// `disarm lsp` driven by Neovim's built-in LSP client, headless (Tests/editors/neovim.lua): typing a misspelt
+/// identifier, hover, definition, references, completion, a name mismatch fixed by its code action, and a rename
+/// applied and written by the client, on copies of data/, the 2025-02-10 release and the 2026 Assessments release.
+@Suite struct NeovimClientTests {
+  static let neovim: URL? = ["/usr/bin/nvim", "/usr/local/bin/nvim"].map(URL.init(fileURLWithPath:)).first {
+    FileManager.default.isExecutableFile(atPath: $0.path)
+  }
+
+  @Test(
+    .enabled(if: neovim != nil, "Neovim is not installed (apt-get install neovim): skipped"),
+    arguments: LSPClientTests.trees)
+  func neovimsClientGetsEveryFeature(on tree: String) throws {
+    let source = tree == "data" ? TestSupport.sampleData : Corpus.pages(tree)
+    try #require(FileManager.default.fileExists(atPath: source.path), "\(source.path) is absent: skipped")
+    let scratch = TemporaryFolder.make("disarm-nvim")
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    // The folder name carries the release's name: the script picks the 2026 framework's identifiers from it.
+    let kb = scratch.appendingPathComponent("kb-\(tree)")
+    try FileManager.default.copyItem(at: source, to: kb)
+    // The corpus is read-only; the copy is edited and written by the client.
+    let chmod = try Process.run(URL(fileURLWithPath: "/bin/chmod"), arguments: ["-R", "u+w", kb.path])
+    chmod.waitUntilExit()
+    let result = scratch.appendingPathComponent("result.txt")
+
+    let process = Process()
+    process.executableURL = Self.neovim
+    process.arguments = [
+      "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c",
+      "luafile \(TestSupport.repositoryRoot.appendingPathComponent("Tests/editors/neovim.lua").path)",
+    ]
+    process.currentDirectoryURL = scratch
+    var environment = ProcessInfo.processInfo.environment
+    environment["DISARM_BINARY"] = DisarmProcess.binary.path
+    environment["DISARM_LSP_KB"] = kb.path
+    environment["DISARM_NVIM_RESULT"] = result.path
+    process.environment = environment
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    let report = (try? String(contentsOf: result, encoding: .utf8)) ?? ""
+    #expect(process.terminationStatus == 0, "\(report)\n\(output.suffix(2000))")
+    let lines = report.split(separator: "\n")
+    #expect(lines.count == 8, "every check ran: \(report)")
+    #expect(lines.allSatisfy { $0.hasPrefix("ok ") }, "\(report)")
+  }
+}
