@@ -65,7 +65,8 @@ public final class LanguageServer {
     }
     let id = message["id"]
     guard let method = message["method"] as? String else {
-      // A response to a request of ours (none is sent) or garbage: answered only when it carries an id it cannot.
+      // A response to a request of ours (the file-watching registration: its answer is not needed) or garbage:
+      // answered only when it carries an id it cannot.
       if id == nil || message["result"] != nil || message["error"] != nil { return }
       respond(id: id!, failure: Failure(code: ErrorCode.invalidRequest, message: "a request needs a method"))
       return
@@ -139,6 +140,9 @@ public final class LanguageServer {
       root = URL(fileURLWithPath: path)
     }
     framework = (object["initializationOptions"] as? [String: Any])?["framework"] as? String
+    let workspaceCapabilities = (object["capabilities"] as? [String: Any])?["workspace"] as? [String: Any]
+    watchesFilesOnRequest =
+      (workspaceCapabilities?["didChangeWatchedFiles"] as? [String: Any])?["dynamicRegistration"] as? Bool ?? false
     rootFolder = root?.standardizedFileURL
     if let root = rootFolder, let folder = Workspace.pageFolder(in: root) {
       do {
@@ -167,6 +171,29 @@ public final class LanguageServer {
     ]
   }
 
+  /// Whether the client watches files for a server that asks it to (`didChangeWatchedFiles.dynamicRegistration`):
+  /// then, once initialized, the server asks to hear of every page and description changed on disk.
+  private var watchesFilesOnRequest = false
+
+  /// The id of the server's one request to the client, `client/registerCapability`; its answer is not needed.
+  static let watchRegistrationID = "disarm/watch-files"
+
+  /// The server's request to be told of pages, registers and framework descriptions changed on disk behind the
+  /// editor's back (created, changed or deleted), anywhere in the workspace.
+  static var watchRegistration: [String: Any] {
+    [
+      "jsonrpc": "2.0", "id": watchRegistrationID, "method": "client/registerCapability",
+      "params": [
+        "registrations": [
+          [
+            "id": "disarm-watched-files", "method": "workspace/didChangeWatchedFiles",
+            "registerOptions": ["watchers": [["globPattern": "**/*.{md,yml,yaml}"]]],
+          ] as [String: Any]
+        ]
+      ],
+    ]
+  }
+
   /// The version the server reports; the command sets it from the binary's.
   public static nonisolated(unsafe) var version = ""
 
@@ -182,6 +209,8 @@ public final class LanguageServer {
     let document = object["textDocument"] as? [String: Any] ?? [:]
     let uri = document["uri"] as? String
     switch method {
+    case "initialized":
+      if watchesFilesOnRequest { outgoing.append(Self.watchRegistration) }
     case "textDocument/didOpen":
       guard let uri, let path = workspace.path(of: uri), let text = document["text"] as? String else { return }
       workspace.setOpen(path, Array(text.utf8))

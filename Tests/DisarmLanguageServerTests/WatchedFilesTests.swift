@@ -1,0 +1,61 @@
+import DisarmTestSupport
+import Foundation
+import Testing
+
+@testable import DisarmLanguageServer
+
+/// Files changed on disk behind the editor's back: a client that watches files for servers that ask is asked to
+/// report pages and descriptions, and a page changed on disk is re-read and re-checked when it reports it.
+@Suite struct WatchedFilesTests {
+  static func initialize(_ server: LanguageServer, root: URL, dynamicWatching: Bool) -> [[String: Any]] {
+    let capabilities = dynamicWatching ? #"{"workspace":{"didChangeWatchedFiles":{"dynamicRegistration":true}}}"# : "{}"
+    _ = server.handle(
+      Array(
+        #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"rootUri":"\#(root.absoluteString)","capabilities":\#(capabilities)}}"#
+          .utf8))
+    return server.handle(Array(#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#.utf8))
+  }
+
+  @Test func aClientThatWatchesOnRequestIsAskedToWatchPagesAndDescriptions() throws {
+    let asked = Self.initialize(LanguageServer(), root: TestSupport.sampleData, dynamicWatching: true)
+    #expect(asked.count == 1)
+    #expect(asked.first?["method"] as? String == "client/registerCapability")
+    let registration = ((asked.first?["params"] as? [String: Any])?["registrations"] as? [[String: Any]])?.first
+    #expect(registration?["method"] as? String == "workspace/didChangeWatchedFiles")
+    let watchers = (registration?["registerOptions"] as? [String: Any])?["watchers"] as? [[String: Any]]
+    #expect(watchers?.first?["globPattern"] as? String == "**/*.{md,yml,yaml}")
+    // Others are not asked (they report what they watch on their own, if anything).
+    #expect(Self.initialize(LanguageServer(), root: TestSupport.sampleData, dynamicWatching: false).isEmpty)
+  }
+
+  @Test func aPageChangedOnDiskIsRecheckedWhenTheClientReportsIt() throws {
+    let folder = TemporaryFolder.make("disarm-watch")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let kb = folder.appendingPathComponent("data")
+    try FileManager.default.copyItem(at: TestSupport.sampleData, to: kb)
+    let server = LanguageServer()
+    let asked = Self.initialize(server, root: folder, dynamicWatching: true)
+    // The client's answer to the registration is taken quietly.
+    let answer = #"{"jsonrpc":"2.0","id":"\#(asked.first?["id"] as? String ?? "")","result":null}"#
+    #expect(server.handle(Array(answer.utf8)).isEmpty)
+
+    let page = kb.appendingPathComponent("techniques/T0151.004.md")
+    var text = try String(contentsOf: page, encoding: .utf8)
+    text = text.replacingOccurrences(of: "**Summary**: ", with: "**Summary**: See T9999.999. ")
+    try text.write(to: page, atomically: true, encoding: .utf8)
+    let uri = page.standardizedFileURL.absoluteString
+    let published = server.handle(
+      Array(
+        #"{"jsonrpc":"2.0","method":"workspace/didChangeWatchedFiles","params":{"changes":[{"uri":"\#(uri)","type":2}]}}"#
+          .utf8))
+    let forPage = published.first {
+      (($0["params"] as? [String: Any])?["uri"] as? String)?.hasSuffix("techniques/T0151.004.md") == true
+    }
+    let diagnostics = (forPage?["params"] as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []
+    #expect(
+      diagnostics.contains {
+        $0["code"] as? String == "unresolved-reference" && "\($0["message"] ?? "")".contains("T9999.999")
+      },
+      "\(published)")
+  }
+}
