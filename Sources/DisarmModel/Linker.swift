@@ -6,7 +6,9 @@ import DisarmParser
 /// The linker reports nothing itself: what it could not use (unassigned pages, unreadable fields, stale pages) is
 /// recorded as facts on the knowledge base, and the lint rules turn facts into diagnostics.
 enum Linker {
-  /// With a `cache`, the relations of runs of objects whose pages are the ones read last time are taken from it.
+  /// With a `cache` (the language server's), what the last link read from pages that are the very same page objects
+  /// (their objects, the relations of runs of them) and from index pages with the same bytes is taken from it, and
+  /// what this link reads is kept there: after an edit only the edited page is read again.
   static func link(
     pages: [ObjectPage], wholePages: [WholePage], skippedFiles: [SkippedFile], framework: FrameworkDescription,
     cache: PageCache? = nil
