@@ -184,18 +184,6 @@ import Testing
     return (Array(bytes[..<offset]) + insertion + Array(bytes[offset...]), offset)
   }
 
-  /// A deterministic byte generator (SplitMix64), so that a failing random input can be reproduced.
-  struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   static var isRoot: Bool { getuid() == 0 }
 
   // MARK: - Rows of the bad-input table
@@ -269,7 +257,7 @@ import Testing
 
   @Test func binaryFile() throws {
     let kb = try Self.sampleCopy()
-    var generator = SplitMix(state: 20_250_210)
+    var generator = SeededRandom(seed: 20_250_210)
     var bytes = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
     bytes[1000] = 0
     let nul = bytes.firstIndex(of: 0)!

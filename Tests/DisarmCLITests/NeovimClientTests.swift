@@ -26,27 +26,16 @@ import Testing
     chmod.waitUntilExit()
     let result = scratch.appendingPathComponent("result.txt")
 
-    let process = Process()
-    process.executableURL = Self.neovim
-    process.arguments = [
-      "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c",
-      "luafile \(TestSupport.repositoryRoot.appendingPathComponent("Tests/editors/neovim.lua").path)",
-    ]
-    process.currentDirectoryURL = scratch
-    var environment = ProcessInfo.processInfo.environment
-    environment["DISARM_BINARY"] = DisarmProcess.binary.path
-    environment["DISARM_LSP_KB"] = kb.path
-    environment["DISARM_NVIM_RESULT"] = result.path
-    process.environment = environment
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+    let run = try ExternalTool.run(
+      [
+        Self.neovim!.path, "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c",
+        "luafile \(TestSupport.repositoryRoot.appendingPathComponent("Tests/editors/neovim.lua").path)",
+      ], in: scratch,
+      environment: [
+        "DISARM_BINARY": DisarmProcess.binary.path, "DISARM_LSP_KB": kb.path, "DISARM_NVIM_RESULT": result.path,
+      ])
     let report = (try? String(contentsOf: result, encoding: .utf8)) ?? ""
-    #expect(process.terminationStatus == 0, "\(report)\n\(output.suffix(2000))")
+    #expect(run.status == 0, "\(report)\n\(run.output.suffix(2000))")
     let lines = report.split(separator: "\n")
     #expect(lines.count == 8, "every check ran: \(report)")
     #expect(lines.allSatisfy { $0.hasPrefix("ok ") }, "\(report)")

@@ -12,18 +12,6 @@ import Testing
 /// make random edits, in the editor and on disk, and after each compare the server's findings with a check from
 /// scratch of the same text: the reuse must never change a finding.
 @Suite struct IncrementalCheckTests {
-  /// A random number generator that gives the same edits on every run (SplitMix64).
-  struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   /// The findings of a check from scratch: no cache, every page read again, the open pages from their text.
   static func fromScratch(_ workspace: Workspace) throws -> [String: [Diagnostic]] {
     let kb = try KnowledgeBaseLoader.load(
@@ -34,7 +22,7 @@ import Testing
   }
 
   /// One edit of a page's text, as someone typing might make it.
-  static func edit(_ text: [UInt8], _ generator: inout SeededGenerator) -> (String, [UInt8]) {
+  static func edit(_ text: [UInt8], _ generator: inout SeededRandom) -> (String, [UInt8]) {
     var lines = String(decoding: text, as: UTF8.self).components(separatedBy: "\n")
     let marker = lines.firstIndex { $0.contains("DO NOT EDIT ABOVE THIS LINE") } ?? lines.count
     let line = Int.random(in: 0..<max(1, marker), using: &generator)
@@ -89,7 +77,7 @@ import Testing
     try FileManager.default.removeItem(at: folder)
     try FileManager.default.copyItem(at: source, to: folder)
     let workspace = try Workspace(folder: folder.standardizedFileURL, framework: framework)
-    var generator = SeededGenerator(state: seed)
+    var generator = SeededRandom(seed: seed)
     var paths = pages(in: workspace.folder)
     #expect(try workspace.findings == fromScratch(workspace), "the first check")
     for step in 0..<steps {
