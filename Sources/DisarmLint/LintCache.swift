@@ -37,24 +37,19 @@ public final class LintCache: @unchecked Sendable {
   /// whole pages are those of the last check.
   var proseReferences: [String: (page: ObjectPage, references: [(file: String, reference: ResolvedReference)])] = [:]
 
-  /// Stores this check's `results` in the table at `table`, by the key `entry` gives (nil: nothing to keep), in place:
-  /// a re-check after one edit changes one entry of thousands, so the table is updated rather than built again, and
-  /// built again only to drop the entries of pages that are gone.
-  func update<Result, Element>(
-    _ table: ReferenceWritableKeyPath<LintCache, [String: Result]>, with results: some Sequence<Element>,
-    _ entry: (Element) -> (String, Result)?
+  /// Stores the entries this check computed afresh in `table`, in place: a re-check after one edit computes one
+  /// entry of thousands. `count` is how many entries this check has (their keys are distinct paths); only when the
+  /// table holds more are the check's `keys` read, to drop the entries of pages that are gone.
+  ///
+  /// The caller must hold no other copy of the table (the one it read the cached entries from is released first),
+  /// or the update would copy it whole.
+  static func store<Entry>(
+    _ fresh: some Sequence<(String, Entry)>, in table: inout [String: Entry], count: Int, keys: () -> [String]
   ) {
-    // The keys of one check are distinct (paths): the table holds more entries only when some page is gone.
-    var count = 0
-    for element in results {
-      guard let (key, value) = entry(element) else { continue }
-      self[keyPath: table][key] = value
-      count += 1
-    }
-    if self[keyPath: table].count > count {
-      var keys = Set<String>()
-      for element in results { if let (key, _) = entry(element) { keys.insert(key) } }
-      self[keyPath: table] = self[keyPath: table].filter { keys.contains($0.key) }
+    for (key, entry) in fresh { table[key] = entry }
+    if table.count > count {
+      let current = Set(keys())
+      table = table.filter { current.contains($0.key) }
     }
   }
 }

@@ -82,25 +82,38 @@ public final class LintContext {
   private(set) lazy var pageLinksByPage: [[PageLink]] = {
     let objects = kb.objects
     let framework = kb.framework
-    let previous = identifiersUnchanged ? cache?.pageLinks ?? [:] : [:]
-    let result = ParallelMap.map(kb.orderedObjects) { object -> [PageLink] in
-      guard let page = object.page else { return [] }
-      if let cached = previous[page.path], cached.page === page { return cached.links }
-      let links = page.links
-      var resolved: [PageLink] = []
-      resolved.reserveCapacity(links.count)
-      for link in links {
-        if let pageLink = PageLink(link: link, on: page, from: object.id, objects: objects, framework: framework) {
-          resolved.append(pageLink)
-        }
+    let computed: [(links: [PageLink], fresh: Bool)] = {
+      let previous = identifiersUnchanged ? cache?.pageLinks ?? [:] : [:]
+      return ParallelMap.map(kb.orderedObjects) { object -> (links: [PageLink], fresh: Bool) in
+        guard let page = object.page else { return ([], false) }
+        if let cached = previous[page.path], cached.page === page { return (cached.links, false) }
+        return (Self.resolvedLinks(of: page, from: object.id, objects: objects, framework: framework), true)
       }
-      return resolved
+    }()
+    if let cache {
+      let pages = kb.orderedObjects.compactMap(\.page)
+      LintCache.store(
+        zip(kb.orderedObjects, computed).lazy.filter(\.1.fresh).compactMap { object, result in
+          object.page.map { ($0.path, ($0, result.links)) }
+        }, in: &cache.pageLinks, count: pages.count, keys: { pages.map(\.path) })
     }
-    cache?.update(\.pageLinks, with: zip(kb.orderedObjects, result)) { object, links in
-      object.page.map { ($0.path, ($0, links)) }
-    }
-    return result
+    return computed.map(\.links)
   }()
+
+  /// The links of `page` to markdown pages, resolved.
+  static func resolvedLinks(
+    of page: ObjectPage, from source: DisarmID, objects: [DisarmID: DisarmObject], framework: FrameworkDescription
+  ) -> [PageLink] {
+    let links = page.links
+    var resolved: [PageLink] = []
+    resolved.reserveCapacity(links.count)
+    for link in links {
+      if let pageLink = PageLink(link: link, on: page, from: source, objects: objects, framework: framework) {
+        resolved.append(pageLink)
+      }
+    }
+    return resolved
+  }
 
   /// Objects some other page links to.
   public private(set) lazy var linkedObjects: Set<DisarmID> = {
@@ -122,7 +135,7 @@ public final class LintContext {
     let kb = kb
     // A page's references are those of the last check when the page, the identifiers and the whole pages (whose
     // tables give some relations a page's offsets) are the same: then so are the relations read from the page.
-    let previous = identifiersUnchanged && wholePagesUnchanged ? cache?.proseReferences ?? [:] : [:]
+    var previous = identifiersUnchanged && wholePagesUnchanged ? cache?.proseReferences ?? [:] : [:]
     let missing = kb.orderedObjects.filter { object in
       guard let page = object.page else { return false }
       return previous[page.path].map { $0.page !== page } ?? true
@@ -138,31 +151,48 @@ public final class LintContext {
         if let offsets = kb.checkedCodeOffsets[path] { relationStarts[path, default: []].formUnion(offsets) }
       }
     }
-    let result = ParallelMap.map(kb.orderedObjects) { object -> [(file: String, reference: ResolvedReference)] in
-      guard let page = object.page else { return [] }
-      if let cached = previous[page.path], cached.page === page { return cached.references }
+    let known = previous
+    let computed = ParallelMap.map(kb.orderedObjects) {
+      object -> (references: [(file: String, reference: ResolvedReference)], fresh: Bool) in
+      guard let page = object.page else { return ([], false) }
+      if let cached = known[page.path], cached.page === page { return (cached.references, false) }
       let starts = relationStarts[page.path] ?? []
-      return kb.references(of: object.id).compactMap { reference in
+      let references = kb.references(of: object.id).compactMap { reference in
         starts.contains(reference.reference.code.offsets.lowerBound) ? nil : (page.path, reference)
       }
+      return (references, true)
     }
-    cache?.update(\.proseReferences, with: zip(kb.orderedObjects, result)) { object, references in
-      object.page.map { ($0.path, ($0, references)) }
+    previous = [:]
+    if let cache {
+      let pages = kb.orderedObjects.compactMap(\.page)
+      LintCache.store(
+        zip(kb.orderedObjects, computed).lazy.filter(\.1.fresh).compactMap { object, result in
+          object.page.map { ($0.path, ($0, result.references)) }
+        }, in: &cache.proseReferences, count: pages.count, keys: { pages.map(\.path) })
     }
-    return result
+    return computed.map(\.references)
   }()
 
   /// The first NUL byte and the first invalid UTF-8 sequence of every page that has one. Every byte of every page
   /// is scanned, so the scan runs once, on all cores, for `binary-content` and `invalid-utf8` together.
   public private(set) lazy var encodingDefects: [(file: SourceFile, nul: Int?, invalidUTF8: Int?)] = {
-    let previous = cache?.encoding ?? [:]
-    let scanned = ParallelMap.map(kb.allSourceFiles) { file -> (file: SourceFile, nul: Int?, invalidUTF8: Int?) in
-      // The same bytes (for an unchanged page, the same array: `==` answers without reading them) scan the same.
-      if let cached = previous[file.path], cached.bytes == file.bytes { return (file, cached.nul, cached.invalidUTF8) }
-      return (file, file.firstNULOffset, file.firstInvalidUTF8Offset)
+    let files = kb.allSourceFiles
+    let scanned: [(file: SourceFile, nul: Int?, invalidUTF8: Int?, fresh: Bool)] = {
+      let previous = cache?.encoding ?? [:]
+      return ParallelMap.map(files) { file in
+        // The same bytes (for an unchanged page, the same array: `==` answers without reading them) scan the same.
+        if let cached = previous[file.path], cached.bytes == file.bytes {
+          return (file, cached.nul, cached.invalidUTF8, false)
+        }
+        return (file, file.firstNULOffset, file.firstInvalidUTF8Offset, true)
+      }
+    }()
+    if let cache {
+      LintCache.store(
+        scanned.lazy.filter(\.fresh).map { ($0.file.path, ($0.file.bytes, $0.nul, $0.invalidUTF8)) },
+        in: &cache.encoding, count: files.count, keys: { files.map(\.path) })
     }
-    cache?.update(\.encoding, with: scanned) { ($0.file.path, ($0.file.bytes, $0.nul, $0.invalidUTF8)) }
-    return scanned.filter { $0.nul != nil || $0.invalidUTF8 != nil }
+    return scanned.filter { $0.nul != nil || $0.invalidUTF8 != nil }.map { ($0.file, $0.nul, $0.invalidUTF8) }
   }()
 
   /// Every object page and unassigned page.

@@ -24,17 +24,26 @@ public enum Linter {
   /// The findings of the page rules, page by page on all cores; with the context's cache, a page that is the same
   /// page object as at the last check (and still read as the same object) keeps its findings unchecked.
   static func pageRuleFindings(_ rules: [any PageRule.Type], in context: LintContext) -> [Diagnostic] {
-    let previous = context.cache?.pageFindings ?? [:]
-    let results = ParallelMap.map(context.pageSubjects) { subject -> [Diagnostic] in
-      if let cached = previous[subject.page.path], cached.page === subject.page, cached.id == subject.object?.id {
-        return cached.findings
+    let subjects = context.pageSubjects
+    let results: [(findings: [Diagnostic], fresh: Bool)] = {
+      let previous = context.cache?.pageFindings ?? [:]
+      return ParallelMap.map(subjects) { subject in
+        if let cached = previous[subject.page.path], cached.page === subject.page, cached.id == subject.object?.id {
+          return (cached.findings, false)
+        }
+        return (rules.flatMap { $0.check(page: subject.page, of: subject.object, in: context) }, true)
       }
-      return rules.flatMap { $0.check(page: subject.page, of: subject.object, in: context) }
+    }()
+    if let cache = context.cache {
+      LintCache.store(
+        zip(subjects, results).lazy.filter(\.1.fresh).map { subject, result in
+          (
+            subject.page.path,
+            LintCache.PageFindings(page: subject.page, id: subject.object?.id, findings: result.findings)
+          )
+        }, in: &cache.pageFindings, count: subjects.count, keys: { subjects.map(\.page.path) })
     }
-    context.cache?.update(\.pageFindings, with: zip(context.pageSubjects, results)) { subject, findings in
-      (subject.page.path, .init(page: subject.page, id: subject.object?.id, findings: findings))
-    }
-    return results.flatMap { $0 }
+    return results.flatMap(\.findings)
   }
 
   /// The findings of the model rules alone, sorted: what commands that only need to know whether the knowledge

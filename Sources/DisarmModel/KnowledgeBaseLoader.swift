@@ -70,40 +70,40 @@ public enum KnowledgeBaseLoader {
     }
     Trace.mark("list \(files.count) files")
 
-    let cached = cache?.entries ?? [:]
-    let results = ParallelMap.map(files) { file -> ParsedFile in
-      if overlay[file.relativePath] == nil, let entry = cached[file.relativePath],
-        trustCache || entry.stamp == PageCache.Stamp(path: file.path)
-      {
-        return entry.parsed
+    let read: [(parsed: ParsedFile, fresh: Bool)] = {
+      // Released before the cache is updated below, which then changes its table in place instead of copying it.
+      let cached = cache?.entries ?? [:]
+      return ParallelMap.map(files) { file in
+        if overlay[file.relativePath] == nil, let entry = cached[file.relativePath],
+          trustCache || entry.stamp == PageCache.Stamp(path: file.path)
+        {
+          return (entry.parsed, false)
+        }
+        return (parse(file, overlay: overlay, framework: framework), true)
       }
-      let bytes: [UInt8]
-      do {
-        bytes = try overlay[file.relativePath] ?? readBytes(atPath: file.path)
-      } catch {
-        return .failed(SkippedFile(path: file.relativePath, reason: .unreadablePage(error.reason)))
-      }
-      switch file.role {
-      case .object(let kind):
-        return .object(PageParser.parse(path: file.relativePath, kind: kind, bytes: bytes, framework: framework))
-      case .whole(let role): return .whole(WholePage.parse(path: file.relativePath, role: role, bytes: bytes))
-      case .kept: return .kept(SourceFile(path: file.relativePath, bytes: bytes))
-      }
-    }
+    }()
     if let cache {
-      var entries: [String: PageCache.Entry] = [:]
-      for (file, parsed) in zip(files, results) where overlay[file.relativePath] == nil {
-        if case .failed = parsed { continue }
-        if trustCache, let entry = cached[file.relativePath] {
-          entries[file.relativePath] = entry
-          continue
+      if trustCache {
+        // The disk is as it was: the cached files stand; only files read from disk for the first time are added
+        // (a page closed in the editor). Open pages' files keep their entries, ready for when they are closed.
+        for (file, result) in zip(files, read) where result.fresh && overlay[file.relativePath] == nil {
+          if case .failed = result.parsed { continue }
+          if let stamp = PageCache.Stamp(path: file.path) {
+            cache.entries[file.relativePath] = .init(stamp: stamp, parsed: result.parsed)
+          }
         }
-        if let stamp = PageCache.Stamp(path: file.path) {
-          entries[file.relativePath] = .init(stamp: stamp, parsed: parsed)
+      } else {
+        var entries: [String: PageCache.Entry] = [:]
+        for (file, result) in zip(files, read) where overlay[file.relativePath] == nil {
+          if case .failed = result.parsed { continue }
+          if let stamp = PageCache.Stamp(path: file.path) {
+            entries[file.relativePath] = .init(stamp: stamp, parsed: result.parsed)
+          }
         }
+        cache.entries = entries
       }
-      cache.entries = entries
     }
+    let results = read.map(\.parsed)
     Trace.mark("read and parse")
     var pages: [ObjectPage] = []
     var wholePages: [WholePage] = []
@@ -122,6 +122,22 @@ public enum KnowledgeBaseLoader {
     kb.register = try readRegister(in: folder, syntax: framework.identifiers)
     Trace.mark("link")
     return kb
+  }
+
+  /// A page file read (from `overlay` if it is there, else from disk) and parsed as its role says.
+  static func parse(_ file: PageFile, overlay: [String: [UInt8]], framework: FrameworkDescription) -> ParsedFile {
+    let bytes: [UInt8]
+    do {
+      bytes = try overlay[file.relativePath] ?? readBytes(atPath: file.path)
+    } catch {
+      return .failed(SkippedFile(path: file.relativePath, reason: .unreadablePage(error.reason)))
+    }
+    switch file.role {
+    case .object(let kind):
+      return .object(PageParser.parse(path: file.relativePath, kind: kind, bytes: bytes, framework: framework))
+    case .whole(let role): return .whole(WholePage.parse(path: file.relativePath, role: role, bytes: bytes))
+    case .kept: return .kept(SourceFile(path: file.relativePath, bytes: bytes))
+    }
   }
 
   enum ParsedFile: Sendable {

@@ -115,9 +115,8 @@ enum Linker {
   static func assignIdentifiers(_ pages: [ObjectPage], syntax: IdentifierSyntax, cache: PageCache? = nil) -> (
     [DisarmID: DisarmObject], [UnassignedPage]
   ) {
-    let previous = cache?.objects ?? [:]
-    var read: [String: DisarmObject] = [:]
-    defer { cache?.objects = read }
+    var previous = cache?.objects ?? [:]
+    var fresh: [(path: String, object: DisarmObject)] = []
     var objects: [DisarmID: DisarmObject] = [:]
     var unassigned: [UnassignedPage] = []
     let sortedPages = inPathOrder(pages)
@@ -149,11 +148,21 @@ enum Linker {
       if let known = previous[page.path], known.page === page, known.id == id {
         objects[id] = known
       } else {
-        objects[id] = DisarmObject(
+        let object = DisarmObject(
           id: id, name: page.heading?.name?.trimmed ?? "", summary: page.field("summary")?.value, fields: page.fields,
           file: page.path, line: page.heading?.line.range.start.line ?? 1, page: page)
+        objects[id] = object
+        if cache != nil { fresh.append((page.path, object)) }
       }
-      if cache != nil { read[page.path] = objects[id] }
+    }
+    if let cache {
+      // Updated in place (the copy read above released first): an edit changes one object of thousands.
+      previous = [:]
+      for (path, object) in fresh { cache.objects[path] = object }
+      if cache.objects.count > objects.count {
+        let current = Set(objects.values.map(\.file))
+        cache.objects = cache.objects.filter { current.contains($0.key) }
+      }
     }
     return (objects, unassigned)
   }
