@@ -133,36 +133,36 @@ public final class LintContext {
   /// The prose references page by page, resolved on all cores.
   private(set) lazy var proseReferencesByPage: [[(file: String, reference: ResolvedReference)]] = {
     let kb = kb
-    // A page's references are those of the last check when the page, the identifiers and the whole pages (whose
-    // tables give some relations a page's offsets) are the same: then so are the relations read from the page.
-    var previous = identifiersUnchanged && wholePagesUnchanged ? cache?.proseReferences ?? [:] : [:]
-    let missing = kb.orderedObjects.filter { object in
-      guard let page = object.page else { return false }
-      return previous[page.path].map { $0.page !== page } ?? true
-    }
-    // The offsets of the codes read as relations, for the pages checked again only (all of them on a first check).
-    var relationStarts: [String: Set<Int>] = [:]
-    let paths = Set(missing.compactMap(\.page?.path))
-    if !paths.isEmpty {
-      for relation in kb.relations where paths.contains(relation.file) {
-        relationStarts[relation.file, default: []].insert(relation.position.offset)
+    let computed: [(references: [(file: String, reference: ResolvedReference)], fresh: Bool)] = {
+      // A page's references are those of the last check when the page, the identifiers and the whole pages (whose
+      // tables give some relations a page's offsets) are the same: then so are the relations read from the page.
+      // (Read in this closure, so that the cache's table is no longer shared when it is updated below.)
+      let previous = identifiersUnchanged && wholePagesUnchanged ? cache?.proseReferences ?? [:] : [:]
+      let missing = kb.orderedObjects.filter { object in
+        guard let page = object.page else { return false }
+        return previous[page.path].map { $0.page !== page } ?? true
       }
-      for path in paths {
-        if let offsets = kb.checkedCodeOffsets[path] { relationStarts[path, default: []].formUnion(offsets) }
+      // The offsets of the codes read as relations, for the pages checked again only (all on a first check).
+      var relationStarts: [String: Set<Int>] = [:]
+      let paths = Set(missing.compactMap(\.page?.path))
+      if !paths.isEmpty {
+        for relation in kb.relations where paths.contains(relation.file) {
+          relationStarts[relation.file, default: []].insert(relation.position.offset)
+        }
+        for path in paths {
+          if let offsets = kb.checkedCodeOffsets[path] { relationStarts[path, default: []].formUnion(offsets) }
+        }
       }
-    }
-    let known = previous
-    let computed = ParallelMap.map(kb.orderedObjects) {
-      object -> (references: [(file: String, reference: ResolvedReference)], fresh: Bool) in
-      guard let page = object.page else { return ([], false) }
-      if let cached = known[page.path], cached.page === page { return (cached.references, false) }
-      let starts = relationStarts[page.path] ?? []
-      let references = kb.references(of: object.id).compactMap { reference in
-        starts.contains(reference.reference.code.offsets.lowerBound) ? nil : (page.path, reference)
+      return ParallelMap.map(kb.orderedObjects) { object in
+        guard let page = object.page else { return ([], false) }
+        if let cached = previous[page.path], cached.page === page { return (cached.references, false) }
+        let starts = relationStarts[page.path] ?? []
+        let references = kb.references(of: object.id).compactMap { reference in
+          starts.contains(reference.reference.code.offsets.lowerBound) ? nil : (page.path, reference)
+        }
+        return (references, true)
       }
-      return (references, true)
-    }
-    previous = [:]
+    }()
     if let cache {
       let pages = kb.orderedObjects.compactMap(\.page)
       LintCache.store(
