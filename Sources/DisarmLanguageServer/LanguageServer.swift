@@ -216,11 +216,10 @@ public final class LanguageServer {
       workspace.setOpen(path, Array(text.utf8))
       refresh(always: [path], diskChanged: false)
     case "textDocument/didChange":
-      guard let uri, let path = workspace.path(of: uri),
-        let changes = object["contentChanges"] as? [[String: Any]],
-        let text = changes.last(where: { $0["range"] == nil })?["text"] as? String
+      guard let uri, let path = workspace.path(of: uri), let changes = object["contentChanges"] as? [[String: Any]]
       else { return }
-      workspace.setOpen(path, Array(text.utf8))
+      let text = workspace.open[path] ?? workspace.source(path)?.bytes ?? []
+      workspace.setOpen(path, DocumentChanges.apply(changes, to: text, path: path))
       refresh(always: [path], diskChanged: false)
     case "textDocument/didClose":
       guard let uri, let path = workspace.path(of: uri) else { return }

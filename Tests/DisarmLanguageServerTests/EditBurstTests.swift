@@ -61,3 +61,41 @@ import Testing
     #expect(server.finishPendingWork().isEmpty, "nothing left to check")
   }
 }
+
+/// Ranged edits (`contentChanges` with a `range`), which some clients send whatever the server asks for.
+@Suite struct RangedChangeTests {
+  @Test func rangedChangesApplyAtTheirUTF16Positions() {
+    let text = Array("# Technique T1: Näme 😀\nline two\n".utf8)
+    // Insert after the emoji (UTF-16: 2 units) on line 0, replace "two" on line 1, then delete "line ".
+    let changes: [[String: Any]] = [
+      ["range": ["start": ["line": 0, "character": 23], "end": ["line": 0, "character": 23]], "text": "!"],
+      ["range": ["start": ["line": 1, "character": 5], "end": ["line": 1, "character": 8]], "text": "2"],
+      ["range": ["start": ["line": 1, "character": 0], "end": ["line": 1, "character": 5]], "text": ""],
+    ]
+    let result = DocumentChanges.apply(changes, to: text, path: "t.md")
+    #expect(String(decoding: result, as: UTF8.self) == "# Technique T1: Näme 😀!\n2\n")
+    // A whole-text change replaces everything; a change without text is skipped.
+    let whole = DocumentChanges.apply([["text": "new"], ["range": [:]]], to: text, path: "t.md")
+    #expect(whole == Array("new".utf8))
+  }
+
+  @Test func aRangedEditIsCheckedLikeAWholeText() throws {
+    let server = ProtocolRobustnessTests.initialized()
+    let text = try String(
+      contentsOf: TestSupport.sampleData.appendingPathComponent(EditBurstTests.path), encoding: .utf8)
+    let escaped = String(data: try JSONSerialization.data(withJSONObject: [text]), encoding: .utf8)!.dropFirst()
+      .dropLast()
+    _ = server.handle(
+      Array(
+        #"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"\#(EditBurstTests.uri)","languageId":"markdown","version":1,"text":\#(escaped)}}}"#
+          .utf8))
+    let edit =
+      #"{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"\#(EditBurstTests.uri)","version":2},"contentChanges":[{"range":{"start":{"line":2,"character":13},"end":{"line":2,"character":13}},"text":"T9999.999 "}]}}"#
+    let published = EditBurstTests.published(server.handle(Array(edit.utf8)))
+    let diagnostics =
+      (published.first?["params"] as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []
+    let unresolved = diagnostics.first { $0["code"] as? String == "unresolved-reference" }
+    let start = (unresolved?["range"] as? [String: Any])?["start"] as? [String: Any]
+    #expect(start?["line"] as? Int == 2 && start?["character"] as? Int == 13, "\(diagnostics)")
+  }
+}
