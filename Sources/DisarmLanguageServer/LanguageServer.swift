@@ -27,12 +27,13 @@ public final class LanguageServer {
     static func params(_ message: String) -> Failure { Failure(code: ErrorCode.invalidParams, message: message) }
   }
 
-  var workspace: Workspace?
-  private var rootFolder: URL?
+  /// The knowledge bases of the workspace folders, each with its own model and open pages; a document belongs to
+  /// the one whose page folder holds it.
+  var workspaces: [Workspace] = []
   private var shutdownRequested = false
   /// Set by `exit`: the process's status (0 after `shutdown`, 1 otherwise, as the protocol says).
   public private(set) var exitStatus: Int32?
-  /// The findings last published for each page, so that only changes are sent.
+  /// The findings last published for each page, by URI, so that only changes are sent.
   private var published: [String: [Diagnostic]] = [:]
   /// Messages to send (responses and notifications), in order.
   private var outgoing: [[String: Any]] = []
@@ -110,17 +111,23 @@ public final class LanguageServer {
       shutdownRequested = true
       return NSNull()
     }
-    guard let workspace else {
+    guard let first = workspaces.first else {
       throw Failure(code: ErrorCode.serverNotInitialized, message: "initialize first, with a workspace folder")
     }
-    let features = Features(workspace: workspace)
+    if method == "workspace/symbol" {
+      // Every knowledge base's symbols, in the order of the workspace folders.
+      return try workspaces.flatMap { try Features(workspace: $0).workspaceSymbols(params) as? [Any] ?? [] }
+    }
+    // A document request goes to the knowledge base that holds the document (the first one answers that a
+    // document outside every knowledge base is outside).
+    let uri = ((params as? [String: Any])?["textDocument"] as? [String: Any])?["uri"] as? String
+    let features = Features(workspace: uri.flatMap { self.workspace(holding: $0)?.workspace } ?? first)
     switch method {
     case "textDocument/hover": return try features.hover(params)
     case "textDocument/definition": return try features.definition(params)
     case "textDocument/references": return try features.references(params)
     case "textDocument/completion": return try features.completion(params)
     case "textDocument/documentSymbol": return try features.documentSymbols(params)
-    case "workspace/symbol": return try features.workspaceSymbols(params)
     case "textDocument/codeAction": return try features.codeActions(params)
     case "textDocument/prepareRename": return try features.prepareRename(params)
     case "textDocument/rename": return try features.rename(params)
@@ -131,32 +138,38 @@ public final class LanguageServer {
 
   private func initialize(_ params: Any?) throws -> Any {
     let object = params as? [String: Any] ?? [:]
-    var root: URL?
-    if let folders = object["workspaceFolders"] as? [[String: Any]], let uri = folders.first?["uri"] as? String {
-      root = URL(string: uri)
-    } else if let uri = object["rootUri"] as? String {
-      root = URL(string: uri)
+    var roots: [URL] = []
+    if let folders = object["workspaceFolders"] as? [[String: Any]], !folders.isEmpty {
+      roots = folders.compactMap { ($0["uri"] as? String).flatMap(URL.init(string:)) }
+    } else if let uri = object["rootUri"] as? String, let url = URL(string: uri) {
+      roots = [url]
     } else if let path = object["rootPath"] as? String {
-      root = URL(fileURLWithPath: path)
+      roots = [URL(fileURLWithPath: path)]
     }
     framework = (object["initializationOptions"] as? [String: Any])?["framework"] as? String
     let workspaceCapabilities = (object["capabilities"] as? [String: Any])?["workspace"] as? [String: Any]
     watchesFilesOnRequest =
       (workspaceCapabilities?["didChangeWatchedFiles"] as? [String: Any])?["dynamicRegistration"] as? Bool ?? false
-    rootFolder = root?.standardizedFileURL
-    if let root = rootFolder, let folder = Workspace.pageFolder(in: root) {
+    let folders = Workspace.pageFolders(in: roots.map(\.standardizedFileURL))
+    var failures: [String] = []
+    workspaces = []
+    for folder in folders {
       do {
-        workspace = try Workspace(folder: folder, framework: framework)
+        workspaces.append(try Workspace(folder: folder, framework: framework))
       } catch {
-        throw Failure(code: ErrorCode.requestFailed, message: error.description)
+        failures.append(error.description)
       }
-    } else {
+    }
+    guard !workspaces.isEmpty else {
+      let place = roots.isEmpty ? "no root given" : roots.map(\.path).joined(separator: ", ")
       throw Failure(
         code: ErrorCode.requestFailed,
-        message:
-          "no knowledge base in the workspace (\(rootFolder?.path ?? "no root given")): open the folder that holds techniques/, generated_pages/ or data/"
+        message: failures.first
+          ?? "no knowledge base in the workspace (\(place)): open the folder that holds techniques/, generated_pages/ or data/"
       )
     }
+    // A knowledge base that cannot be read does not keep the others from being served; the client is told.
+    for failure in failures { log("disarm: \(failure)", type: 1) }
     return [
       "capabilities": [
         "positionEncoding": "utf-16",
@@ -204,45 +217,53 @@ public final class LanguageServer {
       exitStatus = shutdownRequested ? 0 : 1
       return
     }
-    guard let workspace else { return }
+    guard !workspaces.isEmpty else { return }
     let object = params as? [String: Any] ?? [:]
     let document = object["textDocument"] as? [String: Any] ?? [:]
-    let uri = document["uri"] as? String
+    let held = (document["uri"] as? String).flatMap { workspace(holding: $0) }
     switch method {
     case "initialized":
       if watchesFilesOnRequest { outgoing.append(Self.watchRegistration) }
     case "textDocument/didOpen":
-      guard let uri, let path = workspace.path(of: uri), let text = document["text"] as? String else { return }
+      guard let (workspace, path) = held, let text = document["text"] as? String else { return }
       workspace.setOpen(path, Array(text.utf8))
-      refresh(always: [path], diskChanged: false)
+      refresh(workspace, always: [path], diskChanged: false)
     case "textDocument/didChange":
-      guard let uri, let path = workspace.path(of: uri), let changes = object["contentChanges"] as? [[String: Any]]
-      else { return }
+      guard let (workspace, path) = held, let changes = object["contentChanges"] as? [[String: Any]] else { return }
       let text = workspace.open[path] ?? workspace.source(path)?.bytes ?? []
       workspace.setOpen(path, DocumentChanges.apply(changes, to: text, path: path))
-      refresh(always: [path], diskChanged: false)
+      refresh(workspace, always: [path], diskChanged: false)
     case "textDocument/didClose":
-      guard let uri, let path = workspace.path(of: uri) else { return }
+      guard let (workspace, path) = held else { return }
       workspace.setOpen(path, nil)
-      refresh(always: [], diskChanged: false)
+      refresh(workspace, always: [], diskChanged: false)
     case "textDocument/didSave", "workspace/didChangeWatchedFiles":
-      refresh(always: [])
+      // Each knowledge base re-reads only the files whose size or modification time changed.
+      for workspace in workspaces { refresh(workspace, always: []) }
     default:
       // `initialized`, `$/cancelRequest` (requests are answered before the next is read), `$/setTrace`, …
       break
     }
   }
 
-  /// The re-check asked for and not yet run: the pages to publish whatever their findings, and whether the disk
-  /// may have changed.
-  private var pendingRefresh: (always: Set<String>, diskChanged: Bool)?
+  /// The knowledge base whose page folder holds the document `uri` (the innermost, should folders nest), and the
+  /// document's path in it.
+  func workspace(holding uri: String) -> (workspace: Workspace, path: String)? {
+    workspaces.compactMap { workspace in workspace.path(of: uri).map { (workspace, $0) } }
+      .max { $0.workspace.folder.path.count < $1.workspace.folder.path.count }
+  }
 
-  /// Asks for a re-check that publishes the findings of `always` and of every page whose findings changed; it runs
-  /// once no message that has already arrived is left (see ``handle(_:moreFollow:)``). `diskChanged` is false for the
-  /// editor's own open, edit and close, which change nothing on disk.
-  private func refresh(always: Set<String>, diskChanged: Bool = true) {
-    let pending = pendingRefresh ?? ([], false)
-    pendingRefresh = (pending.always.union(always), pending.diskChanged || diskChanged)
+  /// The re-checks asked for and not yet run, by knowledge base (its index in ``workspaces``): the pages to publish
+  /// whatever their findings, and whether the disk may have changed.
+  private var pendingRefresh: [Int: (always: Set<String>, diskChanged: Bool)] = [:]
+
+  /// Asks for a re-check of `workspace` that publishes the findings of `always` and of every page whose findings
+  /// changed; it runs once no message that has already arrived is left (see ``handle(_:moreFollow:)``).
+  /// `diskChanged` is false for the editor's own open, edit and close, which change nothing on disk.
+  private func refresh(_ workspace: Workspace, always: Set<String>, diskChanged: Bool = true) {
+    guard let index = workspaces.firstIndex(where: { $0 === workspace }) else { return }
+    let pending = pendingRefresh[index] ?? ([], false)
+    pendingRefresh[index] = (pending.always.union(always), pending.diskChanged || diskChanged)
   }
 
   /// Runs the re-check still pending, if any, and returns what it publishes.
@@ -253,9 +274,15 @@ public final class LanguageServer {
   }
 
   private func runPendingRefresh() {
-    guard let (always, diskChanged) = pendingRefresh else { return }
-    pendingRefresh = nil
-    guard let workspace else { return }
+    let pending = pendingRefresh.sorted { $0.key < $1.key }
+    pendingRefresh = [:]
+    for (index, refresh) in pending where workspaces.indices.contains(index) {
+      recheck(workspaces[index], always: refresh.always, diskChanged: refresh.diskChanged)
+    }
+  }
+
+  /// Re-checks one knowledge base and publishes what changed.
+  private func recheck(_ workspace: Workspace, always: Set<String>, diskChanged: Bool) {
     let changed: Set<String>
     do {
       changed = try workspace.reload(diskChanged: diskChanged)
@@ -265,13 +292,14 @@ public final class LanguageServer {
     }
     for path in always.union(changed).sorted() {
       let findings = workspace.findings[path] ?? []
-      if published[path] == findings && !always.contains(path) { continue }
-      published[path] = findings
+      let uri = workspace.uri(of: path)
+      if published[uri] == findings && !always.contains(path) { continue }
+      published[uri] = findings
       let file = workspace.source(path)
       notify(
         "textDocument/publishDiagnostics",
         [
-          "uri": workspace.uri(of: path),
+          "uri": uri,
           "diagnostics": findings.map { LSPDiagnostic.json($0, in: file, workspace: workspace) },
         ])
     }

@@ -51,6 +51,38 @@ final class Workspace {
     return nil
   }
 
+  /// The page folders of the workspace folders `roots`, in order: a root that is a knowledge base (itself, its
+  /// `generated_pages/` or its `data/`), else every knowledge base below it down to three levels (a repository that
+  /// keeps several frameworks side by side), in path order. Hidden folders and the output folders of `disarm`
+  /// (`build/`, `dist/`, `site/`), which hold pages of their own, are not searched.
+  static func pageFolders(in roots: [URL]) -> [URL] {
+    var found: [URL] = []
+    for root in roots {
+      if let folder = pageFolder(in: root) {
+        found.append(folder)
+        continue
+      }
+      var level = [root]
+      for _ in 0..<3 {
+        var next: [URL] = []
+        for folder in level {
+          let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.sorted() ?? []
+          for name in names where !name.hasPrefix(".") && !["build", "dist", "site", "node_modules"].contains(name) {
+            let child = folder.appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: child.path, isDirectory: &isFolder), isFolder.boolValue else {
+              continue
+            }
+            if let pages = pageFolder(in: child) { found.append(pages) } else { next.append(child) }
+          }
+        }
+        level = next
+      }
+    }
+    var seen = Set<String>()
+    return found.filter { seen.insert($0.path).inserted }
+  }
+
   /// The page-folder-relative path of a `file:` URI, or nil when it is outside the page folder.
   func path(of uri: String) -> String? {
     guard let url = URL(string: uri), url.isFileURL else { return nil }
