@@ -34,6 +34,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
       _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
       close(descriptor)
       _ = try? Workbook.read(path: path)
+      unlink(path)
     }
   case 1:
     _ = try? Workbook.read(
