@@ -31,11 +31,17 @@ public final class LintCache: @unchecked Sendable {
   var encoding: [String: (bytes: [UInt8], nul: Int?, invalidUTF8: Int?)] = [:]
 
   /// Each page's resolved links, valid while the page and the identifiers are those of the last check.
-  var pageLinks: [String: (page: ObjectPage, links: [PageLink])] = [:]
+  var pageLinks: [String: PageEntry<[PageLink]>] = [:]
 
   /// Each page's prose references (codes not read as relations), valid while the page, the identifiers and the
   /// whole pages are those of the last check.
-  var proseReferences: [String: (page: ObjectPage, references: [(file: String, reference: ResolvedReference)])] = [:]
+  var proseReferences: [String: PageEntry<[(file: String, reference: ResolvedReference)]>] = [:]
+
+  /// What was computed from one page object.
+  struct PageEntry<Value> {
+    var page: ObjectPage
+    var value: Value
+  }
 
   /// Stores the entries this check computed afresh in `table`, in place: a re-check after one edit computes one
   /// entry of thousands. `count` is how many entries this check has (their keys are distinct paths); only when the

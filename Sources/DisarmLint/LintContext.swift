@@ -86,17 +86,11 @@ public final class LintContext {
       let previous = identifiersUnchanged ? cache?.pageLinks ?? [:] : [:]
       return ParallelMap.map(kb.orderedObjects) { object -> (links: [PageLink], fresh: Bool) in
         guard let page = object.page else { return ([], false) }
-        if let cached = previous[page.path], cached.page === page { return (cached.links, false) }
+        if let cached = previous[page.path], cached.page === page { return (cached.value, false) }
         return (Self.resolvedLinks(of: page, from: object.id, objects: objects, framework: framework), true)
       }
     }()
-    if let cache {
-      let pages = kb.orderedObjects.compactMap(\.page)
-      LintCache.store(
-        zip(kb.orderedObjects, computed).lazy.filter(\.1.fresh).compactMap { object, result in
-          object.page.map { ($0.path, ($0, result.links)) }
-        }, in: &cache.pageLinks, count: pages.count, keys: { pages.map(\.path) })
-    }
+    if let cache { storeByPage(computed.map { ($0.links, $0.fresh) }, in: &cache.pageLinks) }
     return computed.map(\.links)
   }()
 
@@ -113,6 +107,18 @@ public final class LintContext {
       }
     }
     return resolved
+  }
+
+  /// Stores in the cache's `table`, by page path, what this check computed afresh for each object page (`computed`
+  /// is in the order of ``KnowledgeBase/orderedObjects``; objects without pages have no entry).
+  private func storeByPage<Value>(
+    _ computed: [(value: Value, fresh: Bool)], in table: inout [String: LintCache.PageEntry<Value>]
+  ) {
+    let pages = kb.orderedObjects.compactMap(\.page)
+    LintCache.store(
+      zip(kb.orderedObjects, computed).lazy.filter(\.1.fresh).compactMap { object, result in
+        object.page.map { ($0.path, LintCache.PageEntry(page: $0, value: result.value)) }
+      }, in: &table, count: pages.count, keys: { pages.map(\.path) })
   }
 
   /// Objects some other page links to.
@@ -155,7 +161,7 @@ public final class LintContext {
       }
       return ParallelMap.map(kb.orderedObjects) { object in
         guard let page = object.page else { return ([], false) }
-        if let cached = previous[page.path], cached.page === page { return (cached.references, false) }
+        if let cached = previous[page.path], cached.page === page { return (cached.value, false) }
         let starts = relationStarts[page.path] ?? []
         let references = kb.references(of: object.id).compactMap { reference in
           starts.contains(reference.reference.code.offsets.lowerBound) ? nil : (page.path, reference)
@@ -163,13 +169,7 @@ public final class LintContext {
         return (references, true)
       }
     }()
-    if let cache {
-      let pages = kb.orderedObjects.compactMap(\.page)
-      LintCache.store(
-        zip(kb.orderedObjects, computed).lazy.filter(\.1.fresh).compactMap { object, result in
-          object.page.map { ($0.path, ($0, result.references)) }
-        }, in: &cache.proseReferences, count: pages.count, keys: { pages.map(\.path) })
-    }
+    if let cache { storeByPage(computed.map { ($0.references, $0.fresh) }, in: &cache.proseReferences) }
     return computed.map(\.references)
   }()
 
