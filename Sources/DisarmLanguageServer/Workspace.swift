@@ -103,7 +103,12 @@ final class Workspace {
     return SourceFile(path: path, bytes: [UInt8](data))
   }
 
-  func setOpen(_ path: String, _ bytes: [UInt8]?) { open[path] = bytes }
+  /// Sets the editor's text of `path`, or (nil) closes it: a closed page is read from disk again at the next reload,
+  /// since the editor may have saved it without saying so.
+  func setOpen(_ path: String, _ bytes: [UInt8]?) {
+    open[path] = bytes
+    if bytes == nil { cache.forget(path) }
+  }
 
   /// Every page path: the model's files and the pages open in the editor.
   var allPaths: Set<String> { Set(sourceFiles.keys).union(open.keys) }

@@ -58,4 +58,8 @@ public final class PageCache: @unchecked Sendable {
   }
 
   public init() {}
+
+  /// Forgets what was read from `path`, so that the next reading takes the file from disk whatever its size and
+  /// time: a page closed in the editor may have been saved without the editor saying so.
+  public func forget(_ path: String) { entries[path] = nil }
 }

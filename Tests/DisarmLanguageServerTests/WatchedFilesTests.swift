@@ -59,3 +59,26 @@ import Testing
       "\(published)")
   }
 }
+
+/// A page saved by the editor without a `didSave` (a client that does not send it) and then closed is read from
+/// disk again, not taken from what was read before it was opened.
+@Suite struct ClosedPageTests {
+  @Test func aClosedPageIsReadFromDiskAgain() throws {
+    let folder = TemporaryFolder.make("disarm-close")
+    let kb = folder.appendingPathComponent("data")
+    try FileManager.default.copyItem(at: TestSupport.sampleData, to: kb)
+    let workspace = try Workspace(folder: kb.standardizedFileURL, framework: nil)
+    let path = "techniques/T0151.004.md"
+    let page = kb.appendingPathComponent(path)
+    var text = try String(contentsOf: page, encoding: .utf8)
+    workspace.setOpen(path, Array(text.utf8))
+    try workspace.reload(diskChanged: false)
+    // Saved with a misspelt identifier while open, and no didSave sent: the editor closes it.
+    text = text.replacingOccurrences(of: "**Summary**: ", with: "**Summary**: T9999.999 ")
+    try text.write(to: page, atomically: false, encoding: .utf8)
+    workspace.setOpen(path, nil)
+    try workspace.reload(diskChanged: false)
+    let findings = workspace.findings[path] ?? []
+    #expect(findings.contains { $0.rule.rawValue == "unresolved-reference" && $0.message.contains("T9999.999") })
+  }
+}
