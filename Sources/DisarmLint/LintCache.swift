@@ -42,20 +42,4 @@ public final class LintCache: @unchecked Sendable {
     var page: ObjectPage
     var value: Value
   }
-
-  /// Stores the entries this check computed afresh in `table`, in place: a re-check after one edit computes one
-  /// entry of thousands. `count` is how many entries this check has (their keys are distinct paths); only when the
-  /// table holds more are the check's `keys` read, to drop the entries of pages that are gone.
-  ///
-  /// The caller must hold no other copy of the table (the one it read the cached entries from is released first),
-  /// or the update would copy it whole.
-  static func store<Entry>(
-    _ fresh: some Sequence<(String, Entry)>, in table: inout [String: Entry], count: Int, keys: () -> [String]
-  ) {
-    for (key, entry) in fresh { table[key] = entry }
-    if table.count > count {
-      let current = Set(keys())
-      table = table.filter { current.contains($0.key) }
-    }
-  }
 }

@@ -115,10 +115,10 @@ public final class LintContext {
     _ computed: [(value: Value, fresh: Bool)], in table: inout [String: LintCache.PageEntry<Value>]
   ) {
     let pages = kb.orderedObjects.compactMap(\.page)
-    LintCache.store(
+    table.storeFresh(
       zip(kb.orderedObjects, computed).lazy.filter(\.1.fresh).compactMap { object, result in
         object.page.map { ($0.path, LintCache.PageEntry(page: $0, value: result.value)) }
-      }, in: &table, count: pages.count, keys: { pages.map(\.path) })
+      }, count: pages.count, keys: { pages.map(\.path) })
   }
 
   /// Objects some other page links to.
@@ -188,9 +188,9 @@ public final class LintContext {
       }
     }()
     if let cache {
-      LintCache.store(
+      cache.encoding.storeFresh(
         scanned.lazy.filter(\.fresh).map { ($0.file.path, ($0.file.bytes, $0.nul, $0.invalidUTF8)) },
-        in: &cache.encoding, count: files.count, keys: { files.map(\.path) })
+        count: files.count, keys: { files.map(\.path) })
     }
     return scanned.filter { $0.nul != nil || $0.invalidUTF8 != nil }.map { ($0.file, $0.nul, $0.invalidUTF8) }
   }()

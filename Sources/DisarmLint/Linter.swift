@@ -35,13 +35,13 @@ public enum Linter {
       }
     }()
     if let cache = context.cache {
-      LintCache.store(
+      cache.pageFindings.storeFresh(
         zip(subjects, results).lazy.filter(\.1.fresh).map { subject, result in
           (
             subject.page.path,
             LintCache.PageFindings(page: subject.page, id: subject.object?.id, findings: result.findings)
           )
-        }, in: &cache.pageFindings, count: subjects.count, keys: { subjects.map(\.page.path) })
+        }, count: subjects.count, keys: { subjects.map(\.page.path) })
     }
     return results.flatMap(\.findings)
   }

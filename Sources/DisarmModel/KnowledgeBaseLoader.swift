@@ -83,24 +83,15 @@ public enum KnowledgeBaseLoader {
       }
     }()
     if let cache {
-      if trustCache {
-        // The disk is as it was: the cached files stand; only files read from disk for the first time are added
-        // (a page closed in the editor). Open pages' files keep their entries, ready for when they are closed.
-        for (file, result) in zip(files, read) where result.fresh && overlay[file.relativePath] == nil {
-          if case .failed = result.parsed { continue }
-          if let stamp = PageCache.Stamp(path: file.path) {
-            cache.entries[file.relativePath] = .init(stamp: stamp, parsed: result.parsed)
-          }
+      // After a change on disk the table is made anew from this reading. When the disk is as it was, the cached
+      // files stand and only files read from disk for the first time are added (a page closed in the editor); open
+      // pages' files keep their entries, ready for when they are closed.
+      if !trustCache { cache.entries = [:] }
+      for (file, result) in zip(files, read) where (result.fresh || !trustCache) && overlay[file.relativePath] == nil {
+        if case .failed = result.parsed { continue }
+        if let stamp = PageCache.Stamp(path: file.path) {
+          cache.entries[file.relativePath] = .init(stamp: stamp, parsed: result.parsed)
         }
-      } else {
-        var entries: [String: PageCache.Entry] = [:]
-        for (file, result) in zip(files, read) where overlay[file.relativePath] == nil {
-          if case .failed = result.parsed { continue }
-          if let stamp = PageCache.Stamp(path: file.path) {
-            entries[file.relativePath] = .init(stamp: stamp, parsed: result.parsed)
-          }
-        }
-        cache.entries = entries
       }
     }
     let results = read.map(\.parsed)

@@ -158,11 +158,7 @@ enum Linker {
     if let cache {
       // Updated in place (the copy read above released first): an edit changes one object of thousands.
       previous = [:]
-      for (path, object) in fresh { cache.objects[path] = object }
-      if cache.objects.count > objects.count {
-        let current = Set(objects.values.map(\.file))
-        cache.objects = cache.objects.filter { current.contains($0.key) }
-      }
+      cache.objects.storeFresh(fresh, count: objects.count, keys: { objects.values.map(\.file) })
     }
     return (objects, unassigned)
   }
