@@ -34,6 +34,7 @@ let package = Package(
     .executable(name: "disarm", targets: ["disarm"]),
     .executable(name: "disarm-bench", targets: ["DisarmBench"]),
     .executable(name: "disarm-serve", targets: ["DisarmServe"]),
+    .library(name: "DisarmSupport", targets: ["DisarmSupport"]),
     .library(name: "DisarmDiagnostics", targets: ["DisarmDiagnostics"]),
     .library(name: "DisarmFramework", targets: ["DisarmFramework"]),
     .library(name: "DisarmParser", targets: ["DisarmParser"]),
@@ -60,29 +61,67 @@ let package = Package(
       pkgConfig: "libcmark",
       providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
     ),
+    // Each target lists exactly the modules its files import.
+    .target(name: "DisarmSupport"),
     .target(name: "DisarmDiagnostics"),
     .target(
       name: "DisarmFramework",
       dependencies: ["DisarmDiagnostics", .product(name: "Yams", package: "Yams")]
     ),
     .target(name: "DisarmParser", dependencies: ["CCmark", "DisarmDiagnostics", "DisarmFramework"]),
-    .target(name: "DisarmModel", dependencies: ["DisarmParser"]),
-    // The master spreadsheet (`disarm import`): xlsx read with ZIPFoundation under a memory bound.
     .target(
-      name: "DisarmWorkbook",
-      dependencies: ["DisarmDiagnostics", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+      name: "DisarmModel", dependencies: ["DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser"]),
+    // The master spreadsheet (`disarm import`): xlsx read with ZIPFoundation under a memory bound.
+    .target(name: "DisarmWorkbook", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+    .target(
+      name: "DisarmRegeneration",
+      dependencies: ["DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel"]
     ),
-    .target(name: "DisarmRegeneration", dependencies: ["DisarmModel"]),
     .target(
       name: "DisarmLint",
-      dependencies: ["DisarmRegeneration", .product(name: "Yams", package: "Yams")]
+      dependencies: [
+        "DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration",
+        .product(name: "Yams", package: "Yams"),
+      ]
     ),
-    .target(name: "DisarmExports", dependencies: ["DisarmLint"]),
-    .target(name: "DisarmBrowsing", dependencies: ["DisarmExports"]),
-    .target(name: "DisarmVersions", dependencies: ["DisarmExports"]),
-    .target(name: "DisarmSite", dependencies: ["DisarmBrowsing", "DisarmVersions"]),
-    .target(name: "DisarmImport", dependencies: ["DisarmRegeneration", "DisarmWorkbook"]),
-    .target(name: "DisarmLanguageServer", dependencies: ["DisarmBrowsing"]),
+    .target(
+      name: "DisarmExports",
+      dependencies: [
+        "DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration",
+        "DisarmLint",
+      ]
+    ),
+    .target(
+      name: "DisarmBrowsing",
+      dependencies: ["DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmExports"]
+    ),
+    .target(
+      name: "DisarmVersions",
+      dependencies: [
+        "DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration",
+        "DisarmLint", "DisarmExports",
+      ]
+    ),
+    .target(
+      name: "DisarmSite",
+      dependencies: [
+        "DisarmSupport", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration", "DisarmBrowsing",
+        "DisarmVersions",
+      ]
+    ),
+    .target(
+      name: "DisarmImport",
+      dependencies: [
+        "DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration",
+        "DisarmWorkbook",
+      ]
+    ),
+    .target(
+      name: "DisarmLanguageServer",
+      dependencies: [
+        "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmLint", "DisarmBrowsing",
+      ]
+    ),
     // The preview server of `disarm site --serve`, in its own executable: FlyingFox links Foundation's networking
     // (and libcurl), which would otherwise load with every command and cost each one about 7 MiB and 10 ms.
     .executableTarget(
@@ -94,33 +133,63 @@ let package = Package(
     .executableTarget(
       name: "disarm",
       dependencies: [
-        "DisarmExports", "DisarmBrowsing", "DisarmVersions", "DisarmSite", "DisarmImport",
-        "DisarmLanguageServer",
+        "DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration",
+        "DisarmLint", "DisarmExports", "DisarmBrowsing", "DisarmVersions", "DisarmSite", "DisarmWorkbook",
+        "DisarmImport", "DisarmLanguageServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
       name: "DisarmBench",
-      dependencies: ["DisarmRegeneration", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "DisarmSupport", "DisarmDiagnostics", "DisarmParser", "DisarmModel", "DisarmRegeneration",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     .target(name: "DisarmTestSupport", dependencies: ["DisarmModel"], path: "Tests/DisarmTestSupport"),
     .testTarget(name: "DisarmFrameworkTests", dependencies: ["DisarmFramework", "DisarmTestSupport"]),
-    .testTarget(name: "DisarmParserTests", dependencies: ["DisarmParser", "DisarmTestSupport"]),
-    .testTarget(name: "DisarmModelTests", dependencies: ["DisarmLint", "DisarmTestSupport"]),
-    .testTarget(name: "DisarmLintTests", dependencies: ["DisarmLint", "DisarmTestSupport"]),
+    .testTarget(
+      name: "DisarmParserTests",
+      dependencies: ["DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmTestSupport"]
+    ),
+    .testTarget(
+      name: "DisarmModelTests",
+      dependencies: [
+        "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmLint", "DisarmTestSupport",
+      ]
+    ),
+    .testTarget(
+      name: "DisarmLintTests", dependencies: ["DisarmDiagnostics", "DisarmModel", "DisarmLint", "DisarmTestSupport"]
+    ),
     .testTarget(
       name: "DisarmEmittersTests",
-      dependencies: ["DisarmExports", "DisarmBrowsing", "DisarmTestSupport"], exclude: ["Fixtures"]
+      dependencies: [
+        "DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration",
+        "DisarmLint", "DisarmExports", "DisarmBrowsing", "DisarmTestSupport",
+      ],
+      exclude: ["Fixtures"]
     ),
     .testTarget(
-      name: "DisarmVersionsTests", dependencies: ["DisarmVersions", "DisarmTestSupport"], exclude: ["Fixtures"]
+      name: "DisarmVersionsTests", dependencies: ["DisarmModel", "DisarmVersions", "DisarmTestSupport"],
+      exclude: ["Fixtures"]
     ),
-    .testTarget(name: "DisarmSiteTests", dependencies: ["DisarmSite", "DisarmTestSupport"]),
+    .testTarget(
+      name: "DisarmSiteTests", dependencies: ["DisarmModel", "DisarmVersions", "DisarmSite", "DisarmTestSupport"]
+    ),
     .testTarget(name: "DisarmWorkbookTests", dependencies: ["DisarmWorkbook", "DisarmTestSupport"]),
-    .testTarget(name: "DisarmLanguageServerTests", dependencies: ["DisarmLanguageServer", "DisarmTestSupport"]),
     .testTarget(
-      name: "DisarmImportTests", dependencies: ["DisarmImport", "DisarmLint", "DisarmWorkbook", "DisarmTestSupport"]),
+      name: "DisarmLanguageServerTests",
+      dependencies: ["DisarmDiagnostics", "DisarmModel", "DisarmLint", "DisarmLanguageServer", "DisarmTestSupport"]
+    ),
     .testTarget(
-      name: "DisarmCLITests", dependencies: ["disarm", "DisarmWorkbook", "DisarmTestSupport"], exclude: ["Fixtures"]),
+      name: "DisarmImportTests",
+      dependencies: [
+        "DisarmFramework", "DisarmModel", "DisarmLint", "DisarmWorkbook", "DisarmImport", "DisarmTestSupport",
+      ]
+    ),
+    .testTarget(
+      name: "DisarmCLITests", dependencies: ["disarm", "DisarmDiagnostics", "DisarmWorkbook", "DisarmTestSupport"],
+      exclude: ["Fixtures"]
+    ),
   ]
 )

@@ -3,6 +3,7 @@ import DisarmDiagnostics
 import DisarmModel
 import DisarmParser
 import DisarmRegeneration
+import DisarmSupport
 import Foundation
 
 extension BenchCommand {

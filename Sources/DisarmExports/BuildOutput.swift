@@ -2,6 +2,7 @@ import DisarmDiagnostics
 import DisarmLint
 import DisarmModel
 import DisarmRegeneration
+import DisarmSupport
 import Foundation
 
 /// What `disarm build --output OUT` writes: `OUT/disarm.json`, every regenerated page under `OUT/pages/` (same

@@ -3,6 +3,7 @@ import DisarmFramework
 import DisarmModel
 import DisarmParser
 import DisarmRegeneration
+import DisarmSupport
 import DisarmWorkbook
 import Foundation
 

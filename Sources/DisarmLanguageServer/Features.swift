@@ -1,5 +1,6 @@
 import DisarmBrowsing
 import DisarmDiagnostics
+import DisarmFramework
 import DisarmModel
 import DisarmParser
 import Foundation

@@ -2,6 +2,7 @@ import DisarmDiagnostics
 import DisarmModel
 import DisarmParser
 import DisarmRegeneration
+import DisarmSupport
 import Foundation
 
 /// A knowledge base with its findings and its regenerated pages: what `build` writes and `lint` reports.

@@ -1,6 +1,7 @@
 import DisarmDiagnostics
 import DisarmModel
 import DisarmRegeneration
+import DisarmSupport
 
 /// Every failure a command reports with exit code 2 (I/O, configuration), so that the CLI has one error path:
 /// print the description once, exit 2. Findings in the knowledge base are diagnostics, never errors.

@@ -1,7 +1,9 @@
 import DisarmDiagnostics
+import DisarmFramework
 import DisarmModel
 import DisarmParser
 import DisarmRegeneration
+import DisarmSupport
 
 /// Hands a reference to another thread where the code knows that only one thread touches each part of it.
 private struct UncheckedBox<Value>: @unchecked Sendable {

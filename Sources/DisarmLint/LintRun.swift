@@ -2,6 +2,7 @@ import DisarmDiagnostics
 import DisarmModel
 import DisarmParser
 import DisarmRegeneration
+import DisarmSupport
 import Foundation
 
 /// One `disarm lint`: the knowledge base loaded and checked, its pages compared with their regenerated form, the

@@ -2,6 +2,7 @@ import DisarmDiagnostics
 import DisarmModel
 import DisarmParser
 import DisarmRegeneration
+import DisarmSupport
 
 /// Runs the rules of ``RuleRegistry`` phase by phase: the model rules over the linked knowledge base, then (once
 /// the pages are regenerated) the regeneration rules, then (once the pages are compared with the files) the drift

@@ -1,3 +1,4 @@
+import DisarmFramework
 import DisarmParser
 
 /// A DISARM identifier (`T0151.008`, `TA07`, `I00122`) that knows its kind.

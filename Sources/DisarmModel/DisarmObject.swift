@@ -1,3 +1,5 @@
+import DisarmDiagnostics
+import DisarmFramework
 import DisarmParser
 
 /// One object of the knowledge base, with the page (or index row) it was read from.

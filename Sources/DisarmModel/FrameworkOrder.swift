@@ -1,3 +1,4 @@
+import DisarmFramework
 import DisarmParser
 
 /// The order of tactics in the framework: the columns of the red framework matrix when the knowledge base has one,

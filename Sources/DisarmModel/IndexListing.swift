@@ -1,3 +1,5 @@
+import DisarmDiagnostics
+import DisarmFramework
 import DisarmParser
 
 /// What a kind's index page (`techniques_index.md`) lists: the objects of the release, each with where its row

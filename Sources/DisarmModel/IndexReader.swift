@@ -1,3 +1,5 @@
+import DisarmDiagnostics
+import DisarmFramework
 import DisarmParser
 
 /// Reads index pages (`techniques_index.md`): which objects a release lists, and the objects that have no page of

@@ -1,3 +1,4 @@
+import DisarmFramework
 import DisarmParser
 
 /// What the derived whole-knowledge-base pages need from the model beyond objects and relations: which rows an

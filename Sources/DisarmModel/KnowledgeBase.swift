@@ -1,3 +1,5 @@
+import DisarmDiagnostics
+import DisarmFramework
 import DisarmParser
 
 /// The linked knowledge base: every object, every relation between objects, every prose reference, and the

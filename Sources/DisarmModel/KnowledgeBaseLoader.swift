@@ -1,4 +1,7 @@
+import DisarmDiagnostics
+import DisarmFramework
 import DisarmParser
+import DisarmSupport
 import Dispatch
 import Foundation
 

@@ -1,4 +1,6 @@
+import DisarmFramework
 import DisarmParser
+import DisarmSupport
 
 /// Turns parsed pages into the linked ``KnowledgeBase``: assigns identifiers, reads each kind's owned facts into
 /// relations, takes objects that live only in index pages from there, and resolves every link and reference.

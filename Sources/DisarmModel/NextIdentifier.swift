@@ -1,3 +1,4 @@
+import DisarmFramework
 import DisarmParser
 
 /// The identifier a new object gets: one never used in this knowledge base. Used means held by a live object, a

@@ -1,3 +1,4 @@
+import DisarmDiagnostics
 import DisarmParser
 import Foundation
 

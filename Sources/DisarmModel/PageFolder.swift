@@ -1,3 +1,4 @@
+import DisarmFramework
 import DisarmParser
 import Foundation
 

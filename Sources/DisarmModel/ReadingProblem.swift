@@ -1,3 +1,5 @@
+import DisarmDiagnostics
+import DisarmFramework
 import DisarmParser
 
 /// Something the model could not read as a fact while linking (a field without an identifier, a parent field that

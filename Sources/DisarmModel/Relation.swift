@@ -1,3 +1,4 @@
+import DisarmDiagnostics
 import DisarmParser
 
 /// The kinds of link between objects, each owned by one kind of page.

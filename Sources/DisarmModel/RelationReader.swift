@@ -1,3 +1,5 @@
+import DisarmDiagnostics
+import DisarmFramework
 import DisarmParser
 
 /// A place where a page writes another object's name next to its identifier (`TA07 Select Channels…`,

@@ -1,3 +1,5 @@
+import DisarmDiagnostics
+import DisarmFramework
 import DisarmParser
 
 /// The identifiers a knowledge base has retired, read from `retired.yml` in its page folder, so that an identifier

@@ -1,3 +1,5 @@
+import DisarmDiagnostics
+
 /// A bold-label field such as `* **Summary**: …`, `**Tactic**: TA07 …` or `**Parent Technique:** T0151 …`.
 public struct Field: Hashable, Sendable {
   /// How the label was written; the page regenerator writes it back the same way.

@@ -1,3 +1,5 @@
+import DisarmDiagnostics
+
 /// Reads bold-label fields from a paragraph: `**Label**: value`, `**Label:** value`, several per paragraph when
 /// joined by `<br>` (the 2025 `**Tactic**: … <br><br>**Parent Technique:** …` line).
 enum FieldReader {

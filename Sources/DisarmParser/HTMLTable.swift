@@ -1,3 +1,5 @@
+import DisarmDiagnostics
+
 /// A table written in HTML (`<table>`, `<tr>`, `<td>`), as DISARM's whole-knowledge-base pages are.
 public struct HTMLTable: Hashable, Sendable {
   /// Every `<tr>` with at least one cell, header rows included, in source order.

@@ -1,3 +1,5 @@
+import DisarmDiagnostics
+
 /// Reads the cells of HTML tables from page source with a small tag scanner (libcmark keeps HTML blocks opaque).
 enum HTMLTableReader {
   static func table(in file: SourceFile, range: Range<Int>) -> HTMLTable {

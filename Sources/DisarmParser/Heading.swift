@@ -1,3 +1,5 @@
+import DisarmDiagnostics
+
 /// A page's level-1 heading, `# Technique T0151.008: Microblogging Platform`, split into its parts.
 public struct Heading: Hashable, Sendable {
   /// The whole heading line, without its terminator.

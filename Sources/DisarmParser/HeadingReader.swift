@@ -1,3 +1,5 @@
+import DisarmDiagnostics
+
 /// Splits `# Technique T0151.008: Microblogging Platform` into kind word, identifier and name.
 enum HeadingReader {
   /// A heading that holds only the name (`# Create fake Social Media Profiles`, AMITT 2019): no kind word and no

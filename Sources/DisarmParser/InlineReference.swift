@@ -1,3 +1,6 @@
+import DisarmDiagnostics
+import DisarmFramework
+
 /// An identifier mentioned in page text (`T0151.004`, `TA07`, `I00122`), optionally followed by `: Name`.
 public struct InlineReference: Hashable, Sendable {
   /// The kind the identifier's prefix names; no object with that identifier need exist.

@@ -1,3 +1,6 @@
+import DisarmDiagnostics
+import DisarmFramework
+
 /// Finds identifiers mentioned in prose, such as `T0151.004: Chat Platform` or `(TA07)`.
 enum InlineReferenceScanner {
   /// Kinds whose bare codes are distinctive enough to count as references in prose. Short codes of the other kinds

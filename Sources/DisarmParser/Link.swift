@@ -1,3 +1,5 @@
+import DisarmDiagnostics
+
 /// A markdown inline link `[text](destination)` found in page text.
 public struct Link: Hashable, Sendable {
   /// The whole link, from `[` to `)`.

@@ -1,3 +1,5 @@
+import DisarmDiagnostics
+
 /// Finds markdown inline links `[text](destination)` in a byte range of a page.
 enum LinkScanner {
   static func links(in file: SourceFile, range: Range<Int>) -> [Link] {

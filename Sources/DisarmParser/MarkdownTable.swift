@@ -1,3 +1,5 @@
+import DisarmDiagnostics
+
 /// A pipe table, read from the source lines of the paragraph libcmark made of it (plain libcmark has no tables).
 public struct MarkdownTable: Hashable, Sendable {
   /// The header line, e.g. `| Incident | Descriptions given for this incident |`.

@@ -1,3 +1,5 @@
+import DisarmDiagnostics
+
 /// The free-form part of a page: from the marker line to the end of the file, kept byte for byte.
 public struct Notes: Hashable, Sendable {
   /// The line that separates generated content from notes.

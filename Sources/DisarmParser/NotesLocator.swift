@@ -1,3 +1,5 @@
+import DisarmDiagnostics
+
 /// Finds the notes marker line and keeps everything from it to the end of the file.
 enum NotesLocator {
   static let markerBytes = Array(Notes.marker.utf8)

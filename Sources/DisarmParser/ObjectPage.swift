@@ -1,3 +1,6 @@
+import DisarmDiagnostics
+import DisarmFramework
+
 /// One object page (`techniques/T0151.008.md`) read into its parts, every part with its exact source text.
 ///
 /// Nothing is dropped: text that is neither heading, field nor table is kept in `otherText`, and everything from

@@ -1,3 +1,6 @@
+import DisarmDiagnostics
+import DisarmFramework
+
 /// Reads one object page into an ``ObjectPage``: libcmark finds the blocks, the source lines give the exact text.
 public enum PageParser {
   /// Parses the page at `path` (relative to the page folder) of kind `kind` from its bytes; `framework` says how

@@ -1,3 +1,5 @@
+import DisarmDiagnostics
+
 /// Reads a pipe table from the source lines of a paragraph.
 enum TableReader {
   /// Whether a paragraph starting at `start` looks like a table: its first line starts with `|`.

@@ -1,3 +1,6 @@
+import DisarmDiagnostics
+import DisarmFramework
+
 /// A page about the whole knowledge base: an index (`techniques_index.md`), a framework matrix
 /// (`disarm_red_framework.md`) or a response-type table (`tactics_by_responsetype_table.md`).
 ///

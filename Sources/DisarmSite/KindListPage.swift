@@ -1,3 +1,4 @@
+import DisarmFramework
 import DisarmModel
 import DisarmParser
 

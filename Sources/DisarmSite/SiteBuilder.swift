@@ -1,6 +1,8 @@
+import DisarmFramework
 import DisarmModel
 import DisarmParser
 import DisarmRegeneration
+import DisarmSupport
 import Foundation
 
 /// `disarm site`: the knowledge base as a static website. Every page is rendered from the model on all cores, the

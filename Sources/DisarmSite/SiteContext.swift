@@ -1,4 +1,5 @@
 import DisarmBrowsing
+import DisarmFramework
 import DisarmModel
 import DisarmParser
 import DisarmVersions

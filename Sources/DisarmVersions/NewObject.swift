@@ -1,8 +1,10 @@
 import DisarmDiagnostics
+import DisarmFramework
 import DisarmLint
 import DisarmModel
 import DisarmParser
 import DisarmRegeneration
+import DisarmSupport
 import Foundation
 
 /// `disarm new`: a new object under the next identifier never used, its page written in the knowledge base's

@@ -1,5 +1,7 @@
+import DisarmFramework
 import DisarmModel
 import DisarmParser
+import DisarmSupport
 
 /// What a version comparison compares of one live object: the content, not the template it was written in. Names and
 /// summaries are compared with runs of white space collapsed, so that a page moved from the 2024 to the 2025 template

@@ -3,6 +3,7 @@ import DisarmDiagnostics
 import DisarmExports
 import DisarmLint
 import DisarmModel
+import DisarmSupport
 
 /// Prints findings for people with the one ``DiagnosticFormatter``, so `build` and `lint` show a finding the same
 /// way: location line, source excerpt with a caret, notes.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DisarmDiagnostics
 import DisarmModel
+import DisarmSupport
 import DisarmVersions
 import Foundation
 

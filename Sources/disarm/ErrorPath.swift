@@ -4,6 +4,7 @@ import DisarmExports
 import DisarmLint
 import DisarmModel
 import DisarmRegeneration
+import DisarmSupport
 
 /// The CLI's one error path: a load, write, configuration or usage failure is printed once, as
 /// `disarm: error: …`, and the command exits 2. Findings are never errors; they go through the reporters.

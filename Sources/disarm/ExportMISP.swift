@@ -5,6 +5,7 @@ import DisarmExports
 import DisarmLint
 import DisarmModel
 import DisarmRegeneration
+import DisarmSupport
 import Foundation
 
 extension Disarm.Export {

@@ -3,6 +3,7 @@ import DisarmDiagnostics
 import DisarmImport
 import DisarmLint
 import DisarmRegeneration
+import DisarmSupport
 import DisarmWorkbook
 import Foundation
 

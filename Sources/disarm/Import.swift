@@ -4,6 +4,7 @@ import DisarmImport
 import DisarmLint
 import DisarmModel
 import DisarmRegeneration
+import DisarmSupport
 import Foundation
 
 extension Disarm {

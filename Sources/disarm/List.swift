@@ -2,6 +2,7 @@ import ArgumentParser
 import DisarmBrowsing
 import DisarmDiagnostics
 import DisarmExports
+import DisarmFramework
 import DisarmLint
 import DisarmModel
 import DisarmParser

@@ -2,6 +2,7 @@ import ArgumentParser
 import DisarmDiagnostics
 import DisarmModel
 import DisarmRegeneration
+import DisarmSupport
 import DisarmVersions
 import Foundation
 

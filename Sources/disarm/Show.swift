@@ -6,6 +6,7 @@ import DisarmLint
 import DisarmModel
 import DisarmParser
 import DisarmRegeneration
+import DisarmSupport
 import Foundation
 
 extension Disarm {

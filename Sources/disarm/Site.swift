@@ -3,6 +3,7 @@ import DisarmDiagnostics
 import DisarmModel
 import DisarmRegeneration
 import DisarmSite
+import DisarmSupport
 import DisarmVersions
 import Foundation
 

@@ -1,3 +1,4 @@
+import DisarmDiagnostics
 import DisarmTestSupport
 import Foundation
 import Testing

@@ -1,5 +1,6 @@
 import DisarmBrowsing
 import DisarmExports
+import DisarmFramework
 import DisarmLint
 import DisarmModel
 import DisarmParser

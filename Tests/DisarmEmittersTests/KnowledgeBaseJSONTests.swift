@@ -1,5 +1,7 @@
 import DisarmBrowsing
+import DisarmDiagnostics
 import DisarmExports
+import DisarmFramework
 import DisarmLint
 import DisarmModel
 import DisarmParser

@@ -1,4 +1,5 @@
 import DisarmBrowsing
+import DisarmDiagnostics
 import DisarmExports
 import DisarmLint
 import DisarmModel

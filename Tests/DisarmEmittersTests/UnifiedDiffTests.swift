@@ -1,3 +1,4 @@
+import DisarmSupport
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import DisarmDiagnostics
 import DisarmLint
 import DisarmModel
 import DisarmTestSupport

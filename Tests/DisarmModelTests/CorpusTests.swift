@@ -1,3 +1,5 @@
+import DisarmDiagnostics
+import DisarmFramework
 import DisarmLint
 import DisarmModel
 import DisarmParser

@@ -1,3 +1,5 @@
+import DisarmDiagnostics
+import DisarmFramework
 import DisarmParser
 import DisarmTestSupport
 import Foundation

@@ -1,3 +1,5 @@
+import DisarmDiagnostics
+import DisarmFramework
 import Testing
 
 @testable import DisarmParser

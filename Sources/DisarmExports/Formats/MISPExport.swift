@@ -1,4 +1,5 @@
 import DisarmDiagnostics
+import DisarmFramework
 import DisarmModel
 import DisarmParser
 import DisarmRegeneration

@@ -1,8 +1,10 @@
 import DisarmDiagnostics
+import DisarmFramework
 import DisarmLint
 import DisarmModel
 import DisarmParser
 import DisarmRegeneration
+import DisarmSupport
 
 /// The `disarm.json` document: every object with its fields, relations and source, plus the diagnostics.
 ///

@@ -1,4 +1,5 @@
 import DisarmDiagnostics
+import DisarmSupport
 import Foundation
 
 /// Compares regenerated pages with the pages on disk and brings the disk up to date, one atomic write per page.
@@ -152,23 +153,5 @@ extension PageSync {
     let parts = name[marker.upperBound...].dropLast(4).split(separator: "-")
     guard parts.count == 2, let pid = pid_t(parts[0]), UInt32(parts[1]) != nil else { return nil }
     return pid
-  }
-}
-
-/// Keeps writes inside the folder they are meant for.
-public enum SafePath {
-  /// `folder/relative`, refusing absolute paths and any `..` component, so that no path taken from page content can
-  /// lead outside `folder`.
-  public static func resolve(_ relative: String, in folder: URL) throws(WriteError) -> URL {
-    URL(fileURLWithPath: try resolvePath(relative, in: folder.path))
-  }
-
-  /// ``resolve(_:in:)`` for paths, without Foundation's URL (which is slow for thousands of pages).
-  public static func resolvePath(_ relative: String, in folder: String) throws(WriteError) -> String {
-    let components = relative.split(separator: "/", omittingEmptySubsequences: false)
-    guard !relative.hasPrefix("/"), !relative.isEmpty, !components.contains(".."), !relative.contains("\0") else {
-      throw WriteError(path: relative, reason: "refusing to write outside \(folder)")
-    }
-    return folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
   }
 }

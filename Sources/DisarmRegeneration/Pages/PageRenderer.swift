@@ -1,6 +1,7 @@
 import DisarmDiagnostics
 import DisarmModel
 import DisarmParser
+import DisarmSupport
 
 /// Regenerates a knowledge base's pages from its model: every object page that can be regenerated safely, and the
 /// derived whole-knowledge-base pages.

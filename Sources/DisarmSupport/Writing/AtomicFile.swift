@@ -1,5 +1,3 @@
-import DisarmDiagnostics
-import DisarmModel
 import Foundation
 
 /// Writes files so that a reader never sees half of one: the bytes go to a temporary file in the same folder,
@@ -86,7 +84,7 @@ public enum AtomicFile {
   ///
   /// Without `durable`, the flushes are skipped (the renames stay atomic): for files that did not exist, which a
   /// crash can only leave missing or empty, never holding lost work, and which the run that wrote them makes again.
-  static func writeBatch(
+  package static func writeBatch(
     _ files: [(path: String, bytes: [UInt8])], durable: Bool = true, onlyIf check: (Int) -> Bool
   ) throws(WriteError) -> [Bool] {
     guard !files.isEmpty else { return [] }
@@ -182,21 +180,6 @@ public enum AtomicFile {
         }
       }
     }
-  }
-}
-
-/// A file that could not be written.
-public struct WriteError: Error, CustomStringConvertible {
-  /// The file, or the folder that could not be created for it.
-  public var path: String
-  /// Why, in the system's words (`Permission denied`).
-  public var reason: String
-  /// `path: cannot write: reason`, for the command-line error message.
-  public var description: String { "\(path): cannot write: \(reason)" }
-
-  public init(path: String, reason: String) {
-    self.path = path
-    self.reason = reason
   }
 }
 

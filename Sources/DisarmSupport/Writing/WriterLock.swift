@@ -1,4 +1,3 @@
-import DisarmDiagnostics
 import Foundation
 
 /// One writer at a time per knowledge base: an advisory `flock` on `.disarm.lock` in the page folder, taken by every

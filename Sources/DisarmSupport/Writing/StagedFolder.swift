@@ -1,4 +1,3 @@
-import DisarmModel
 import Foundation
 
 /// A whole output folder (`build --output OUT`) built next to its destination and published in one rename, so that
