@@ -41,6 +41,7 @@ let package = Package(
     .library(name: "DisarmModel", targets: ["DisarmModel"]),
     .library(name: "DisarmRegeneration", targets: ["DisarmRegeneration"]),
     .library(name: "DisarmLint", targets: ["DisarmLint"]),
+    .library(name: "DisarmEditing", targets: ["DisarmEditing"]),
     .library(name: "DisarmExports", targets: ["DisarmExports"]),
     .library(name: "DisarmBrowsing", targets: ["DisarmBrowsing"]),
     .library(name: "DisarmVersions", targets: ["DisarmVersions"]),
@@ -84,6 +85,14 @@ let package = Package(
         .product(name: "Yams", package: "Yams"),
       ]
     ),
+    // Every change to a knowledge base: requests validated, planned, checked and written by one executor.
+    .target(
+      name: "DisarmEditing",
+      dependencies: [
+        "DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration",
+        "DisarmLint",
+      ]
+    ),
     .target(
       name: "DisarmExports",
       dependencies: [
@@ -98,8 +107,7 @@ let package = Package(
     .target(
       name: "DisarmVersions",
       dependencies: [
-        "DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration",
-        "DisarmLint", "DisarmExports",
+        "DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmExports",
       ]
     ),
     .target(
@@ -113,7 +121,7 @@ let package = Package(
       name: "DisarmImport",
       dependencies: [
         "DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration",
-        "DisarmWorkbook",
+        "DisarmEditing", "DisarmWorkbook",
       ]
     ),
     .target(
@@ -134,8 +142,8 @@ let package = Package(
       name: "disarm",
       dependencies: [
         "DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration",
-        "DisarmLint", "DisarmExports", "DisarmBrowsing", "DisarmVersions", "DisarmSite", "DisarmWorkbook",
-        "DisarmImport", "DisarmLanguageServer",
+        "DisarmLint", "DisarmEditing", "DisarmExports", "DisarmBrowsing", "DisarmVersions", "DisarmSite",
+        "DisarmWorkbook", "DisarmImport", "DisarmLanguageServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -159,7 +167,14 @@ let package = Package(
       ]
     ),
     .testTarget(
-      name: "DisarmLintTests", dependencies: ["DisarmDiagnostics", "DisarmModel", "DisarmLint", "DisarmTestSupport"]
+      name: "DisarmLintTests",
+      dependencies: ["DisarmDiagnostics", "DisarmModel", "DisarmRegeneration", "DisarmLint", "DisarmTestSupport"]
+    ),
+    .testTarget(
+      name: "DisarmEditingTests",
+      dependencies: [
+        "DisarmSupport", "DisarmModel", "DisarmRegeneration", "DisarmLint", "DisarmEditing", "DisarmTestSupport",
+      ]
     ),
     .testTarget(
       name: "DisarmEmittersTests",

@@ -30,15 +30,22 @@ extension BenchCommand {
         throw ExitCode(2)
       }
       do {
+        // A fresh folder this command made and owns, not a user's knowledge base: written as an output is (atomic
+        // files, no flush), not through the editing executor that guards users' pages.
+        var pages: [String: [UInt8]] = [:]
         for page in SyntheticKnowledgeBase(scale: scale, seed: seed).pages() {
-          try AtomicFile.write(Array(page.text.utf8), to: try SafePath.resolve(page.path, in: folder))
+          pages[page.path] = Array(page.text.utf8)
+          try AtomicFile.write(pages[page.path]!, to: try SafePath.resolve(page.path, in: folder), durable: false)
         }
         // Regenerate until stable: derived tables, indexes and matrices filled from the owning pages.
         for _ in 0..<3 {
-          let kb = try KnowledgeBaseLoader.load(from: folder.path)
-          let changes = try PageSync.changes(PageRenderer.render(kb).pages, in: folder)
-          if changes.isEmpty { break }
-          try PageSync.apply(changes, in: folder)
+          let kb = try KnowledgeBaseLoader.load(from: folder.path, overlay: pages)
+          let changed = PageRenderer.render(kb).pages.filter { pages[$0.path] != $0.bytes }
+          if changed.isEmpty { break }
+          for page in changed {
+            pages[page.path] = page.bytes
+            try AtomicFile.write(page.bytes, to: try SafePath.resolve(page.path, in: folder), durable: false)
+          }
         }
       } catch let error as LoadError {
         BenchCommand.error(error.description)

@@ -1,4 +1,5 @@
 import DisarmDiagnostics
+import DisarmEditing
 import DisarmFramework
 import DisarmModel
 import DisarmParser
@@ -17,7 +18,7 @@ import Foundation
 /// spreadsheet no longer has are reported, and removed only with `--prune`.
 public enum WorkbookImport {
   /// What the user asked for.
-  public struct Request: Sendable {
+  public struct Request: EditRequest {
     /// The framework's master spreadsheet (`DISARM_FRAMEWORKS_MASTER.xlsx`).
     public var workbook: String
     /// The data workbook holding incidents (`DISARM_DATA_MASTER.xlsx`); by default the one beside `workbook`, if any.
@@ -28,23 +29,27 @@ public enum WorkbookImport {
     public var framework: String?
     /// The page template to write; by default the folder's, else the framework's current one (2025).
     public var template: KnowledgeBase.Template?
+    /// Whether the pages of objects the spreadsheet no longer has are removed (`--prune`).
+    public var prune: Bool
 
     public init(
       workbook: String, data: String? = nil, into: String, framework: String? = nil,
-      template: KnowledgeBase.Template? = nil
+      template: KnowledgeBase.Template? = nil, prune: Bool = false
     ) {
       self.workbook = workbook
       self.data = data
       self.into = into
       self.framework = framework
       self.template = template
+      self.prune = prune
     }
-  }
 
-  /// Why nothing could be imported (exit 2): an unreadable workbook, an unknown framework, a folder that cannot be
-  /// read.
-  public struct Failure: Error, Sendable, CustomStringConvertible {
-    public var description: String
+    /// The workbook and the folder are named. (Whether the workbook can be read is the reader's to say, with the
+    /// exact reason; an unreadable workbook is refused before anything is written all the same.)
+    public func validate() throws(EditRefusal) {
+      guard !workbook.isEmpty else { throw EditRefusal("no spreadsheet given") }
+      guard !into.isEmpty else { throw EditRefusal("--into names no folder") }
+    }
   }
 
   /// The import worked out, nothing written yet.
@@ -58,8 +63,11 @@ public enum WorkbookImport {
     public var folder: URL
     /// Every page of the imported tree, by path.
     public var pages: [String]
+    /// The pages to create or rewrite, and with `--prune` to remove, for the editing executor (nil when the
+    /// spreadsheet has errors: nothing may be written).
+    public var changePlan: ChangePlan?
     /// The pages to create or rewrite.
-    public var changes: [PageSync.Change]
+    public var changes: [PageSync.Change] { changePlan?.changes ?? [] }
     /// Pages in the folder of objects the spreadsheet does not have (removed only with `--prune`), with their bytes.
     public var notInSpreadsheet: [(path: String, bytes: [UInt8])]
     /// Notes for the user: where incidents came from, which workbooks were read.
@@ -73,12 +81,14 @@ public enum WorkbookImport {
   public static let dataWorkbookName = "DISARM_DATA_MASTER.xlsx"
 
   /// Reads and checks the spreadsheet and works out every page to write, writing nothing.
-  public static func plan(_ request: Request) throws(Failure) -> Plan {
+  public static func plan(_ validated: Validated<Request>) throws(EditRefusal) -> Plan {
+    let request = validated.request
     Trace.mark("import")
     // The folder is read first (its framework says which sheets to read), and created only when written to.
     let folder = try resolveFolder(request.into)
     let existing = try existingPages(folder, framework: request.framework)
-    let given = try request.framework.map { name throws(Failure) in try resolveFramework(name) } ?? existing?.framework
+    let given =
+      try request.framework.map { name throws(EditRefusal) in try resolveFramework(name) } ?? existing?.framework
     // Only the sheets the framework reads are parsed; without one yet, those of every built-in framework.
     let sheets = Set(
       (given.map { [$0] } ?? BuiltInFrameworks.all).flatMap { $0.workbook.values.map(\.sheet) })
@@ -93,13 +103,12 @@ public enum WorkbookImport {
         dataPath = beside
       }
     }
-    let data = try dataPath.map { path throws(Failure) in (file: path, book: try read(path, only: sheets)) }
+    let data = try dataPath.map { path throws(EditRefusal) in (file: path, book: try read(path, only: sheets)) }
     Trace.mark("read the data workbook")
     let framework = given ?? WorkbookFramework.detect(main) ?? BuiltInFrameworks.standard
     guard !framework.workbook.isEmpty else {
-      throw Failure(
-        description:
-          "the \(framework.name) framework describes no spreadsheet (its description has no 'workbook:' section)")
+      throw EditRefusal(
+        "the \(framework.name) framework describes no spreadsheet (its description has no 'workbook:' section)")
     }
     let spreadsheet = ImportedSpreadsheet(
       framework: framework, main: (request.workbook, main), data: data.map { ($0.file, $0.book) })
@@ -111,7 +120,7 @@ public enum WorkbookImport {
       }
       ?? .generation2025
     var plan = Plan(
-      diagnostics: diagnostics, framework: framework, template: template, folder: folder, pages: [], changes: [],
+      diagnostics: diagnostics, framework: framework, template: template, folder: folder, pages: [], changePlan: nil,
       notInSpreadsheet: [], remarks: remarks)
     if plan.hasErrors { return plan }
 
@@ -152,11 +161,11 @@ public enum WorkbookImport {
       let current = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
       pages.append(RenderedPage(path: page.path, bytes: page.bytes, basis: current.map { .bytes($0) } ?? .absent))
     }
+    let changes: [PageSync.Change]
     do {
-      let planned = try PageSync.plan(pages, in: folder)
-      plan.changes = planned.changes
+      changes = try PageSync.plan(pages, in: folder).changes
     } catch {
-      throw Failure(description: error.description)
+      throw EditRefusal(error.description)
     }
     plan.pages = pages.map(\.path)
     let importedPaths = Set(plan.pages)
@@ -167,50 +176,35 @@ public enum WorkbookImport {
     }
     plan.notInSpreadsheet.sort { $0.path < $1.path }
     plan.remarks = remarks
+    // The spreadsheet was checked and the whole tree regenerated from memory above.
+    plan.changePlan = ChangePlan(
+      for: validated, folder: folder, changes: changes,
+      removals: request.prune ? plan.notInSpreadsheet.map { PageRemoval(path: $0.path, bytes: $0.bytes) } : [],
+      createsFolder: true, verification: .checkedWhilePlanning)
     return plan
   }
 
-  /// Writes a plan holding the folder's writer lock: each page only if the file still holds what was read, the pages
-  /// of objects no longer in the spreadsheet removed when `prune` says so (also only if unchanged). Returns the pages
-  /// that changed on disk meanwhile, which are left alone.
-  public static func write(_ plan: Plan, prune: Bool) throws(WriteError) -> [PageSync.Conflict] {
-    precondition(!plan.hasErrors, "a spreadsheet with errors is never written")
-    do {
-      try FileManager.default.createDirectory(at: plan.folder, withIntermediateDirectories: true)
-    } catch {
-      throw WriteError(path: plan.folder.path, reason: "cannot create the folder (\(error.localizedDescription))")
-    }
-    let lock = try WriterLock.acquire(in: plan.folder)
-    defer { withExtendedLifetime(lock) {} }
-    // PageSync creates the kind folders new pages need.
-    var conflicts = try PageSync.apply(plan.changes, in: plan.folder)
-    if prune {
-      conflicts += try PageSync.remove(plan.notInSpreadsheet, in: plan.folder)
-    }
-    return conflicts
-  }
-
-  static func read(_ path: String, only sheets: Set<String>) throws(Failure) -> Workbook {
+  static func read(_ path: String, only sheets: Set<String>) throws(EditRefusal) -> Workbook {
     do {
       return try Workbook.read(path: path, only: sheets)
     } catch {
-      throw Failure(description: error.description)
+      throw EditRefusal(error.description)
     }
   }
 
   /// The page folder for `path` (its `generated_pages/` when it has one), or `path` itself when it does not exist
   /// yet: it is created only when the import writes.
-  static func resolveFolder(_ path: String) throws(Failure) -> URL {
+  static func resolveFolder(_ path: String) throws(EditRefusal) -> URL {
     guard FileManager.default.fileExists(atPath: path) else { return URL(fileURLWithPath: path, isDirectory: true) }
     do {
       return try PageFolder.resolve(path)
     } catch {
-      throw Failure(description: error.description)
+      throw EditRefusal(error.description)
     }
   }
 
   /// The knowledge base already in the folder, or nil when it has no pages.
-  static func existingPages(_ folder: URL, framework: String?) throws(Failure) -> KnowledgeBase? {
+  static func existingPages(_ folder: URL, framework: String?) throws(EditRefusal) -> KnowledgeBase? {
     guard FileManager.default.fileExists(atPath: folder.path) else { return nil }
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     guard entries.contains(where: { !$0.hasPrefix(".") }) else { return nil }
@@ -218,26 +212,26 @@ public enum WorkbookImport {
       let kb = try KnowledgeBaseLoader.load(from: folder.path, framework: framework)
       return kb.objects.isEmpty && kb.wholePages.isEmpty ? nil : kb
     } catch {
-      throw Failure(description: error.description)
+      throw EditRefusal(error.description)
     }
   }
 
   /// A framework description named on the command line (a built-in name or a file).
-  static func resolveFramework(_ name: String) throws(Failure) -> FrameworkDescription {
+  static func resolveFramework(_ name: String) throws(EditRefusal) -> FrameworkDescription {
     do {
       return try FrameworkChoice.resolve(name, relativeTo: FileManager.default.currentDirectoryPath)
     } catch {
-      throw Failure(description: error.description)
+      throw EditRefusal(error.description)
     }
   }
 
-  static func load(pageFolder: URL, framework: FrameworkDescription, overlay: [String: [UInt8]]) throws(Failure)
+  static func load(pageFolder: URL, framework: FrameworkDescription, overlay: [String: [UInt8]]) throws(EditRefusal)
     -> KnowledgeBase
   {
     do {
       return try KnowledgeBaseLoader.load(pageFolder: pageFolder, framework: framework, overlay: overlay)
     } catch {
-      throw Failure(description: error.description)
+      throw EditRefusal(error.description)
     }
   }
 

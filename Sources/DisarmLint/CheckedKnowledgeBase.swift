@@ -63,21 +63,13 @@ public struct CheckedKnowledgeBase {
       context.changes = plan.changes
       diagnostics += Linter.run(.drift, in: context)
     }
-    report(plan.conflicts)
+    record(plan.conflicts)
     return plan.changes
   }
 
-  /// Writes `changes` in place with compare-and-swap (hold the ``WriterLock``); a page that changed on disk in
-  /// the meantime is reported and left alone. Returns the changes that were written.
-  public mutating func apply(_ changes: [PageSync.Change], in folder: URL) throws(WriteError) -> [PageSync.Change] {
-    let conflicts = try PageSync.apply(changes, in: folder)
-    report(conflicts)
-    let skipped = Set(conflicts.map(\.path))
-    return changes.filter { !skipped.contains($0.page.path) }
-  }
-
-  /// Adds the `writing` phase's findings for `conflicts`.
-  private mutating func report(_ conflicts: [PageSync.Conflict]) {
+  /// Adds the `writing` phase's findings (`page-changed-on-disk`) for `conflicts`: pages a writer left alone
+  /// because they changed on disk after they were read (the editing executor's report says which).
+  public mutating func record(_ conflicts: [PageSync.Conflict]) {
     context.conflicts = conflicts
     diagnostics = (diagnostics + Linter.run(.writing, in: context)).sorted()
   }

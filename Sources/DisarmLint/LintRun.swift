@@ -27,35 +27,6 @@ public struct LintRun {
     return LintRun(checked: checked, findings: findings.sorted())
   }
 
-  /// `--fix`: applies the fix-its of the findings (spaces around a heading name), then regenerates derived content
-  /// from the fixed pages, writing with the safe writer while holding the ``WriterLock``. Returns the number of
-  /// pages written and the `page-changed-on-disk` findings of pages edited while it ran.
-  public static func fix(folder: URL, framework: String? = nil) throws(DisarmError) -> (
-    written: Int, conflicts: [Diagnostic]
-  ) {
-    let lock = try DisarmError.writing { () throws(WriteError) in try WriterLock.acquire(in: folder) }
-    defer { withExtendedLifetime(lock) {} }
-    var written = Set<String>()
-    var conflicts: [Diagnostic] = []
-    // Fix-its first: derived pages repeat names, so they are regenerated from the fixed pages afterwards.
-    var checked = try load(folder, framework: framework)
-    let fixed = FixItApplication.pages(fixing: checked.diagnostics, sources: checked.kb.sourceFiles())
-    if !fixed.isEmpty {
-      let changes = try DisarmError.writing { () throws(WriteError) in
-        try checked.apply(try PageSync.changes(fixed, in: folder), in: folder)
-      }
-      written.formUnion(changes.map(\.page.path))
-      conflicts += checked.diagnostics.filter { $0.rule == PageChangedOnDiskRule.id }
-      checked = try load(folder, framework: framework)
-    }
-    let changes = try DisarmError.writing { () throws(WriteError) in
-      try checked.apply(try checked.changes(in: folder, reporting: false), in: folder)
-    }
-    written.formUnion(changes.map(\.page.path))
-    conflicts += checked.diagnostics.filter { $0.rule == PageChangedOnDiskRule.id }
-    return (written.count, conflicts)
-  }
-
   /// The checked knowledge base of `folder`.
   static func load(_ folder: URL, framework: String?, against base: KnowledgeBase? = nil) throws(DisarmError)
     -> CheckedKnowledgeBase

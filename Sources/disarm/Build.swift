@@ -1,6 +1,7 @@
 import ArgumentParser
 import DisarmBrowsing
 import DisarmDiagnostics
+import DisarmEditing
 import DisarmExports
 import DisarmLint
 import DisarmModel
@@ -60,38 +61,69 @@ extension Disarm {
 
     func run() throws {
       let folder = try exitingOnLoadFailure { () throws(LoadError) in try PageFolder.resolve(directory) }
-      // One writer at a time: taken before reading, so that the pages read are the pages replaced.
-      let lock = try write ? exitingOnWriteFailure { () throws(WriteError) in try WriterLock.acquire(in: folder) } : nil
-      defer { withExtendedLifetime(lock) {} }
+      if write { return try rewrite(folder) }
       var checked = try exitingOnLoadFailure { () throws(LoadError) in
-        try CheckedKnowledgeBase.load(
-          folder.path, template: template?.template, framework: frameworkOption.framework)
+        try CheckedKnowledgeBase.load(folder.path, template: template?.template, framework: frameworkOption.framework)
       }
       KeepAlive.keep(checked)
-      let printer = FindingPrinter(
-        kb: checked.kb, minimum: quiet ? .error : .warning, style: colorOptions.style(for: STDERR_FILENO),
-        pathPrefix: KnowledgeBaseLocation.displayPrefix(for: folder))
+      let printer = findingPrinter(checked, folder: folder)
       printer.print(checked.diagnostics)
-      var tail = ""
-      var drift = false
-      if check || write {
+      let tail: String
+      if check {
         let changes = try exitingOnWriteFailure { () throws(WriteError) in
-          let planned = try checked.changes(in: folder, reporting: false)
-          return write ? try checked.apply(planned, in: folder) : planned
+          try checked.changes(in: folder, reporting: false)
         }
-        drift = !changes.isEmpty
         list(changes)
         printer.print(checked.diagnostics.filter { $0.rule == PageChangedOnDiskRule.id })
-        tail = "; \(Summary.plural(changes.count, "page")) \(check ? "out of date" : "rewritten")"
+        tail = "; \(Summary.plural(changes.count, "page")) out of date"
+        try finish(checked, tail: tail, drift: !changes.isEmpty)
       } else {
         let written = try exitingOnWriteFailure { () throws(WriteError) in
           try BuildOutput.write(checked, to: URL(fileURLWithPath: output), generator: "disarm \(Disarm.version)")
         }
         tail = "; wrote \(written.document) and \(Summary.plural(written.pages, "page"))"
+        try finish(checked, tail: tail, drift: false)
       }
+    }
+
+    /// `--write`: the out-of-date pages rewritten through the editing executor, holding the writer lock from before
+    /// the pages are read (so that the pages read are the pages replaced).
+    func rewrite(_ folder: URL) throws {
+      let request = try exitingOnFailure { () throws(DisarmError) in
+        try DisarmError.refusing { () throws(EditRefusal) in
+          try PageRegeneration(folder: folder, template: template?.template, framework: frameworkOption.framework)
+            .validated()
+        }
+      }
+      let lock = try exitingOnWriteFailure { () throws(WriteError) in try EditLock(folder) }
+      var checked = try exitingOnLoadFailure { () throws(LoadError) in try PageRegeneration.check(request) }
+      KeepAlive.keep(checked)
+      let printer = findingPrinter(checked, folder: folder)
+      printer.print(checked.diagnostics)
+      let report = try exitingOnFailure { () throws(DisarmError) in
+        let plan = try DisarmError.refusing { () throws(EditRefusal) in
+          try PageRegeneration.plan(request, checked: &checked).verified()
+        }
+        return try DisarmError.writing { () throws(WriteError) in try plan.write(holding: lock) }
+      }
+      checked.record(report.conflicts)
+      list(report.written)
+      printer.print(checked.diagnostics.filter { $0.rule == PageChangedOnDiskRule.id })
+      try finish(checked, tail: "; \(Summary.plural(report.written.count, "page")) rewritten", drift: false)
+    }
+
+    /// Prints findings to stderr, as `path:line:column: severity: message [rule]`.
+    func findingPrinter(_ checked: CheckedKnowledgeBase, folder: URL) -> FindingPrinter {
+      FindingPrinter(
+        kb: checked.kb, minimum: quiet ? .error : .warning, style: colorOptions.style(for: STDERR_FILENO),
+        pathPrefix: KnowledgeBaseLocation.displayPrefix(for: folder))
+    }
+
+    /// The summary line, then the exit status.
+    func finish(_ checked: CheckedKnowledgeBase, tail: String, drift: Bool) throws {
       Terminal.status(Summary.line(for: checked) + tail)
       if checked.hasUnreadableFiles { throw ExitStatus.failure }
-      if checked.count(.error) > 0 || (check && drift) { throw ExitStatus.findings }
+      if checked.count(.error) > 0 || drift { throw ExitStatus.findings }
     }
 
     /// Lists (and with --diff shows) each page that differs, or that was rewritten.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DisarmDiagnostics
+import DisarmEditing
 import DisarmImport
 import DisarmLint
 import DisarmModel
@@ -54,21 +55,19 @@ extension Disarm {
     @OptionGroup var frameworkOption: FrameworkOption
 
     func run() throws {
-      let request = WorkbookImport.Request(
-        workbook: spreadsheet, data: data, into: into, framework: frameworkOption.framework,
-        template: template?.template)
-      let plan: WorkbookImport.Plan
-      do {
-        plan = try WorkbookImport.plan(request)
-      } catch {
-        Terminal.error(error.description)
-        throw ExitStatus.failure
+      let plan = try exitingOnFailure { () throws(DisarmError) in
+        try DisarmError.refusing { () throws(EditRefusal) in
+          let request = WorkbookImport.Request(
+            workbook: spreadsheet, data: data, into: into, framework: frameworkOption.framework,
+            template: template?.template, prune: prune)
+          return try WorkbookImport.plan(request.validated())
+        }
       }
       report(plan.diagnostics.filter { !quiet || $0.severity == .error })
       let errors = plan.diagnostics.filter { $0.severity == .error }.count
       let warnings = plan.diagnostics.filter { $0.severity == .warning }.count
       let findings = "\(Summary.plural(errors, "error")), \(Summary.plural(warnings, "warning"))"
-      if plan.hasErrors {
+      guard let changePlan = plan.changePlan else {
         Terminal.status("\(spreadsheet): \(findings); nothing written")
         throw ExitStatus.findings
       }
@@ -78,12 +77,7 @@ extension Disarm {
         let verb = prune ? (dryRun ? "would remove" : "removed") : "not in the spreadsheet (--prune removes it)"
         Terminal.status("\(verb): \(display)\(page.path)")
       }
-      let created = plan.changes.filter(\.isCreation).count
-      let updated = plan.changes.count - created
-      let unchanged = plan.pages.count - plan.changes.count
-      var line =
-        "\(plan.framework.name), template \(plan.template.rawValue): \(Summary.plural(plan.pages.count, "page")) "
-        + "(\(created) new, \(updated) changed, \(unchanged) unchanged); \(findings)"
+      let line = summary(plan, findings: findings)
       if dryRun {
         for change in plan.changes {
           Terminal.output("would \(change.isCreation ? "create" : "update"): \(display)\(change.page.path)")
@@ -91,15 +85,24 @@ extension Disarm {
         Terminal.status("dry run: " + line)
         return
       }
-      let conflicts = try exitingOnWriteFailure { () throws(WriteError) in
-        try WorkbookImport.write(plan, prune: prune)
+      let written = try exitingOnFailure { () throws(DisarmError) in
+        let verified = try DisarmError.refusing { () throws(EditRefusal) in try changePlan.verified() }
+        return try DisarmError.writing { () throws(WriteError) in try verified.write() }
       }
-      for conflict in conflicts {
+      for conflict in written.conflicts {
         Terminal.status("\(display)\(conflict.path): changed on disk while disarm was running; left alone")
       }
-      line = "imported into \(display.isEmpty ? "." : display) " + line
-      Terminal.status(line)
-      if !conflicts.isEmpty { throw ExitStatus.findings }
+      Terminal.status("imported into \(display.isEmpty ? "." : display) " + line)
+      if !written.conflicts.isEmpty { throw ExitStatus.findings }
+    }
+
+    /// `disarm-1, template 2025: 786 pages (786 new, 0 changed, 0 unchanged); 0 errors, 0 warnings`.
+    func summary(_ plan: WorkbookImport.Plan, findings: String) -> String {
+      let created = plan.changes.filter(\.isCreation).count
+      let updated = plan.changes.count - created
+      let unchanged = plan.pages.count - plan.changes.count
+      return "\(plan.framework.name), template \(plan.template.rawValue): \(Summary.plural(plan.pages.count, "page")) "
+        + "(\(created) new, \(updated) changed, \(unchanged) unchanged); \(findings)"
     }
 
     /// The spreadsheet's findings in the chosen format: text to stderr (like `build`), the others to stdout.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DisarmBrowsing
 import DisarmDiagnostics
+import DisarmEditing
 import DisarmExports
 import DisarmLint
 import DisarmModel
@@ -58,6 +59,12 @@ extension Disarm {
     @Option(help: "Also check against this folder, an older version of the knowledge base.", completion: .directory)
     var against: String?
 
+    func validate() throws {
+      // Every option is checked before anything is read or written: `--fix` writes, so a usage error found after
+      // it would leave pages changed by a command that failed.
+      if since != nil, against != nil { throw ValidationError("give --since or --against, not both") }
+    }
+
     func run() throws {
       if listRules {
         Terminal.output(RuleListing.text(style: colorOptions.style()), terminator: "")
@@ -81,27 +88,8 @@ extension Disarm {
           try ConfigurationFile.find(explicit: config, pageFolder: folder)
         }
       }
-      var conflicts: [Diagnostic] = []
-      if fix {
-        let fixed = try exitingOnFailure { () throws(DisarmError) in
-          try LintRun.fix(folder: folder, framework: frameworkOption.framework)
-        }
-        if fixed.written > 0 { Terminal.status("disarm: fixed \(Summary.plural(fixed.written, "page"))") }
-        conflicts = fixed.conflicts
-      }
-      if since != nil, against != nil {
-        Terminal.error("give --since or --against, not both")
-        throw ExitStatus.failure
-      }
-      var base: KnowledgeBase?
-      if let version = since ?? against {
-        do {
-          base = try VersionSource.load(version, revisionOf: folder.path, framework: frameworkOption.framework)
-        } catch {
-          Terminal.error(error.description)
-          throw ExitStatus.failure
-        }
-      }
+      let base = try olderVersion(of: folder)
+      let conflicts = try fix ? applyFixes(folder) : []
       let run = try exitingOnFailure { () throws(DisarmError) in
         try LintRun.run(
           folder: folder, configuration: configuration, selection: selection, carrying: conflicts,
@@ -112,6 +100,29 @@ extension Disarm {
       Trace.mark("report")
       if run.checked.hasUnreadableFiles { throw ExitStatus.failure }
       if run.fails(strict: strict) { throw ExitStatus.findings }
+    }
+
+    /// The knowledge base of `--since` or `--against`, read before `--fix` writes anything.
+    func olderVersion(of folder: URL) throws -> KnowledgeBase? {
+      guard let version = since ?? against else { return nil }
+      do {
+        return try VersionSource.load(version, revisionOf: folder.path, framework: frameworkOption.framework)
+      } catch {
+        Terminal.error(error.description)
+        throw ExitStatus.failure
+      }
+    }
+
+    /// `--fix` through the editing executor; returns the findings of pages it left alone (changed on disk meanwhile).
+    func applyFixes(_ folder: URL) throws -> [Diagnostic] {
+      let fixed = try exitingOnFailure { () throws(DisarmError) in
+        let request = try DisarmError.refusing { () throws(EditRefusal) in
+          try LintFix(folder: folder, framework: frameworkOption.framework).validated()
+        }
+        return try LintFix.run(request)
+      }
+      if fixed.written > 0 { Terminal.status("disarm: fixed \(Summary.plural(fixed.written, "page"))") }
+      return fixed.conflicts
     }
 
     func report(_ run: LintRun, prefix: String) {

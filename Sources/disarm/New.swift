@@ -1,9 +1,10 @@
 import ArgumentParser
 import DisarmDiagnostics
+import DisarmEditing
+import DisarmLint
 import DisarmModel
 import DisarmRegeneration
 import DisarmSupport
-import DisarmVersions
 import Foundation
 
 extension Disarm {
@@ -50,40 +51,46 @@ extension Disarm {
     func run() throws {
       let location = KnowledgeBaseLocation.find(explicit: knowledgeBase.kb)
       let folder = try exitingOnLoadFailure { () throws(LoadError) in try PageFolder.resolve(location) }
-      let request = NewObject.Request(
-        kind: kind, name: name, summary: summary, parent: parent, tactic: tactic, phase: phase)
-      let plan: NewObject.Plan
-      do {
-        plan = try NewObject.plan(request, folder: folder, framework: knowledgeBase.framework.framework)
-      } catch {
-        Terminal.error(error.description)
-        throw ExitStatus.failure
+      let plan = try exitingOnFailure { () throws(DisarmError) in
+        try DisarmError.refusing { () throws(EditRefusal) in
+          let request = NewObject.Request(
+            folder: folder, framework: knowledgeBase.framework.framework, kind: kind, name: name, summary: summary,
+            parent: parent, tactic: tactic, phase: phase)
+          return try NewObject.plan(request.validated())
+        }
       }
       let display = KnowledgeBaseLocation.displayPrefix(for: folder)
       if dryRun {
-        for change in plan.changes {
+        for change in plan.changes.changes {
           Terminal.status("would \(change.isCreation ? "create" : "update"): \(display)\(change.page.path)")
         }
         Terminal.output(String(decoding: plan.page, as: UTF8.self), terminator: "")
         return
       }
-      let conflicts = try exitingOnWriteFailure { () throws(WriteError) in try NewObject.write(plan, folder: folder) }
-      let skipped = Set(conflicts.map(\.path))
-      for change in plan.changes where !skipped.contains(change.page.path) && !change.isCreation {
+      let report = try exitingOnFailure { () throws(DisarmError) in
+        let verified = try DisarmError.refusing { () throws(EditRefusal) in try plan.changes.verified() }
+        return try DisarmError.writing { () throws(WriteError) in try verified.write() }
+      }
+      try announce(report, of: plan, in: folder, display: display)
+    }
+
+    /// Lists the pages written and left alone, prints the new page's path and opens it when asked.
+    func announce(_ report: EditReport, of plan: NewObject.Plan, in folder: URL, display: String) throws {
+      for change in report.written where !change.isCreation {
         Terminal.status("updated: \(display)\(change.page.path)")
       }
-      for conflict in conflicts {
+      for conflict in report.conflicts {
         Terminal.status(
           "\(display)\(conflict.path): changed on disk while disarm was running; not rewritten; run 'disarm build --write'"
         )
       }
-      guard !skipped.contains(plan.path) else {
+      guard !report.skipped(plan.path) else {
         Terminal.error("\(display)\(plan.path) appeared while disarm was running; nothing created")
         throw ExitStatus.failure
       }
       Terminal.output(folder.appendingPathComponent(plan.path).relativePath)
       if edit { try openEditor(folder.appendingPathComponent(plan.path).path) }
-      if !conflicts.isEmpty { throw ExitStatus.findings }
+      if !report.conflicts.isEmpty { throw ExitStatus.findings }
     }
 
     /// Opens `$VISUAL` or `$EDITOR` (else `vi`) on `path`, in this terminal.

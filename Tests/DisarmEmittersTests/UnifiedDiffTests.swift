@@ -66,10 +66,5 @@ import Testing
 }
 
 @Suite struct LeftoverTemporaryFileTests {
-  @Test func onlyOurTemporaryFileNamesAreRecognised() {
-    #expect(PageSync.leftoverOwner(".T0001.md.disarm-1234-99.tmp") == 1234)
-    #expect(PageSync.leftoverOwner(".notes.disarm-1234.tmp") == nil)
-    #expect(PageSync.leftoverOwner("T0001.md") == nil)
-    #expect(PageSync.leftoverOwner(".x.disarm-abc-1.tmp") == nil)
-  }
+
 }

@@ -87,10 +87,11 @@ import Testing
     let into = root.appendingPathComponent("pages")
     let plan = try WorkbookImport.plan(
       WorkbookImport.Request(
-        workbook: Self.master(test.name).path, data: data.path, into: into.path, template: test.template))
+        workbook: Self.master(test.name).path, data: data.path, into: into.path, template: test.template
+      ).validated())
     #expect(!plan.hasErrors, "\(plan.diagnostics.filter { $0.severity == .error }.prefix(5).map(\.formatted))")
     #expect(plan.framework.name == kb.framework.name)
-    _ = try WorkbookImport.write(plan, prune: false)
+    _ = try #require(plan.changePlan).verified().write()
 
     try Self.expectSamePages(into, as: release, expected: expected, exceptions: test.exceptions)
   }
@@ -144,9 +145,9 @@ import Testing
     try Data(WorkbookExport.bytes(kb)).write(to: workbook)
     let into = root.appendingPathComponent("pages")
     let plan = try WorkbookImport.plan(
-      WorkbookImport.Request(workbook: workbook.path, into: into.path, template: test.template))
+      WorkbookImport.Request(workbook: workbook.path, into: into.path, template: test.template).validated())
     #expect(!plan.hasErrors, "\(plan.diagnostics.filter { $0.severity == .error }.prefix(5).map(\.formatted))")
-    _ = try WorkbookImport.write(plan, prune: false)
+    _ = try #require(plan.changePlan).verified().write()
     // The counters' T0039 rows come from the pages here, which never had them.
     let exceptions = test.exceptions.filter { !Self.t0039Counters.contains($0.key) }
     try Self.expectSamePages(into, as: release, expected: Self.nonStalePages(kb), exceptions: exceptions)
@@ -176,10 +177,10 @@ import Testing
     }
     #expect(noted.count > 200)
     let plan = try WorkbookImport.plan(
-      WorkbookImport.Request(workbook: Self.master(name).path, data: workbook.path, into: into.path))
+      WorkbookImport.Request(workbook: Self.master(name).path, data: workbook.path, into: into.path).validated())
     #expect(!plan.hasErrors)
     #expect(plan.template == .generation2025)
-    _ = try WorkbookImport.write(plan, prune: false)
+    _ = try #require(plan.changePlan).verified().write()
     for (path, page) in noted where kb.objects.values.contains(where: { $0.page?.path == path && !$0.isStale }) {
       #expect(FileManager.default.contents(atPath: into.appendingPathComponent(path).path) == page, "\(path)")
     }
@@ -219,7 +220,7 @@ import Testing
     let duplicated = root.appendingPathComponent("duplicated.xlsx")
     try Data(WorkbookWriter.bytes(sheets)).write(to: duplicated)
     let into = root.appendingPathComponent("pages")
-    var plan = try WorkbookImport.plan(WorkbookImport.Request(workbook: duplicated.path, into: into.path))
+    var plan = try WorkbookImport.plan(WorkbookImport.Request(workbook: duplicated.path, into: into.path).validated())
     #expect(plan.hasErrors && plan.changes.isEmpty)
     #expect(
       plan.diagnostics.contains {
@@ -230,7 +231,7 @@ import Testing
     }
     let deleted = root.appendingPathComponent("deleted.xlsx")
     try Data(WorkbookWriter.bytes(sheets)).write(to: deleted)
-    plan = try WorkbookImport.plan(WorkbookImport.Request(workbook: deleted.path, into: into.path))
+    plan = try WorkbookImport.plan(WorkbookImport.Request(workbook: deleted.path, into: into.path).validated())
     #expect(
       plan.diagnostics.contains {
         $0.rule.rawValue == "sheet-column-missing" && $0.file == "\(deleted.path):techniques!A1"

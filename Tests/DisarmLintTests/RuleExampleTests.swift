@@ -1,6 +1,7 @@
 import DisarmDiagnostics
 import DisarmLint
 import DisarmModel
+import DisarmRegeneration
 import DisarmTestSupport
 import Foundation
 import Testing
@@ -28,7 +29,12 @@ import Testing
       for (path, content) in example.editedWhileRunning {
         try Data(content.utf8).write(to: folder.appendingPathComponent(path))
       }
-      _ = try checked.apply(changes, in: folder)
+      // What the writer finds just before each rename: pages that no longer hold what was read are left alone.
+      let conflicts = changes.filter { change in
+        FileManager.default.contents(atPath: folder.appendingPathComponent(change.page.path).path).map { [UInt8]($0) }
+          != change.current
+      }
+      checked.record(conflicts.map { PageSync.Conflict(path: $0.page.path) })
     }
     return checked.diagnostics.filter { $0.rule != DerivedOutOfDateRule.id || example.pages[$0.file] != nil }
   }

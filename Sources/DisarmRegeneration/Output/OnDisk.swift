@@ -2,7 +2,7 @@ import Foundation
 
 /// What a path holds right now, read without following a symbolic link: the state a compare-and-swap write
 /// compares with the ``RenderedPage/Basis`` the model was read from.
-enum OnDisk: Equatable {
+package enum OnDisk: Equatable {
   /// Nothing at the path.
   case absent
   /// A regular file, with its exact bytes.
@@ -11,13 +11,13 @@ enum OnDisk: Equatable {
   case other
 
   /// The file's bytes, or nil when the path holds no regular file.
-  var bytes: [UInt8]? {
+  package var bytes: [UInt8]? {
     if case .file(let bytes) = self { return bytes }
     return nil
   }
 
   /// The state of `path`, read at once (one `lstat`, one `open` that refuses symbolic links, reads to the end).
-  static func contents(atPath path: String) -> OnDisk {
+  package static func contents(atPath path: String) -> OnDisk {
     var status = stat()
     guard lstat(path, &status) == 0 else { return errno == ENOENT ? .absent : .other }
     guard status.st_mode & S_IFMT == S_IFREG else { return .other }
@@ -38,7 +38,7 @@ enum OnDisk: Equatable {
   }
 
   /// Whether `state` is what the model read (`basis`); files the model never read match anything.
-  static func matches(_ state: OnDisk, _ basis: RenderedPage.Basis) -> Bool {
+  package static func matches(_ state: OnDisk, _ basis: RenderedPage.Basis) -> Bool {
     switch basis {
     case .unread: true
     case .absent: state == .absent

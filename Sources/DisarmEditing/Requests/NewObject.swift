@@ -14,8 +14,12 @@ import Foundation
 /// Nothing is written until the whole knowledge base has been checked with the new page in it (read from memory):
 /// a request that would make an error writes nothing.
 public enum NewObject {
-  /// What the user asked for, as typed.
-  public struct Request: Sendable {
+  /// What the user asked for, as typed, and the knowledge base it is for.
+  public struct Request: EditRequest {
+    /// The page folder (already resolved).
+    public var folder: URL
+    /// A framework description's name or file (nil: the folder's).
+    public var framework: String?
     public var kind: String
     public var name: String
     public var summary: String
@@ -24,9 +28,11 @@ public enum NewObject {
     public var phase: String?
 
     public init(
-      kind: String, name: String, summary: String = "", parent: String? = nil, tactic: String? = nil,
-      phase: String? = nil
+      folder: URL, framework: String? = nil, kind: String, name: String, summary: String = "", parent: String? = nil,
+      tactic: String? = nil, phase: String? = nil
     ) {
+      self.folder = folder
+      self.framework = framework
       self.kind = kind
       self.name = name
       self.summary = summary
@@ -34,11 +40,15 @@ public enum NewObject {
       self.tactic = tactic
       self.phase = phase
     }
-  }
 
-  /// Why nothing was written, in words the user can act on.
-  public struct Failure: Error, Sendable, CustomStringConvertible {
-    public var description: String
+    /// What needs no knowledge base: a kind and a one-line name are given.
+    public func validate() throws(EditRefusal) {
+      guard !kind.trimmingCharacters(in: .whitespaces).isEmpty else {
+        throw EditRefusal("no kind given (like technique, tactic, incident)")
+      }
+      let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+      guard !trimmed.isEmpty, !trimmed.contains("\n") else { throw EditRefusal("the name is empty; give --name") }
+    }
   }
 
   /// The new object and what writing it changes.
@@ -49,38 +59,38 @@ public enum NewObject {
     /// The new page's bytes.
     public var page: [UInt8]
     /// Every page to write: the new page (a creation) and the derived pages it changes.
-    public var changes: [PageSync.Change]
+    public var changes: ChangePlan
   }
 
   /// Works out the new object and every page it changes, writing nothing.
-  public static func plan(_ request: Request, folder: URL, framework: String? = nil) throws(Failure) -> Plan {
+  public static func plan(_ validated: Validated<Request>) throws(EditRefusal) -> Plan {
+    let request = validated.request
+    let folder = request.folder
+    let framework = request.framework
     let kb = try load(folder, framework: framework, overlay: [:])
     guard kb.framework.identifierField == nil else {
-      throw Failure(
-        description: "\(kb.framework.name) pages carry their identifier as a field; disarm new does not write them")
+      throw EditRefusal("\(kb.framework.name) pages carry their identifier as a field; disarm new does not write them")
     }
     guard let kind = kb.framework.kind(named: request.kind), let folderName = kind.folder else {
       let kinds = kb.framework.kinds.filter { $0.folder != nil }.map(\.singular).joined(separator: ", ")
-      throw Failure(description: "no kind '\(request.kind)' with pages in \(kb.framework.name) (kinds: \(kinds))")
+      throw EditRefusal("no kind '\(request.kind)' with pages in \(kb.framework.name) (kinds: \(kinds))")
     }
     let role = kind.role
     let name = request.name.trimmingWhitespace()
-    guard !name.isEmpty, !name.contains("\n") else { throw Failure(description: "the name is empty; give --name") }
     let collapsed = { (text: String) in text.lowercased().split(separator: " ").joined(separator: " ") }
     if let same = kb.objects(of: role).first(where: { !$0.isStale && collapsed($0.name) == collapsed(name) }) {
-      throw Failure(
-        description: "\(same.id) is already named '\(same.name)'; give the new \(kind.singular) another name")
+      throw EditRefusal("\(same.id) is already named '\(same.name)'; give the new \(kind.singular) another name")
     }
-    func object(_ text: String, as expected: ObjectKind, option: String) throws(Failure) -> DisarmID {
+    func object(_ text: String, as expected: ObjectKind, option: String) throws(EditRefusal) -> DisarmID {
       let words = kb.words(expected)
       guard let id = DisarmID(caseInsensitive: text, in: kb.framework.identifiers) else {
-        throw Failure(description: "\(option) \(text): not an identifier (like \(words.id.example))")
+        throw EditRefusal("\(option) \(text): not an identifier (like \(words.id.example))")
       }
       guard id.kind == expected else {
-        throw Failure(description: "\(option) \(id) is \(kb.words(id.kind).withArticle), not \(words.withArticle)")
+        throw EditRefusal("\(option) \(id) is \(kb.words(id.kind).withArticle), not \(words.withArticle)")
       }
       guard let found = kb[id], !found.isStale else {
-        throw Failure(description: "\(option) \(id): no such \(words.singular) in this knowledge base")
+        throw EditRefusal("\(option) \(id): no such \(words.singular) in this knowledge base")
       }
       return id
     }
@@ -89,46 +99,43 @@ public enum NewObject {
     var phase: DisarmID?
     if let text = request.parent {
       guard role == .technique else {
-        throw Failure(description: "--parent applies to \(kb.words(.technique).plural) only")
+        throw EditRefusal("--parent applies to \(kb.words(.technique).plural) only")
       }
       let id = try object(text, as: .technique, option: "--parent")
       guard !id.isSubtechnique else {
-        throw Failure(
-          description: "--parent \(id) is itself a sub-\(kb.words(.technique).singular); give a top-level one")
+        throw EditRefusal("--parent \(id) is itself a sub-\(kb.words(.technique).singular); give a top-level one")
       }
       parent = id
       tactic = kb.tactic(of: id)
     }
     if let text = request.tactic {
       guard [.technique, .task, .counter].contains(role) else {
-        throw Failure(description: "--tactic does not apply to \(kind.plural)")
+        throw EditRefusal("--tactic does not apply to \(kind.plural)")
       }
       let id = try object(text, as: .tactic, option: "--tactic")
       if let inherited = tactic, inherited != id, let parent {
-        throw Failure(
-          description:
-            "a sub-\(kb.words(.technique).singular) belongs to its parent's \(kb.words(.tactic).singular): \(parent) is in \(inherited), not \(id)"
+        throw EditRefusal(
+          "a sub-\(kb.words(.technique).singular) belongs to its parent's \(kb.words(.tactic).singular): \(parent) is in \(inherited), not \(id)"
         )
       }
       tactic = id
     }
     if let text = request.phase {
-      guard role == .tactic else { throw Failure(description: "--phase applies to \(kb.words(.tactic).plural) only") }
+      guard role == .tactic else { throw EditRefusal("--phase applies to \(kb.words(.tactic).plural) only") }
       phase = try object(text, as: .phase, option: "--phase")
     }
     if (role == .technique || role == .task) && tactic == nil {
-      throw Failure(
-        description: "a new \(kind.singular) needs its \(kb.words(.tactic).singular): give --tactic (or --parent)")
+      throw EditRefusal("a new \(kind.singular) needs its \(kb.words(.tactic).singular): give --tactic (or --parent)")
     }
     if role == .tactic && phase == nil {
-      throw Failure(description: "a new \(kind.singular) needs its \(kb.words(.phase).singular): give --phase")
+      throw EditRefusal("a new \(kind.singular) needs its \(kb.words(.phase).singular): give --phase")
     }
     guard let id = kb.nextIdentifier(of: role, parent: parent) else {
-      throw Failure(description: "no \(kind.singular) identifier is left to give")
+      throw EditRefusal("no \(kind.singular) identifier is left to give")
     }
     let path = "\(folderName)/\(id).md"
     guard !FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path) else {
-      throw Failure(description: "\(path) exists already")
+      throw EditRefusal("\(path) exists already")
     }
     let template = PageRenderer.effectiveTemplate(of: kb)
     let seed = NewPageSeed.text(
@@ -144,16 +151,16 @@ public enum NewObject {
     var checked = Linter.check(with)
     let errors = checked.diagnostics.filter { $0.severity == .error && $0.file == path }
     if let first = errors.first {
-      throw Failure(description: "the new page would have an error: \(first.message) [\(first.rule)]")
+      throw EditRefusal("the new page would have an error: \(first.message) [\(first.rule)]")
     }
     guard let created = with[id], let bytes = ObjectPageRenderer.render(created, in: with, template: template) else {
-      throw Failure(description: "\(path) could not be written in the \(with.framework.name) template")
+      throw EditRefusal("\(path) could not be written in the \(with.framework.name) template")
     }
     var changes: [PageSync.Change]
     do {
       changes = try checked.changes(in: folder, reporting: false).filter { $0.page.path != path }
     } catch {
-      throw Failure(description: error.description)
+      throw EditRefusal(error.description)
     }
     // The index was read from memory with its new row: a rewrite may replace only what the disk holds.
     if let index {
@@ -172,24 +179,18 @@ public enum NewObject {
     }
     changes.insert(
       PageSync.Change(page: RenderedPage(path: path, bytes: bytes, basis: .absent), current: nil), at: 0)
-    return Plan(id: id, path: path, page: bytes, changes: changes)
+    // Checked above with the new page and its index row read from memory: the executor writes it as planned.
+    let plan = ChangePlan(for: validated, folder: folder, changes: changes, verification: .checkedWhilePlanning)
+    return Plan(id: id, path: path, page: bytes, changes: plan)
   }
 
-  /// Writes a plan holding the knowledge base's writer lock: the new page only if it still does not exist, the other
-  /// pages only if they still hold what was read. Returns the pages that changed on disk meanwhile (not written).
-  public static func write(_ plan: Plan, folder: URL) throws(WriteError) -> [PageSync.Conflict] {
-    let lock = try WriterLock.acquire(in: folder)
-    defer { withExtendedLifetime(lock) {} }
-    return try PageSync.apply(plan.changes, in: folder)
-  }
-
-  private static func load(_ folder: URL, framework: String?, overlay: [String: [UInt8]]) throws(Failure)
+  private static func load(_ folder: URL, framework: String?, overlay: [String: [UInt8]]) throws(EditRefusal)
     -> KnowledgeBase
   {
     do {
       return try KnowledgeBaseLoader.load(from: folder.path, framework: framework, overlay: overlay)
     } catch {
-      throw Failure(description: error.description)
+      throw EditRefusal(error.description)
     }
   }
 }

@@ -5,9 +5,9 @@ import DisarmRegeneration
 /// Turns the fix-its of findings into rewritten pages: each page's bytes as read, with every fix-it's range
 /// replaced (from the end backwards, so that earlier offsets stay valid). The pages carry the bytes they were
 /// made from as their basis, so writing them is a compare-and-swap like any regeneration.
-enum FixItApplication {
+public enum FixItApplication {
   /// One rewritten page per file that has fix-its; `sources` gives each page's bytes as read.
-  static func pages(fixing diagnostics: [Diagnostic], sources: [String: SourceFile]) -> [RenderedPage] {
+  public static func pages(fixing diagnostics: [Diagnostic], sources: [String: SourceFile]) -> [RenderedPage] {
     var edits: [String: [FixIt]] = [:]
     for diagnostic in diagnostics where !diagnostic.fixIts.isEmpty {
       edits[diagnostic.file, default: []] += diagnostic.fixIts
