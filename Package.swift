@@ -2,6 +2,7 @@
 //
 // The pipeline reads top to bottom, each target depending only on the ones above it:
 //
+//   DisarmSupport (below every stage: the safe-writing primitives, Trace, ParallelMap)
 //                            DisarmDiagnostics (positions, diagnostics, rule descriptions, formatter, JSON writer)
 //                                   |
 //   CCmark (libcmark)        DisarmFramework (framework descriptions: kinds, words, identifier shapes; detection)
@@ -9,21 +10,26 @@
 //           DisarmParser  (pages to typed values with exact source slices; the only importer of CCmark)
 //                 |
 //           DisarmModel   (the linked knowledge base and the facts the rules read)
-//                 |
-//        DisarmRegeneration (page renderers, drift, the safe writer, unified diffs)
-//                 |
-//           DisarmLint    (one file per rule, the linter, configuration, fixes, reporters)
+//                 |                                     DisarmWorkbook (xlsx read and written; ZIPFoundation)
+//        DisarmRegeneration (page renderers, drift, unified diffs)      |
+//                 |                                                    |
+//           DisarmLint    (one file per rule, the linter, configuration, reporters)
+//                 |                                                    |
+//          DisarmEditing  (every change to a knowledge base: request, plan, check, one writer)
+//            /         \                                              |
+//   DisarmExports    DisarmImport (the master spreadsheet in: an editing request; and out)
+//  (disarm.json, STIX, MISP, Navigator, CSV)
 //            /         \
-//           DisarmExports (disarm.json, STIX, MISP, Navigator, CSV)
-//            /         \
-//   DisarmBrowsing   DisarmVersions (show, list, search; diff, git revisions and history, new objects)
-//            \         /
-//           DisarmSite  (the static website)
+//   DisarmBrowsing   DisarmVersions (show, list, search; diff, git revisions and history)
+//       |      \         /
+//       |     DisarmSite  (the static website)
+//   DisarmLanguageServer (disarm lsp; its edits are editing plans handed to the editor)
 //                 |
 //              disarm   (argument parsing, terminal, pager, exit codes)
 //
-// Benchmark helpers (synthetic knowledge bases, the parsing floor) live in `disarm-bench`, outside the shipped
-// libraries. docs/ARCHITECTURE.md says where a new rule, export or command goes.
+// Beside them: DisarmServe (the preview server, its own executable) and DisarmBench (`disarm-bench`: synthetic
+// knowledge bases, the parsing floor), outside the shipped libraries. docs/ARCHITECTURE.md says where a new rule,
+// export, writing command or command goes.
 
 import PackageDescription
 
