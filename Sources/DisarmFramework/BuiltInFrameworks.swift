@@ -17,8 +17,8 @@ public enum BuiltInFrameworks {
 extension FrameworkDescription {
   /// The `framework:` value of a `.disarm.yml`'s text, if it names one (other keys are the linter's to check).
   public static func configuredName(inConfiguration text: String) -> String? {
-    guard let mapping = (try? Yams.load(yaml: text)) as? [String: Any], let value = mapping["framework"] as? String,
-      !value.isEmpty
+    guard let root = try? BoundedYAML.compose(text, path: ".disarm.yml"), let mapping = root.mapping,
+      let value = mapping["framework"]?.scalar?.string, !value.isEmpty
     else { return nil }
     return value
   }

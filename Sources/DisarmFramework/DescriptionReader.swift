@@ -12,14 +12,7 @@ enum DescriptionReader {
   ]
 
   static func read(_ text: String, path: String) throws(DescriptionError) -> FrameworkDescription {
-    let root: Node?
-    do {
-      root = try Yams.compose(yaml: text)
-    } catch let error as YamlError {
-      throw syntaxError(error, path: path)
-    } catch {
-      throw DescriptionError(path: path, line: 0, column: 0, message: "not valid YAML: \(error)")
-    }
+    let root = try BoundedYAML.compose(text, path: path)
     guard let root else { throw DescriptionError(path: path, line: 0, column: 0, message: "the file is empty") }
     let top = try Mapping(root, path: path, what: "the top level", allowed: topKeys)
     let kindNodes = try top.sequence("kinds")
@@ -80,13 +73,16 @@ enum DescriptionReader {
     let roleText = try mapping.string("role")
     guard let role = ObjectKind(rawValue: roleText) else {
       let roles = ObjectKind.allCases.map(\.rawValue).joined(separator: ", ")
-      throw mapping.error(at: "role", "unknown role '\(roleText)' (expected one of \(roles))")
+      throw mapping.error(
+        at: "role", "unknown role '\(BoundedYAML.inert(roleText, limit: 40))' (expected one of \(roles))")
     }
     let idNode = try mapping.required("id")
     let id = try Mapping(idNode, path: path, what: "'id'", allowed: idKeys)
     let prefix = try id.string("prefix")
     guard !prefix.isEmpty, prefix.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else {
-      throw id.error(at: "prefix", "an identifier prefix is one or more capital letters A-Z, not '\(prefix)'")
+      throw id.error(
+        at: "prefix",
+        "an identifier prefix is one or more capital letters A-Z, not '\(BoundedYAML.inert(prefix, limit: 40))'")
     }
     let shape = IdentifierShape(
       prefix: prefix, digits: try id.integer("digits", in: 1...9),
@@ -116,7 +112,7 @@ enum DescriptionReader {
       }
       for folder in [kind.folder].compactMap({ $0 }) + kind.olderFolders
       where earlier.contains(where: { $0.folder == folder || $0.olderFolders.contains(folder) }) {
-        throw fail("the folder '\(folder)' is given to two kinds")
+        throw fail("the folder '\(BoundedYAML.inert(folder, limit: 40))' is given to two kinds")
       }
       if let other = earlier.first(where: { overlaps($0.id, kind.id) }) {
         throw fail(
@@ -131,12 +127,4 @@ enum DescriptionReader {
     a.prefix == b.prefix && a.digits <= b.digits + b.extraDigits && b.digits <= a.digits + a.extraDigits
   }
 
-  static func syntaxError(_ error: YamlError, path: String) -> DescriptionError {
-    switch error {
-    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
-      return DescriptionError(path: path, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
-    default:
-      return DescriptionError(path: path, line: 0, column: 0, message: "not valid YAML: \(error)")
-    }
-  }
 }

@@ -18,7 +18,9 @@ struct Mapping {
       guard let name = key.string else { throw Self.error(path: path, at: key.mark, "a key must be text") }
       guard allowed.contains(name) else {
         let expected = allowed.sorted().joined(separator: ", ")
-        throw Self.error(path: path, at: key.mark, "unknown key '\(name)' in \(what) (expected one of \(expected))")
+        throw Self.error(
+          path: path, at: key.mark,
+          "unknown key '\(BoundedYAML.inert(name, limit: 40))' in \(what) (expected one of \(expected))")
       }
       members.append((name, value, key.mark))
     }

@@ -27,14 +27,7 @@ public struct YAMLRecords: Sendable {
   public static func read(
     _ text: String, path: String, what: String, allowed: Set<String>, required: [String]
   ) throws(DescriptionError) -> YAMLRecords {
-    let root: Node?
-    do {
-      root = try Yams.compose(yaml: text)
-    } catch let error as YamlError {
-      throw DescriptionReader.syntaxError(error, path: path)
-    } catch {
-      throw DescriptionError(path: path, line: 0, column: 0, message: "not valid YAML: \(error)")
-    }
+    let root = try BoundedYAML.compose(text, path: path, limits: .registers)
     guard let root else { return YAMLRecords(records: []) }
     guard let sequence = root.sequence else {
       throw Mapping.error(path: path, at: root.mark, "the file must be a list of \(what)s (lines starting with '- ')")

@@ -1,5 +1,6 @@
 import DisarmFramework
 import DisarmParser
+import DisarmSupport
 import Foundation
 
 /// Which framework description a command reads a tree with when the user names none: the built-in one that fits
@@ -13,20 +14,29 @@ public enum FrameworkChoice {
     -> FrameworkDescription
   {
     if let explicit { return try resolve(explicit, relativeTo: FileManager.default.currentDirectoryPath) }
-    if let (value, configuration) = configured(in: folder) {
-      return try resolve(value, relativeTo: configuration.deletingLastPathComponent().path)
+    if let (value, configuration) = try configured(in: folder) {
+      // The knowledge base's own setting: only a built-in name or a file inside its tree.
+      let root = configuration.deletingLastPathComponent().path
+      return try resolve(value, relativeTo: root, confinedTo: (root, configuration.path))
     }
     return try detect(pageFolder: folder, path: path)
   }
 
   /// A built-in description by name, or a description file (a path, relative to `base` when not absolute).
-  public static func resolve(_ value: String, relativeTo base: String) throws(LoadError) -> FrameworkDescription {
+  /// With `confinedTo` (the tree's root and the setting's file), a file that resolves outside the root is refused
+  /// without being read: the setting comes from the knowledge base, which anyone may have written.
+  public static func resolve(
+    _ value: String, relativeTo base: String, confinedTo tree: (root: String, setting: String)? = nil
+  ) throws(LoadError) -> FrameworkDescription {
     if let builtIn = BuiltInFrameworks.named(value) { return builtIn }
     let isPath = value.contains("/") || value.hasSuffix(".yml") || value.hasSuffix(".yaml")
     guard isPath else {
-      throw .unknownFramework(value, known: BuiltInFrameworks.all.map(\.name))
+      throw .unknownFramework(BoundedYAML.inert(value, limit: 60), known: BuiltInFrameworks.all.map(\.name))
     }
     let file = value.hasPrefix("/") ? value : base + "/" + value
+    if let tree, !TreeBoundary.contains(root: tree.root, file) {
+      throw .outsideTree(setting: "framework", value: BoundedYAML.inert(value, limit: 60), file: tree.setting)
+    }
     guard let data = FileManager.default.contents(atPath: file) else { throw .notFound(value) }
     do {
       return try FrameworkDescription.read(String(decoding: data, as: UTF8.self), path: value)
@@ -35,10 +45,17 @@ public enum FrameworkChoice {
     }
   }
 
-  /// The `framework:` value of the `.disarm.yml` in `folder` or its parent, with the file it came from.
-  static func configured(in folder: URL) -> (value: String, file: URL)? {
+  /// The `framework:` value of the `.disarm.yml` in `folder` or its parent, with the file it came from. A
+  /// `.disarm.yml` that is a link to a file outside its folder is refused, not read.
+  static func configured(in folder: URL) throws(LoadError) -> (value: String, file: URL)? {
     for directory in [folder, folder.deletingLastPathComponent()] {
       let file = directory.appendingPathComponent(".disarm.yml")
+      guard FileManager.default.fileExists(atPath: file.path) || TreeBoundary.isSymbolicLink(file.path) else {
+        continue
+      }
+      guard TreeBoundary.contains(root: directory.path, file.path) else {
+        throw .outsideTree(setting: ".disarm.yml", value: nil, file: file.path)
+      }
       guard let data = FileManager.default.contents(atPath: file.path) else { continue }
       // Only the one key is read here; the lint configuration reads and checks the rest of the file.
       if let value = FrameworkDescription.configuredName(inConfiguration: String(decoding: data, as: UTF8.self)) {

@@ -48,7 +48,7 @@ extension KnowledgeBaseLocation {
   public static func holdsPages(_ folder: URL) -> Bool {
     // A `.disarm.yml` naming a framework marks the knowledge base even when that description cannot be read:
     // loading it then reports the description's mistake rather than looking elsewhere.
-    if FrameworkChoice.configured(in: folder)?.file.deletingLastPathComponent().standardizedFileURL.path
+    if (try? FrameworkChoice.configured(in: folder))??.file.deletingLastPathComponent().standardizedFileURL.path
       == folder.standardizedFileURL.path
     {
       return true
@@ -59,8 +59,10 @@ extension KnowledgeBaseLocation {
   /// Every kind folder of the built-in frameworks, and of the one `.disarm.yml` (in `folder` or its parent) names.
   static func kindFolders(near folder: URL) -> Set<String> {
     var folders = Set(BuiltInFrameworks.all.flatMap { $0.kinds.compactMap(\.folder) })
-    if let (value, file) = FrameworkChoice.configured(in: folder),
-      let framework = try? FrameworkChoice.resolve(value, relativeTo: file.deletingLastPathComponent().path)
+    if let (value, file) = (try? FrameworkChoice.configured(in: folder)) ?? nil,
+      let framework = try? FrameworkChoice.resolve(
+        value, relativeTo: file.deletingLastPathComponent().path,
+        confinedTo: (file.deletingLastPathComponent().path, file.path))
     {
       folders.formUnion(framework.kinds.compactMap(\.folder))
     }

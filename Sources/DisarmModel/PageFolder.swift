@@ -36,6 +36,9 @@ public enum LoadError: Error, Equatable, CustomStringConvertible {
   case badDescription(DescriptionError)
   /// The register of retired identifiers (`retired.yml`) has a mistake.
   case badRegister(DescriptionError)
+  /// A setting of the knowledge base (`framework` in `.disarm.yml`, or the file itself) resolves outside the tree:
+  /// refused without reading it. The value is already escaped and cut short.
+  case outsideTree(setting: String, value: String?, file: String)
 
   /// One line naming the path and what went wrong, for the command-line error message.
   public var description: String {
@@ -48,6 +51,11 @@ public enum LoadError: Error, Equatable, CustomStringConvertible {
     case .badDescription(let error), .badRegister(let error):
       error.line > 0
         ? "\(error.path):\(error.line):\(error.column): \(error.message)" : "\(error.path): \(error.message)"
+    case .outsideTree(let setting, let value?, let file):
+      "\(file): '\(setting): \(value)' names a file outside the knowledge base; only a built-in name or a file inside "
+        + "the knowledge base is read"
+    case .outsideTree(let setting, nil, let file):
+      "\(file): \(setting) is a link to a file outside the knowledge base; it is not read"
     case .noFramework(let path, let tried):
       "\(path): the pages fit no framework description (run 'disarm frameworks \(path)' for details); tried:\n"
         + tried.map { "  \($0)" }.joined(separator: "\n")

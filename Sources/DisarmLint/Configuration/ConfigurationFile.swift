@@ -1,5 +1,7 @@
 import DisarmDiagnostics
+import DisarmFramework
 import DisarmModel
+import DisarmSupport
 import Foundation
 import Yams
 
@@ -17,53 +19,71 @@ public enum ConfigurationFile {
   /// The file looked for in the page folder, then in its parent (a repository root holding `generated_pages/`).
   public static let name = ".disarm.yml"
 
-  /// The configuration at `url`, or the default when the file does not exist.
+  /// The configuration at `url`, or the default when the file does not exist. Read through ``BoundedYAML`` (size,
+  /// aliases, depth); messages quote keys and values only as short, escaped excerpts.
   public static func load(_ url: URL) throws(ConfigurationError) -> LintConfiguration {
     guard let data = FileManager.default.contents(atPath: url.path) else { return LintConfiguration() }
     let text = String(decoding: data, as: UTF8.self)
-    let root: Any?
+    let root: Node?
     do {
-      root = try Yams.load(yaml: text)
+      root = try BoundedYAML.compose(text, path: url.path)
     } catch {
-      throw ConfigurationError(path: url.path, message: "not valid YAML: \(error)")
+      // `path:line:column: message`, the form editors and terminals link to the place.
+      throw ConfigurationError(
+        path: error.line > 0 ? "\(url.path):\(error.line):\(error.column)" : url.path, message: error.message)
     }
     guard let root else { return LintConfiguration() }
-    guard let mapping = root as? [String: Any] else {
+    guard let mapping = root.mapping else {
       throw ConfigurationError(path: url.path, message: "the top level must be a mapping with 'rules' and 'exclude'")
     }
     var configuration = LintConfiguration()
-    // `framework` names the framework description; the loader reads it (FrameworkChoice), the linter only allows it.
-    for key in mapping.keys where !["rules", "exclude", "framework"].contains(key) {
-      throw ConfigurationError(
-        path: url.path, message: "unknown key '\(key)' (expected 'rules', 'exclude' or 'framework')")
+    for key in mapping.keys {
+      guard let name = key.scalar?.string, ["rules", "exclude", "framework"].contains(name) else {
+        throw ConfigurationError(
+          path: url.path,
+          message: "unknown key '\(quoted(key))' (expected 'rules', 'exclude' or 'framework')")
+      }
     }
-    if let framework = mapping["framework"], !(framework is String) {
+    // `framework` names the framework description; the loader reads it (FrameworkChoice), the linter only allows it.
+    if let framework = mapping["framework"], framework.scalar == nil {
       throw ConfigurationError(path: url.path, message: "'framework' must name a framework description or a .yml file")
     }
-    if let rules = mapping["rules"] {
-      guard let rules = rules as? [String: Any] else {
-        throw ConfigurationError(path: url.path, message: "'rules' must map rule ids to off, note, warning or error")
-      }
-      for (id, value) in rules {
-        guard RuleRegistry.rule(named: id) != nil else {
-          throw ConfigurationError(path: url.path, message: "unknown rule '\(id)' (see disarm lint --list-rules)")
-        }
-        // YAML reads a bare `off` as false.
-        let text = (value as? Bool).map { $0 ? "on" : "off" } ?? "\(value)"
-        guard let level = LintConfiguration.Level(rawValue: text) else {
-          throw ConfigurationError(
-            path: url.path, message: "rule '\(id)': '\(text)' is not off, note, warning or error")
-        }
-        configuration.rules[RuleID(id)] = level
-      }
-    }
+    if let rules = mapping["rules"] { configuration.rules = try levels(rules, path: url.path) }
     if let exclude = mapping["exclude"] {
-      guard let patterns = exclude as? [String] else {
+      guard let patterns = exclude.sequence?.map({ $0.scalar?.string }), !patterns.contains(nil) else {
         throw ConfigurationError(path: url.path, message: "'exclude' must be a list of path patterns")
       }
-      configuration.exclude = patterns
+      configuration.exclude = patterns.compactMap { $0 }
     }
     return configuration
+  }
+
+  /// The `rules:` mapping: rule id to `off`, `note`, `warning` or `error`.
+  static func levels(_ node: Node, path: String) throws(ConfigurationError) -> [RuleID: LintConfiguration.Level] {
+    guard let rules = node.mapping else {
+      throw ConfigurationError(path: path, message: "'rules' must map rule ids to off, note, warning or error")
+    }
+    var levels: [RuleID: LintConfiguration.Level] = [:]
+    for (key, value) in rules {
+      guard let id = key.scalar?.string, RuleRegistry.rule(named: id) != nil else {
+        throw ConfigurationError(
+          path: path, message: "unknown rule '\(quoted(key))' (see disarm lint --list-rules)")
+      }
+      // YAML 1.1 spells `off` also as `false` or `no` (which earlier versions of this reader accepted as off).
+      let text = value.scalar.map { ["false", "no"].contains($0.string.lowercased()) ? "off" : $0.string }
+      guard let text, let level = LintConfiguration.Level(rawValue: text) else {
+        throw ConfigurationError(
+          path: path, message: "rule '\(id)': '\(quoted(value))' is not off, note, warning or error")
+      }
+      levels[RuleID(id)] = level
+    }
+    return levels
+  }
+
+  /// A key or value for a message: its text when it is a scalar, escaped and cut short; else its kind.
+  static func quoted(_ node: Node) -> String {
+    guard let text = node.scalar?.string else { return node.mapping != nil ? "(a mapping)" : "(a list)" }
+    return BoundedYAML.inert(text, limit: 40)
   }
 
   /// Shell-style glob matching of a relative path.
@@ -73,7 +93,13 @@ public enum ConfigurationFile {
     if let explicit { return try load(URL(fileURLWithPath: explicit)) }
     for candidate in [folder, folder.deletingLastPathComponent()] {
       let url = candidate.appendingPathComponent(name)
-      if FileManager.default.fileExists(atPath: url.path) { return try load(url) }
+      guard FileManager.default.fileExists(atPath: url.path) || TreeBoundary.isSymbolicLink(url.path) else { continue }
+      // The knowledge base's own file (anyone's pull request): a link to a file outside it is not read.
+      guard TreeBoundary.contains(root: candidate.path, url.path) else {
+        throw ConfigurationError(
+          path: url.path, message: "a link to a file outside the knowledge base; it is not read")
+      }
+      return try load(url)
     }
     return LintConfiguration()
   }
