@@ -67,7 +67,7 @@ import Testing
     pages["incidents/I00001.md"] = SamplePages.incident("I00001", "Example", rows: [("T0999", "Missing", "x")])
     pages["techniques/T0005.md"] = SamplePages.technique("T0005", "Orphan", tactic: "TA09 Nowhere")
     let kb = try load(pages)
-    let unresolved = kb.relations.filter { !$0.isResolved }
+    let unresolved = kb.relations.filter { !$0.isResolved }.sorted { $0.file < $1.file }
     #expect(unresolved.map(\.file) == ["incidents/I00001.md", "techniques/T0005.md"])
     #expect(unresolved.map(\.target) == [DisarmID("T0999")!, DisarmID("TA09")!])
     #expect(kb.outgoing(DisarmID("I00001")!).first?.isResolved == false)
