@@ -169,7 +169,7 @@ let package = Package(
     .testTarget(
       name: "DisarmModelTests",
       dependencies: [
-        "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmLint", "DisarmTestSupport",
+        "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmTestSupport",
       ]
     ),
     .testTarget(

@@ -54,28 +54,13 @@ extension Disarm {
       }
       let tacticID = try tactic.map { try identifier($0, of: .tactic, in: kb) }
       let parentID = try parent.map { try identifier($0, of: .technique, in: kb) }
-      let objects = kinds.flatMap { kb.objects(of: $0) }.filter { object in
-        (stale || !object.isStale) && (tacticID == nil || kb.tactic(of: object.id) == tacticID)
-          && (parentID == nil || object.id.parentTechnique == parentID)
-      }
-      let rows = objects.map { object -> [String] in
-        [object.id.string, object.kind.rawValue, object.name, kb.tactic(of: object.id)?.string ?? "", object.file]
-      }
-      let header = ["id", "kind", "name", "tactic", "file"]
+      let listing = ObjectListing(kb, kinds: kinds, tactic: tacticID, parent: parentID, includeStale: stale)
       switch format {
-      case .table:
-        Terminal.output(
-          Table.aligned(header: header.map { $0.uppercased() }, rows: rows.map { $0.map(TerminalText.inert) }),
-          terminator: "")
+      case .table: Terminal.output(listing.table(), terminator: "")
       case .csv:
-        Terminal.output(
-          String(decoding: CSVTable(name: "list.csv", header: header, rows: rows).render(), as: UTF8.self),
-          terminator: "")
-      case .json:
-        let values: [JSONValue] = rows.map { row in
-          .object(Dictionary(uniqueKeysWithValues: zip(header, row.map { JSONValue.string($0) })))
-        }
-        Terminal.output(String(decoding: JSONWriter.write(.array(values)), as: UTF8.self), terminator: "")
+        let csv = CSVTable(name: "list.csv", header: ObjectListing.header, rows: listing.rows)
+        Terminal.output(String(decoding: csv.render(), as: UTF8.self), terminator: "")
+      case .json: Terminal.output(String(decoding: JSONWriter.write(listing.json()), as: UTF8.self), terminator: "")
       }
     }
 

@@ -34,15 +34,7 @@ extension Disarm {
         Terminal.status("disarm: nothing matches '\(TerminalText.inert(text))'")
         throw ExitStatus.findings
       }
-      let style = colorOptions.style()
-      var output = ""
-      for hit in hits {
-        output +=
-          "\(style.cyan(hit.object.id.string))  \(style.bold(TerminalText.inert(hit.object.name)))  \(style.dim("[\(hit.field)]"))\n"
-        let snippet = StyledText.markup(hit.snippet).plain.replacingOccurrences(of: "\n", with: " ")
-        output += "    \(TerminalText.inert(snippet))\n"
-      }
-      Terminal.output(output, terminator: "")
+      Terminal.output(SearchResultsView(hits).text(style: colorOptions.style()), terminator: "")
     }
   }
 }

@@ -49,57 +49,51 @@ extension Disarm {
       Trace.mark("lookup")
       defer { Trace.mark("view") }
       switch found {
-      case .found(let object):
-        let view = ObjectView(object, in: kb)
-        switch format {
-        case .text:
-          let text = view.text(
-            width: width ?? TerminalSize.columns(), style: colorOptions.style(), descriptionLimit: full ? nil : 300)
-          Pager.print(text, allowed: !noPager)
-        case .markdown:
-          Terminal.output(view.markdown(), terminator: "")
-        case .json:
-          Terminal.output(String(decoding: JSONWriter.write(view.json()), as: UTF8.self), terminator: "")
-        }
-      case .ambiguous(let candidates):
-        Terminal.status("disarm: '\(TerminalText.inert(query))' matches \(candidates.count) objects; give one of:")
-        for candidate in candidates.prefix(30) {
-          Terminal.status("  \(candidate.id)  \(TerminalText.inert(candidate.name))")
-        }
-        if candidates.count > 30 { Terminal.status("  … and \(candidates.count - 30) more") }
-        throw ExitStatus.findings
-      case .retired(let entry, let replacement):
-        // A retired identifier is an answer, not a miss: what it was, when and why it went, and where it went.
-        let words = kb.words(entry.id.kind)
-        var lines = ["\(entry.id) \(TerminalText.inert(entry.name ?? "")) is a retired \(words.singular)"]
-        lines[0] += entry.retired.map { " (retired in \(TerminalText.inert($0)))" } ?? ""
-        if let reason = entry.reason { lines.append("Reason: \(TerminalText.inert(reason))") }
-        if let target = entry.replacedBy {
-          lines.append(
-            "Replaced by \(target)"
-              + (replacement.map { " \(TerminalText.inert($0.name)) (disarm show \(target))" } ?? ""))
-        }
-        switch format {
-        case .text: Terminal.output(lines.joined(separator: "\n"))
-        case .markdown: Terminal.output(lines.map { $0 + "\n" }.joined(separator: "\n"), terminator: "")
-        case .json:
-          let json: JSONValue = .object([
-            "id": .string(entry.id.string), "kind": .string(words.singular),
-            "name": entry.name.map { .string($0) } ?? .null,
-            "retired": .object([
-              "when": entry.retired.map { .string($0) } ?? .null, "reason": entry.reason.map { .string($0) } ?? .null,
-              "replacedBy": entry.replacedBy.map { .string($0.string) } ?? .null,
-            ]),
-          ])
-          Terminal.output(String(decoding: JSONWriter.write(json), as: UTF8.self), terminator: "")
-        }
-      case .notFound(let suggestions):
-        var message = "disarm: no object '\(TerminalText.inert(query))'"
-        if !suggestions.isEmpty { message += "; did you mean:" }
-        Terminal.status(message)
-        for suggestion in suggestions { Terminal.status("  \(suggestion.id)  \(TerminalText.inert(suggestion.name))") }
-        throw ExitStatus.findings
+      case .found(let object): show(ObjectView(object, in: kb))
+      case .ambiguous(let candidates): try listCandidates(candidates)
+      case .retired(let entry, let replacement): show(RetiredObjectView(entry, replacement: replacement, in: kb))
+      case .notFound(let suggestions): try suggest(suggestions)
       }
+    }
+
+    /// Prints the object in the chosen format, the text through the pager.
+    func show(_ view: ObjectView) {
+      switch format {
+      case .text:
+        let text = view.text(
+          width: width ?? TerminalSize.columns(), style: colorOptions.style(), descriptionLimit: full ? nil : 300)
+        Pager.print(text, allowed: !noPager)
+      case .markdown: Terminal.output(view.markdown(), terminator: "")
+      case .json: Terminal.output(String(decoding: JSONWriter.write(view.json()), as: UTF8.self), terminator: "")
+      }
+    }
+
+    /// Prints what a retired identifier was, when and why it went, and where it went.
+    func show(_ view: RetiredObjectView) {
+      switch format {
+      case .text: Terminal.output(view.text(), terminator: "")
+      case .markdown: Terminal.output(view.markdown(), terminator: "")
+      case .json: Terminal.output(String(decoding: JSONWriter.write(view.json()), as: UTF8.self), terminator: "")
+      }
+    }
+
+    /// Lists the objects an ambiguous query matches (at most 30) and exits 1.
+    func listCandidates(_ candidates: [DisarmObject]) throws {
+      Terminal.status("disarm: '\(TerminalText.inert(query))' matches \(candidates.count) objects; give one of:")
+      for candidate in candidates.prefix(30) {
+        Terminal.status("  \(candidate.id)  \(TerminalText.inert(candidate.name))")
+      }
+      if candidates.count > 30 { Terminal.status("  … and \(candidates.count - 30) more") }
+      throw ExitStatus.findings
+    }
+
+    /// Says nothing matched, with the suggestions, and exits 1.
+    func suggest(_ suggestions: [DisarmObject]) throws {
+      var message = "disarm: no object '\(TerminalText.inert(query))'"
+      if !suggestions.isEmpty { message += "; did you mean:" }
+      Terminal.status(message)
+      for suggestion in suggestions { Terminal.status("  \(suggestion.id)  \(TerminalText.inert(suggestion.name))") }
+      throw ExitStatus.findings
     }
   }
 }

@@ -107,9 +107,9 @@ import Testing
     #expect(unknown.stderr.contains("no framework description 'disarm-3' (built-in: amitt-2019"))
   }
 
-  @Test func theAssessmentsFrameworkInItsOwnWords() throws {
+  @Test(.enabled(if: Corpus.available, Corpus.skipMessage))
+  func theAssessmentsFrameworkInItsOwnWords() throws {
     let tree = Corpus.release("disarm-2026-07-19")
-    try #require(FileManager.default.fileExists(atPath: tree.path), Corpus.skipMessage)
     let show = try DisarmProcess.run(["show", "A0001.003", "--kb", tree.path, "--no-pager"])
     #expect(show.status == 0)
     #expect(show.stdout.hasPrefix("Assessment A0001.003: Conceal Presence of Coordination\n"))
@@ -125,9 +125,9 @@ import Testing
         "149 objects (phases 3, tactics 6, techniques 140); 0 errors, 0 warnings; 0 pages out of date"))
   }
 
-  @Test func anAMITT2019TechniqueShowsItsTacticAndIncidents() throws {
+  @Test(.enabled(if: Corpus.available, Corpus.skipMessage))
+  func anAMITT2019TechniqueShowsItsTacticAndIncidents() throws {
     let tree = Corpus.release("amitt-2019-10-15")
-    try #require(FileManager.default.fileExists(atPath: tree.path), Corpus.skipMessage)
     let show = try DisarmProcess.run(["show", "T0007", "--kb", tree.path, "--no-pager"])
     #expect(show.status == 0)
     #expect(show.stdout.hasPrefix("Technique T0007: Create fake Social Media Profiles / Pages / Groups\n"))

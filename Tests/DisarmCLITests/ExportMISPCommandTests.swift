@@ -72,18 +72,29 @@ import Testing
     #expect(result.stderr.contains("--galaxy-version"))
   }
 
-  /// The acceptance check: MISP's own schemas (a real JSON Schema validator) and the duplicate-value and UUID checks
-  /// of MISP's CI, for the sample knowledge base and every corpus tree (AMITT's and DISARM 2026's galaxies are
-  /// named in their own words: `amitt-techniques`, `disarm-assessments`).
+  static let python3Skip: Comment = "python3 is missing: MISP schema and CI checks skipped"
+
+  /// The duplicate-value and UUID checks of MISP's CI for the sample knowledge base.
+  @Test(.enabled(if: ExternalTool.python3Available, python3Skip))
+  func sampleExportPassesMISPChecks() throws {
+    let (out, galaxies) = try Self.export("data", source: "data")
+    try Self.expectMISPChecksPass(out, galaxies: galaxies, source: "data")
+  }
+
+  /// The acceptance check: MISP's own schemas (a real JSON Schema validator, the schemas kept beside the corpus in
+  /// ../shared/corpus/oracles) and the checks of MISP's CI, for the sample knowledge base and every corpus tree
+  /// (AMITT's and DISARM 2026's galaxies are named in their own words: `amitt-techniques`, `disarm-assessments`).
   @Test(
-    .enabled(if: ExternalTool.python3Available, "python3 is missing: MISP schema and CI checks skipped"),
+    .enabled(if: ExternalTool.python3Available, python3Skip), .enabled(if: Corpus.available, Corpus.skipMessage),
     arguments: ["data"] + Corpus.allTrees.map(\.name))
   func exportPassesMISPSchemasAndChecks(source: String) throws {
-    let folder = source == "data" ? "data" : Corpus.release(source).path
-    guard FileManager.default.fileExists(atPath: folder) else {
-      print("../shared/corpus/\(source) is absent: MISP checks for it skipped")
-      return
-    }
+    let (out, galaxies) = try Self.export(source == "data" ? "data" : Corpus.release(source).path, source: source)
+    try Self.expectMISPSchemasValidate(out, galaxies: galaxies, source: source)
+    try Self.expectMISPChecksPass(out, galaxies: galaxies, source: source)
+  }
+
+  /// Exports the MISP galaxies of `folder` to a new folder; returns it and the number of galaxies written.
+  static func export(_ folder: String, source: String) throws -> (out: URL, galaxies: Int) {
     let out = TemporaryFolder.make("disarm-cli")
     let export = try DisarmProcess.run(["export", "misp", folder, "-o", out.path])
     #expect(export.status == 0 || export.status == 1, "\(export.stderr)")
@@ -91,22 +102,27 @@ import Testing
     if source == "data" || Corpus.names.contains(source) { #expect(written == Self.expectedFiles) }
     let galaxies = written.filter { $0.hasPrefix("galaxies/") }.count
     #expect(galaxies >= 1 && written.count == 2 * galaxies, "\(written)")
+    return (out, galaxies)
+  }
+
+  /// Validates the clusters and galaxies in `out` against MISP's own schemas.
+  static func expectMISPSchemasValidate(_ out: URL, galaxies: Int, source: String) throws {
+    let written = Self.files(in: out)
     let validate = DisarmProcess.repository.appendingPathComponent("scripts/validate-json.py").path
     let schemas = [
       ("misp-galaxy-schema_clusters.json", "clusters/"), ("misp-galaxy-schema_galaxies.json", "galaxies/"),
     ]
     for (schema, prefix) in schemas {
-      // The schemas are MISP's own, kept beside the corpus in ../shared/corpus/oracles.
-      guard FileManager.default.fileExists(atPath: Self.oracles.appendingPathComponent(schema).path) else {
-        print("\(Self.oracles.path)/\(schema) is absent: schema validation skipped")
-        continue
-      }
       let documents = written.filter { $0.hasPrefix(prefix) }.map { out.appendingPathComponent($0).path }
       let schemaPath = Self.oracles.appendingPathComponent(schema).path
       let result = try ExternalTool.run(["python3", validate, schemaPath] + documents)
       #expect(result.status == 0, "\(source) \(schema):\n\(result.output.prefix(3000))")
       #expect(result.output.components(separatedBy: ": valid\n").count - 1 == galaxies, "\(result.output)")
     }
+  }
+
+  /// Runs MISP's CI checks (`scripts/check-misp.py`) on the galaxies in `out`.
+  static func expectMISPChecksPass(_ out: URL, galaxies: Int, source: String) throws {
     let check = try ExternalTool.run(
       ["python3", DisarmProcess.repository.appendingPathComponent("scripts/check-misp.py").path, out.path])
     #expect(check.status == 0, "\(source):\n\(check.output.prefix(3000))")

@@ -15,12 +15,23 @@ import Testing
     return process.terminationStatus == 0
   }()
 
-  static let trees: [String] = ["data", "disarm-2025-02-10", "disarm-2026-07-19"]
+  static let skipMessage: Comment = "pytest-lsp is not installed (pip install pytest-lsp): skipped"
+  /// The corpus releases the clients are run on besides `data/`.
+  static let corpusTrees: [String] = ["disarm-2025-02-10", "disarm-2026-07-19"]
 
-  @Test(.enabled(if: available, "pytest-lsp is not installed (pip install pytest-lsp): skipped"), arguments: trees)
+  @Test(.enabled(if: available, skipMessage))
+  func theClientSuitePassesOnTheSample() throws {
+    try Self.runClientSuite(on: TestSupport.sampleData)
+  }
+
+  @Test(
+    .enabled(if: available, skipMessage), .enabled(if: Corpus.available, Corpus.skipMessage), arguments: corpusTrees)
   func theClientSuitePasses(on tree: String) throws {
-    let kb = tree == "data" ? TestSupport.sampleData : Corpus.pages(tree)
-    try #require(FileManager.default.fileExists(atPath: kb.path), "\(kb.path) is absent: skipped")
+    try Self.runClientSuite(on: Corpus.pages(tree))
+  }
+
+  /// Runs the pytest-lsp suite in Tests/lsp against `disarm lsp` on the knowledge base `kb`.
+  static func runClientSuite(on kb: URL) throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", "-m", "pytest", "-q", "-p", "no:cacheprovider", "Tests/lsp"]

@@ -54,7 +54,7 @@ import Testing
       ], "\(result.stdout)")
   }
 
-  @Test func colourOnlyWhenAskedOrOnATerminalWithoutNoColor() throws {
+  @Test func colourOnlyWhenAskedAndNeverIntoAPipe() throws {
     let kb = try LintFixture.make()
     try kb.replace("techniques/T0001.md", "**Tactic**: TA01", with: "**Tactic**: TA99")
     let always = try DisarmProcess.run(["lint", "kb", "--color", "always"], in: kb.root)
@@ -67,9 +67,13 @@ import Testing
     #expect(!piped.stdout.contains("\u{1B}"), "auto: no colour into a pipe")
     let pipedNoColor = try DisarmProcess.run(["lint", "kb"], in: kb.root, environment: ["NO_COLOR": "1"])
     #expect(!pipedNoColor.stdout.contains("\u{1B}"))
+  }
 
-    // On a terminal (a pseudo-terminal from Python's pty), auto colours unless NO_COLOR is set.
-    try #require(ExternalTool.python3Available, "python3 is needed for the terminal half of this test")
+  /// On a terminal (a pseudo-terminal from Python's pty), auto colours unless NO_COLOR is set.
+  @Test(.enabled(if: ExternalTool.python3Available, "python3 is missing: the pseudo-terminal colour test skipped"))
+  func colourOnATerminalUnlessNoColorIsSet() throws {
+    let kb = try LintFixture.make()
+    try kb.replace("techniques/T0001.md", "**Tactic**: TA01", with: "**Tactic**: TA99")
     let terminal = try ExternalTool.runInTerminal([DisarmProcess.binary.path, "lint", "kb"], in: kb.root)
     #expect(terminal.status == 1)
     #expect(terminal.output.contains("\u{1B}[1;31merror\u{1B}[0m"), "\(terminal.output)")

@@ -10,12 +10,23 @@ import Testing
     FileManager.default.isExecutableFile(atPath: $0.path)
   }
 
+  static let skipMessage: Comment = "Neovim is not installed (apt-get install neovim): skipped"
+
+  @Test(.enabled(if: neovim != nil, skipMessage))
+  func neovimsClientGetsEveryFeatureOnTheSample() throws {
+    try Self.runNeovim(on: TestSupport.sampleData, named: "data")
+  }
+
   @Test(
-    .enabled(if: neovim != nil, "Neovim is not installed (apt-get install neovim): skipped"),
-    arguments: LSPClientTests.trees)
+    .enabled(if: neovim != nil, skipMessage), .enabled(if: Corpus.available, Corpus.skipMessage),
+    arguments: LSPClientTests.corpusTrees)
   func neovimsClientGetsEveryFeature(on tree: String) throws {
-    let source = tree == "data" ? TestSupport.sampleData : Corpus.pages(tree)
-    try #require(FileManager.default.fileExists(atPath: source.path), "\(source.path) is absent: skipped")
+    try Self.runNeovim(on: Corpus.pages(tree), named: tree)
+  }
+
+  /// Runs Tests/editors/neovim.lua against `disarm lsp` on a writable copy of `source`, in a folder named after
+  /// `tree`, and expects every check of its report to pass.
+  static func runNeovim(on source: URL, named tree: String) throws {
     let scratch = TemporaryFolder.make("disarm-nvim")
     defer { try? FileManager.default.removeItem(at: scratch) }
     // The folder name carries the release's name: the script picks the 2026 framework's identifiers from it.
@@ -28,7 +39,7 @@ import Testing
 
     let run = try ExternalTool.run(
       [
-        Self.neovim!.path, "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c",
+        try #require(Self.neovim).path, "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c",
         "luafile \(TestSupport.repositoryRoot.appendingPathComponent("Tests/editors/neovim.lua").path)",
       ], in: scratch,
       environment: [

@@ -42,8 +42,19 @@ import Testing
         Replaced by T0151.008 Microblogging Platform (disarm show T0151.008)
 
         """)
+    let markdown = try DisarmProcess.run(["show", "T0099", "--kb", kb.path, "--format", "markdown"])
+    #expect(
+      markdown.stdout == """
+        T0099 Old Platform is a retired technique (retired in v1.6)
+
+        Reason: Folded into the platform sub-techniques.
+
+        Replaced by T0151.008 Microblogging Platform (disarm show T0151.008)
+
+        """)
     let json = try DisarmProcess.run(["show", "T0098", "--kb", kb.path, "--format", "json"])
     #expect(json.stdout.contains("\"replacedBy\": null") && json.stdout.contains("\"when\": \"2024-11-22\""))
+    #expect(json.stdout.contains("\"kind\": \"technique\"") && json.stdout.contains("\"name\": \"Forgotten Step\""))
     let lint = try DisarmProcess.run(["lint", kb.path])
     #expect(lint.status == 0, "a consistent register is clean: \(lint.stdout)")
   }

@@ -46,10 +46,9 @@ import Testing
     #expect(description.kind(.actorType)?.id.matches("A0001") == false)
   }
 
-  @Test(arguments: Corpus.allTrees)
+  @Test(.enabled(if: Corpus.available, Corpus.skipMessage), arguments: Corpus.allTrees)
   func detectionPicksEachTreesFramework(tree: String, framework: String) throws {
     let folder = Corpus.release(tree)
-    try #require(FileManager.default.fileExists(atPath: folder.path), Corpus.skipMessage)
     let pages = folder.appendingPathComponent("generated_pages")
     let pageFolder = FileManager.default.fileExists(atPath: pages.path) ? pages : folder
     let matches = FrameworkDetection.matches(pageFolder: pageFolder.path)

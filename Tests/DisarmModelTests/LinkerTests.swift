@@ -1,11 +1,12 @@
-import DisarmLint
 import DisarmModel
 import DisarmParser
 import DisarmTestSupport
 import Foundation
 import Testing
 
-/// Linking small knowledge bases written for each case.
+/// Linking small knowledge bases written for each case: the objects, relations and the facts the model records for
+/// the lint rules (unassigned pages, reading problems, name claims). How the rules report those facts is tested on
+/// the same knowledge bases in DisarmLintTests (`LinkedKnowledgeBaseFindingsTests`).
 @Suite struct LinkerTests {
   func load(_ pages: [String: String]) throws -> KnowledgeBase { try TemporaryKnowledgeBase.load(pages) }
 
@@ -21,7 +22,9 @@ import Testing
     pages["incidents/I00001.md"] = SamplePages.incident(
       "I00001", "Example", rows: [("T0001.001", "Child", "Seen with T0001: Parent Technique.")])
     let kb = try load(pages)
-    #expect(Linter.check(kb).diagnostics.isEmpty, "\(Linter.check(kb).diagnostics.map(\.formatted))")
+    #expect(kb.readingProblems.isEmpty && kb.unassigned.isEmpty && kb.skippedFiles.isEmpty)
+    #expect(kb.relations.allSatisfy { $0.isResolved }, "\(kb.relations.filter { !$0.isResolved }.map(\.target))")
+    #expect(kb.nameClaims.allSatisfy { $0.written == kb[$0.target]?.name }, "every name is written as its heading")
     let child = DisarmID("T0001.001")!
     #expect(kb.tactic(of: child) == DisarmID("TA01"))
     #expect(kb.outgoing(DisarmID("TA01")!, .phase).map(\.target) == [DisarmID("P01")!])
@@ -38,7 +41,7 @@ import Testing
     pages["incidents/.md"] = "# Incident : \n\n\(SamplePages.marker)"
     pages["techniques/T0002 .md"] = SamplePages.technique("T0002 ", "Spaced")
     let kb = try load(pages)
-    let rejected = Linter.check(kb).diagnostics.filter { $0.rule.rawValue == "file-name-not-id" }.map(\.file).sorted()
+    let rejected = kb.unassigned.filter { $0.reason == .notAnIdentifier }.map(\.page.path).sorted()
     #expect(rejected == ["incidents/.md", "techniques/T0002 .md"])
     #expect(kb.objects(of: .technique).count == 2)
     #expect(kb.objects(of: .incident).isEmpty)
@@ -49,11 +52,14 @@ import Testing
     var pages = Self.base
     pages["techniques/T0003.md"] = SamplePages.technique("T0004", "Wrong")
     let kb = try load(pages)
-    let diagnostic = try #require(Linter.check(kb).diagnostics.first { $0.rule.rawValue == "heading-id-mismatch" })
-    #expect(diagnostic.file == "techniques/T0003.md")
-    #expect(diagnostic.line == 1)
-    #expect(diagnostic.column == 13)
-    #expect(diagnostic.severity == .error)
+    // The file name decides the identifier; the heading's is kept as written, where it was written.
+    let object = try #require(kb[DisarmID("T0003")!])
+    #expect(object.file == "techniques/T0003.md")
+    let written = try #require(object.page?.heading?.identifier)
+    #expect(written.text == "T0004")
+    #expect(written.range.start.line == 1)
+    #expect(written.range.start.column == 13)
+    #expect(kb[DisarmID("T0004")!] == nil)
   }
 
   @Test func danglingLinksAreErrorsNotCrashes() throws {
@@ -61,30 +67,30 @@ import Testing
     pages["incidents/I00001.md"] = SamplePages.incident("I00001", "Example", rows: [("T0999", "Missing", "x")])
     pages["techniques/T0005.md"] = SamplePages.technique("T0005", "Orphan", tactic: "TA09 Nowhere")
     let kb = try load(pages)
-    let unresolved = Linter.check(kb).diagnostics.filter { $0.rule.rawValue == "unresolved-link" }
+    let unresolved = kb.relations.filter { !$0.isResolved }.sorted { $0.file < $1.file }
     #expect(unresolved.map(\.file) == ["incidents/I00001.md", "techniques/T0005.md"])
-    #expect(unresolved.allSatisfy { $0.severity == .error })
+    #expect(unresolved.map(\.target) == [DisarmID("T0999")!, DisarmID("TA09")!])
     #expect(kb.outgoing(DisarmID("I00001")!).first?.isResolved == false)
+    #expect(kb.tactic(of: DisarmID("T0005")!) == DisarmID("TA09"), "the dangling tactic is kept, not dropped")
   }
 
   @Test func tacticFieldWithoutIdentifierIsUnreadable() throws {
     var pages = Self.base
     pages["techniques/T0006.md"] = SamplePages.technique("T0006", "Bad", tactic: "somewhere")
     let kb = try load(pages)
-    let diagnostic = try #require(Linter.check(kb).diagnostics.first { $0.rule.rawValue == "unreadable-field" })
-    #expect(diagnostic.file == "techniques/T0006.md")
-    #expect(diagnostic.line == 5)
-    #expect(diagnostic.column == 13)
+    let problem = try #require(kb.readingProblems.first { $0.file == "techniques/T0006.md" })
+    #expect(problem.kind == .fieldNotAnID(label: "Tactic", expected: .tactic, value: "somewhere"))
+    #expect(problem.line == 5)
+    #expect(problem.column == 13)
+    #expect(kb.tactic(of: DisarmID("T0006")!) == nil)
   }
 
   @Test func parentFieldThatDisagreesWithTheIdentifier() throws {
     var pages = Self.base
     pages["techniques/T0001.002.md"] = SamplePages.technique("T0001.002", "Other", parent: "T0009 Someone Else")
     let kb = try load(pages)
-    #expect(
-      Linter.check(kb).diagnostics.contains {
-        $0.rule.rawValue == "parent-mismatch" && $0.file == "techniques/T0001.002.md"
-      })
+    let problem = try #require(kb.readingProblems.first { $0.file == "techniques/T0001.002.md" })
+    #expect(problem.kind == .parentMismatch(written: DisarmID("T0009")!, object: DisarmID("T0001.002")!))
     #expect(kb.outgoing(DisarmID("T0001.002")!, .parent).map(\.target) == [DisarmID("T0001")!])
   }
 
@@ -92,8 +98,10 @@ import Testing
     var pages = Self.base
     pages["techniques/T0001.001.md"] = SamplePages.technique("T0001.001", "Child", parent: "T0001 Parent Tecnique")
     let kb = try load(pages)
-    let diagnostic = try #require(Linter.check(kb).diagnostics.first { $0.rule.rawValue == "name-mismatch" })
-    #expect(diagnostic.message == "T0001 is written 'Parent Tecnique' but is named 'Parent Technique'")
+    let claim = try #require(
+      kb.nameClaims.first { $0.file == "techniques/T0001.001.md" && $0.target.string == "T0001" })
+    #expect(claim.written == "Parent Tecnique")
+    #expect(kb[claim.target]?.name == "Parent Technique")
   }
 
   @Test func pagesMissingFromTheIndexAreStale() throws {
@@ -104,7 +112,7 @@ import Testing
     let kb = try load(pages)
     #expect(kb[DisarmID("TA02")!]?.isStale == true)
     #expect(kb[DisarmID("TA01")!]?.isStale == false)
-    #expect(Linter.check(kb).diagnostics.map(\.rule.rawValue) == ["stale-page"])
+    #expect(kb.indexes[.tactic]?.listed.keys.map(\.string) == ["TA01"])
   }
 
   @Test func missingFolderIsALoadError() throws {

@@ -2,7 +2,9 @@ import Foundation
 import Testing
 
 /// The reference corpora in `../shared/corpus/` (the four published DISARM releases and the oracles beside them), in
-/// one place for every test target; tests skip with a message when they are absent.
+/// one place for every test target. A test that reads them is disabled when they are absent, with
+/// `.enabled(if: Corpus.available, ...)` on the test or its suite (a `#require` inside the test would fail it), so
+/// that `swift test` lists it as skipped with the reason.
 public enum Corpus {
   /// `../shared/corpus`.
   public static let root = TestSupport.sharedFolder.appendingPathComponent("corpus")
