@@ -50,7 +50,9 @@ enum ObjectPageHTML {
       body += "<aside class=\"notes\" aria-labelledby=\"notes\"><h2 id=\"notes\">Notes</h2>\n"
       body += SiteURL.checkingAttributes(in: HTMLText.markdown(notes)) + "</aside>\n"
     }
-    if let source = site.options.sourceURL, let page = object.page, let address = SiteURL.checked(source + "/" + page.path) {
+    if let source = site.options.sourceURL, let page = object.page,
+      let address = SiteURL.checked(source + "/" + page.path)
+    {
       body += "<p class=\"source\"><a href=\"\(address)\">Source page</a></p>\n"
     }
     body += "</article>\n"

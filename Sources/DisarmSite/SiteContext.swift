@@ -50,9 +50,11 @@ struct SiteContext: Sendable {
   static func folders(for kb: KnowledgeBase) -> [ObjectKind: String] {
     var folders: [ObjectKind: String] = [:]
     var taken = reservedNames
-    let kinds = kb.framework.kinds.map(\.role) + ObjectKind.allCases.filter { role in
-      !kb.framework.kinds.contains { $0.role == role }
-    }
+    let kinds =
+      kb.framework.kinds.map(\.role)
+      + ObjectKind.allCases.filter { role in
+        !kb.framework.kinds.contains { $0.role == role }
+      }
     var refused: [ObjectKind] = []
     for kind in kinds {
       if let own = kb.words(kind).folder, SiteURL.isSafeSegment(own), !taken.contains(own.lowercased()) {
