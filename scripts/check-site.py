@@ -7,6 +7,11 @@
       column; typing Q in the search box must list ID first; clicking it must open its page, which must list the
       incidents `disarm show ID --format json` lists; no page visited may log a console error. Screenshots at 1280
       and 390 pixels wide go to DIR.
+  check-site.py hostile SITE [--query Q]
+      Opens the site of a hostile knowledge base (kind folders named `javascript:…` and `q"><img … onerror=…>`,
+      payloads that set window.__pwned and call alert): loads the home page, clicks matrix cells, searches for Q
+      and clicks results, and fails if an alert dialog opened, window.__pwned was set, a link has a javascript: or
+      data: address, a page lacks its Content-Security-Policy, or any console error was logged.
   check-site.py axe SITE PAGE...
       Runs axe-core (from axe-selenium-python) on each PAGE (paths relative to SITE; `search.html?q=…` allowed) and
       fails on any serious or critical violation.
@@ -120,6 +125,76 @@ def check_browser(args):
     return ok
 
 
+CSP_META = "meta[http-equiv='Content-Security-Policy']"
+
+
+def inert(browser, where):
+    """Whether nothing of a payload ran on the page shown: no alert dialog, window.__pwned unset, no address with a
+    script scheme, and the page carries its Content-Security-Policy."""
+    from selenium.common.exceptions import NoAlertPresentException
+    problems = []
+    try:
+        alert = browser.switch_to.alert
+        problems.append(f"{where}: an alert dialog opened: {alert.text!r}")
+        alert.dismiss()
+    except NoAlertPresentException:
+        pass
+    if browser.execute_script("return typeof window.__pwned") != "undefined":
+        problems.append(f"{where}: window.__pwned was set")
+    bad = browser.execute_script(
+        "return Array.from(document.querySelectorAll('[href],[src]')).map(e => e.getAttribute('href') || "
+        "e.getAttribute('src')).filter(a => /^\\s*(javascript|data|vbscript):/i.test(a))")
+    if bad:
+        problems.append(f"{where}: script addresses {bad[:3]}")
+    if not browser.execute_script(f"return document.querySelector(\"{CSP_META}\") !== null"):
+        problems.append(f"{where}: no Content-Security-Policy")
+    return problems
+
+
+def check_hostile(args):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    browser = driver()
+    problems, errors, clicked = [], [], 0
+    try:
+        home = url(args.site, "index.html")
+        browser.get(home)
+        problems += inert(browser, "home")
+        errors += console_errors(browser)
+        count = len(browser.find_elements(By.CSS_SELECTOR, "table.matrix a"))
+        for index in range(0, count, max(1, count // 12)):
+            browser.get(home)
+            links = browser.find_elements(By.CSS_SELECTOR, "table.matrix a")
+            if index >= len(links):
+                break
+            # Clicked by script: links folded in a closed <details> count too, and a javascript: link would run.
+            browser.execute_script("arguments[0].click()", links[index])
+            clicked += 1
+            problems += inert(browser, f"matrix link {index}")
+            errors += console_errors(browser)
+        browser.get(url(args.site, "search.html"))
+        box = browser.find_element(By.ID, "search-input")
+        box.send_keys(args.query)
+        WebDriverWait(browser, 5).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#search-results li"))
+        results = len(browser.find_elements(By.CSS_SELECTOR, "#search-results li a"))
+        problems += inert(browser, "search")
+        errors += console_errors(browser)
+        for index in range(min(results, 3)):
+            browser.get(url(args.site, "search.html?q=" + urllib.parse.quote(args.query)))
+            WebDriverWait(browser, 5).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#search-results li a"))
+            browser.execute_script("arguments[0].click()",
+                                   browser.find_elements(By.CSS_SELECTOR, "#search-results li a")[index])
+            clicked += 1
+            problems += inert(browser, f"search result {index}")
+            errors += console_errors(browser)
+    finally:
+        browser.quit()
+    print(f"hostile: {clicked} links followed, {results} search results, {len(problems)} payloads acted"
+          + "".join(f"\n  {p}" for p in problems[:10]))
+    print(f"console errors: {len(errors)}" + (f": {errors[:5]}" if errors else ""))
+    return not problems and not errors and clicked > 0 and results > 0
+
+
 def check_axe(args):
     try:
         from axe_selenium_python import Axe
@@ -168,6 +243,9 @@ def main():
     browser.add_argument("--screenshots")
     browser.add_argument("--query", default="microblog")
     browser.add_argument("--expect", default="T0151.008")
+    hostile = commands.add_parser("hostile")
+    hostile.add_argument("site")
+    hostile.add_argument("--query", default="microblog")
     axe = commands.add_parser("axe")
     axe.add_argument("site")
     axe.add_argument("pages", nargs="+")
@@ -176,7 +254,7 @@ def main():
     html = commands.add_parser("html")
     html.add_argument("site")
     args = parser.parse_args()
-    check = {"browser": check_browser, "axe": check_axe, "links": check_links, "html": check_html}[args.command]
+    check = {"browser": check_browser, "hostile": check_hostile, "axe": check_axe, "links": check_links, "html": check_html}[args.command]
     sys.exit(0 if check(args) else 1)
 
 

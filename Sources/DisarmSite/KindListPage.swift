@@ -8,7 +8,7 @@ enum KindListPage {
   static func render(_ kind: ObjectKind, _ site: SiteContext) -> SiteFile {
     let kb = site.kb
     let words = kb.words(kind)
-    let path = "\(SiteContext.folder(of: kind, in: kb))/index.html"
+    let path = "\(site.folder(of: kind))/index.html"
     let objects = kb.objects(of: kind).filter { !$0.isStale }.sorted { $0.id < $1.id }
     let tactics = objects.map { kb.tactic(of: $0.id) }
     let hasTactic = tactics.contains { $0 != nil }

@@ -18,12 +18,12 @@ enum ObjectPageHTML {
     let facts = fields(of: object, in: kb)
     if !facts.isEmpty {
       body += "<dl class=\"facts\">\n"
-      for (label, value) in facts { body += "<dt>\(HTMLText.escape(label))</dt><dd>\(HTMLText.escape(value))</dd>\n" }
+      for (label, value) in facts { body += "<dt>\(HTMLText.escape(label))</dt><dd>\(InlineHTML.render(value))</dd>\n" }
       body += "</dl>\n"
     }
     if let summary = object.summary?.text.trimmingWhitespace(), !summary.isEmpty {
       body += "<section class=\"summary\" aria-labelledby=\"summary\"><h2 id=\"summary\">Summary</h2>\n"
-      body += HTMLText.markdown(summary) + "</section>\n"
+      body += SiteURL.checkingAttributes(in: HTMLText.markdown(summary)) + "</section>\n"
     }
     for (index, group) in kb.relatedGroups(of: object.id).enumerated() {
       let anchor = "related-\(index)"
@@ -36,9 +36,9 @@ enum ObjectPageHTML {
       for entry in group.entries {
         body += "<tr><td>\(site.link(to: entry.id, from: path, name: entry.name))\(site.badge(for: entry.id))</td>"
         if described {
-          body += "<td>\(HTMLText.escape(entry.description ?? ""))"
+          body += "<td>\(InlineHTML.render(entry.description ?? ""))"
           if let remark = entry.remark, !remark.isEmpty {
-            body += " <span class=\"remark\">\(HTMLText.escape(remark))</span>"
+            body += " <span class=\"remark\">\(InlineHTML.render(remark))</span>"
           }
           body += "</td>"
         }
@@ -48,10 +48,12 @@ enum ObjectPageHTML {
     }
     if let notes = object.page?.notes?.text.trimmingWhitespace(), !notes.isEmpty {
       body += "<aside class=\"notes\" aria-labelledby=\"notes\"><h2 id=\"notes\">Notes</h2>\n"
-      body += HTMLText.markdown(notes) + "</aside>\n"
+      body += SiteURL.checkingAttributes(in: HTMLText.markdown(notes)) + "</aside>\n"
     }
-    if let source = site.options.sourceURL, let page = object.page {
-      body += "<p class=\"source\"><a href=\"\(HTMLText.escape(source + "/" + page.path))\">Source page</a></p>\n"
+    if let source = site.options.sourceURL, let page = object.page,
+      let address = SiteURL.checked(source + "/" + page.path)
+    {
+      body += "<p class=\"source\"><a href=\"\(address)\">Source page</a></p>\n"
     }
     body += "</article>\n"
     let title = "\(object.id) \(object.name)"

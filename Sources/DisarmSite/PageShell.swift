@@ -11,11 +11,12 @@ struct PageShell {
     let root = SiteContext.root(from: path)
     var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+    html += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(ContentSecurityPolicy.meta)\">\n"
     html += "<meta name=\"color-scheme\" content=\"light dark\">\n"
     html += "<title>\(HTMLText.escape(title)) · \(HTMLText.escape(site.title))</title>\n"
     if let description { html += "<meta name=\"description\" content=\"\(HTMLText.escape(description))\">\n" }
-    if let base = site.options.baseURL {
-      html += "<link rel=\"canonical\" href=\"\(HTMLText.escape(base + "/" + path))\">\n"
+    if let base = site.options.baseURL, let canonical = SiteURL.checked(base + "/" + path) {
+      html += "<link rel=\"canonical\" href=\"\(canonical)\">\n"
     }
     html += "<link rel=\"stylesheet\" href=\"\(root)assets/site.css\">\n"
     html += "<script src=\"\(root)assets/site.js\" defer></script>\n</head>\n<body>\n"
@@ -26,7 +27,7 @@ struct PageShell {
     for kind in site.listedKinds {
       let words = site.kb.words(kind)
       html +=
-        "<li><a href=\"\(root)\(SiteContext.folder(of: kind, in: site.kb))/index.html\">"
+        "<li><a href=\"\(root)\(site.folder(of: kind))/index.html\">"
         + "\(HTMLText.escape(words.pluralTitle))</a></li>\n"
     }
     if site.options.comparison != nil { html += "<li><a href=\"\(root)changelog.html\">Changes</a></li>\n" }

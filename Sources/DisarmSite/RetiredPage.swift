@@ -13,7 +13,7 @@ enum RetiredPage {
     body += "<span class=\"badge retired\">retired</span></h1>\n"
     body += "<p>\(entry.id) is a retired \(HTMLText.escape(words.singular))"
     body += (entry.retired.map { " (retired in \(HTMLText.escape($0)))" } ?? "") + ".</p>\n"
-    if let reason = entry.reason { body += "<p>\(HTMLText.escape(reason))</p>\n" }
+    if let reason = entry.reason { body += "<p>\(InlineHTML.render(reason))</p>\n" }
     if let replacement = entry.replacedBy {
       body += "<p>Replaced by \(site.link(to: replacement, from: path)).</p>\n"
     }

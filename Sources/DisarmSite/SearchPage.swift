@@ -25,8 +25,13 @@ enum SearchPage {
     for object in objects {
       var fields: [(String, Int)] = [(object.name, 10)]
       if let summary = object.summary?.text { fields.append((summary, 3)) }
-      for relation in kb.outgoing(object.id, .usesTechnique) { fields.append((relation.description ?? "", 1)) }
-      for relation in kb.incoming(object.id, .usesTechnique) { fields.append((relation.description ?? "", 1)) }
+      // Pair descriptions as the reader sees them: the inline tags the pages render are not words to find.
+      for relation in kb.outgoing(object.id, .usesTechnique) {
+        fields.append((InlineHTML.plainText(relation.description ?? ""), 1))
+      }
+      for relation in kb.incoming(object.id, .usesTechnique) {
+        fields.append((InlineHTML.plainText(relation.description ?? ""), 1))
+      }
       let parts = fields.filter { !$0.0.isEmpty }.map { "[\(HTMLText.javaScriptString($0.0)),\($0.1)]" }
       js += "[\(HTMLText.javaScriptString(object.id.string)),\(HTMLText.javaScriptString(kb.words(object.kind).title)),"
       js += "\(HTMLText.javaScriptString(object.name)),\(HTMLText.javaScriptString(site.path(of: object.id))),"

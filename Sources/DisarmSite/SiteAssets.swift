@@ -65,6 +65,7 @@ enum SiteAssets {
     "use strict";
     // disarm site: search, sortable and filterable lists. No network access; works from file://.
     (function () {
+      var SITE_PAGE = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\\.html$/;
       function terms(text) {
         return text.toLowerCase().split(/[^\\p{L}\\p{N}]+/u).filter(function (t) { return t.length >= 2; });
       }
@@ -110,7 +111,9 @@ enum SiteAssets {
         hits.forEach(function (hit) {
           var item = document.createElement("li"), link = document.createElement("a"), code = document.createElement("span");
           code.className = "id"; code.textContent = hit.entry[0];
-          link.href = hit.entry[3]; link.appendChild(code);
+          // Only a page of the site: a relative path of plain segments ending in .html (never a scheme).
+          if (SITE_PAGE.test(hit.entry[3])) { link.setAttribute("href", hit.entry[3]); }
+          link.appendChild(code);
           link.appendChild(document.createTextNode(" " + hit.entry[2]));
           var kind = document.createElement("span"); kind.className = "kind"; kind.textContent = " " + hit.entry[1];
           var text = document.createElement("span"); text.className = "snippet";
@@ -130,7 +133,7 @@ enum SiteAssets {
         input.form.addEventListener("submit", function (event) {
           var first = document.querySelector("#search-results a");
           event.preventDefault();
-          if (first) { window.location.href = first.getAttribute("href"); }
+          if (first && first.getAttribute("href")) { window.location.href = first.getAttribute("href"); }
         });
         showResults(input);
       }

@@ -18,6 +18,8 @@ struct SiteContext: Sendable {
   /// Identifiers added and changed since the compared version, for badges.
   let added: Set<DisarmID>
   let changed: Set<DisarmID>
+  /// Each kind's folder on the site (see `folders(for:)`).
+  let folders: [ObjectKind: String]
 
   init(kb: KnowledgeBase, options: SiteOptions) {
     self.kb = kb
@@ -35,15 +37,51 @@ struct SiteContext: Sendable {
     }
     self.added = added
     self.changed = changed
+    self.folders = Self.folders(for: kb)
   }
 
-  /// The folder of a kind's pages on the site: the knowledge base's own folder name, else the role's.
-  static func folder(of kind: ObjectKind, in kb: KnowledgeBase) -> String {
-    kb.words(kind).folder ?? kind.folder
+  /// The top-level names the site's own files take, which no kind's folder may have.
+  static let reservedNames: Set<String> = ["assets", "index.html", "search.html", "changelog.html"]
+
+  /// The folder of each kind's pages on the site: the knowledge base's own folder name when it is a safe path
+  /// segment (`SiteURL.isSafeSegment`), not one of the site's own names and not taken by an earlier kind; else the
+  /// role's folder (`techniques`), else the role's folder with a number. A framework description is input like any
+  /// page: a folder named `javascript:alert(1)` or `q"><img …>` never becomes part of a link.
+  static func folders(for kb: KnowledgeBase) -> [ObjectKind: String] {
+    var folders: [ObjectKind: String] = [:]
+    var taken = reservedNames
+    let kinds =
+      kb.framework.kinds.map(\.role)
+      + ObjectKind.allCases.filter { role in
+        !kb.framework.kinds.contains { $0.role == role }
+      }
+    var refused: [ObjectKind] = []
+    for kind in kinds {
+      if let own = kb.words(kind).folder, SiteURL.isSafeSegment(own), !taken.contains(own.lowercased()) {
+        folders[kind] = own
+        taken.insert(own.lowercased())
+      } else {
+        refused.append(kind)
+      }
+    }
+    for kind in refused {
+      var folder = kind.folder
+      var number = 2
+      while taken.contains(folder) {
+        folder = "\(kind.folder)-\(number)"
+        number += 1
+      }
+      folders[kind] = folder
+      taken.insert(folder)
+    }
+    return folders
   }
+
+  /// The folder of a kind's pages on the site.
+  func folder(of kind: ObjectKind) -> String { folders[kind] ?? kind.folder }
 
   /// The path of an object's page, relative to the site folder.
-  func path(of id: DisarmID) -> String { "\(Self.folder(of: id.kind, in: kb))/\(id.string).html" }
+  func path(of id: DisarmID) -> String { "\(folder(of: id.kind))/\(id.string).html" }
 
   /// `../` for a page one folder down, nothing at the top.
   static func root(from path: String) -> String {
@@ -54,9 +92,9 @@ struct SiteContext: Sendable {
   /// when the object has no live page on the site.
   func link(to id: DisarmID, from: String, name: String? = nil) -> String {
     let shown = name ?? kb[id]?.name ?? ""
-    let text = "<span class=\"id\">\(id)</span> \(HTMLText.escape(shown))"
+    let text = "<span class=\"id\">\(HTMLText.escape(id.string))</span> \(HTMLText.escape(shown))"
     guard let object = kb[id], !object.isStale else { return text }
-    return "<a href=\"\(Self.root(from: from))\(path(of: id))\">\(text)</a>"
+    return "<a href=\"\(Self.root(from: from))\(HTMLText.escape(path(of: id)))\">\(text)</a>"
   }
 
   /// A badge for an object new or changed since the compared version.
