@@ -48,7 +48,7 @@ enum DescriptionReader {
     return FrameworkDescription(
       name: try top.string("name"), title: try top.string("title"), summary: try top.string("summary"),
       exportName: try top.optionalString("export-name"), brand: try top.optionalString("brand") ?? "DISARM",
-      pageFolder: try top.optionalString("page-folder") ?? "generated_pages",
+      pageFolder: try pageFolder(top),
       identifierField: try top.optionalString("identifier-field"),
       plainFields: try top.optionalStrings("plain-fields") ?? [],
       linkPrefix: try top.string("link-prefix"), kinds: kinds, fieldLabels: fields, tableHeaders: tables,
@@ -89,11 +89,40 @@ enum DescriptionReader {
       extraDigits: try id.optionalInteger("extra-digits", in: 0...4) ?? 2,
       subDigits: try id.optionalInteger("sub-digits", in: 1...6),
       firstSub: try id.optionalInteger("first-sub", in: 0...1) ?? 1)
+    let folder = try mapping.optionalString("folder")
+    let olderFolders = try mapping.optionalStrings("older-folders") ?? []
+    let index = try mapping.optionalString("index")
+    for (key, name) in [("folder", folder), ("index", index)] + olderFolders.map({ ("older-folders", $0) }) {
+      guard let name, !isPlainName(name) else { continue }
+      throw mapping.error(
+        at: key,
+        "'\(BoundedYAML.inert(name, limit: 40))' is not a plain file or folder name (letters, digits, '-', '_', '.'; "
+          + "not starting with '.')")
+    }
     return KindVocabulary(
       role: role, singular: try mapping.string("singular").lowercased(),
       plural: try mapping.string("plural").lowercased(), heading: try mapping.optionalString("heading"),
-      folder: try mapping.optionalString("folder"), id: shape, index: try mapping.optionalString("index"),
-      olderFolders: try mapping.optionalStrings("older-folders") ?? [])
+      folder: folder, id: shape, index: index, olderFolders: olderFolders)
+  }
+
+  /// `page-folder`: `.` (the tree's own folder) or a plain name (see ``isPlainName(_:)``).
+  static func pageFolder(_ top: Mapping) throws(DescriptionError) -> String {
+    let value = try top.optionalString("page-folder") ?? "generated_pages"
+    guard value == "." || isPlainName(value) else {
+      throw top.error(at: "page-folder", "'\(BoundedYAML.inert(value, limit: 40))' is not '.' or a plain folder name")
+    }
+    return value
+  }
+
+  /// Whether `name` can name a file or folder inside the page folder and nothing else: a description comes from the
+  /// knowledge base (anyone's pull request), and its folder names become paths that are read and written, and path
+  /// segments and links of the site. No separators, no `..`, no markup, no scheme, no hidden names.
+  static func isPlainName(_ name: String) -> Bool {
+    guard !name.isEmpty, name.utf8.count <= 100, name.utf8.first != UInt8(ascii: ".") else { return false }
+    return name.utf8.allSatisfy { byte in
+      (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+        || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+    }
   }
 
   /// Roles, folders and identifier shapes must each be unambiguous.
