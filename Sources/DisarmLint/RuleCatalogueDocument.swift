@@ -25,7 +25,7 @@ public enum RuleCatalogueDocument {
 
       """
     for category in RuleCategory.allCases {
-      text += "- **\(category.title)**: \(category.summary)\n"
+      text += "- **\(category.title)**: \(category.summary).\n"
     }
     text += "\n| rule | category | severity | fix | summary |\n| --- | --- | --- | --- | --- |\n"
     for rule in RuleRegistry.descriptions {

@@ -47,6 +47,24 @@ import Testing
     }
   }
 
+  /// `disarm explain` shows a check's category and every example: its note, its sheets' rows, where it fires.
+  @Test(arguments: ids)
+  func theExplanationShowsEveryExample(_ id: String) throws {
+    let text = try #require(SpreadsheetCheckExplanation.text(for: id))
+    let category = try #require(SpreadsheetChecks.descriptions.first { $0.id.rawValue == id }?.category)
+    #expect(text.contains("Category: \(category.title) ("))
+    for example in SpreadsheetChecks.examples(of: id) {
+      #expect(text.contains((example.triggers ? "Triggers: " : "Does not trigger: ") + example.note))
+      for (name, rows) in example.sheets.merging(example.dataSheets, uniquingKeysWith: { a, _ in a }) {
+        #expect(text.contains(", sheet \(name)\n    1 | " + (rows.first ?? []).joined(separator: " | ")))
+      }
+      if example.triggers {
+        #expect(text.contains("reported at " + example.expectedLocations.map(\.description).joined(separator: ", ")))
+      }
+    }
+    #expect(SpreadsheetCheckExplanation.text(for: "empty-summary") == nil)
+  }
+
   @Test func theMarkerIsRemovedAndLocated() {
     let example = SpreadsheetExample(
       triggers: true, note: "n", sheets: ["techniques": [["disarm_id"], ["↓T1"], ["", "↓a↓"]]],

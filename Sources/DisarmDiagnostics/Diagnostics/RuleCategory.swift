@@ -24,15 +24,16 @@ public enum RuleCategory: String, CaseIterable, Hashable, Sendable, CustomString
   /// while `disarm` ran.
   case regeneration
 
-  /// What the category's rules look at, in one line, for the catalogue (`docs/DIAGNOSTICS.md`).
+  /// What the category's rules look at, in one line without a final period, for the catalogue (`docs/DIAGNOSTICS.md`)
+  /// and `disarm explain`.
   public var summary: String {
     switch self {
-    case .files: "whether a file can be read as a page at all (its bytes, its encoding, its kind of file)."
-    case .structure: "the shape of one page or spreadsheet row: file name, folder, heading, marker, tables, fields."
-    case .references: "links, fields and mentions that name other objects, and the names written beside them."
-    case .consistency: "whether pages agree with one another and with what is derived from them."
-    case .retirement: "identifiers retired from the framework (`retired.yml`, `--against`, `--since`)."
-    case .regeneration: "pages that regeneration left as they are or that changed on disk while `disarm` ran."
+    case .files: "whether a file can be read as a page at all (its bytes, its encoding, its kind of file)"
+    case .structure: "the shape of one page or spreadsheet row: file name, folder, heading, marker, tables, fields"
+    case .references: "links, fields and mentions that name other objects, and the names written beside them"
+    case .consistency: "whether pages agree with one another and with what is derived from them"
+    case .retirement: "identifiers retired from the framework (`retired.yml`, `--against`, `--since`)"
+    case .regeneration: "pages that regeneration left as they are or that changed on disk while `disarm` ran"
     }
   }
 

@@ -48,7 +48,7 @@ enum DanglingReferenceCheck: SpreadsheetCheck {
       data: [
         "incidents": [
           ExampleSheets.incidents,
-          ["I00005", "Hashtag campaign", "campaign", "Accounts pushed one hashtag.", "'2021", "", "UK", "", "", ""],
+          ["I00005", "Hashtag campaign", "campaign", "Accounts pushed one hashtag.", "2021", "", "UK", "", "", ""],
         ],
         "incidenttechniques": [
           ExampleSheets.incidenttechniques, ["IT00000001", "I00005", "T0001,↓T9999", "New accounts pushed the tag."],
@@ -94,7 +94,7 @@ enum DanglingReferenceCheck: SpreadsheetCheck {
       data: [
         "incidents": [
           ExampleSheets.incidents,
-          ["I00005", "Hashtag campaign", "campaign", "Accounts pushed one hashtag.", "'2021", "", "UK", "", "", ""],
+          ["I00005", "Hashtag campaign", "campaign", "Accounts pushed one hashtag.", "2021", "", "UK", "", "", ""],
         ],
         "incidenttechniques": [
           ExampleSheets.incidenttechniques, ["IT00000001", "I00005", "T0001", "New accounts pushed the tag."],
