@@ -2,10 +2,11 @@ import DisarmDiagnostics
 import DisarmModel
 import DisarmParser
 
-/// A lint rule: its catalogue entry, its examples and its check, together in one file (`Rules/<Name>Rule.swift`),
-/// as in SwiftLint. Adding a rule means writing that file and listing the type in ``RuleRegistry``.
+/// A lint rule: its catalogue entry, its examples and its check, together in one file
+/// (`Rules/<Category>/<Name>Rule.swift`, the folder named after ``RuleDescription/category``), as in SwiftLint.
+/// Adding a rule means writing that file and listing the type in ``RuleRegistry``.
 public protocol Rule: Sendable {
-  /// The catalogue entry: id, severity, summary, explanation, fixability.
+  /// The catalogue entry: category, id, severity, summary, explanation, fixability.
   static var description: RuleDescription { get }
   /// When the rule can run: most rules read the linked model; a few need the regenerated pages.
   static var phase: LintPhase { get }

@@ -19,23 +19,28 @@ public enum RuleCatalogueDocument {
       ```
 
       Severities can be changed and rules turned off in `.disarm.yml` (see the README). `disarm explain RULE` prints a
-      rule's explanation and examples. Rules marked *fix* are resolved by `disarm lint --fix`.
+      rule's explanation and examples. Rules marked *fix* are resolved by `disarm lint --fix`. Each rule has a category
+      (what part of a knowledge base it looks at), which `disarm lint --list-rules` groups the rules by:
 
-      | rule | severity | fix | summary |
-      | --- | --- | --- | --- |
 
       """
+    for category in RuleCategory.allCases {
+      text += "- **\(category.title)**: \(category.summary).\n"
+    }
+    text += "\n| rule | category | severity | fix | summary |\n| --- | --- | --- | --- | --- |\n"
     for rule in RuleRegistry.descriptions {
       let summary = rule.summary.replacingOccurrences(of: "|", with: "\\|")
-      text += "| `\(rule.id)` | \(rule.severity.rawValue) | \(rule.isFixable ? "fix" : "") | \(summary) |\n"
+      text +=
+        "| `\(rule.id)` | \(rule.category.title) | \(rule.severity.rawValue) | \(rule.isFixable ? "fix" : "") | \(summary) |\n"
     }
     if !spreadsheetChecks.isEmpty {
       text += "\n## Spreadsheet checks (`disarm import`)\n\n"
       text += "Made of a master spreadsheet before anything is written; located at `book.xlsx:sheet!C12`. An error\n"
-      text += "stops the import (exit 1).\n\n| check | severity | summary |\n| --- | --- | --- |\n"
+      text += "stops the import (exit 1). Each check takes the category of the lint rule it mirrors.\n\n"
+      text += "| check | category | severity | summary |\n| --- | --- | --- | --- |\n"
       for rule in spreadsheetChecks {
         let summary = rule.summary.replacingOccurrences(of: "|", with: "\\|")
-        text += "| `\(rule.id)` | \(rule.severity.rawValue) | \(summary) |\n"
+        text += "| `\(rule.id)` | \(rule.category.title) | \(rule.severity.rawValue) | \(summary) |\n"
       }
     }
     text += "\n## Explanations\n"

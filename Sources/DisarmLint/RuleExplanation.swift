@@ -11,6 +11,7 @@ public enum RuleExplanation {
     let found = rule.description
     var text = """
       \(found.id) (\(found.severity.rawValue)\(found.isFixable ? ", fixable with --fix" : ""))
+      Category: \(found.category.title) (\(found.category.summary))
       \(found.summary)
 
       \(found.explanation)

@@ -1,25 +1,24 @@
 import DisarmDiagnostics
 
-/// Every rule `disarm` knows, in catalogue order (the order of `--list-rules` and `docs/DIAGNOSTICS.md`).
-/// A new rule is one file in `Rules/` plus one line here.
+/// Every rule `disarm` knows, in catalogue order (the order of `--list-rules` and `docs/DIAGNOSTICS.md`): grouped by
+/// ``RuleCategory``, in the order of its cases. A new rule is one file in `Rules/<Category>/` plus one line here.
 public enum RuleRegistry {
   /// The registered rules; a rule not listed here never runs.
   public static let rules: [any Rule.Type] = [
-    // Reading
+    // Files
     UnreadableFileRule.self, BinaryContentRule.self, InvalidUTF8Rule.self, UnexpectedFileRule.self,
     // Structure
     FileNameNotIDRule.self, WrongFolderRule.self, MissingHeadingRule.self, HeadingIDMismatchRule.self,
     HeadingKindMismatchRule.self, DuplicateIDRule.self, MissingNotesMarkerRule.self, MalformedTableRowRule.self,
-    UnreadableFieldRule.self, EmptySummaryRule.self, MixedTemplatesRule.self,
+    UnreadableFieldRule.self, EmptySummaryRule.self, MixedTemplatesRule.self, NameWhitespaceRule.self,
     // References
     UnresolvedLinkRule.self, UnresolvedReferenceRule.self, NameMismatchRule.self, BrokenLinkRule.self,
     ParentMismatchRule.self, SubtechniqueTacticMismatchRule.self,
     // Consistency
     DerivedOutOfDateRule.self, ConflictingFactRule.self, DuplicateRowRule.self, StalePageRule.self,
     OrphanPageRule.self, UnusedTacticRule.self, MissingPageRule.self, SpreadsheetArtefactRule.self,
-    // Versions
+    // Retirement
     RetiredIDReusedRule.self, RetiredReplacementMissingRule.self, RemovedWithoutRetirementRule.self,
-    NameWhitespaceRule.self,
     // Regeneration
     PageNotRegeneratedRule.self, PageChangedOnDiskRule.self,
   ]

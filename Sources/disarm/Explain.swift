@@ -13,12 +13,8 @@ extension Disarm {
     var rule: String
 
     func run() throws {
-      if RuleRegistry.rule(named: rule) == nil,
-        let check = SpreadsheetChecks.descriptions.first(where: { $0.id.rawValue == rule })
-      {
-        Terminal.output(
-          "\(check.id) (\(check.severity.rawValue); a check of master spreadsheets by disarm import)\n\n"
-            + "\(check.summary)\n\n\(check.explanation)\n")
+      if RuleRegistry.rule(named: rule) == nil, let text = SpreadsheetCheckExplanation.text(for: rule) {
+        Terminal.output(text, terminator: "")
         return
       }
       guard let found = RuleRegistry.rule(named: rule) else {

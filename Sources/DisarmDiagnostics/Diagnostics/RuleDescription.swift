@@ -4,6 +4,8 @@
 public struct RuleDescription: Hashable, Sendable {
   /// The key `disarm explain`, `.disarm.yml` and SARIF look the rule up by.
   public let id: RuleID
+  /// What part of a knowledge base the rule looks at; a lint rule's file lives in the folder of the same name.
+  public let category: RuleCategory
   /// The severity every finding of the rule gets (a `.disarm.yml` may change it per knowledge base).
   public let severity: Severity
   /// Other severities the rule may report with, each for a reason its explanation gives (for example a link to an
@@ -18,10 +20,12 @@ public struct RuleDescription: Hashable, Sendable {
 
   /// Most rules report at one severity and cannot fix their findings, hence the defaults.
   public init(
+    category: RuleCategory,
     id: RuleID, severity: Severity, summary: String, explanation: String, isFixable: Bool = false,
     otherSeverities: Set<Severity> = []
   ) {
     self.id = id
+    self.category = category
     self.severity = severity
     self.summary = summary
     self.explanation = explanation

@@ -2,12 +2,10 @@ import DisarmDiagnostics
 import DisarmFramework
 import DisarmModel
 
-/// A row whose identifier is not one of its sheet's kind.
-///
-///     DISARM_FRAMEWORKS_MASTER.xlsx:techniques!A31: error: 'T12' is not a technique identifier (like T0001) [sheet-bad-id]
-///     DISARM_FRAMEWORKS_MASTER.xlsx:techniques!A32: error: the row has no identifier ('Bait influencers') [sheet-bad-id]
+/// A row whose identifier is missing or not one of its sheet's kind.
 enum BadIdentifierCheck: SpreadsheetCheck {
   static let description = RuleDescription(
+    category: .structure,
     id: RuleID("sheet-bad-id"), severity: .error,
     summary: "A spreadsheet row's identifier is missing or not an identifier of its sheet's kind.",
     explanation: """
@@ -15,6 +13,30 @@ enum BadIdentifierCheck: SpreadsheetCheck {
       (`T12`, `TA07` in the techniques sheet, `T0001 ` is only a warning), has no page to go to: DISARM's generator \
       wrote such a row to `techniques/.md`. Give the row its identifier, or delete it.
       """)
+
+  static let examples = [
+    SpreadsheetExample(
+      triggers: true,
+      note: "In the techniques sheet, `T12` is too short, `TA07` is a tactic's identifier, and one row has none.",
+      sheets: [
+        "techniques": [
+          ExampleSheets.techniques,
+          ["T0001", "Choose an Audience", "TA01", "Work out who the operation should reach."],
+          ["↓T12", "Pick a Goal", "TA01", "Decide what the operation is for."],
+          ["↓TA07", "Select Channels", "TA01", "Choose where the operation posts."],
+          ["↓", "Bait influencers", "TA01", "Get known accounts to repeat the message."],
+        ]
+      ]),
+    SpreadsheetExample(
+      triggers: false, note: "Every row of the techniques sheet has a technique identifier.",
+      sheets: [
+        "techniques": [
+          ExampleSheets.techniques,
+          ["T0001", "Choose an Audience", "TA01", "Work out who the operation should reach."],
+          ["T0002", "Pick a Goal", "TA01", "Decide what the operation is for."],
+        ]
+      ]),
+  ]
 
   static func check(_ spreadsheet: ImportedSpreadsheet) -> [Diagnostic] {
     var findings: [Diagnostic] = []

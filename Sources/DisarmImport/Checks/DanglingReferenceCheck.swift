@@ -4,15 +4,12 @@ import DisarmModel
 
 /// A row that names an object no sheet has.
 ///
-///     DISARM_DATA_MASTER.xlsx:incidenttechniques!C14: error: T9999 is not in the techniques sheet, so the incident I00005 would lose this row [sheet-dangling-reference]
-///     DISARM_FRAMEWORKS_MASTER.xlsx:techniques!D40: error: the tactic TA99 is not in the tactics sheet [sheet-dangling-reference]
-///     DISARM_FRAMEWORKS_MASTER.xlsx:countermeasures!N3: warning: T0053 is not in the techniques sheet; C00006's page leaves it out, as DISARM's generator did [sheet-dangling-reference]
-///
 /// An error where a page would point at nothing or lose the row's own text (a technique's tactic, a tactic's phase, an
 /// incident's technique and its description, an associated technique); a warning for the free-text lists of a counter
 /// (its techniques and actor types), which DISARM has long kept with retired entries that its generator left out.
 enum DanglingReferenceCheck: SpreadsheetCheck {
   static let description = RuleDescription(
+    category: .references,
     id: RuleID("sheet-dangling-reference"), severity: .error,
     summary: "A spreadsheet row names an object that no sheet has.",
     explanation: """
@@ -23,6 +20,87 @@ enum DanglingReferenceCheck: SpreadsheetCheck {
       counter's `techniques` and `actortypes` cells are free text that has long kept retired entries (`T0053 - \
       Twitter trolls amplify`); the generator left those out and so does the import, with a warning.
       """, otherSeverities: [.warning])
+
+  static let examples = [
+    SpreadsheetExample(
+      triggers: true, note: "A technique's tactic is not in the tactics sheet, nor a sub-technique's parent technique.",
+      sheets: [
+        "tactics": [
+          ExampleSheets.tactics, ["TA01", "Plan Strategy", "P01", "Work out what the operation should do."],
+        ],
+        "techniques": [
+          ExampleSheets.techniques,
+          ["T0001", "Choose an Audience", "TA01", "Work out who the operation should reach."],
+          ["T0002", "Pick a Goal", "↓TA99", "Decide what the operation is for."],
+          ["↓T0003.001", "Audiences by Region", "TA01", "Reach people where they live."],
+        ],
+      ]),
+    SpreadsheetExample(
+      triggers: true,
+      note:
+        "A row of the data workbook's incidenttechniques names a technique that no sheet has: its text would be lost.",
+      sheets: [
+        "techniques": [
+          ExampleSheets.techniques,
+          ["T0001", "Choose an Audience", "TA01", "Work out who the operation should reach."],
+        ]
+      ],
+      data: [
+        "incidents": [
+          ExampleSheets.incidents,
+          ["I00005", "Hashtag campaign", "campaign", "Accounts pushed one hashtag.", "2021", "", "UK", "", "", ""],
+        ],
+        "incidenttechniques": [
+          ExampleSheets.incidenttechniques, ["IT00000001", "I00005", "T0001,↓T9999", "New accounts pushed the tag."],
+        ],
+      ]),
+    SpreadsheetExample(
+      triggers: true,
+      note:
+        "A counter's techniques cell still names the retired T0053: a warning, and the counter's page leaves it out.",
+      sheets: [
+        "techniques": [
+          ExampleSheets.techniques,
+          ["T0001", "Choose an Audience", "TA01", "Work out who the operation should reach."],
+        ],
+        "countermeasures": [
+          ExampleSheets.countermeasures,
+          [
+            "C00006", "Charge for social media", "M004", "Make accounts cost money.", "", "", "", "TA01", "",
+            "T0001 - Choose an Audience\n↓T0053 - Twitter trolls amplify",
+          ],
+        ],
+      ]),
+    SpreadsheetExample(
+      triggers: false, note: "Every tactic, phase, parent technique and technique a row names has its row.",
+      sheets: [
+        "phases": [ExampleSheets.phases, ["P01", "Plan", "The stage called 'Plan' of an influence operation."]],
+        "tactics": [
+          ExampleSheets.tactics, ["TA01", "Plan Strategy", "P01", "Work out what the operation should do."],
+        ],
+        "techniques": [
+          ExampleSheets.techniques,
+          ["T0001", "Choose an Audience", "TA01", "Work out who the operation should reach."],
+          ["T0001.001", "Audiences by Region", "TA01", "Reach people where they live."],
+        ],
+        "countermeasures": [
+          ExampleSheets.countermeasures,
+          [
+            "C00006", "Charge for social media", "M004", "Make accounts cost money.", "", "", "", "TA01", "",
+            "T0001 - Choose an Audience",
+          ],
+        ],
+      ],
+      data: [
+        "incidents": [
+          ExampleSheets.incidents,
+          ["I00005", "Hashtag campaign", "campaign", "Accounts pushed one hashtag.", "2021", "", "UK", "", "", ""],
+        ],
+        "incidenttechniques": [
+          ExampleSheets.incidenttechniques, ["IT00000001", "I00005", "T0001", "New accounts pushed the tag."],
+        ],
+      ]),
+  ]
 
   static func check(_ spreadsheet: ImportedSpreadsheet) -> [Diagnostic] {
     var findings: [Diagnostic] = []

@@ -2,11 +2,10 @@ import DisarmDiagnostics
 import DisarmFramework
 import DisarmModel
 
-/// Two rows of a sheet with the same identifier.
-///
-///     DISARM_FRAMEWORKS_MASTER.xlsx:techniques!A200: error: T0007 is given twice (first at techniques!A5) [sheet-duplicate-id]
+/// Two rows of a sheet with the same identifier, reported at the second with a note at the first.
 enum DuplicateIdentifierCheck: SpreadsheetCheck {
   static let description = RuleDescription(
+    category: .structure,
     id: RuleID("sheet-duplicate-id"), severity: .error,
     summary: "Two rows of a sheet give the same identifier.",
     explanation: """
@@ -14,6 +13,27 @@ enum DuplicateIdentifierCheck: SpreadsheetCheck {
       last, and listed the object twice in its index. Give one of the rows a new identifier (`disarm new` picks the \
       next free one for a page tree) or merge the rows.
       """)
+
+  static let examples = [
+    SpreadsheetExample(
+      triggers: true, note: "Two rows of the techniques sheet give T0007.",
+      sheets: [
+        "techniques": [
+          ExampleSheets.techniques,
+          ["T0007", "Create Inauthentic Social Media Pages and Groups", "TA15", "Create key social media assets."],
+          ["↓T0007", "Create Fake Profiles", "TA15", "Create accounts that look like real people."],
+        ]
+      ]),
+    SpreadsheetExample(
+      triggers: false, note: "The second row has an identifier of its own.",
+      sheets: [
+        "techniques": [
+          ExampleSheets.techniques,
+          ["T0007", "Create Inauthentic Social Media Pages and Groups", "TA15", "Create key social media assets."],
+          ["T0008", "Create Fake Profiles", "TA15", "Create accounts that look like real people."],
+        ]
+      ]),
+  ]
 
   static func check(_ spreadsheet: ImportedSpreadsheet) -> [Diagnostic] {
     var findings: [Diagnostic] = []

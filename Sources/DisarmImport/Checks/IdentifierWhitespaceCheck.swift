@@ -2,10 +2,9 @@ import DisarmDiagnostics
 import DisarmFramework
 
 /// An identifier written with spaces around it.
-///
-///     DISARM_FRAMEWORKS_MASTER.xlsx:techniques!A30: warning: 'T0039 ' has spaces around it; the page is written as techniques/T0039.md [sheet-id-whitespace]
 enum IdentifierWhitespaceCheck: SpreadsheetCheck {
   static let description = RuleDescription(
+    category: .structure,
     id: RuleID("sheet-id-whitespace"), severity: .warning,
     summary: "A spreadsheet identifier has spaces around it.",
     explanation: """
@@ -13,6 +12,25 @@ enum IdentifierWhitespaceCheck: SpreadsheetCheck {
       beside `T0039.md` that no link reaches (it is in DISARM's 2022 tree). The import trims the spaces and writes \
       the object's page under its identifier; remove the spaces from the cell to silence this warning.
       """)
+
+  static let examples = [
+    SpreadsheetExample(
+      triggers: true, note: "The identifier `T0039 ` ends with a space, as in DISARM's 2022 spreadsheet.",
+      sheets: [
+        "techniques": [
+          ExampleSheets.techniques,
+          ["↓T0039 ", "Conduct Pump Priming", "TA08", "Release content on a targeted small scale."],
+        ]
+      ]),
+    SpreadsheetExample(
+      triggers: false, note: "The identifier is written without spaces.",
+      sheets: [
+        "techniques": [
+          ExampleSheets.techniques,
+          ["T0039", "Conduct Pump Priming", "TA08", "Release content on a targeted small scale."],
+        ]
+      ]),
+  ]
 
   static func check(_ spreadsheet: ImportedSpreadsheet) -> [Diagnostic] {
     var findings: [Diagnostic] = []
