@@ -13,12 +13,13 @@ enum PageWriter {
   /// ``WriterLock``.
   @discardableResult
   static func apply(_ changes: [PageSync.Change], in folder: URL) throws(WriteError) -> [PageSync.Conflict] {
-    removeLeftoverTemporaryFiles(in: folder)
-    TestHook.pauseBeforeWriting()
     var files: [(path: String, bytes: [UInt8])] = []
     for change in changes {
       files.append((try SafePath.resolvePath(change.page.path, in: folder.path), change.page.bytes))
     }
+    try checkInsideTree(files.map(\.path), of: folder)
+    removeLeftoverTemporaryFiles(in: folder)
+    TestHook.pauseBeforeWriting()
     // Folders a new page needs (an import into a new folder), created before the parallel writes.
     for folder in Set(files.map { ($0.path as NSString).deletingLastPathComponent }) {
       try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -44,6 +45,8 @@ enum PageWriter {
   static func remove(_ pages: [PageRemoval], in folder: URL) throws(WriteError)
     -> [PageSync.Conflict]
   {
+    try checkInsideTree(
+      try pages.map { page throws(WriteError) in try SafePath.resolvePath(page.path, in: folder.path) }, of: folder)
     var conflicts: [PageSync.Conflict] = []
     for page in pages {
       let path = try SafePath.resolvePath(page.path, in: folder.path)
@@ -68,6 +71,23 @@ enum PageWriter {
     return conflicts
   }
 
+  /// Refuses the whole write when a page would land outside the tree: a kind folder that is a symbolic link to a
+  /// folder elsewhere (a knowledge base from a pull request may link `techniques/` to any folder the job can write).
+  /// Checked for every page before any is written. Links to files are safe already: a rewrite compares what the
+  /// path holds without following links and replaces the link itself, never its target.
+  static func checkInsideTree(_ paths: [String], of folder: URL) throws(WriteError) {
+    var checked = Set<String>()
+    for path in paths {
+      let parent = (path as NSString).deletingLastPathComponent
+      guard checked.insert(parent).inserted else { continue }
+      guard TreeBoundary.contains(root: folder.path, parent) else {
+        throw WriteError(
+          path: parent,
+          reason: "is a link to a folder outside the knowledge base; refusing to write there (nothing written)")
+      }
+    }
+  }
+
   /// Removes `.NAME.disarm-PID-N.tmp` files (``AtomicFile``'s temporary files) whose process no longer runs, from the
   /// page folder and its kind folders: what a run killed mid-write leaves. Other files are never touched.
   static func removeLeftoverTemporaryFiles(in folder: URL) {
@@ -78,7 +98,8 @@ enum PageWriter {
       let path = folder.appendingPathComponent(entry).path
       if manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { folders.append(path) }
     }
-    for path in folders {
+    // Only folders of the tree itself: a kind folder linked elsewhere is not the knowledge base's to clean.
+    for path in folders where TreeBoundary.contains(root: folder.path, path) {
       for entry in (try? manager.contentsOfDirectory(atPath: path)) ?? [] {
         guard let pid = leftoverOwner(entry), kill(pid, 0) != 0, errno == ESRCH else { continue }
         unlink(path + "/" + entry)

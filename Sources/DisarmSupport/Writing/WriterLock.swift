@@ -20,9 +20,18 @@ public final class WriterLock {
   /// then fails with the other process's id, which it wrote into the lock file when it took the lock.
   public static func acquire(in folder: URL, patience: Double = 2) throws(WriteError) -> WriterLock {
     let path = folder.appendingPathComponent(fileName).path
-    let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    // Never through a symbolic link: a knowledge base from a pull request may link `.disarm.lock` to any file the
+    // job can write, which taking the lock (it records the process id) would overwrite.
+    let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
     guard descriptor >= 0 else {
-      throw WriteError(path: path, reason: "cannot open the writer lock: \(String(cString: strerror(errno)))")
+      let reason =
+        errno == ELOOP ? "is a symbolic link; refusing to write through it" : String(cString: strerror(errno))
+      throw WriteError(path: path, reason: "cannot open the writer lock: \(reason)")
+    }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+      close(descriptor)
+      throw WriteError(path: path, reason: "cannot open the writer lock: not a regular file")
     }
     let deadline = Date().addingTimeInterval(patience)
     while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
