@@ -7,6 +7,7 @@ public enum RuleRegistry {
   public static let rules: [any Rule.Type] = [
     // Files
     UnreadableFileRule.self, BinaryContentRule.self, InvalidUTF8Rule.self, UnexpectedFileRule.self,
+    OutsideTreeRule.self,
     // Structure
     FileNameNotIDRule.self, WrongFolderRule.self, MissingHeadingRule.self, HeadingIDMismatchRule.self,
     HeadingKindMismatchRule.self, DuplicateIDRule.self, MissingNotesMarkerRule.self, MalformedTableRowRule.self,

@@ -113,7 +113,9 @@ public enum KnowledgeBaseLoader {
     var kb = Linker.link(
       pages: pages, wholePages: wholePages, skippedFiles: skipped, framework: framework, cache: cache)
     kb.keptFiles = kept
-    kb.register = try readRegister(in: folder, syntax: framework.identifiers)
+    kb.register =
+      skipped.contains { $0.path == RetiredRegister.fileName }
+      ? RetiredRegister() : try readRegister(in: folder, syntax: framework.identifiers)
     Trace.mark("link")
     return kb
   }
@@ -145,7 +147,7 @@ public enum KnowledgeBaseLoader {
   static func listPages(
     in folder: URL, framework: FrameworkDescription, skipped: inout [SkippedFile]
   ) throws(LoadError) -> [PageFile] {
-    let rootEntries: [String]
+    let rootEntries: [(name: String, isLink: Bool)]
     do {
       rootEntries = try directoryEntries(folder.path)
     } catch {
@@ -153,18 +155,32 @@ public enum KnowledgeBaseLoader {
     }
     var files: [PageFile] = []
     let olderFolders = Set(framework.kinds.flatMap(\.olderFolders))
-    for name in rootEntries.sorted() {
+    for (name, isLink) in rootEntries.sorted(by: { $0.name < $1.name }) {
       let url = folder.appendingPathComponent(name)
+      // A link is followed only when it stays inside the tree: anything else is reported, never read.
+      if isLink, !TreeBoundary.contains(root: folder.path, url.path) {
+        if framework.kind(folder: name) != nil || olderFolders.contains(name) || name.hasSuffix(".md")
+          || name == RetiredRegister.fileName
+        {
+          skipped.append(SkippedFile(path: name, reason: .outsideTree))
+        }
+        continue
+      }
       if let kind = framework.kind(folder: name)?.role {
-        let entries: [String]
+        let entries: [(name: String, isLink: Bool)]
         do {
           entries = try directoryEntries(url.path)
         } catch {
           skipped.append(SkippedFile(path: name, reason: .unlistableFolder(error.reason)))
           continue
         }
-        for entry in entries.sorted() where !entry.hasPrefix(".") || entry.hasSuffix(".md") {
+        for (entry, isLink) in entries.sorted(by: { $0.name < $1.name })
+        where !entry.hasPrefix(".") || entry.hasSuffix(".md") {
           let relative = "\(name)/\(entry)"
+          if isLink, !TreeBoundary.contains(root: folder.path, url.path + "/" + entry) {
+            skipped.append(SkippedFile(path: relative, reason: .outsideTree))
+            continue
+          }
           guard entry.hasSuffix(".md") else {
             skipped.append(SkippedFile(path: relative, reason: .notMarkdown))
             continue
@@ -175,7 +191,11 @@ public enum KnowledgeBaseLoader {
         files.append(PageFile(relativePath: name, path: url.path, role: .whole(role)))
       } else if olderFolders.contains(name) {
         let entries = (try? directoryEntries(url.path)) ?? []
-        for entry in entries.sorted() where entry.hasSuffix(".md") {
+        for (entry, isLink) in entries.sorted(by: { $0.name < $1.name }) where entry.hasSuffix(".md") {
+          if isLink, !TreeBoundary.contains(root: folder.path, url.path + "/" + entry) {
+            skipped.append(SkippedFile(path: "\(name)/\(entry)", reason: .outsideTree))
+            continue
+          }
           files.append(PageFile(relativePath: "\(name)/\(entry)", path: url.path + "/" + entry, role: .kept))
         }
       } else if name.hasSuffix(".md"), !name.hasPrefix(".") {
@@ -207,15 +227,21 @@ public enum KnowledgeBaseLoader {
 
   /// The names in a folder (without `.` and `..`), read with `opendir`/`readdir` so that failures keep their
   /// reason (`Not a directory`, `Too many levels of symbolic links`, `Permission denied`).
-  static func directoryEntries(_ path: String) throws -> [String] {
+  /// The names in the folder at `path`, each with whether it is a symbolic link (from the directory entry's type, so
+  /// that telling links apart costs no system call per file; an `lstat` only where the file system does not say).
+  static func directoryEntries(_ path: String) throws -> [(name: String, isLink: Bool)] {
     guard let directory = opendir(path) else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     defer { closedir(directory) }
-    var names: [String] = []
+    var names: [(String, Bool)] = []
     while let entry = readdir(directory) {
       let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
         String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
       }
-      if name != ".", name != ".." { names.append(name) }
+      guard name != ".", name != ".." else { continue }
+      let type = entry.pointee.d_type
+      let isLink =
+        type == UInt8(DT_LNK) || (type == UInt8(DT_UNKNOWN) && TreeBoundary.isSymbolicLink(path + "/" + name))
+      names.append((name, isLink))
     }
     return names
   }

@@ -1,5 +1,6 @@
 import DisarmFramework
 import DisarmParser
+import DisarmSupport
 import Foundation
 
 /// Finds the folder that holds the pages: the given folder, or its `generated_pages/` child.
@@ -14,6 +15,10 @@ public enum PageFolder {
     var nestedIsDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: nested.path, isDirectory: &nestedIsDirectory), nestedIsDirectory.boolValue
     {
+      // The tree's own page folder: a link to a folder outside it is not read.
+      guard TreeBoundary.contains(root: url.path, nested.path) else {
+        throw .outsideTree(setting: "generated_pages", value: nil, file: nested.path)
+      }
       return nested
     }
     return url
@@ -55,7 +60,7 @@ public enum LoadError: Error, Equatable, CustomStringConvertible {
       "\(file): '\(setting): \(value)' names a file outside the knowledge base; only a built-in name or a file inside "
         + "the knowledge base is read"
     case .outsideTree(let setting, nil, let file):
-      "\(file): \(setting) is a link to a file outside the knowledge base; it is not read"
+      "\(file): \(setting) is a link to something outside the knowledge base; it is not read"
     case .noFramework(let path, let tried):
       "\(path): the pages fit no framework description (run 'disarm frameworks \(path)' for details); tried:\n"
         + tried.map { "  \($0)" }.joined(separator: "\n")

@@ -1,5 +1,5 @@
-/// A file or folder the loader found but could not use as a page. Reported by `unreadable-file` and
-/// `unexpected-file`; an unreadable page makes every command exit 2, because its content is unknown.
+/// A file or folder the loader found but could not use as a page. Reported by `unreadable-file`, `unexpected-file`
+/// and `outside-tree`; an unreadable page makes every command exit 2, because its content is unknown.
 public struct SkippedFile: Sendable, Hashable {
   /// Why the file could not be used; `unexpected-file` reports `notMarkdown`, `unreadable-file` the rest.
   public enum Reason: Sendable, Hashable {
@@ -9,6 +9,8 @@ public struct SkippedFile: Sendable, Hashable {
     case unlistableFolder(String)
     /// A file in a kind folder that is not a `.md` page.
     case notMarkdown
+    /// A page, kind folder or register that is a link resolving outside the knowledge base: not read (`outside-tree`).
+    case outsideTree
   }
 
   /// Path relative to the page folder.

@@ -104,4 +104,69 @@ import Testing
     #expect(!result.stderr.contains(String(repeating: "k", count: 100)), "the excerpt is cut short")
     #expect(result.stderr.contains("unknown key"), "\(result.stderr)")
   }
+
+  /// An outside file whose every line is a secret (any excerpt of it would show).
+  static func outsidePage() throws -> (url: URL, secret: String) {
+    let secret = "secret-\(UUID().uuidString)"
+    let url = TemporaryFolder.make("disarm-outside").appendingPathComponent("T0999.md")
+    try "# Technique T0999: \(secret)\n\n**Summary**: \(secret)\n| \(secret) |\n".write(
+      to: url, atomically: true, encoding: .utf8)
+    return (url, secret)
+  }
+
+  @Test func aPageLinkedOutsideIsReportedAndNeverRead() throws {
+    let (outside, secret) = try Self.outsidePage()
+    let kb = try RegenerationCommandTests.copy(DisarmProcess.repository.appendingPathComponent("data"))
+    try FileManager.default.createSymbolicLink(
+      at: kb.appendingPathComponent("techniques/T0999.md"), withDestinationURL: outside)
+    let lint = try DisarmProcess.run(["lint", kb.path, "--color", "never"])
+    #expect(lint.status == 1, "\(lint.stderr)")
+    #expect(
+      lint.stdout.contains(
+        "techniques/T0999.md: error: a link leading outside the knowledge base; not read [outside-tree]"),
+      "\(lint.stdout)")
+    #expect(!lint.stdout.contains(secret) && !lint.stderr.contains(secret))
+    let output = kb.deletingLastPathComponent().appendingPathComponent("out")
+    let build = try DisarmProcess.run(["build", kb.path, "--output", output.path])
+    #expect(build.status == 1, "\(build.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("pages/techniques/T0999.md").path))
+    for (name, data) in try CheckBeforeWritingTests.snapshot(output) {
+      #expect(!String(decoding: data, as: UTF8.self).contains(secret), "\(name) holds the outside file's text")
+    }
+    for command in [["show", "T0999", "--kb", kb.path], ["search", "T0999", "--kb", kb.path]] {
+      let result = try DisarmProcess.run(command)
+      #expect(!result.stdout.contains(secret) && !result.stderr.contains(secret), "\(command)")
+    }
+  }
+
+  @Test func aKindFolderOrRegisterLinkedOutsideIsReportedAndNeverRead() throws {
+    let (outside, secret) = try Self.outsidePage()
+    let kb = try RegenerationCommandTests.copy(DisarmProcess.repository.appendingPathComponent("data"))
+    try FileManager.default.moveItem(
+      at: kb.appendingPathComponent("counters"),
+      to: outside.deletingLastPathComponent().appendingPathComponent("counters"))
+    try FileManager.default.copyItem(
+      at: outside, to: outside.deletingLastPathComponent().appendingPathComponent("counters/C99999.md"))
+    try FileManager.default.createSymbolicLink(
+      at: kb.appendingPathComponent("counters"),
+      withDestinationURL: outside.deletingLastPathComponent().appendingPathComponent("counters"))
+    try FileManager.default.createSymbolicLink(
+      at: kb.appendingPathComponent("retired.yml"), withDestinationURL: outside)
+    let lint = try DisarmProcess.run(["lint", kb.path, "--color", "never"])
+    #expect(lint.status == 1, "\(lint.stderr)")
+    #expect(lint.stdout.contains("counters: error: a link leading outside"), "\(lint.stdout)")
+    #expect(lint.stdout.contains("retired.yml: error: a link leading outside"), "\(lint.stdout)")
+    #expect(!lint.stdout.contains(secret) && !lint.stderr.contains(secret))
+  }
+
+  @Test func aPageFolderLinkedOutsideIsRefused() throws {
+    let (outside, secret) = try Self.outsidePage()
+    let repository = TemporaryFolder.make("disarm-repository")
+    try FileManager.default.createSymbolicLink(
+      at: repository.appendingPathComponent("generated_pages"), withDestinationURL: outside.deletingLastPathComponent())
+    let result = try DisarmProcess.run(["build", repository.path, "--check"])
+    #expect(result.status == 2, "\(result.stderr)")
+    #expect(result.stderr.contains("generated_pages is a link to something outside"), "\(result.stderr)")
+    #expect(!result.stdout.contains(secret) && !result.stderr.contains(secret))
+  }
 }

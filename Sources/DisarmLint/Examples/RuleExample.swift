@@ -47,12 +47,16 @@ public struct RuleExample: Sendable {
   /// The pages of a base version to lint against (`disarm lint --against`), for rules that compare versions; empty
   /// for the others.
   public var base: [String: String]
+  /// Symbolic links to write, page-folder-relative path to the link's destination (to show a page or folder that is
+  /// a link leading outside the knowledge base).
+  public var links: [String: String]
 
   /// An example; see the properties. `↓` in a page marks where the rule must fire; `wholeFile` names a page the
   /// rule reports as a whole (no line).
   public init(
     triggers: Bool, note: String, pages: [String: String], latin1Pages: Set<String> = [],
-    editedWhileRunning: [String: String] = [:], wholeFile: String? = nil, base: [String: String] = [:]
+    editedWhileRunning: [String: String] = [:], wholeFile: String? = nil, base: [String: String] = [:],
+    links: [String: String] = [:]
   ) {
     var stripped: [String: String] = [:]
     var expected: [ExpectedLocation] = []
@@ -81,6 +85,7 @@ public struct RuleExample: Sendable {
     self.note = note
     self.latin1Pages = latin1Pages
     self.base = base
+    self.links = links
   }
 
   /// The bytes written for the page at `path`: UTF-8, or ISO-8859-1 for ``latin1Pages``.
@@ -94,6 +99,11 @@ public struct RuleExample: Sendable {
   /// Writes every page under `folder` (created as needed), ready for ``KnowledgeBaseLoader/load(from:)``.
   public func write(to folder: URL) throws {
     try Self.write(pages, to: folder, bytes: bytes(of:))
+    for (path, destination) in links.sorted(by: { $0.key < $1.key }) {
+      let link = folder.appendingPathComponent(path)
+      try FileManager.default.createDirectory(at: link.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: destination)
+    }
   }
 
   /// Writes the base version's pages under `folder`.

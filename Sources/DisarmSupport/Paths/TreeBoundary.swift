@@ -15,7 +15,17 @@ public enum TreeBoundary {
   /// Whether `path` resolves to `root` or to something inside it (`root` resolved too). A path that does not exist
   /// is judged by its nearest existing parent, so that a file about to be created in a linked folder is caught.
   public static func contains(root: String, _ path: String) -> Bool {
+    contains(root: root, path, links: 0)
+  }
+
+  private static func contains(root: String, _ path: String, links: Int) -> Bool {
     guard let base = realPath(root) else { return false }
+    // A link whose destination does not exist: judged by where it points (within a bound on chains of links).
+    if realPath(path) == nil, isSymbolicLink(path) {
+      guard links < 40, let target = readLink(path) else { return false }
+      let parent = (path as NSString).deletingLastPathComponent
+      return contains(root: root, target.hasPrefix("/") ? target : parent + "/" + target, links: links + 1)
+    }
     var candidate = path
     var missing: [String] = []
     var resolved = realPath(candidate)
@@ -29,6 +39,14 @@ public enum TreeBoundary {
     // A missing component that is `..` could climb out again.
     guard let inside = resolved, !missing.contains("..") else { return false }
     return inside == base || inside.hasPrefix(base == "/" ? "/" : base + "/")
+  }
+
+  /// The destination a symbolic link holds, as written.
+  static func readLink(_ path: String) -> String? {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    let count = readlink(path, &buffer, buffer.count - 1)
+    guard count > 0 else { return nil }
+    return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
   /// Whether `path` is a symbolic link (not followed).

@@ -23,7 +23,7 @@ public struct UnreadableFileRule: Rule {
       switch file.reason {
       case .unreadablePage(let reason): diagnostic(file: file.path, "cannot read page: \(reason)")
       case .unlistableFolder(let reason): diagnostic(file: file.path, "cannot list folder: \(reason)")
-      case .notMarkdown: nil
+      case .notMarkdown, .outsideTree: nil
       }
     }
   }
