@@ -71,12 +71,8 @@ extension Disarm {
         Terminal.status("\(spreadsheet): \(findings); nothing written")
         throw ExitStatus.findings
       }
-      for remark in plan.remarks { Terminal.status("note: \(remark)") }
       let display = KnowledgeBaseLocation.displayPrefix(for: plan.folder)
-      for page in plan.notInSpreadsheet {
-        let verb = prune ? (dryRun ? "would remove" : "removed") : "not in the spreadsheet (--prune removes it)"
-        Terminal.status("\(verb): \(display)\(page.path)")
-      }
+      announce(plan, display: display)
       let line = summary(plan, findings: findings)
       if dryRun {
         for change in plan.changes {
@@ -85,6 +81,11 @@ extension Disarm {
         Terminal.status("dry run: " + line)
         return
       }
+      try write(changePlan, display: display, line: line)
+    }
+
+    /// Writes the import through the editing executor and reports what it left alone.
+    func write(_ changePlan: ChangePlan, display: String, line: String) throws {
       let written = try exitingOnFailure { () throws(DisarmError) in
         let verified = try DisarmError.refusing { () throws(EditRefusal) in try changePlan.verified() }
         return try DisarmError.writing { () throws(WriteError) in try verified.write() }
@@ -94,6 +95,15 @@ extension Disarm {
       }
       Terminal.status("imported into \(display.isEmpty ? "." : display) " + line)
       if !written.conflicts.isEmpty { throw ExitStatus.findings }
+    }
+
+    /// The import's remarks, and the pages of objects the spreadsheet no longer has.
+    func announce(_ plan: WorkbookImport.Plan, display: String) {
+      for remark in plan.remarks { Terminal.status("note: \(remark)") }
+      for page in plan.notInSpreadsheet {
+        let verb = prune ? (dryRun ? "would remove" : "removed") : "not in the spreadsheet (--prune removes it)"
+        Terminal.status("\(verb): \(display)\(page.path)")
+      }
     }
 
     /// `disarm-1, template 2025: 786 pages (786 new, 0 changed, 0 unchanged); 0 errors, 0 warnings`.

@@ -70,6 +70,29 @@ extension Disarm {
         Terminal.output(RuleListing.text(style: colorOptions.style()), terminator: "")
         return
       }
+      let (folder, selection) = try pageFolderAndSelection()
+      let configuration = try exitingOnFailure { () throws(DisarmError) in
+        try DisarmError.configuring { () throws(ConfigurationError) in
+          try ConfigurationFile.find(explicit: config, pageFolder: folder)
+        }
+      }
+      // Everything that can fail is read before `--fix` writes.
+      let base = try olderVersion(of: folder)
+      let conflicts = try fix ? applyFixes(folder) : []
+      let run = try exitingOnFailure { () throws(DisarmError) in
+        try LintRun.run(
+          folder: folder, configuration: configuration, selection: selection, carrying: conflicts,
+          framework: frameworkOption.framework, against: base)
+      }
+      KeepAlive.keep(run)
+      report(run, prefix: KnowledgeBaseLocation.displayPrefix(for: folder))
+      Trace.mark("report")
+      if run.checked.hasUnreadableFiles { throw ExitStatus.failure }
+      if run.fails(strict: strict) { throw ExitStatus.findings }
+    }
+
+    /// The page folder around PATHS (or `--kb`), and the selected pages when PATHS are given.
+    func pageFolderAndSelection() throws -> (URL, PageSelection?) {
       // A path that does not exist is a usage error, never an empty (clean) report.
       for path in paths where !FileManager.default.fileExists(atPath: path) {
         Terminal.error("\(path): no such file or folder")
@@ -83,23 +106,7 @@ extension Disarm {
       for path in selection?.outside ?? [] {
         Terminal.status("disarm: skipped \(path): not inside the knowledge base \(folder.path)")
       }
-      let configuration = try exitingOnFailure { () throws(DisarmError) in
-        try DisarmError.configuring { () throws(ConfigurationError) in
-          try ConfigurationFile.find(explicit: config, pageFolder: folder)
-        }
-      }
-      let base = try olderVersion(of: folder)
-      let conflicts = try fix ? applyFixes(folder) : []
-      let run = try exitingOnFailure { () throws(DisarmError) in
-        try LintRun.run(
-          folder: folder, configuration: configuration, selection: selection, carrying: conflicts,
-          framework: frameworkOption.framework, against: base)
-      }
-      KeepAlive.keep(run)
-      report(run, prefix: KnowledgeBaseLocation.displayPrefix(for: folder))
-      Trace.mark("report")
-      if run.checked.hasUnreadableFiles { throw ExitStatus.failure }
-      if run.fails(strict: strict) { throw ExitStatus.findings }
+      return (folder, selection)
     }
 
     /// The knowledge base of `--since` or `--against`, read before `--fix` writes anything.
