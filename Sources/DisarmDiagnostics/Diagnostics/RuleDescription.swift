@@ -29,6 +29,27 @@ public struct RuleDescription: Hashable, Sendable {
     self.otherSeverities = otherSeverities
   }
 
+  // MARK: For editors
+
+  /// How an editor marks the rule's findings beyond their severity: text that could go shown faded, retired objects
+  /// struck through. Empty for most rules.
+  public private(set) var editorTags: Set<EditorTag> = []
+  /// Whether regenerating the page (derived tables and names recomputed, as `disarm build --write` does) resolves a
+  /// finding: the language server then offers that as the finding's code action.
+  public private(set) var fixedByRegenerating = false
+
+  /// A rule whose findings an editor tags, or that regenerating the page fixes; the other parameters as above.
+  public init(
+    id: RuleID, severity: Severity, summary: String, explanation: String, isFixable: Bool = false,
+    otherSeverities: Set<Severity> = [], editorTags: Set<EditorTag> = [], fixedByRegenerating: Bool = false
+  ) {
+    self.init(
+      id: id, severity: severity, summary: summary, explanation: explanation, isFixable: isFixable,
+      otherSeverities: otherSeverities)
+    self.editorTags = editorTags
+    self.fixedByRegenerating = fixedByRegenerating
+  }
+
   /// Whether a finding at `severity` is one the rule declares.
   public func allows(_ severity: Severity) -> Bool { severity == self.severity || otherSeverities.contains(severity) }
 }
