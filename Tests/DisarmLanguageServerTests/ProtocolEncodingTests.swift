@@ -57,7 +57,7 @@ import Testing
     let framed = Message.response(id: .number(1), result: .string("é")).framed
     #expect(
       String(decoding: framed, as: UTF8.self)
-        == "Content-Length: 39\r\n\r\n{\"id\":1,\"jsonrpc\":\"2.0\",\"result\":\"é\"}")
+        == "Content-Length: 38\r\n\r\n{\"id\":1,\"jsonrpc\":\"2.0\",\"result\":\"é\"}")
   }
 
   @Test func theEnvelopeReadsWhatClientsSend() throws {
