@@ -1,6 +1,7 @@
 import DisarmBrowsing
 import DisarmDiagnostics
 import DisarmFramework
+import DisarmLint
 import DisarmModel
 import DisarmParser
 import Foundation
@@ -11,22 +12,21 @@ struct Features {
   let workspace: Workspace
   var kb: KnowledgeBase { workspace.kb }
 
-  typealias Failure = LanguageServer.Failure
+  /// The page a request is about, and its text.
+  func page(_ document: TextDocumentIdentifier) throws(ResponseError) -> (path: String, file: SourceFile) {
+    guard let path = workspace.path(of: document.uri) else {
+      throw ResponseError.failed("\(document.uri) is outside the knowledge base")
+    }
+    guard let file = workspace.source(path) else { throw ResponseError.failed("\(document.uri) cannot be read") }
+    return (path, file)
+  }
 
-  /// The document and position a request is about.
-  func target(_ params: Any?) throws -> (path: String, file: SourceFile, offset: Int) {
-    let object = params as? [String: Any] ?? [:]
-    guard let uri = (object["textDocument"] as? [String: Any])?["uri"] as? String else {
-      throw Failure.params("textDocument.uri is missing")
-    }
-    guard let path = workspace.path(of: uri) else {
-      throw Failure(code: LanguageServer.ErrorCode.requestFailed, message: "\(uri) is outside the knowledge base")
-    }
-    guard let file = workspace.source(path) else {
-      throw Failure(code: LanguageServer.ErrorCode.requestFailed, message: "\(uri) cannot be read")
-    }
-    let position = LSPPosition(json: object["position"]) ?? LSPPosition(line: 0, character: 0)
-    return (path, file, position.offset(in: file))
+  /// The page and byte offset a request is about.
+  func target(_ params: TextDocumentPositionParams) throws(ResponseError) -> (
+    path: String, file: SourceFile, offset: Int
+  ) {
+    let (path, file) = try page(params.textDocument)
+    return (path, file, params.position.offset(in: file))
   }
 
   /// The identifier written at `offset`: the run of letters, digits and dots around it (`T0151.008` in
@@ -50,7 +50,9 @@ struct Features {
   }
 
   /// The object named at the request's position.
-  func object(_ params: Any?) throws -> (DisarmID, Range<Int>, (path: String, file: SourceFile, offset: Int))? {
+  func object(_ params: TextDocumentPositionParams) throws(ResponseError) -> (
+    DisarmID, Range<Int>, (path: String, file: SourceFile, offset: Int)
+  )? {
     let place = try target(params)
     guard let word = Self.word(at: place.offset, in: place.file), let id = kb.id(word.text) else { return nil }
     return (id, word.range, place)
@@ -58,8 +60,8 @@ struct Features {
 
   // MARK: Hover
 
-  func hover(_ params: Any?) throws -> Any {
-    guard let (id, range, place) = try object(params) else { return NSNull() }
+  func hover(_ params: TextDocumentPositionParams) throws(ResponseError) -> Hover? {
+    guard let (id, range, place) = try object(params) else { return nil }
     let words = kb.words(id.kind)
     var lines: [String] = []
     if let object = kb[id], !object.isStale {
@@ -86,27 +88,23 @@ struct Features {
     } else {
       lines.append("**\(id)**: no such \(words.singular) in this knowledge base")
     }
-    return [
-      "contents": ["kind": "markdown", "value": lines.joined(separator: "\n\n")],
-      "range": LSPPosition.range(range, in: place.file),
-    ]
+    return Hover(
+      contents: MarkupContent(markdown: lines.joined(separator: "\n\n")), range: TextRange(range, in: place.file))
   }
 
   // MARK: Definition and references
 
   /// The location of an object's heading.
-  func location(of id: DisarmID) -> [String: Any]? {
+  func location(of id: DisarmID) -> Location? {
     guard let page = kb[id]?.page else { return nil }
     let range = page.heading?.line.offsets ?? 0..<0
-    return [
-      "uri": workspace.uri(of: page.path),
-      "range": LSPPosition.range(range, in: workspace.source(page.path) ?? page.file),
-    ]
+    return Location(
+      uri: workspace.uri(of: page.path), range: TextRange(range, in: workspace.source(page.path) ?? page.file))
   }
 
-  func definition(_ params: Any?) throws -> Any {
-    guard let (id, _, _) = try object(params), let location = location(of: id) else { return NSNull() }
-    return location
+  func definition(_ params: TextDocumentPositionParams) throws(ResponseError) -> Location? {
+    guard let (id, _, _) = try object(params) else { return nil }
+    return location(of: id)
   }
 
   /// Every place an identifier is written, in every page (open pages as the editor has them).
@@ -135,31 +133,29 @@ struct Features {
     return found
   }
 
-  func references(_ params: Any?) throws -> Any {
-    guard let (id, _, _) = try object(params) else { return [Any]() }
-    return mentions(of: id).map {
-      ["uri": workspace.uri(of: $0.path), "range": LSPPosition.range($0.range, in: $0.file)]
-    }
+  func references(_ params: TextDocumentPositionParams) throws(ResponseError) -> [Location] {
+    guard let (id, _, _) = try object(params) else { return [] }
+    return mentions(of: id).map { Location(uri: workspace.uri(of: $0.path), range: TextRange($0.range, in: $0.file)) }
   }
 
   // MARK: Completion
 
-  func completion(_ params: Any?) throws -> Any {
+  func completion(_ params: TextDocumentPositionParams) throws(ResponseError) -> CompletionList {
     let place = try target(params)
     let bytes = place.file.bytes
     var start = place.offset
     while start > 0, Self.isIdentifierByte(bytes[start - 1]) { start -= 1 }
     let prefix = String(decoding: bytes[start..<place.offset], as: UTF8.self).uppercased()
-    guard let first = prefix.first, first.isLetter else { return ["isIncomplete": false, "items": [Any]()] }
+    guard let first = prefix.first, first.isLetter else { return CompletionList(isIncomplete: false, items: []) }
     let line = place.file.position(at: place.offset).line
     let lineStart = place.file.lineStart(line)
     let before = String(decoding: bytes[lineStart..<start], as: UTF8.self)
     let inTableRow = before.trimmingCharacters(in: .whitespaces).hasPrefix("|")
     let inField =
       before.hasSuffix("**: ") || before.hasSuffix(":** ") || before.hasSuffix(": ") && before.contains("**")
-    let range = LSPPosition.range(start..<place.offset, in: place.file)
+    let range = TextRange(start..<place.offset, in: place.file)
     let objects = kb.objects.values.filter { !$0.isStale && $0.id.string.hasPrefix(prefix) }.sorted { $0.id < $1.id }
-    let items: [[String: Any]] = objects.prefix(200).map { object in
+    let items = objects.prefix(200).map { object in
       let words = kb.words(object.kind)
       let insert: String
       if inField {
@@ -169,45 +165,42 @@ struct Features {
       } else {
         insert = "\(object.id): \(object.name)"
       }
-      return [
-        "label": object.id.string, "detail": "\(words.title): \(object.name)", "kind": 18,
-        "filterText": object.id.string, "sortText": object.id.string,
-        "textEdit": ["range": range, "newText": insert],
-      ]
+      return CompletionItem(
+        label: object.id.string, detail: "\(words.title): \(object.name)", kind: .reference,
+        filterText: object.id.string, sortText: object.id.string, textEdit: TextEdit(range: range, newText: insert))
     }
-    return ["isIncomplete": objects.count > 200, "items": items]
+    return CompletionList(isIncomplete: objects.count > 200, items: items)
   }
 
   // MARK: Symbols
 
-  func documentSymbols(_ params: Any?) throws -> Any {
-    let place = try target(params)
+  func documentSymbols(_ params: DocumentSymbolParams) throws(ResponseError) -> [DocumentSymbol] {
+    let place = try page(params.textDocument)
     let page = PageParser.parse(
       path: place.path, kind: kind(of: place.path), bytes: place.file.bytes, framework: kb.framework)
     let file = place.file
-    func symbol(_ name: String, _ kind: Int, _ range: Range<Int>, _ children: [[String: Any]] = []) -> [String: Any] {
-      let lsp = LSPPosition.range(range, in: file)
-      var object: [String: Any] = [
-        "name": name.isEmpty ? "(empty)" : name, "kind": kind, "range": lsp, "selectionRange": lsp,
-      ]
-      if !children.isEmpty { object["children"] = children }
-      return object
+    func symbol(_ name: String, _ kind: SymbolKind, _ range: Range<Int>, _ children: [DocumentSymbol] = [])
+      -> DocumentSymbol
+    {
+      let lsp = TextRange(range, in: file)
+      return DocumentSymbol(
+        name: name.isEmpty ? "(empty)" : name, kind: kind, range: lsp, selectionRange: lsp, children: children)
     }
-    var children: [[String: Any]] = page.fields.map { field in
-      symbol(field.label, 8, field.start.offset..<field.value.offsets.upperBound)
+    var children = page.fields.map { field in
+      symbol(field.label, .field, field.start.offset..<field.value.offsets.upperBound)
     }
     for table in page.tables {
-      let rows = table.rows.map { row -> [String: Any] in
+      let rows = table.rows.map { row in
         let name = row.links.first?.text.text ?? row.cells.first?.text ?? ""
-        return symbol(name, 13, row.source.offsets)
+        return symbol(name, .variable, row.source.offsets)
       }
       let end = table.rows.last?.source.offsets.upperBound ?? table.header.offsets.upperBound
-      children.append(symbol(table.columns.first ?? "table", 18, table.header.offsets.lowerBound..<end, rows))
+      children.append(symbol(table.columns.first ?? "table", .array, table.header.offsets.lowerBound..<end, rows))
     }
     if let heading = page.heading {
       return [
         symbol(
-          heading.line.text.trimmingCharacters(in: CharacterSet(charactersIn: "# ")), 5,
+          heading.line.text.trimmingCharacters(in: CharacterSet(charactersIn: "# ")), .class,
           0..<(page.notes?.markerOffset ?? file.bytes.count), children)
       ]
     }
@@ -219,8 +212,8 @@ struct Features {
     return kb.framework.kind(folder: folder)?.role ?? .technique
   }
 
-  func workspaceSymbols(_ params: Any?) throws -> Any {
-    let query = ((params as? [String: Any])?["query"] as? String) ?? ""
+  func workspaceSymbols(_ params: WorkspaceSymbolParams) -> [SymbolInformation] {
+    let query = params.query
     let objects: [DisarmObject]
     if query.trimmingCharacters(in: .whitespaces).isEmpty {
       objects = kb.orderedObjects.filter { !$0.isStale }.prefix(200).map { $0 }
@@ -235,12 +228,11 @@ struct Features {
         Array(byIdentifier.prefix(100))
         + SearchIndex(kb).search(query, limit: 100).map(\.object).filter { !listed.contains($0.id) }
     }
-    return objects.compactMap { object -> [String: Any]? in
+    return objects.compactMap { object in
       guard let location = location(of: object.id) else { return nil }
-      return [
-        "name": "\(object.id) \(object.name)", "kind": 5, "location": location,
-        "containerName": kb.words(object.kind).title,
-      ]
+      return SymbolInformation(
+        name: "\(object.id) \(object.name)", kind: .class, location: location,
+        containerName: kb.words(object.kind).title)
     }
   }
 
@@ -249,32 +241,27 @@ struct Features {
   /// The fix-its of the findings in range, and for a page whose derived content is out of date or whose names
   /// differ from their headings, the page regenerated (derived tables and names recomputed, the notes kept byte for
   /// byte, as `disarm build --write` would write it).
-  func codeActions(_ params: Any?) throws -> Any {
-    let place = try target(params)
-    let uri = workspace.uri(of: place.path)
-    var actions: [[String: Any]] = []
+  func codeActions(_ params: CodeActionParams) throws(ResponseError) -> [CodeAction] {
+    let place = try page(params.textDocument)
+    var actions: [CodeAction] = []
     for finding in workspace.findings[place.path] ?? [] {
-      let lsp = LSPDiagnostic.json(finding, in: place.file, workspace: workspace)
+      let lsp = LSPDiagnostic(finding, in: place.file, workspace: workspace)
       for fix in finding.fixIts {
-        actions.append([
-          "title": fix.message, "kind": "quickfix", "diagnostics": [lsp],
-          "edit": [
-            "changes": [
-              uri: [["range": LSPPosition.range(fix.range.offsets, in: place.file), "newText": fix.replacement]]
-            ]
-          ],
-        ])
+        let edit = PlannedEdit(path: place.path, range: fix.range.offsets, replacement: fix.replacement)
+        actions.append(CodeAction(title: fix.message, diagnostics: [lsp], edit: workspace.workspaceEdit([edit])))
       }
     }
-    let regenerating: Set<String> = ["derived-out-of-date", "name-mismatch"]
-    let findings = (workspace.findings[place.path] ?? []).filter { regenerating.contains($0.rule.rawValue) }
+    let findings = (workspace.findings[place.path] ?? []).filter {
+      RuleRegistry.rule($0.rule)?.description.fixedByRegenerating == true
+    }
     if !findings.isEmpty, let bytes = workspace.regenerated[place.path] {
-      let whole = LSPPosition.range(0..<place.file.bytes.count, in: place.file)
-      actions.append([
-        "title": "Regenerate this page's derived content (notes kept)", "kind": "quickfix", "isPreferred": true,
-        "diagnostics": findings.map { LSPDiagnostic.json($0, in: place.file, workspace: workspace) },
-        "edit": ["changes": [uri: [["range": whole, "newText": String(decoding: bytes, as: UTF8.self)]]]],
-      ])
+      let whole = PlannedEdit(
+        path: place.path, range: 0..<place.file.bytes.count, replacement: String(decoding: bytes, as: UTF8.self))
+      actions.append(
+        CodeAction(
+          title: "Regenerate this page's derived content (notes kept)",
+          diagnostics: findings.map { LSPDiagnostic($0, in: place.file, workspace: workspace) },
+          edit: workspace.workspaceEdit([whole]), isPreferred: true))
     }
     return actions
   }
@@ -293,45 +280,33 @@ struct Features {
     return bytes.count
   }
 
-  func prepareRename(_ params: Any?) throws -> Any {
+  func prepareRename(_ params: TextDocumentPositionParams) throws(ResponseError) -> PrepareRenameResult {
     guard let (id, range, place) = try object(params) else {
-      throw Failure(
-        code: LanguageServer.ErrorCode.requestFailed,
-        message: "place the cursor on an identifier to rename the object's name")
+      throw ResponseError.failed("place the cursor on an identifier to rename the object's name")
     }
     guard range.lowerBound < notesStart(place.file) else {
-      throw Failure(
-        code: LanguageServer.ErrorCode.requestFailed,
-        message: "this mention is in the page's notes, which disarm never edits")
+      throw ResponseError.failed("this mention is in the page's notes, which disarm never edits")
     }
     guard let object = kb[id], object.page != nil else {
-      throw Failure(code: LanguageServer.ErrorCode.requestFailed, message: "\(id) has no page in this knowledge base")
+      throw ResponseError.failed("\(id) has no page in this knowledge base")
     }
-    return ["range": LSPPosition.range(range, in: place.file), "placeholder": object.name]
+    return PrepareRenameResult(range: TextRange(range, in: place.file), placeholder: object.name)
   }
 
   /// Renames an object's name: its heading, the name after every link to it (`[T0151.008 Name](…)`) and after every
   /// inline mention (`T0151.008: Name`), on every page, above the notes only.
-  func rename(_ params: Any?) throws -> Any {
-    guard let newName = (params as? [String: Any])?["newName"] as? String else {
-      throw Failure.params("newName is missing")
-    }
-    _ = try prepareRename(params)
-    guard let (id, _, _) = try object(params), let object = kb[id], let page = object.page else { return NSNull() }
-    let name = newName.trimmingCharacters(in: .whitespaces)
+  func rename(_ params: RenameParams) throws(ResponseError) -> WorkspaceEdit? {
+    _ = try prepareRename(params.place)
+    guard let (id, _, _) = try object(params.place), let object = kb[id], let page = object.page else { return nil }
+    let name = params.newName.trimmingCharacters(in: .whitespaces)
     guard !name.isEmpty, !name.contains("\n"), !name.contains("]"), !name.contains("|") else {
-      throw Failure(code: LanguageServer.ErrorCode.requestFailed, message: "a name is one line without ']' or '|'")
+      throw ResponseError.failed("a name is one line without ']' or '|'")
     }
     if let newID = kb.id(name) { return try renameIdentifier(id, to: newID, page: page) }
     let old = object.name
-    var changes: [String: [[String: Any]]] = [:]
-    func edit(_ path: String, _ file: SourceFile, _ range: Range<Int>) {
-      changes[workspace.uri(of: path), default: []].append([
-        "range": LSPPosition.range(range, in: file), "newText": name,
-      ])
-    }
-    if let heading = page.heading?.name, let file = workspace.source(page.path) {
-      edit(page.path, file, heading.offsets)
+    var edits: [PlannedEdit] = []
+    if let heading = page.heading?.name {
+      edits.append(PlannedEdit(path: page.path, range: heading.offsets, replacement: name))
     }
     let oldBytes = Array(old.utf8)
     for mention in mentions(of: id) where mention.range.lowerBound < notesStart(mention.file) {
@@ -343,18 +318,18 @@ struct Features {
           bytes[start..<(start + oldBytes.count)].elementsEqual(oldBytes)
         else { continue }
         if mention.path == page.path, let heading = page.heading?.name, heading.offsets.lowerBound == start { continue }
-        edit(mention.path, mention.file, start..<(start + oldBytes.count))
+        edits.append(PlannedEdit(path: mention.path, range: start..<(start + oldBytes.count), replacement: name))
         break
       }
     }
-    return ["changes": changes]
+    return workspace.workspaceEdit(edits)
   }
 
   /// Renames an identifier: every mention above the notes (headings, links, inline codes, index rows, file names in
   /// links) and the page's file, as one workspace edit. Refused when the new identifier is of another kind, is taken
   /// (live, stale or retired), or is not one the framework can write.
-  func renameIdentifier(_ id: DisarmID, to newID: DisarmID, page: ObjectPage) throws -> Any {
-    let failed = { (message: String) in Failure(code: LanguageServer.ErrorCode.requestFailed, message: message) }
+  func renameIdentifier(_ id: DisarmID, to newID: DisarmID, page: ObjectPage) throws(ResponseError) -> WorkspaceEdit {
+    let failed = ResponseError.failed
     guard newID.kind == id.kind else {
       throw failed("\(newID) is \(kb.words(newID.kind).withArticle), not \(kb.words(id.kind).withArticle)")
     }
@@ -366,20 +341,11 @@ struct Features {
     if newID.parentTechnique != id.parentTechnique {
       throw failed("a sub-technique keeps its parent: \(newID) would move \(id) under another technique")
     }
-    var edits: [String: [[String: Any]]] = [:]
-    for mention in mentions(of: id) where mention.range.lowerBound < notesStart(mention.file) {
-      edits[mention.path, default: []].append([
-        "range": LSPPosition.range(mention.range, in: mention.file), "newText": newID.string,
-      ])
-    }
-    var changes: [[String: Any]] = edits.keys.sorted().map { path in
-      ["textDocument": ["uri": workspace.uri(of: path), "version": NSNull()], "edits": edits[path]!]
+    let edits = mentions(of: id).filter { $0.range.lowerBound < notesStart($0.file) }.map {
+      PlannedEdit(path: $0.path, range: $0.range, replacement: newID.string)
     }
     let folder = (page.path as NSString).deletingLastPathComponent
-    changes.append([
-      "kind": "rename", "oldUri": workspace.uri(of: page.path),
-      "newUri": workspace.uri(of: folder.isEmpty ? "\(newID).md" : "\(folder)/\(newID).md"),
-    ])
-    return ["documentChanges": changes]
+    let newPath = folder.isEmpty ? "\(newID).md" : "\(folder)/\(newID).md"
+    return workspace.workspaceEdit(edits, moves: [(from: page.path, to: newPath)])
   }
 }

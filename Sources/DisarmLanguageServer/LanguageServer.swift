@@ -10,23 +10,6 @@ import Foundation
 /// invalid-request error, an unknown method a method-not-found error, bad parameters an invalid-params error, a file
 /// outside the workspace a request-failed error; nothing a client sends ends the server but `exit`.
 public final class LanguageServer {
-  enum ErrorCode {
-    static let parseError = -32700
-    static let invalidRequest = -32600
-    static let methodNotFound = -32601
-    static let invalidParams = -32602
-    static let serverNotInitialized = -32002
-    static let requestFailed = -32803
-    static let requestCancelled = -32800
-  }
-
-  /// An error answer: code and message.
-  struct Failure: Error {
-    var code: Int
-    var message: String
-    static func params(_ message: String) -> Failure { Failure(code: ErrorCode.invalidParams, message: message) }
-  }
-
   /// The knowledge bases of the workspace folders, each with its own model and open pages; a document belongs to
   /// the one whose page folder holds it.
   var workspaces: [Workspace] = []
@@ -36,7 +19,7 @@ public final class LanguageServer {
   /// The findings last published for each page, by URI, so that only changes are sent.
   private var published: [String: [Diagnostic]] = [:]
   /// Messages to send (responses and notifications), in order.
-  private var outgoing: [[String: Any]] = []
+  private var outgoing: [Message] = []
   /// A framework description named in the client's initialization options (`{"framework": "disarm-1"}`).
   private var framework: String?
 
@@ -47,109 +30,92 @@ public final class LanguageServer {
   /// `moreFollow` says that other messages have already arrived behind this one: a re-check that an edit, open or
   /// close asks for then waits for them, so that a burst of keystrokes costs one re-check, not one each (a request
   /// among them still sees the knowledge base with every edit before it).
-  public func handle(_ body: [UInt8], moreFollow: Bool = false) -> [[String: Any]] {
+  func handle(_ body: [UInt8], moreFollow: Bool = false) -> [Message] {
+    handle(Result { () throws(Message.Invalid) in try Message.decode(body) }, moreFollow: moreFollow)
+  }
+
+  /// Handles one message as read (or the error answer its body gets) and returns the messages to send.
+  func handle(_ message: Result<Message, Message.Invalid>, moreFollow: Bool = false) -> [Message] {
     outgoing = []
-    process(body)
+    switch message {
+    case .success(let message): process(message)
+    case .failure(let invalid): outgoing.append(.errorResponse(id: invalid.id, error: invalid.error))
+    }
     if !moreFollow { runPendingRefresh() }
     return outgoing
   }
 
-  /// Handles one message body, adding what to send to ``outgoing``.
-  private func process(_ body: [UInt8]) {
-    guard let object = try? JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed]) else {
-      respond(id: NSNull(), failure: Failure(code: ErrorCode.parseError, message: "the message is not JSON"))
-      return
-    }
-    guard let message = object as? [String: Any] else {
-      respond(id: NSNull(), failure: Failure(code: ErrorCode.invalidRequest, message: "a message is a JSON object"))
-      return
-    }
-    let id = message["id"]
-    guard let method = message["method"] as? String else {
-      // A response to a request of ours (the file-watching registration: its answer is not needed) or garbage:
-      // answered only when it carries an id it cannot.
-      if id == nil || message["result"] != nil || message["error"] != nil { return }
-      respond(id: id!, failure: Failure(code: ErrorCode.invalidRequest, message: "a request needs a method"))
-      return
-    }
-    if let id, !(id is String || id is NSNumber) {
-      respond(id: NSNull(), failure: Failure(code: ErrorCode.invalidRequest, message: "an id is a number or a string"))
-      return
-    }
-    let params = message["params"]
-    if let id {
+  /// Handles one message, adding what to send to ``outgoing``.
+  private func process(_ message: Message) {
+    switch message {
+    case .request(let id, let method, let params):
       runPendingRefresh()
       do {
-        let result = try request(method, params)
-        outgoing.append(["jsonrpc": "2.0", "id": id, "result": result])
-      } catch let failure as Failure {
-        respond(id: id, failure: failure)
+        outgoing.append(.response(id: id, result: try request(method, params)))
+      } catch let error as ResponseError {
+        outgoing.append(.errorResponse(id: id, error: error))
       } catch {
-        respond(id: id, failure: Failure(code: ErrorCode.requestFailed, message: "\(error)"))
+        outgoing.append(.errorResponse(id: id, error: .failed("\(error)")))
       }
-    } else {
+    case .notification(let method, let params):
       notification(method, params)
+    case .response, .errorResponse, .reply:
+      // The client's answer to the file-watching registration: not needed.
+      break
     }
   }
 
-  private func respond(id: Any, failure: Failure) {
-    outgoing.append(["jsonrpc": "2.0", "id": id, "error": ["code": failure.code, "message": failure.message]])
+  private func notify(_ method: String, _ params: some JSONRepresentable) {
+    outgoing.append(.notification(method: method, params: params.json))
   }
 
-  private func notify(_ method: String, _ params: [String: Any]) {
-    outgoing.append(["jsonrpc": "2.0", "method": method, "params": params])
+  /// Logs a message in the client's output (`window/logMessage`).
+  func log(_ text: String, type: MessageType = .log) {
+    notify(LogMessageParams.method, LogMessageParams(type: type, message: text))
   }
-
-  /// Logs a message in the client's output (`window/logMessage`, 1 error … 4 log).
-  func log(_ text: String, type: Int = 4) { notify("window/logMessage", ["type": type, "message": text]) }
 
   // MARK: Requests
 
-  private func request(_ method: String, _ params: Any?) throws -> Any {
-    if method == "initialize" { return try initialize(params) }
-    if method == "shutdown" {
+  private func request(_ method: String, _ params: JSONValue?) throws -> JSONValue {
+    guard let known = RequestMethod(rawValue: method) else {
+      guard !workspaces.isEmpty else { throw Self.notInitialized }
+      throw ResponseError(code: .methodNotFound, message: "disarm lsp does not handle \(method)")
+    }
+    if known == .initialize { return try initialize(InitializeParams(json: params)).json }
+    if known == .shutdown {
       shutdownRequested = true
-      return NSNull()
+      return .null
     }
-    guard let first = workspaces.first else {
-      throw Failure(code: ErrorCode.serverNotInitialized, message: "initialize first, with a workspace folder")
-    }
-    if method == "workspace/symbol" {
+    guard let first = workspaces.first else { throw Self.notInitialized }
+    if known == .workspaceSymbol {
       // Every knowledge base's symbols, in the order of the workspace folders.
-      return try workspaces.flatMap { try Features(workspace: $0).workspaceSymbols(params) as? [Any] ?? [] }
+      let query = WorkspaceSymbolParams(json: params)
+      return workspaces.flatMap { Features(workspace: $0).workspaceSymbols(query) }.json
     }
     // A document request goes to the knowledge base that holds the document (the first one answers that a
     // document outside every knowledge base is outside).
-    let uri = ((params as? [String: Any])?["textDocument"] as? [String: Any])?["uri"] as? String
+    let uri = TextDocumentIdentifier(params: params)?.uri
     let features = Features(workspace: uri.flatMap { self.workspace(holding: $0)?.workspace } ?? first)
-    switch method {
-    case "textDocument/hover": return try features.hover(params)
-    case "textDocument/definition": return try features.definition(params)
-    case "textDocument/references": return try features.references(params)
-    case "textDocument/completion": return try features.completion(params)
-    case "textDocument/documentSymbol": return try features.documentSymbols(params)
-    case "textDocument/codeAction": return try features.codeActions(params)
-    case "textDocument/prepareRename": return try features.prepareRename(params)
-    case "textDocument/rename": return try features.rename(params)
-    default:
-      throw Failure(code: ErrorCode.methodNotFound, message: "disarm lsp does not handle \(method)")
+    switch known {
+    case .hover: return try features.hover(TextDocumentPositionParams(json: params)).json
+    case .definition: return try features.definition(TextDocumentPositionParams(json: params)).json
+    case .references: return try features.references(TextDocumentPositionParams(json: params)).json
+    case .completion: return try features.completion(TextDocumentPositionParams(json: params)).json
+    case .documentSymbol: return try features.documentSymbols(DocumentSymbolParams(json: params)).json
+    case .codeAction: return try features.codeActions(CodeActionParams(json: params)).json
+    case .prepareRename: return try features.prepareRename(TextDocumentPositionParams(json: params)).json
+    case .rename: return try features.rename(RenameParams(json: params)).json
+    case .initialize, .shutdown, .workspaceSymbol: return .null
     }
   }
 
-  private func initialize(_ params: Any?) throws -> Any {
-    let object = params as? [String: Any] ?? [:]
-    var roots: [URL] = []
-    if let folders = object["workspaceFolders"] as? [[String: Any]], !folders.isEmpty {
-      roots = folders.compactMap { ($0["uri"] as? String).flatMap(URL.init(string:)) }
-    } else if let uri = object["rootUri"] as? String, let url = URL(string: uri) {
-      roots = [url]
-    } else if let path = object["rootPath"] as? String {
-      roots = [URL(fileURLWithPath: path)]
-    }
-    framework = (object["initializationOptions"] as? [String: Any])?["framework"] as? String
-    let workspaceCapabilities = (object["capabilities"] as? [String: Any])?["workspace"] as? [String: Any]
-    watchesFilesOnRequest =
-      (workspaceCapabilities?["didChangeWatchedFiles"] as? [String: Any])?["dynamicRegistration"] as? Bool ?? false
+  private static let notInitialized = ResponseError(
+    code: .serverNotInitialized, message: "initialize first, with a workspace folder")
+
+  private func initialize(_ params: InitializeParams) throws(ResponseError) -> InitializeResult {
+    let roots = params.roots
+    framework = params.framework
+    watchesFilesOnRequest = params.watchesFilesOnRequest
     let folders = Workspace.pageFolders(in: roots.map(\.standardizedFileURL))
     var failures: [String] = []
     workspaces = []
@@ -162,26 +128,14 @@ public final class LanguageServer {
     }
     guard !workspaces.isEmpty else {
       let place = roots.isEmpty ? "no root given" : roots.map(\.path).joined(separator: ", ")
-      throw Failure(
-        code: ErrorCode.requestFailed,
-        message: failures.first
+      throw ResponseError.failed(
+        failures.first
           ?? "no knowledge base in the workspace (\(place)): open the folder that holds techniques/, generated_pages/ or data/"
       )
     }
     // A knowledge base that cannot be read does not keep the others from being served; the client is told.
-    for failure in failures { log("disarm: \(failure)", type: 1) }
-    return [
-      "capabilities": [
-        "positionEncoding": "utf-16",
-        "textDocumentSync": ["openClose": true, "change": 1, "save": ["includeText": false]],
-        "hoverProvider": true, "definitionProvider": true, "referencesProvider": true,
-        "completionProvider": ["triggerCharacters": ["."], "resolveProvider": false],
-        "documentSymbolProvider": true, "workspaceSymbolProvider": true,
-        "codeActionProvider": ["codeActionKinds": ["quickfix"]],
-        "renameProvider": ["prepareProvider": true],
-      ] as [String: Any],
-      "serverInfo": ["name": "disarm", "version": LanguageServer.version],
-    ]
+    for failure in failures { log("disarm: \(failure)", type: .error) }
+    return InitializeResult(version: LanguageServer.version)
   }
 
   /// Whether the client watches files for a server that asks it to (`didChangeWatchedFiles.dynamicRegistration`):
@@ -189,22 +143,14 @@ public final class LanguageServer {
   private var watchesFilesOnRequest = false
 
   /// The id of the server's one request to the client, `client/registerCapability`; its answer is not needed.
-  static let watchRegistrationID = "disarm/watch-files"
+  static let watchRegistrationID = RequestID.string("disarm/watch-files")
 
   /// The server's request to be told of pages, registers and framework descriptions changed on disk behind the
   /// editor's back (created, changed or deleted), anywhere in the workspace.
-  static var watchRegistration: [String: Any] {
-    [
-      "jsonrpc": "2.0", "id": watchRegistrationID, "method": "client/registerCapability",
-      "params": [
-        "registrations": [
-          [
-            "id": "disarm-watched-files", "method": "workspace/didChangeWatchedFiles",
-            "registerOptions": ["watchers": [["globPattern": "**/*.{md,yml,yaml}"]]],
-          ] as [String: Any]
-        ]
-      ],
-    ]
+  static var watchRegistration: Message {
+    .request(
+      id: watchRegistrationID, method: RegistrationParams.method,
+      params: RegistrationParams(registrationID: "disarm-watched-files", globPattern: "**/*.{md,yml,yaml}").json)
   }
 
   /// The version the server reports; the command sets it from the binary's.
@@ -212,38 +158,48 @@ public final class LanguageServer {
 
   // MARK: Notifications
 
-  private func notification(_ method: String, _ params: Any?) {
-    if method == "exit" {
+  private func notification(_ method: String, _ params: JSONValue?) {
+    guard let known = NotificationMethod(rawValue: method) else {
+      // `$/setTrace`, `$/progress`, …: nothing to do.
+      return
+    }
+    if known == .exit {
       exitStatus = shutdownRequested ? 0 : 1
       return
     }
     guard !workspaces.isEmpty else { return }
-    let object = params as? [String: Any] ?? [:]
-    let document = object["textDocument"] as? [String: Any] ?? [:]
-    let held = (document["uri"] as? String).flatMap { workspace(holding: $0) }
-    switch method {
-    case "initialized":
+    switch known {
+    case .initialized:
       if watchesFilesOnRequest { outgoing.append(Self.watchRegistration) }
-    case "textDocument/didOpen":
-      guard let (workspace, path) = held, let text = document["text"] as? String else { return }
-      workspace.setOpen(path, Array(text.utf8))
+    case .didOpen:
+      guard let open = DidOpenTextDocumentParams(json: params), let (workspace, path) = held(open.textDocument)
+      else { return }
+      workspace.setOpen(path, Array(open.text.utf8))
       refresh(workspace, always: [path], diskChanged: false)
-    case "textDocument/didChange":
-      guard let (workspace, path) = held, let changes = object["contentChanges"] as? [[String: Any]] else { return }
+    case .didChange:
+      guard let change = DidChangeTextDocumentParams(json: params), let (workspace, path) = held(change.textDocument)
+      else { return }
       let text = workspace.open[path] ?? workspace.source(path)?.bytes ?? []
-      workspace.setOpen(path, DocumentChanges.apply(changes, to: text, path: path))
+      workspace.setOpen(path, DocumentChanges.apply(change.contentChanges, to: text, path: path))
       refresh(workspace, always: [path], diskChanged: false)
-    case "textDocument/didClose":
-      guard let (workspace, path) = held else { return }
+    case .didClose:
+      guard let close = DidCloseTextDocumentParams(json: params), let (workspace, path) = held(close.textDocument)
+      else { return }
       workspace.setOpen(path, nil)
       refresh(workspace, always: [], diskChanged: false)
-    case "textDocument/didSave", "workspace/didChangeWatchedFiles":
+    case .didSave, .didChangeWatchedFiles:
       // Each knowledge base re-reads only the files whose size or modification time changed.
       for workspace in workspaces { refresh(workspace, always: []) }
-    default:
-      // `initialized`, `$/cancelRequest` (requests are answered before the next is read), `$/setTrace`, …
+    case .cancelRequest, .exit:
+      // A cancellation is taken before its request runs (see ``run(input:output:)``); one that arrives later is
+      // for a request already answered.
       break
     }
+  }
+
+  /// The knowledge base that holds `document`, and the document's path in it.
+  private func held(_ document: TextDocumentIdentifier) -> (workspace: Workspace, path: String)? {
+    workspace(holding: document.uri)
   }
 
   /// The knowledge base whose page folder holds the document `uri` (the innermost, should folders nest), and the
@@ -267,7 +223,7 @@ public final class LanguageServer {
   }
 
   /// Runs the re-check still pending, if any, and returns what it publishes.
-  func finishPendingWork() -> [[String: Any]] {
+  func finishPendingWork() -> [Message] {
     outgoing = []
     runPendingRefresh()
     return outgoing
@@ -287,7 +243,7 @@ public final class LanguageServer {
     do {
       changed = try workspace.reload(diskChanged: diskChanged)
     } catch {
-      log("disarm: \(error.description)", type: 1)
+      log("disarm: \(error.description)", type: .error)
       return
     }
     for path in always.union(changed).sorted() {
@@ -297,11 +253,9 @@ public final class LanguageServer {
       published[uri] = findings
       let file = workspace.source(path)
       notify(
-        "textDocument/publishDiagnostics",
-        [
-          "uri": uri,
-          "diagnostics": findings.map { LSPDiagnostic.json($0, in: file, workspace: workspace) },
-        ])
+        PublishDiagnosticsParams.method,
+        PublishDiagnosticsParams(
+          uri: uri, diagnostics: findings.map { LSPDiagnostic($0, in: file, workspace: workspace) }))
     }
   }
 
@@ -319,26 +273,26 @@ public final class LanguageServer {
       framing.append(chunk[0..<count])
       // Every message already here is taken at once, so that a `$/cancelRequest` that arrived behind its request
       // cancels it before it runs (the request then gets the protocol's RequestCancelled answer).
-      var bodies: [[UInt8]] = []
+      var messages: [Result<Message, Message.Invalid>] = []
       while true {
         do {
           guard let body = try framing.next() else { break }
-          bodies.append(body)
+          messages.append(Result { () throws(Message.Invalid) in try Message.decode(body) })
         } catch {
           write(
-            ["jsonrpc": "2.0", "method": "window/logMessage", "params": ["type": 1, "message": "disarm: \(error)"]],
+            .notification(
+              method: LogMessageParams.method,
+              params: LogMessageParams(type: .error, message: "disarm: \(error)").json),
             to: output)
         }
       }
-      let cancelled = Self.cancelledIDs(in: bodies)
-      for (index, body) in bodies.enumerated() {
-        if let id = Self.requestID(of: body), cancelled.contains(id) {
-          write(
-            ["jsonrpc": "2.0", "id": id, "error": ["code": ErrorCode.requestCancelled, "message": "cancelled"]],
-            to: output)
+      let cancelled = Self.cancelledIDs(in: messages)
+      for (index, message) in messages.enumerated() {
+        if case .success(.request(let id, _, _)) = message, cancelled.contains(id) {
+          write(.errorResponse(id: id, error: ResponseError(code: .requestCancelled, message: "cancelled")), to: output)
           continue
         }
-        for message in handle(body, moreFollow: index < bodies.count - 1) { write(message, to: output) }
+        for answer in handle(message, moreFollow: index < messages.count - 1) { write(answer, to: output) }
         if let exitStatus { return exitStatus }
       }
       // A cancelled request last in the batch leaves the re-check of the edits before it to run.
@@ -346,34 +300,18 @@ public final class LanguageServer {
     }
   }
 
-  /// The ids of the requests that `$/cancelRequest` notifications among `bodies` cancel (numbers or strings).
-  static func cancelledIDs(in bodies: [[UInt8]]) -> Set<AnyHashable> {
-    var ids = Set<AnyHashable>()
-    for body in bodies where body.count < 4096 {
-      guard let message = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
-        message["method"] as? String == "$/cancelRequest", let id = (message["params"] as? [String: Any])?["id"]
-      else { continue }
-      if let text = id as? String {
-        ids.insert(text)
-      } else if let number = id as? NSNumber {
-        ids.insert(number.intValue)
-      }
+  /// The ids of the requests that `$/cancelRequest` notifications among `messages` cancel.
+  static func cancelledIDs(in messages: [Result<Message, Message.Invalid>]) -> Set<RequestID> {
+    var ids = Set<RequestID>()
+    for case .success(.notification(let method, let params)) in messages
+    where method == NotificationMethod.cancelRequest.rawValue {
+      if let cancel = CancelParams(json: params) { ids.insert(cancel.id) }
     }
     return ids
   }
 
-  /// The id of a request body (number or string); nil for notifications and what cannot be read.
-  static func requestID(of body: [UInt8]) -> AnyHashable? {
-    guard let message = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
-      message["method"] is String, let id = message["id"]
-    else { return nil }
-    if let text = id as? String { return text }
-    return (id as? NSNumber)?.intValue
-  }
-
-  private func write(_ message: [String: Any], to output: Int32) {
-    guard let data = try? JSONSerialization.data(withJSONObject: message, options: [.sortedKeys]) else { return }
-    let bytes = MessageFraming.frame([UInt8](data))
+  private func write(_ message: Message, to output: Int32) {
+    let bytes = message.framed
     var offset = 0
     while offset < bytes.count {
       let written = bytes[offset...].withUnsafeBytes { Foundation.write(output, $0.baseAddress, $0.count) }

@@ -1,3 +1,4 @@
+import DisarmDiagnostics
 import DisarmTestSupport
 import Foundation
 import Testing
@@ -19,14 +20,14 @@ import Testing
     )
   }
 
-  static func published(_ messages: [[String: Any]]) -> [[String: Any]] {
-    messages.filter { $0["method"] as? String == "textDocument/publishDiagnostics" }
+  static func published(_ messages: [Message]) -> [Message] {
+    messages.filter { $0.method == "textDocument/publishDiagnostics" }
   }
 
   /// The `code`s and messages of the diagnostics of one publishDiagnostics.
-  static func findings(_ publish: [String: Any]) -> [String] {
-    let diagnostics = (publish["params"] as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []
-    return diagnostics.map { "\($0["code"] ?? "") \($0["message"] ?? "")" }
+  static func findings(_ publish: Message?) -> [String] {
+    let diagnostics = publish?.params?["diagnostics"]?.arrayValue ?? []
+    return diagnostics.map { "\($0["code"]?.stringValue ?? "") \($0["message"]?.stringValue ?? "")" }
   }
 
   @Test func aBurstOfEditsIsCheckedOnceWithTheLastText() throws {
@@ -44,7 +45,7 @@ import Testing
     #expect(server.handle(Self.change(typed("T7777.777"), version: 3), moreFollow: true).isEmpty)
     let last = Self.published(server.handle(Self.change(typed("T9999.999"), version: 4)))
     #expect(last.count == 1)
-    let findings = last.first.map(Self.findings) ?? []
+    let findings = Self.findings(last.first)
     #expect(findings.contains { $0.hasPrefix("unresolved-reference") && $0.contains("T9999.999") })
     #expect(!findings.contains { $0.contains("T8888.888") || $0.contains("T7777.777") })
 
@@ -55,8 +56,8 @@ import Testing
     )
     let answer = server.handle(hover, moreFollow: true)
     #expect(answer.count == 2)
-    #expect(Self.findings(answer.first ?? [:]).contains { $0.contains("T6666.666") })
-    let hovered = ((answer.last?["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String
+    #expect(Self.findings(answer.first).contains { $0.contains("T6666.666") })
+    let hovered = answer.last?.result?["contents"]?["value"]?.stringValue
     #expect(hovered?.contains("T6666.666") == true, "the hover reads the edited text: \(String(describing: hovered))")
     #expect(server.finishPendingWork().isEmpty, "nothing left to check")
   }
@@ -64,18 +65,24 @@ import Testing
 
 /// Ranged edits (`contentChanges` with a `range`), which some clients send whatever the server asks for.
 @Suite struct RangedChangeTests {
-  @Test func rangedChangesApplyAtTheirUTF16Positions() {
+  @Test func rangedChangesApplyAtTheirUTF16Positions() throws {
     let text = Array("# Technique T1: Näme 😀\nline two\n".utf8)
     // Insert after the emoji (UTF-16: 2 units) on line 0, replace "two" on line 1, then delete "line ".
-    let changes: [[String: Any]] = [
-      ["range": ["start": ["line": 0, "character": 23], "end": ["line": 0, "character": 23]], "text": "!"],
-      ["range": ["start": ["line": 1, "character": 5], "end": ["line": 1, "character": 8]], "text": "2"],
-      ["range": ["start": ["line": 1, "character": 0], "end": ["line": 1, "character": 5]], "text": ""],
+    func range(_ line: Int, _ start: Int, _ end: Int) -> TextRange {
+      TextRange(start: Position(line: line, character: start), end: Position(line: line, character: end))
+    }
+    let changes: [TextDocumentContentChangeEvent] = [
+      .ranged(range(0, 23, 23), "!"), .ranged(range(1, 5, 8), "2"), .ranged(range(1, 0, 5), ""),
     ]
     let result = DocumentChanges.apply(changes, to: text, path: "t.md")
     #expect(String(decoding: result, as: UTF8.self) == "# Technique T1: Näme 😀!\n2\n")
     // A whole-text change replaces everything; a change without text is skipped.
-    let whole = DocumentChanges.apply([["text": "new"], ["range": [:]]], to: text, path: "t.md")
+    let read = try #require(
+      DidChangeTextDocumentParams(
+        json: try JSONParser.parse(
+          Array(#"{"textDocument":{"uri":"file:///t.md"},"contentChanges":[{"text":"new"},{"range":{}}]}"#.utf8))))
+    #expect(read.contentChanges == [.whole("new")])
+    let whole = DocumentChanges.apply(read.contentChanges, to: text, path: "t.md")
     #expect(whole == Array("new".utf8))
   }
 
@@ -92,10 +99,9 @@ import Testing
     let edit =
       #"{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"\#(EditBurstTests.uri)","version":2},"contentChanges":[{"range":{"start":{"line":2,"character":13},"end":{"line":2,"character":13}},"text":"T9999.999 "}]}}"#
     let published = EditBurstTests.published(server.handle(Array(edit.utf8)))
-    let diagnostics =
-      (published.first?["params"] as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []
-    let unresolved = diagnostics.first { $0["code"] as? String == "unresolved-reference" }
-    let start = (unresolved?["range"] as? [String: Any])?["start"] as? [String: Any]
-    #expect(start?["line"] as? Int == 2 && start?["character"] as? Int == 13, "\(diagnostics)")
+    let diagnostics = published.first?.params?["diagnostics"]?.arrayValue ?? []
+    let unresolved = diagnostics.first { $0["code"]?.stringValue == "unresolved-reference" }
+    let start = unresolved?["range"]?["start"]
+    #expect(start?["line"]?.intValue == 2 && start?["character"]?.intValue == 13, "\(diagnostics)")
   }
 }

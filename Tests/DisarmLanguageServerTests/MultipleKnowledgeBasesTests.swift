@@ -1,3 +1,4 @@
+import DisarmDiagnostics
 import DisarmTestSupport
 import Foundation
 import Testing
@@ -31,8 +32,7 @@ struct MultipleKnowledgeBasesTests {
       "params": ["textDocument": ["uri": uri], "position": ["line": line, "character": character]],
     ])
     let answer = server.handle(Array(request.utf8)).last
-    let value = ((answer?["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String
-    return (value, (answer?["error"] as? [String: Any])?["code"] as? Int)
+    return (answer?.result?["contents"]?["value"]?.stringValue, answer?.error?.code.rawValue)
   }
 
   @Test func eachDocumentIsServedByItsOwnKnowledgeBase() throws {
@@ -43,7 +43,7 @@ struct MultipleKnowledgeBasesTests {
       "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["rootUri": root.absoluteString],
     ])
     let answer = server.handle(Array(initialize.utf8))
-    #expect(answer.last?["result"] != nil, "\(answer)")
+    #expect(answer.last?.result != nil, "\(answer)")
     #expect(
       server.workspaces.map { $0.folder.path.replacingOccurrences(of: root.path + "/", with: "") } == [
         "frameworks/assessments/generated_pages", "frameworks/sample",
@@ -67,10 +67,8 @@ struct MultipleKnowledgeBasesTests {
         "jsonrpc": "2.0", "method": "textDocument/didOpen",
         "params": ["textDocument": ["uri": uri, "languageId": "markdown", "version": 1, "text": text]],
       ])
-      let published = server.handle(Array(open.utf8)).filter {
-        $0["method"] as? String == "textDocument/publishDiagnostics"
-      }
-      #expect(published.compactMap { ($0["params"] as? [String: Any])?["uri"] as? String } == [uri])
+      let published = server.handle(Array(open.utf8)).filter { $0.method == "textDocument/publishDiagnostics" }
+      #expect(published.compactMap { $0.params?["uri"]?.stringValue } == [uri])
     }
 
     // Workspace symbols come from both.
@@ -78,9 +76,7 @@ struct MultipleKnowledgeBasesTests {
       let symbols = server.handle(
         Array(
           Self.json(["jsonrpc": "2.0", "id": 9, "method": "workspace/symbol", "params": ["query": query]]).utf8))
-      let uris = (symbols.last?["result"] as? [[String: Any]] ?? []).compactMap {
-        ($0["location"] as? [String: Any])?["uri"] as? String
-      }
+      let uris = (symbols.last?.result?.arrayValue ?? []).compactMap { $0["location"]?["uri"]?.stringValue }
       #expect(uris.first == expected, "\(query): \(uris.prefix(3))")
     }
   }
@@ -95,7 +91,7 @@ struct MultipleKnowledgeBasesTests {
     let initialize = Self.json([
       "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["workspaceFolders": folders],
     ])
-    #expect(server.handle(Array(initialize.utf8)).last?["result"] != nil)
+    #expect(server.handle(Array(initialize.utf8)).last?.result != nil)
     #expect(server.workspaces.count == 2)
     #expect(server.workspaces.map(\.kb.framework.name) == ["disarm-1", "disarm-2026-assessments"])
   }

@@ -1,3 +1,4 @@
+import DisarmDiagnostics
 import DisarmTestSupport
 import Foundation
 import Testing
@@ -14,9 +15,7 @@ import Testing
     return server
   }
 
-  static func code(_ messages: [[String: Any]]) -> Int? {
-    (messages.first?["error"] as? [String: Any])?["code"] as? Int
-  }
+  static func code(_ messages: [Message]) -> Int? { messages.first?.error?.code.rawValue }
 
   @Test func malformedMessagesGetTheProtocolsErrors() {
     let server = Self.initialized()
@@ -37,7 +36,7 @@ import Testing
     // And it still works.
     let symbols = server.handle(
       Array(#"{"jsonrpc":"2.0","id":11,"method":"workspace/symbol","params":{"query":"microblog"}}"#.utf8))
-    #expect((symbols.first?["result"] as? [Any])?.isEmpty == false)
+    #expect(symbols.first?.result?.arrayValue?.isEmpty == false)
   }
 
   @Test func beforeInitializeRequestsAreRefused() {
@@ -78,7 +77,7 @@ import Testing
     }
     let answer = server.handle(
       Array(#"{"jsonrpc":"2.0","id":"last","method":"workspace/symbol","params":{"query":"T0151"}}"#.utf8))
-    #expect(answer.contains { ($0["id"] as? String) == "last" && $0["result"] != nil })
+    #expect(answer.contains { $0.id == .string("last") && $0.result != nil })
   }
 
   @Test func framingSurvivesBrokenHeaders() throws {

@@ -1,3 +1,4 @@
+import DisarmDiagnostics
 import DisarmTestSupport
 import Foundation
 import Testing
@@ -7,7 +8,7 @@ import Testing
 /// Files changed on disk behind the editor's back: a client that watches files for servers that ask is asked to
 /// report pages and descriptions, and a page changed on disk is re-read and re-checked when it reports it.
 @Suite struct WatchedFilesTests {
-  static func initialize(_ server: LanguageServer, root: URL, dynamicWatching: Bool) -> [[String: Any]] {
+  static func initialize(_ server: LanguageServer, root: URL, dynamicWatching: Bool) -> [Message] {
     let capabilities = dynamicWatching ? #"{"workspace":{"didChangeWatchedFiles":{"dynamicRegistration":true}}}"# : "{}"
     _ = server.handle(
       Array(
@@ -19,11 +20,11 @@ import Testing
   @Test func aClientThatWatchesOnRequestIsAskedToWatchPagesAndDescriptions() throws {
     let asked = Self.initialize(LanguageServer(), root: TestSupport.sampleData, dynamicWatching: true)
     #expect(asked.count == 1)
-    #expect(asked.first?["method"] as? String == "client/registerCapability")
-    let registration = ((asked.first?["params"] as? [String: Any])?["registrations"] as? [[String: Any]])?.first
-    #expect(registration?["method"] as? String == "workspace/didChangeWatchedFiles")
-    let watchers = (registration?["registerOptions"] as? [String: Any])?["watchers"] as? [[String: Any]]
-    #expect(watchers?.first?["globPattern"] as? String == "**/*.{md,yml,yaml}")
+    #expect(asked.first?.method == "client/registerCapability")
+    let registration = asked.first?.params?["registrations"]?.arrayValue?.first
+    #expect(registration?["method"]?.stringValue == "workspace/didChangeWatchedFiles")
+    let watchers = registration?["registerOptions"]?["watchers"]?.arrayValue
+    #expect(watchers?.first?["globPattern"]?.stringValue == "**/*.{md,yml,yaml}")
     // Others are not asked (they report what they watch on their own, if anything).
     #expect(Self.initialize(LanguageServer(), root: TestSupport.sampleData, dynamicWatching: false).isEmpty)
   }
@@ -36,7 +37,11 @@ import Testing
     let server = LanguageServer()
     let asked = Self.initialize(server, root: folder, dynamicWatching: true)
     // The client's answer to the registration is taken quietly.
-    let answer = #"{"jsonrpc":"2.0","id":"\#(asked.first?["id"] as? String ?? "")","result":null}"#
+    guard case .string(let id) = asked.first?.id else {
+      Issue.record("no registration asked: \(asked)")
+      return
+    }
+    let answer = #"{"jsonrpc":"2.0","id":"\#(id)","result":null}"#
     #expect(server.handle(Array(answer.utf8)).isEmpty)
 
     let page = kb.appendingPathComponent("techniques/T0151.004.md")
@@ -49,12 +54,12 @@ import Testing
         #"{"jsonrpc":"2.0","method":"workspace/didChangeWatchedFiles","params":{"changes":[{"uri":"\#(uri)","type":2}]}}"#
           .utf8))
     let forPage = published.first {
-      (($0["params"] as? [String: Any])?["uri"] as? String)?.hasSuffix("techniques/T0151.004.md") == true
+      $0.params?["uri"]?.stringValue?.hasSuffix("techniques/T0151.004.md") == true
     }
-    let diagnostics = (forPage?["params"] as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []
+    let diagnostics = forPage?.params?["diagnostics"]?.arrayValue ?? []
     #expect(
       diagnostics.contains {
-        $0["code"] as? String == "unresolved-reference" && "\($0["message"] ?? "")".contains("T9999.999")
+        $0["code"]?.stringValue == "unresolved-reference" && $0["message"]?.stringValue?.contains("T9999.999") == true
       },
       "\(published)")
   }

@@ -18,11 +18,22 @@ public struct RuleDescription: Hashable, Sendable {
   /// Whether `disarm lint --fix` resolves findings of this rule.
   public let isFixable: Bool
 
-  /// Most rules report at one severity and cannot fix their findings, hence the defaults.
+  // MARK: For editors
+
+  /// How an editor marks the rule's findings beyond their severity: text that could go shown faded, retired objects
+  /// struck through. Empty for most rules.
+  public let editorTags: Set<EditorTag>
+  /// Whether regenerating the page (derived tables and names recomputed, as `disarm build --write` does) resolves a
+  /// finding: the language server then offers that as the finding's code action.
+  public let fixedByRegenerating: Bool
+
+  /// Most rules report at one severity, cannot fix their findings and mean nothing special to an editor, hence the
+  /// defaults.
   public init(
     category: RuleCategory,
     id: RuleID, severity: Severity, summary: String, explanation: String, isFixable: Bool = false,
-    otherSeverities: Set<Severity> = []
+    otherSeverities: Set<Severity> = [],
+    editorTags: Set<EditorTag> = [], fixedByRegenerating: Bool = false
   ) {
     self.id = id
     self.category = category
@@ -31,6 +42,8 @@ public struct RuleDescription: Hashable, Sendable {
     self.explanation = explanation
     self.isFixable = isFixable
     self.otherSeverities = otherSeverities
+    self.editorTags = editorTags
+    self.fixedByRegenerating = fixedByRegenerating
   }
 
   /// Whether a finding at `severity` is one the rule declares.

@@ -6,6 +6,9 @@ public enum JSONValue: Sendable, Equatable {
   case bool(Bool)
   /// A whole number; nothing the tool writes needs fractions.
   case int(Int)
+  /// Any other number: one with a fraction or an exponent, or too large for `int`. Only what ``JSONParser`` reads
+  /// from other programs holds one.
+  case number(Double)
   /// Any text; the writer escapes what JSON requires.
   case string(String)
   /// Elements in the order given.

@@ -19,6 +19,7 @@ public enum JSONWriter {
     case .null: output += "null".utf8
     case .bool(let bool): output += (bool ? "true" : "false").utf8
     case .int(let int): output += String(int).utf8
+    case .number(let number): writeNumber(number, into: &output)
     case .string(let string): writeString(string, into: &output)
     case .array(let values):
       guard !values.isEmpty else {
@@ -49,6 +50,48 @@ public enum JSONWriter {
       newline(indent, into: &output)
       output.append(UInt8(ascii: "}"))
     }
+  }
+
+  /// `value` on one line, without whitespace or a final newline (keys sorted): for messages to other programs,
+  /// such as the language server's, where layout only costs bytes.
+  public static func compact(_ value: JSONValue) -> [UInt8] {
+    var output: [UInt8] = []
+    writeCompact(value, into: &output)
+    return output
+  }
+
+  /// Appends `value` as ``compact(_:)`` writes it.
+  public static func writeCompact(_ value: JSONValue, into output: inout [UInt8]) {
+    switch value {
+    case .array(let values):
+      output.append(UInt8(ascii: "["))
+      for (index, element) in values.enumerated() {
+        if index > 0 { output.append(UInt8(ascii: ",")) }
+        writeCompact(element, into: &output)
+      }
+      output.append(UInt8(ascii: "]"))
+    case .object(let members):
+      output.append(UInt8(ascii: "{"))
+      for (index, key) in members.keys.sorted().enumerated() {
+        if index > 0 { output.append(UInt8(ascii: ",")) }
+        writeString(key, into: &output)
+        output.append(UInt8(ascii: ":"))
+        writeCompact(members[key]!, into: &output)
+      }
+      output.append(UInt8(ascii: "}"))
+    default:
+      write(value, indent: 0, into: &output)
+    }
+  }
+
+  /// Appends a number in the shortest form that reads back as the same `Double`; JSON has no infinities or NaN, so
+  /// those (which the parser never produces) are written as `null`.
+  static func writeNumber(_ number: Double, into output: inout [UInt8]) {
+    guard number.isFinite else {
+      output += "null".utf8
+      return
+    }
+    output += number.description.utf8
   }
 
   /// Appends a line break and `indent` levels of two spaces, for streaming callers that lay out members themselves.

@@ -14,7 +14,7 @@ public struct DerivedOutOfDateRule: Rule {
       Tables such as a technique's incidents or a tactic's techniques are derived from the pages that own those \
       facts. Run `disarm lint --fix` (or `disarm build --write`) to regenerate them.
       """,
-    isFixable: true)
+    isFixable: true, fixedByRegenerating: true)
 
   public static let phase = LintPhase.drift
 

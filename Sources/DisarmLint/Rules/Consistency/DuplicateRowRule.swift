@@ -7,7 +7,8 @@ public struct DuplicateRowRule: PageRule {
   public static let description = RuleDescription(
     category: .consistency,
     id: RuleID("duplicate-row"), severity: .warning, summary: "A table lists the same object twice.",
-    explanation: "An object appears once per table; merge the descriptions of duplicate rows.")
+    explanation: "An object appears once per table; merge the descriptions of duplicate rows.",
+    editorTags: [.unnecessary])
 
   public static let examples = pair(
     "The tactic's Techniques table lists T0001 twice.",

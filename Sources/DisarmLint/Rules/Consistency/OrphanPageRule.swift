@@ -10,7 +10,7 @@ public struct OrphanPageRule: Rule {
     explanation: """
       In a knowledge base without index pages, every object should be reachable from another page (a tactic's \
       table, an incident, …).
-      """)
+      """, editorTags: [.unnecessary])
 
   public static let examples = pair(
     "No tactic belongs to phase P02 and no index lists it, so nothing leads to it.",

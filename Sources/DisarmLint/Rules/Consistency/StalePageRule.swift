@@ -11,7 +11,7 @@ public struct StalePageRule: Rule {
     explanation: """
       DISARM's old generator never deleted pages of objects dropped from the framework. Such pages are left alone by \
       regeneration; delete them or add the object back.
-      """)
+      """, editorTags: [.unnecessary])
 
   public static let examples = [
     RuleExample(

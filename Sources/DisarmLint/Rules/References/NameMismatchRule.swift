@@ -14,7 +14,7 @@ public struct NameMismatchRule: Rule {
       Link texts, fields and inline `ID: Name` mentions repeat the object's name as its heading gives it. In derived \
       tables the name is rewritten by regeneration (`derived-out-of-date`, fixed by `--fix`); in fields and prose it \
       must be edited by hand.
-      """)
+      """, fixedByRegenerating: true)
 
   public static let examples = pair(
     "The technique's Tactic field misspells the tactic's name.",

@@ -14,7 +14,7 @@ public struct RemovedWithoutRetirementRule: Rule {
       1.6, 32 techniques disappeared with no record of what replaced them. Add an entry to retired.yml (id, name, \
       retired, reason, and replaced-by when something replaces it), so that the identifier is never issued again \
       and consumers learn where the object went.
-      """)
+      """, editorTags: [.deprecated])
 
   public static let examples = [
     RuleExample(

@@ -13,7 +13,7 @@ public struct RetiredIDReusedRule: Rule {
       galaxies, incident reports) keep using it after it is retired. Give the new object an identifier of its own \
       (`disarm new` picks the next one never used), or, if the object really came back, remove its entry from \
       retired.yml.
-      """)
+      """, editorTags: [.deprecated])
 
   public static let examples = pair(
     "T0001 is recorded as retired, yet techniques/T0001.md is a live page.",

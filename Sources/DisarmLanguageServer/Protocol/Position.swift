@@ -2,20 +2,20 @@ import DisarmDiagnostics
 
 /// Positions as LSP counts them (0-based line, 0-based character in UTF-16 code units, the protocol's default
 /// encoding), converted to and from the byte offsets every other part of disarm uses.
-struct LSPPosition: Equatable {
+struct Position: Equatable, JSONRepresentable {
   var line: Int
   var character: Int
 
-  var json: [String: Any] { ["line": line, "character": character] }
+  var json: JSONValue { .object(["line": .int(line), "character": .int(character)]) }
 
   init(line: Int, character: Int) {
     self.line = line
     self.character = character
   }
 
-  init?(json: Any?) {
-    guard let object = json as? [String: Any], let line = object["line"] as? Int,
-      let character = object["character"] as? Int, line >= 0, character >= 0
+  /// The position `json` holds; nil unless it has a whole, non-negative `line` and `character`.
+  init?(json: JSONValue?) {
+    guard let line = json?["line"]?.intValue, let character = json?["character"]?.intValue, line >= 0, character >= 0
     else { return nil }
     self.init(line: line, character: character)
   }
@@ -41,13 +41,5 @@ struct LSPPosition: Equatable {
       offset += scalar.utf8.count
     }
     return offset
-  }
-
-  /// An LSP range for byte offsets.
-  static func range(_ offsets: Range<Int>, in file: SourceFile) -> [String: Any] {
-    [
-      "start": LSPPosition(offset: offsets.lowerBound, in: file).json,
-      "end": LSPPosition(offset: offsets.upperBound, in: file).json,
-    ]
   }
 }
