@@ -14,6 +14,12 @@ public struct VerifiedChangePlan: Sendable {
 }
 
 extension ChangePlan {
+  /// Whether the plan is the language server's, applied by the editor.
+  var isForTheEditor: Bool {
+    if case .inTheEditor = verification { return true }
+    return false
+  }
+
   /// Checks the plan against the whole knowledge base with its pages read from memory (see ``Verification``);
   /// refuses it when a planned page would have an error it does not have today. Nothing is written.
   public func verified() throws(EditRefusal) -> VerifiedChangePlan {
@@ -56,6 +62,7 @@ extension VerifiedChangePlan {
   /// rewritten only while its file still holds the bytes the plan replaces, each removal likewise; every page
   /// written atomically. Pages that changed on disk meanwhile are left alone and returned as conflicts.
   public func write(holding lock: EditLock? = nil) throws(WriteError) -> EditReport {
+    precondition(!plan.isForTheEditor, "the language server's plans go to the editor, never to disk")
     if plan.createsFolder, !FileManager.default.fileExists(atPath: plan.folder.path) {
       do {
         try FileManager.default.createDirectory(at: plan.folder, withIntermediateDirectories: true)

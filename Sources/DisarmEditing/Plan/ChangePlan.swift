@@ -21,6 +21,10 @@ public struct ChangePlan: Sendable {
   public let createsFolder: Bool
   /// How the plan is checked before it is written.
   let verification: Verification
+  /// For plans made of precise edits (the language server's): each page's edits, by path, in order. Empty otherwise.
+  public let textEdits: [String: [ByteEdit]]
+  /// Pages renamed; each is also a creation in ``changes`` and a removal in ``removals``.
+  public let moves: [PageMove]
 
   /// How a plan is checked against the whole knowledge base before anything is written.
   public enum Verification: Sendable {
@@ -30,20 +34,26 @@ public struct ChangePlan: Sendable {
     case overlay(framework: String?, errorsBefore: [Diagnostic])
     /// The request already read the knowledge base with its planned pages from memory and checked it while
     /// planning (`disarm new` derives the other pages from that check; `disarm import` checks the spreadsheet and
-    /// regenerates the whole tree from memory; the language server plans on the editor's unsaved text).
+    /// regenerates the whole tree from memory).
     case checkedWhilePlanning
+    /// The language server's plans: the editor shows the edit to its user, who applies it or not, and the server
+    /// checks the result as soon as the editor sends the changed text. Never written by the executor.
+    case inTheEditor
   }
 
   /// A plan for a validated request: the only initialiser, so no plan exists for a request that was not checked.
   public init<Request: EditRequest>(
     for request: Validated<Request>, folder: URL, changes: [PageSync.Change], removals: [PageRemoval] = [],
-    createsFolder: Bool = false, verification: Verification
+    createsFolder: Bool = false, verification: Verification, textEdits: [String: [ByteEdit]] = [:],
+    moves: [PageMove] = []
   ) {
     self.folder = folder
     self.changes = changes
     self.removals = removals
     self.createsFolder = createsFolder
     self.verification = verification
+    self.textEdits = textEdits
+    self.moves = moves
   }
 
   /// Whether the plan changes nothing.
