@@ -156,7 +156,7 @@ public enum FrameworkDetection {
     let path: String
     /// Sampled pages' first lines, read once for all candidates.
     private var lines: [String: [String]] = [:]
-    private var destinations: [String: [Substring]] = [:]
+    private var destinations: [String: [String]] = [:]
     let folders: Set<String>
     private let listing: [String: [String]]
     let rootFiles: [String]
@@ -213,9 +213,11 @@ public enum FrameworkDetection {
 
     /// The destinations of the markdown links in a sampled page's first lines (`../../generated_pages/…`), read
     /// once for all candidates.
-    func linkDestinations(of relativePath: String) -> [Substring] {
+    /// Kept as `String`s: `hasPrefix` on a `Substring` compares character by character, which was most of
+    /// detection's time.
+    func linkDestinations(of relativePath: String) -> [String] {
       if let cached = destinations[relativePath] { return cached }
-      var found: [Substring] = []
+      var found: [String] = []
       for line in firstLines(of: relativePath) {
         // `](` then everything up to `)`, found byte by byte (Foundation's `range(of:)` goes through CFString).
         let bytes = Array(line.utf8)
@@ -228,7 +230,7 @@ public enum FrameworkDetection {
           let start = index + 2
           var end = start
           while end < bytes.count, bytes[end] != UInt8(ascii: ")") { end += 1 }
-          found.append(Substring(String(decoding: bytes[start..<end], as: UTF8.self)))
+          found.append(String(decoding: bytes[start..<end], as: UTF8.self))
           index = end
         }
       }
@@ -243,8 +245,16 @@ public enum FrameworkDetection {
       var buffer = [UInt8](repeating: 0, count: 4096)
       let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
       guard count > 0 else { return [] }
-      return String(decoding: buffer[..<count], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
-        .map { String($0).trimmingWhitespace() }
+      // Split at each LF byte, as splitting the decoded text at "\n" characters would, but without walking it
+      // character by character: an LF after a CR is not a line break there (CR LF is one character), nor here.
+      var lines: [String] = []
+      var start = 0
+      for index in 0..<count where buffer[index] == 0x0A && (index == 0 || buffer[index - 1] != 0x0D) {
+        if index > start { lines.append(String(decoding: buffer[start..<index], as: UTF8.self).trimmingWhitespace()) }
+        start = index + 1
+      }
+      if count > start { lines.append(String(decoding: buffer[start..<count], as: UTF8.self).trimmingWhitespace()) }
+      return lines
     }
 
     /// The first file matching `pattern` (`folder/name` or `name`, with `*` and `?`), as a relative path.
@@ -266,20 +276,34 @@ extension FrameworkDetection {
 
 /// `*` (any run of characters) and `?` (one character) in a file name, as shells match them.
 enum Glob {
+  /// Matched byte by byte, backtracking only to the last `*` (no arrays made: detection matches every page of a
+  /// kind folder against a signature that rules a framework out).
   static func matches(_ name: String, _ pattern: String) -> Bool {
-    matches(Array(name.utf8)[...], Array(pattern.utf8)[...])
+    var name = name
+    var pattern = pattern
+    return name.withUTF8 { name in pattern.withUTF8 { pattern in matches(name, pattern) } }
   }
 
-  private static func matches(_ name: ArraySlice<UInt8>, _ pattern: ArraySlice<UInt8>) -> Bool {
-    guard let first = pattern.first else { return name.isEmpty }
-    switch first {
-    case UInt8(ascii: "*"):
-      let rest = pattern.dropFirst()
-      return name.indices.contains { matches(name[$0...], rest) } || matches(name[name.endIndex...], rest)
-    case UInt8(ascii: "?"):
-      return !name.isEmpty && matches(name.dropFirst(), pattern.dropFirst())
-    default:
-      return name.first == first && matches(name.dropFirst(), pattern.dropFirst())
+  private static func matches(_ name: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
+    var (n, p) = (0, 0)
+    // Where the last `*` is in the pattern, and where in the name its run would end if this attempt fails.
+    var star: (pattern: Int, name: Int)?
+    while n < name.count {
+      if p < pattern.count, pattern[p] == UInt8(ascii: "*") {
+        star = (p, n)
+        p += 1
+      } else if p < pattern.count, pattern[p] == UInt8(ascii: "?") || pattern[p] == name[n] {
+        n += 1
+        p += 1
+      } else if let last = star {
+        // The `*` takes one more byte, and the rest of the pattern is tried after it.
+        star = (last.pattern, last.name + 1)
+        (n, p) = (last.name + 1, last.pattern + 1)
+      } else {
+        return false
+      }
     }
+    while p < pattern.count, pattern[p] == UInt8(ascii: "*") { p += 1 }
+    return p == pattern.count
   }
 }

@@ -146,14 +146,18 @@ public final class LintContext {
       // tables give some relations a page's offsets) are the same: then so are the relations read from the page.
       // (Read in this closure, so that the cache's table is no longer shared when it is updated below.)
       let previous = identifiersUnchanged && wholePagesUnchanged ? cache?.proseReferences ?? [:] : [:]
-      let missing = kb.orderedObjects.filter { object in
-        guard let page = object.page else { return false }
-        return previous[page.path].map { $0.page !== page } ?? true
-      }
-      // The offsets of the codes read as relations, for the pages checked again only (all on a first check).
+      // The offsets of the codes read as relations, for the pages checked again only (all on a first check, where
+      // nothing is looked up: a one-shot command has no cache).
       var relationStarts: [String: Set<Int>] = [:]
-      let paths = Set(missing.compactMap(\.page?.path))
-      if !paths.isEmpty {
+      if previous.isEmpty {
+        for relation in kb.relations { relationStarts[relation.file, default: []].insert(relation.position.offset) }
+        for (file, offsets) in kb.checkedCodeOffsets { relationStarts[file, default: []].formUnion(offsets) }
+      } else {
+        let paths = Set(
+          kb.orderedObjects.lazy.compactMap(\.page).filter { page in
+            previous[page.path].map { $0.page !== page } ?? true
+          }
+          .map(\.path))
         for relation in kb.relations where paths.contains(relation.file) {
           relationStarts[relation.file, default: []].insert(relation.position.offset)
         }
@@ -165,8 +169,9 @@ public final class LintContext {
         guard let page = object.page else { return ([], false) }
         if let cached = previous[page.path], cached.page === page { return (cached.value, false) }
         let starts = relationStarts[page.path] ?? []
-        let references = kb.references(of: object.id).compactMap { reference in
-          starts.contains(reference.reference.code.offsets.lowerBound) ? nil : (page.path, reference)
+        // Typed as the result is, so that the array is not cast element by element to the labelled tuple.
+        let references: [(file: String, reference: ResolvedReference)] = kb.references(of: object.id).compactMap {
+          reference in starts.contains(reference.reference.code.offsets.lowerBound) ? nil : (page.path, reference)
         }
         return (references, true)
       }

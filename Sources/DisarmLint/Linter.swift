@@ -17,8 +17,8 @@ public enum Linter {
     let rules = RuleRegistry.rules.filter { $0.phase == phase }
     guard phase == .model else { return rules.flatMap { $0.check(context) } }
     context.computeSharedIndexes()
-    let pageRules = rules.compactMap { $0 as? any PageRule.Type }
-    let otherRules = rules.filter { !($0 is any PageRule.Type) }
+    let pageRules = rules.compactMap { $0.asPageRule }
+    let otherRules = rules.filter { $0.asPageRule == nil }
     return ParallelMap.map(otherRules) { $0.check(context) }.flatMap { $0 } + pageRuleFindings(pageRules, in: context)
   }
 

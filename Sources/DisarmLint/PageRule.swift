@@ -19,3 +19,13 @@ extension PageRule {
     context.pageSubjects.flatMap { check(page: $0.page, of: $0.object, in: context) }
   }
 }
+
+extension Rule {
+  /// A rule that does not declare itself a ``PageRule`` is not one.
+  public static var asPageRule: (any PageRule.Type)? { nil }
+}
+
+extension PageRule {
+  /// A page rule is one (this more specific default is the one its conformance takes).
+  public static var asPageRule: (any PageRule.Type)? { self }
+}

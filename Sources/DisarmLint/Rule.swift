@@ -14,6 +14,9 @@ public protocol Rule: Sendable {
   static var examples: [RuleExample] { get }
   /// The rule's findings in the knowledge base `context` describes.
   static func check(_ context: LintContext) -> [Diagnostic]
+  /// The rule as a ``PageRule`` if it is one: told without a dynamic cast (`as? any PageRule.Type`), which on its
+  /// first use for each type searches the binary's conformance tables, a cost every one-shot command paid.
+  static var asPageRule: (any PageRule.Type)? { get }
 }
 
 /// The stage of ``Linter`` a rule runs in.
