@@ -133,7 +133,8 @@ let package = Package(
     .target(
       name: "DisarmLanguageServer",
       dependencies: [
-        "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmLint", "DisarmBrowsing",
+        "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmLint", "DisarmEditing",
+        "DisarmBrowsing",
       ]
     ),
     // The preview server of `disarm site --serve`, in its own executable: FlyingFox's sockets (FlyingSocks) link

@@ -1,5 +1,6 @@
 import DisarmBrowsing
 import DisarmDiagnostics
+import DisarmEditing
 import DisarmFramework
 import DisarmLint
 import DisarmModel
@@ -247,21 +248,21 @@ struct Features {
     for finding in workspace.findings[place.path] ?? [] {
       let lsp = LSPDiagnostic(finding, in: place.file, workspace: workspace)
       for fix in finding.fixIts {
-        let edit = PlannedEdit(path: place.path, range: fix.range.offsets, replacement: fix.replacement)
-        actions.append(CodeAction(title: fix.message, diagnostics: [lsp], edit: workspace.workspaceEdit([edit])))
+        let fixed = EditorEdits.Replacement(path: place.path, range: fix.range.offsets, text: fix.replacement)
+        actions.append(CodeAction(title: fix.message, diagnostics: [lsp], edit: try edit([fixed])))
       }
     }
     let findings = (workspace.findings[place.path] ?? []).filter {
       RuleRegistry.rule($0.rule)?.description.fixedByRegenerating == true
     }
     if !findings.isEmpty, let bytes = workspace.regenerated[place.path] {
-      let whole = PlannedEdit(
-        path: place.path, range: 0..<place.file.bytes.count, replacement: String(decoding: bytes, as: UTF8.self))
+      let whole = EditorEdits.Replacement(
+        path: place.path, range: 0..<place.file.bytes.count, text: String(decoding: bytes, as: UTF8.self))
       actions.append(
         CodeAction(
           title: "Regenerate this page's derived content (notes kept)",
           diagnostics: findings.map { LSPDiagnostic($0, in: place.file, workspace: workspace) },
-          edit: workspace.workspaceEdit([whole]), isPreferred: true))
+          edit: try edit([whole]), isPreferred: true))
     }
     return actions
   }
@@ -304,9 +305,9 @@ struct Features {
     }
     if let newID = kb.id(name) { return try renameIdentifier(id, to: newID, page: page) }
     let old = object.name
-    var edits: [PlannedEdit] = []
+    var edits: [EditorEdits.Replacement] = []
     if let heading = page.heading?.name {
-      edits.append(PlannedEdit(path: page.path, range: heading.offsets, replacement: name))
+      edits.append(EditorEdits.Replacement(path: page.path, range: heading.offsets, text: name))
     }
     let oldBytes = Array(old.utf8)
     for mention in mentions(of: id) where mention.range.lowerBound < notesStart(mention.file) {
@@ -318,11 +319,11 @@ struct Features {
           bytes[start..<(start + oldBytes.count)].elementsEqual(oldBytes)
         else { continue }
         if mention.path == page.path, let heading = page.heading?.name, heading.offsets.lowerBound == start { continue }
-        edits.append(PlannedEdit(path: mention.path, range: start..<(start + oldBytes.count), replacement: name))
+        edits.append(EditorEdits.Replacement(path: mention.path, range: start..<(start + oldBytes.count), text: name))
         break
       }
     }
-    return workspace.workspaceEdit(edits)
+    return try edit(edits)
   }
 
   /// Renames an identifier: every mention above the notes (headings, links, inline codes, index rows, file names in
@@ -342,10 +343,10 @@ struct Features {
       throw failed("a sub-technique keeps its parent: \(newID) would move \(id) under another technique")
     }
     let edits = mentions(of: id).filter { $0.range.lowerBound < notesStart($0.file) }.map {
-      PlannedEdit(path: $0.path, range: $0.range, replacement: newID.string)
+      EditorEdits.Replacement(path: $0.path, range: $0.range, text: newID.string)
     }
     let folder = (page.path as NSString).deletingLastPathComponent
     let newPath = folder.isEmpty ? "\(newID).md" : "\(folder)/\(newID).md"
-    return workspace.workspaceEdit(edits, moves: [(from: page.path, to: newPath)])
+    return try edit(edits, moves: [PageMove(from: page.path, to: newPath)])
   }
 }
