@@ -18,12 +18,7 @@ public struct LintFix: EditRequest {
     self.framework = framework
   }
 
-  public func validate() throws(EditRefusal) {
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-      throw EditRefusal("\(folder.path): no such folder")
-    }
-  }
+  public func validate() throws(EditRefusal) { try EditRefusal.requireFolder(folder) }
 
   /// What the fix did: the number of pages written and the `page-changed-on-disk` findings of pages edited while it
   /// ran (left alone).

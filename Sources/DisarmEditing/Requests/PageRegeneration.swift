@@ -20,12 +20,7 @@ public struct PageRegeneration: EditRequest {
     self.framework = framework
   }
 
-  public func validate() throws(EditRefusal) {
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-      throw EditRefusal("\(folder.path): no such folder")
-    }
-  }
+  public func validate() throws(EditRefusal) { try EditRefusal.requireFolder(folder) }
 
   /// The knowledge base loaded and checked: what the command reports before it writes.
   public static func check(_ request: Validated<Self>) throws(LoadError) -> CheckedKnowledgeBase {
