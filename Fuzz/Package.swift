@@ -16,7 +16,10 @@ let package = Package(
     .target(name: "CFuzzerDriver"),
     .executableTarget(
       name: "DisarmFuzzer",
-      dependencies: ["CFuzzerDriver", .product(name: "DisarmParser", package: "disarm")]
+      dependencies: [
+        "CFuzzerDriver", .product(name: "DisarmDiagnostics", package: "disarm"),
+        .product(name: "DisarmFramework", package: "disarm"), .product(name: "DisarmParser", package: "disarm"),
+      ]
     ),
     // The workbook reader (`scripts/fuzz-workbook.sh`).
     .executableTarget(

@@ -5,6 +5,8 @@
 // memory errors, the target checks what the parser promises in docs/PAGE-FORMAT.md: every part it returns is an
 // exact slice of the input, with positions inside the file, and the notes are the input's tail byte for byte.
 
+import DisarmDiagnostics
+import DisarmFramework
 import DisarmParser
 
 /// The roles a fuzz input can take, indexed by its first byte (modulo the count).
