@@ -1,8 +1,9 @@
+import DisarmDiagnostics
 import DisarmModel
 
 /// `disarm diff --format markdown`: release notes ready to paste, one section per kind that changed, each change a
 /// list item naming the object by identifier and name. Text from pages is escaped so that a name cannot start a
-/// heading, a list or a link in the notes.
+/// heading, a list or a link in the notes, and its control characters are shown, not sent.
 public enum DiffMarkdownReport {
   public static func render(_ diff: VersionDiff) -> String {
     var out = "# Changes from \(escape(diff.old.label)) to \(escape(diff.new.label))\n\n"
@@ -52,14 +53,27 @@ public enum DiffMarkdownReport {
     for item in items { out += "- " + line(item) + "\n" }
   }
 
-  /// Markdown's punctuation escaped, line breaks as spaces.
+  /// Markdown's punctuation escaped, line breaks as spaces, and control characters, C1 controls and bidi overrides
+  /// shown as visible text (``TerminalText/visible(_:)``, its `<` and `>` escaped too): release notes are read in
+  /// terminals and rendered pages, where neither may act. Scalar by scalar, so that a CR LF pair is two spaces.
   static func escape(_ text: String) -> String {
     var out = ""
-    for character in text {
-      switch character {
-      case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~": out += "\\\(character)"
-      case "\n", "\r": out += " "
-      default: out.append(character)
+    out.unicodeScalars.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~":
+        out.unicodeScalars.append("\\")
+        out.unicodeScalars.append(scalar)
+      case "\n", "\r": out.unicodeScalars.append(" ")
+      default:
+        if let shown = TerminalText.visible(scalar) {
+          for shownScalar in shown.unicodeScalars {
+            if shownScalar == "<" || shownScalar == ">" { out.unicodeScalars.append("\\") }
+            out.unicodeScalars.append(shownScalar)
+          }
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
       }
     }
     return out

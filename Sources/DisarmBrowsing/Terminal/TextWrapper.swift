@@ -38,15 +38,17 @@ public struct TextWrapper: Sendable {
         let wordWidth = DisplayWidth.of(visible)
         if column > 0, column + wordWidth > available { finish() }
         var rest = Substring(word)
-        // A single word longer than the line is cut.
-        while DisplayWidth.of(String(rest)) > available, column == 0 {
-          let cut = DisplayWidth.prefix(rest, width: available)
+        var restWidth = DisplayWidth.of(word)
+        // A single word longer than the line is cut; the width of what is left is counted down, not measured again.
+        while restWidth > available, column == 0 {
+          let (cut, cutWidth) = DisplayWidth.prefix(rest, width: available)
           line += styled(String(rest[..<cut]), run)
           finish()
           rest = rest[cut...]
+          restWidth -= cutWidth
         }
         line += styled(String(rest), run)
-        column += DisplayWidth.of(String(rest))
+        column += restWidth
       }
       for character in run.text {
         word.append(character)
@@ -83,17 +85,18 @@ enum DisplayWidth {
     }
   }
 
-  /// The index in `text` up to which it fits in `width` columns (at least one character).
-  static func prefix(_ text: Substring, width limit: Int) -> Substring.Index {
+  /// The index in `text` up to which it fits in `width` columns (at least one character), and the columns that
+  /// prefix takes.
+  static func prefix(_ text: Substring, width limit: Int) -> (index: Substring.Index, width: Int) {
     var used = 0
     var index = text.startIndex
     while index < text.endIndex {
       let next = text.index(after: index)
-      let characterWidth = of(String(text[index..<next]))
+      let characterWidth = text.unicodeScalars[index..<next].reduce(0) { $0 + width($1) }
       if used + characterWidth > limit, index > text.startIndex { break }
       used += characterWidth
       index = next
     }
-    return index
+    return (index, used)
   }
 }
