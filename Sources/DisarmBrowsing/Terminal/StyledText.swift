@@ -40,8 +40,18 @@ public struct StyledText: Sendable, Equatable {
     var closingBracket = NextScalar("]", in: scalars)
     var closingParenthesis = NextScalar(")", in: scalars)
     var index = scalars.startIndex
+    let special: Set<UInt8> = [UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "["), 10, 13]
     while index < scalars.endIndex {
       let scalar = scalars[index]
+      if !scalar.isASCII || !special.contains(UInt8(scalar.value)) {
+        // Plain text up to the next scalar that may start markup, copied at once: all of those are ASCII, and an
+        // ASCII byte is never part of another scalar, so the run ends on a scalar boundary.
+        var end = source.utf8.index(after: index)
+        while end < source.utf8.endIndex, !special.contains(source.utf8[end]) { end = source.utf8.index(after: end) }
+        buffer += source[index..<end]
+        index = end
+        continue
+      }
       let next = scalars.index(after: index)
       if scalar == "<", let close = scalars.firstIndex(of: ">", from: next, within: 39) {
         let tag = String(scalars[next..<close]).lowercased().trimmingWhitespace()
