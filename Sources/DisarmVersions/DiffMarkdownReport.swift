@@ -58,8 +58,21 @@ public enum DiffMarkdownReport {
   /// terminals and rendered pages, where neither may act. Scalar by scalar, so that a CR LF pair is two spaces.
   static func escape(_ text: String) -> String {
     var out = ""
-    out.unicodeScalars.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
+    out.reserveCapacity(text.utf8.count)
+    let utf8 = text.utf8
+    var index = utf8.startIndex
+    while index < utf8.endIndex {
+      // Runs of bytes that need nothing are copied at once; every byte that may need something starts a scalar
+      // (ASCII, or the lead byte 0xC2 of C1 controls and 0xE2 of the bidi controls).
+      var end = index
+      while end < utf8.endIndex, !mayNeedEscape(utf8[end]) { end = utf8.index(after: end) }
+      if end > index {
+        out += text[index..<end]
+        index = end
+        continue
+      }
+      let scalar = text.unicodeScalars[index]
+      index = text.unicodeScalars.index(after: index)
       switch scalar {
       case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~":
         out.unicodeScalars.append("\\")
@@ -77,5 +90,16 @@ public enum DiffMarkdownReport {
       }
     }
     return out
+  }
+
+  /// Whether a byte is markdown punctuation, a control, or the lead byte of a scalar that may be one.
+  static func mayNeedEscape(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x00...0x1F, 0x7F, 0xC2, 0xE2: true
+    case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+      UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+      true
+    default: false
+    }
   }
 }
