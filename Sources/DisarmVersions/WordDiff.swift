@@ -23,8 +23,8 @@ public struct WordDiff: Sendable, Equatable {
       runs = [.removed(old), .added(new)].filter { !$0.text.isEmpty }
       return
     }
-    let oldWords = old.split(separator: " ")
-    let newWords = new.split(separator: " ")
+    let oldWords = Self.words(old)
+    let newWords = Self.words(new)
     var numbers: [Substring: Int32] = [:]
     func number(_ word: Substring) -> Int32 {
       if let number = numbers[word] { return number }
@@ -83,19 +83,42 @@ public struct WordDiff: Sendable, Equatable {
     self.runs = runs
   }
 
-  /// How many words `text.split(separator: " ")` gives, counted in one pass over the bytes.
+  /// How many words ``words(_:)`` gives, counted in one pass over the bytes.
   static func wordCount(_ text: String) -> Int {
     var count = 0
     var inWord = false
-    for byte in text.utf8 {
-      if byte == UInt8(ascii: " ") {
-        inWord = false
-      } else if !inWord {
-        inWord = true
-        count += 1
+    var text = text
+    text.withUTF8 { bytes in
+      for byte in bytes {
+        if byte == UInt8(ascii: " ") {
+          inWord = false
+        } else if !inWord {
+          inWord = true
+          count += 1
+        }
       }
     }
     return count
+  }
+
+  /// The words of `text` between spaces, as `split(separator: " ")` gives them, found among the bytes (a space is
+  /// one byte that no other character holds), which spares reading the text character by character.
+  static func words(_ text: String) -> [Substring] {
+    var words: [Substring] = []
+    let utf8 = text.utf8
+    var start: String.Index?
+    var index = utf8.startIndex
+    while index < utf8.endIndex {
+      if utf8[index] == UInt8(ascii: " ") {
+        if let wordStart = start { words.append(text[wordStart..<index]) }
+        start = nil
+      } else if start == nil {
+        start = index
+      }
+      index = utf8.index(after: index)
+    }
+    if let wordStart = start { words.append(text[wordStart..<utf8.endIndex]) }
+    return words
   }
 }
 
@@ -105,7 +128,7 @@ extension WordDiff {
   public func compacted(context: Int = 6) -> [Run] {
     runs.enumerated().map { index, run in
       guard case .same(let text) = run else { return run }
-      let words = text.split(separator: " ")
+      let words = WordDiff.words(text)
       let first = index == 0
       let last = index == runs.count - 1
       let keep = (first ? 0 : context) + (last ? 0 : context)
