@@ -51,7 +51,9 @@ public struct CSVTable: Sendable, Equatable {
     return "'" + text
   }
 
-  static let formulaStarts: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13]
+  static let formulaStarts: Set<UInt8> = [
+    UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13,
+  ]
 
   /// A sign, then digits with at most one decimal point, and nothing else.
   static func isNumber(_ text: String) -> Bool {
