@@ -24,9 +24,9 @@ public enum FrameworkReport {
   public static func detection(_ matches: [FrameworkMatch], path: String, style: ANSIStyle) -> String {
     var output: String
     if let chosen = matches.first(where: \.fits) {
-      output = "\(path): \(style.bold(chosen.description.name)) (\(chosen.description.title))\n"
+      output = "\(TerminalText.inert(path)): \(style.bold(chosen.description.name)) (\(chosen.description.title))\n"
     } else {
-      output = "\(path): fits no framework description; tried \(matches.count):\n"
+      output = "\(TerminalText.inert(path)): fits no framework description; tried \(matches.count):\n"
     }
     for match in matches {
       let verdict =

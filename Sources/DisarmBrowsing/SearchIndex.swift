@@ -60,13 +60,13 @@ public struct SearchIndex: Sendable {
         let lower = field.text.lowercased()
         var fieldScore = 0
         for term in terms {
-          let count = lower.occurrences(of: term)
+          let count = lower.occurrences(of: term, upTo: 5)
           if count > 0 {
             matchedTerms.insert(term)
             fieldScore += field.weight * min(count, 5)
           }
         }
-        if lower.contains(phrase) { fieldScore += field.weight * 3 }
+        if lower.firstUTF8Offset(of: phrase) != nil { fieldScore += field.weight * 3 }
         // The snippet comes from the strongest matching field other than the name (the name is printed anyway).
         if fieldScore > 0, field.name != "name", field.name != "id", best == nil || field.weight > best!.weight {
           best = field
@@ -84,11 +84,20 @@ public struct SearchIndex: Sendable {
   }
 
   /// About 160 characters of `text` around the first occurrence of any term, on one line.
+  ///
+  /// Only a window of a few hundred characters around the match is read character by character (tags stripped,
+  /// lines joined), so that a field of many megabytes costs one pass of byte search, not arrays of its characters.
   static func snippet(_ text: String, around terms: [String]) -> String {
-    let flat = stripTags(text).split(whereSeparator: \.isNewline).joined(separator: " ")
+    let match = firstMatch(in: text, of: terms) ?? text.startIndex
+    let windowStart = text.index(match, offsetBy: -240, limitedBy: text.startIndex) ?? text.startIndex
+    let windowEnd = text.index(match, offsetBy: 480, limitedBy: text.endIndex) ?? text.endIndex
+    let flat = stripTags(String(text[windowStart..<windowEnd])).split(whereSeparator: \.isNewline).joined(
+      separator: " ")
+    let before = windowStart > text.startIndex ? "…" : ""
+    let after = windowEnd < text.endIndex ? "…" : ""
     let characters = Array(flat)
     let lower = Array(flat.lowercased())
-    guard lower.count == characters.count else { return String(flat.prefix(160)) }
+    guard lower.count == characters.count else { return before + String(flat.prefix(160)) + "…" }
     var first = 0
     outer: for index in 0..<lower.count {
       for term in terms where lower[index...].starts(with: term) {
@@ -98,7 +107,20 @@ public struct SearchIndex: Sendable {
     }
     let start = max(0, first - 60)
     let end = min(characters.count, start + 160)
-    return (start > 0 ? "…" : "") + String(characters[start..<end]) + (end < characters.count ? "…" : "")
+    return (start > 0 ? "…" : before) + String(characters[start..<end]) + (end < characters.count ? "…" : after)
+  }
+
+  /// Where in `text` the first occurrence of any of `terms` (lower-cased) starts, found by byte search in the
+  /// lower-cased text; nil when none occurs, or when lower-casing changed the text's length in bytes, so that the
+  /// offsets of the two would not match.
+  static func firstMatch(in text: String, of terms: [String]) -> String.Index? {
+    let lower = text.lowercased()
+    guard lower.utf8.count == text.utf8.count else { return nil }
+    guard let offset = terms.compactMap({ lower.firstUTF8Offset(of: $0) }).min() else { return nil }
+    // Round down to the start of a character.
+    var index = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+    while index > text.startIndex, String.Index(index, within: text) == nil { index = text.utf8.index(before: index) }
+    return index
   }
 }
 
@@ -120,13 +142,38 @@ func stripTags(_ text: String) -> String {
 }
 
 extension String {
-  func occurrences(of term: String) -> Int {
+  /// How many times `term` occurs, counting no further than `limit`: byte search in the UTF-8 text.
+  func occurrences(of term: String, upTo limit: Int) -> Int {
     var count = 0
-    var rest = self[...]
-    while let range = rest.firstRange(of: term) {
+    var from = 0
+    while count < limit, let offset = firstUTF8Offset(of: term, from: from) {
       count += 1
-      rest = rest[range.upperBound...]
+      from = offset + max(1, term.utf8.count)
     }
     return count
+  }
+
+  /// The offset in bytes of the first occurrence of `needle` at or after `from`, comparing UTF-8 bytes: a pass over
+  /// the text that looks for the needle's first byte and compares the rest only there.
+  func firstUTF8Offset(of needle: String, from: Int = 0) -> Int? {
+    var haystack = self
+    var needle = needle
+    return haystack.withUTF8 { bytes in
+      needle.withUTF8 { pattern in
+        guard let head = pattern.first else { return from <= bytes.count ? from : nil }
+        guard bytes.count >= pattern.count else { return nil }
+        var index = from
+        let last = bytes.count - pattern.count
+        while index <= last {
+          if bytes[index] == head {
+            var matched = 1
+            while matched < pattern.count, bytes[index + matched] == pattern[matched] { matched += 1 }
+            if matched == pattern.count { return index }
+          }
+          index += 1
+        }
+        return nil
+      }
+    }
   }
 }

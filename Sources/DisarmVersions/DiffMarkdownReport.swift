@@ -1,8 +1,9 @@
+import DisarmDiagnostics
 import DisarmModel
 
 /// `disarm diff --format markdown`: release notes ready to paste, one section per kind that changed, each change a
 /// list item naming the object by identifier and name. Text from pages is escaped so that a name cannot start a
-/// heading, a list or a link in the notes.
+/// heading, a list or a link in the notes, and its control characters are shown, not sent.
 public enum DiffMarkdownReport {
   public static func render(_ diff: VersionDiff) -> String {
     var out = "# Changes from \(escape(diff.old.label)) to \(escape(diff.new.label))\n\n"
@@ -52,16 +53,53 @@ public enum DiffMarkdownReport {
     for item in items { out += "- " + line(item) + "\n" }
   }
 
-  /// Markdown's punctuation escaped, line breaks as spaces.
+  /// Markdown's punctuation escaped, line breaks as spaces, and control characters, C1 controls and bidi overrides
+  /// shown as visible text (``TerminalText/visible(_:)``, its `<` and `>` escaped too): release notes are read in
+  /// terminals and rendered pages, where neither may act. Scalar by scalar, so that a CR LF pair is two spaces.
   static func escape(_ text: String) -> String {
     var out = ""
-    for character in text {
-      switch character {
-      case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~": out += "\\\(character)"
-      case "\n", "\r": out += " "
-      default: out.append(character)
+    out.reserveCapacity(text.utf8.count)
+    let utf8 = text.utf8
+    var index = utf8.startIndex
+    while index < utf8.endIndex {
+      // Runs of bytes that need nothing are copied at once; every byte that may need something starts a scalar
+      // (ASCII, or the lead byte 0xC2 of C1 controls and 0xE2 of the bidi controls).
+      var end = index
+      while end < utf8.endIndex, !mayNeedEscape(utf8[end]) { end = utf8.index(after: end) }
+      if end > index {
+        out += text[index..<end]
+        index = end
+        continue
+      }
+      let scalar = text.unicodeScalars[index]
+      index = text.unicodeScalars.index(after: index)
+      switch scalar {
+      case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~":
+        out.unicodeScalars.append("\\")
+        out.unicodeScalars.append(scalar)
+      case "\n", "\r": out.unicodeScalars.append(" ")
+      default:
+        if let shown = TerminalText.visible(scalar) {
+          for shownScalar in shown.unicodeScalars {
+            if shownScalar == "<" || shownScalar == ">" { out.unicodeScalars.append("\\") }
+            out.unicodeScalars.append(shownScalar)
+          }
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
       }
     }
     return out
+  }
+
+  /// Whether a byte is markdown punctuation, a control, or the lead byte of a scalar that may be one.
+  static func mayNeedEscape(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x00...0x1F, 0x7F, 0xC2, 0xE2: true
+    case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+      UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+      true
+    default: false
+    }
   }
 }

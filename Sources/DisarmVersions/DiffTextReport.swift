@@ -18,7 +18,7 @@ public enum DiffTextReport {
       }
       for removed in kind.removed {
         out += "  " + style.red("- \(removed.id)") + " " + TerminalText.inert(removed.name)
-        out += DiffSummary.retirement(removed).map { " (\($0))" } ?? ""
+        out += DiffSummary.retirement(removed).map { " (\(TerminalText.inert($0)))" } ?? ""
         out += "\n"
       }
       for rename in kind.renamed {

@@ -58,7 +58,9 @@ extension Disarm {
       switch format {
       case .table: Terminal.output(listing.table(), terminator: "")
       case .csv:
-        let csv = CSVTable(name: "list.csv", header: ObjectListing.header, rows: listing.rows)
+        // Printed for people, like the table: controls shown, not sent (`--format json` keeps the exact text).
+        let rows = listing.rows.map { $0.map(TerminalText.inert) }
+        let csv = CSVTable(name: "list.csv", header: ObjectListing.header, rows: rows)
         Terminal.output(String(decoding: csv.render(), as: UTF8.self), terminator: "")
       case .json: Terminal.output(String(decoding: JSONWriter.write(listing.json()), as: UTF8.self), terminator: "")
       }

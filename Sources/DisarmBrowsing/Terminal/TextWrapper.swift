@@ -26,36 +26,46 @@ public struct TextWrapper: Sendable {
       line = ""
       column = 0
     }
+    /// Adds `text` to the line in the run's style.
+    func append(_ text: Substring, _ run: StyledText.Run) {
+      if run.italic || run.bold { line += styled(String(text), run) } else { line += text }
+    }
     for run in text.runs {
       if run.text == "\n" {
         finish()
         continue
       }
       // Keep spaces attached to the word before them, so that a break never starts a line with a space.
-      var word = ""
-      func emit(_ word: String) {
-        let visible = word.hasSuffix(" ") ? String(word.dropLast()) : word
-        let wordWidth = DisplayWidth.of(visible)
-        if column > 0, column + wordWidth > available { finish() }
-        var rest = Substring(word)
-        // A single word longer than the line is cut.
-        while DisplayWidth.of(String(rest)) > available, column == 0 {
-          let cut = DisplayWidth.prefix(rest, width: available)
-          line += styled(String(rest[..<cut]), run)
+      func emit(_ word: Substring) {
+        let wordWidth = DisplayWidth.of(word)
+        let visibleWidth = word.utf8.last == UInt8(ascii: " ") ? wordWidth - 1 : wordWidth
+        if column > 0, column + visibleWidth > available { finish() }
+        var rest = word
+        var restWidth = wordWidth
+        // A single word longer than the line is cut; the width of what is left is counted down, not measured again.
+        while restWidth > available, column == 0 {
+          let (cut, cutWidth) = DisplayWidth.prefix(rest, width: available)
+          append(rest[..<cut], run)
           finish()
           rest = rest[cut...]
+          restWidth -= cutWidth
         }
-        line += styled(String(rest), run)
-        column += DisplayWidth.of(String(rest))
+        append(rest, run)
+        column += restWidth
       }
-      for character in run.text {
-        word.append(character)
-        if character == " " {
-          emit(word)
-          word = ""
+      // Words end after a space; found among the bytes, since a space is one byte that no other character holds.
+      let text = run.text
+      var wordStart = text.startIndex
+      var index = text.utf8.startIndex
+      while index < text.utf8.endIndex {
+        let next = text.utf8.index(after: index)
+        if text.utf8[index] == UInt8(ascii: " ") {
+          emit(text[wordStart..<next])
+          wordStart = next
         }
+        index = next
       }
-      if !word.isEmpty { emit(word) }
+      if wordStart < text.endIndex { emit(text[wordStart...]) }
     }
     if !line.isEmpty || lines.isEmpty { finish() }
     return lines.map { $0.trailingSpacesRemoved }
@@ -71,7 +81,11 @@ public struct TextWrapper: Sendable {
 
 /// Terminal display width of text.
 enum DisplayWidth {
-  static func of(_ text: String) -> Int { text.unicodeScalars.reduce(0) { $0 + width($1) } }
+  static func of(_ text: some StringProtocol) -> Int {
+    // ASCII, most of DISARM's text, is one column a byte (its controls were made visible before wrapping).
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }
+    return text.unicodeScalars.reduce(0) { $0 + width($1) }
+  }
 
   static func width(_ scalar: Unicode.Scalar) -> Int {
     switch scalar.value {
@@ -83,17 +97,18 @@ enum DisplayWidth {
     }
   }
 
-  /// The index in `text` up to which it fits in `width` columns (at least one character).
-  static func prefix(_ text: Substring, width limit: Int) -> Substring.Index {
+  /// The index in `text` up to which it fits in `width` columns (at least one character), and the columns that
+  /// prefix takes.
+  static func prefix(_ text: Substring, width limit: Int) -> (index: Substring.Index, width: Int) {
     var used = 0
     var index = text.startIndex
     while index < text.endIndex {
       let next = text.index(after: index)
-      let characterWidth = of(String(text[index..<next]))
+      let characterWidth = text.unicodeScalars[index..<next].reduce(0) { $0 + width($1) }
       if used + characterWidth > limit, index > text.startIndex { break }
       used += characterWidth
       index = next
     }
-    return index
+    return (index, used)
   }
 }

@@ -102,19 +102,40 @@ public enum JSONWriter {
 
   static let hex = Array("0123456789abcdef".utf8)
 
+  /// How many bytes at `index` make up a character written escaped (see ``writeString(_:into:)``), or 0.
+  static func escapedLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    let byte = bytes[index]
+    if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F { return 1 }
+    guard byte == 0xC2 || byte == 0xE2, index + 1 < bytes.count else { return 0 }
+    let second = bytes[index + 1]
+    if byte == 0xC2 { return (0x80...0x9F).contains(second) ? 2 : 0 }
+    guard index + 2 < bytes.count else { return 0 }
+    let third = bytes[index + 2]
+    // U+2028–U+202E are E2 80 A8–AE; U+2066–U+2069 are E2 81 A6–A9.
+    if second == 0x80, (0xA8...0xAE).contains(third) { return 3 }
+    if second == 0x81, (0xA6...0xA9).contains(third) { return 3 }
+    return 0
+  }
+
   /// Appends `string` as a JSON string: quotes, backslashes and control characters escaped; `/` and non-ASCII text
-  /// written as they are.
+  /// written as they are, but for the scalars that act on a terminal or a reader when printed raw: C1 controls
+  /// (U+0080–U+009F), the line and paragraph separators (U+2028, U+2029, line ends in JavaScript before ES2019) and
+  /// the bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069), written `\u009b`. The text stays exact.
   public static func writeString(_ string: String, into output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
     var string = string
     string.withUTF8 { bytes in
       // Copy runs of bytes that need no escaping in one go.
       var runStart = 0
-      for index in 0..<bytes.count {
+      var index = 0
+      while index < bytes.count {
         let byte = bytes[index]
-        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F else { continue }
+        let length = escapedLength(bytes, at: index)
+        guard length > 0 else {
+          index += 1
+          continue
+        }
         if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-        runStart = index + 1
         switch byte {
         case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
         case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
@@ -122,11 +143,19 @@ public enum JSONWriter {
         case UInt8(ascii: "\r"): output += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
         case UInt8(ascii: "\t"): output += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
         default:
-          output += [
-            UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)],
-            hex[Int(byte & 0xF)],
-          ]
+          // The scalar of a one-, two- or three-byte UTF-8 sequence.
+          let scalar: UInt32 =
+            switch length {
+            case 1: UInt32(byte)
+            case 2: UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+            default:
+              UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            }
+          output += [UInt8(ascii: "\\"), UInt8(ascii: "u")]
+          for shift in [12, 8, 4, 0] { output.append(hex[Int((scalar >> UInt32(shift)) & 0xF)]) }
         }
+        index += length
+        runStart = index
       }
       if runStart < bytes.count {
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))

@@ -1,7 +1,10 @@
 /// Makes page text safe to print on a terminal: control characters are shown as visible symbols, never sent.
 ///
 /// Escape sequences (ESC, CSI), OSC strings, carriage returns and backspaces in pages could otherwise recolour the
-/// terminal, rewrite what was printed, or set the window title; U+2400 "control pictures" show them inert.
+/// terminal, rewrite what was printed, or set the window title; U+2400 "control pictures" show them inert. C1
+/// controls (an 8-bit CSI is U+009B) and the bidirectional overrides and isolates, which make text read in another
+/// order than it is stored, are shown by code point. Every text output of `disarm` prints page text through here
+/// (docs/SECURITY-OUTPUTS.md).
 public enum TerminalText {
   /// Control characters but tab, and bidirectional overrides, made visible; line feeds too, so apply it per line.
   public static func inert(_ text: String) -> String {
@@ -9,18 +12,28 @@ public enum TerminalText {
     // bytes first saves rebuilding every message scalar by scalar.
     if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }) { return text }
     var result = ""
-    result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+    result.unicodeScalars.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
-      switch scalar.value {
-      case 0x09: result.unicodeScalars.append(scalar)  // tab
-      case 0x00...0x1F: result.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
-      case 0x7F: result.unicodeScalars.append("\u{2421}")
-      case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069:
-        // C1 controls (8-bit CSI, OSC) and bidirectional overrides, shown by code point.
-        result += "<U+\(String(scalar.value, radix: 16, uppercase: true))>"
-      default: result.unicodeScalars.append(scalar)
+      if scalar == "\t" {
+        result.unicodeScalars.append(scalar)
+      } else if let shown = visible(scalar) {
+        result += shown
+      } else {
+        result.unicodeScalars.append(scalar)
       }
     }
     return result
+  }
+
+  /// What `scalar` is shown as when it must not reach a terminal or a document as it is, or nil when it is
+  /// printable: C0 controls (tab and line feed included) and DEL as their control pictures (`␛`, `␡`), C1 controls
+  /// and bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069) as `<U+202E>`.
+  public static func visible(_ scalar: Unicode.Scalar) -> String? {
+    switch scalar.value {
+    case 0x00...0x1F: String(Unicode.Scalar(0x2400 + scalar.value)!)
+    case 0x7F: "\u{2421}"
+    case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069: "<U+\(String(scalar.value, radix: 16, uppercase: true))>"
+    default: nil
+    }
   }
 }
