@@ -41,26 +41,40 @@ struct Mapping {
   func string(_ key: String) throws(DescriptionError) -> String {
     let value = try required(key)
     guard let scalar = value.scalar else { throw Self.error(path: path, at: value.mark, "'\(key)' must be text") }
-    return scalar.string
+    return try plain(scalar.string, key: key, at: value)
+  }
+
+  /// A description's words reach terminals, reports and the site: control characters (C0 but line feed, DEL, C1) and
+  /// bidirectional overrides are refused where they are written.
+  func plain(_ text: String, key: String, at node: Node) throws(DescriptionError) -> String {
+    let refused = text.unicodeScalars.contains { scalar in
+      let value = scalar.value
+      return (value < 0x20 && value != 0x0A) || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
+        || (0x2066...0x2069).contains(value)
+    }
+    guard !refused else {
+      throw Self.error(path: path, at: node.mark, "'\(key)' holds a control character or a bidirectional override")
+    }
+    return text
   }
 
   func optionalString(_ key: String) throws(DescriptionError) -> String? {
     guard let value = node(key) else { return nil }
     if value.scalar?.string == "~" || value.scalar?.string == "null" { return nil }
     guard let scalar = value.scalar else { throw Self.error(path: path, at: value.mark, "'\(key)' must be text") }
-    return scalar.string
+    return try plain(scalar.string, key: key, at: value)
   }
 
   func strings(_ key: String) throws(DescriptionError) -> [String] {
     let value = try required(key)
-    if let scalar = value.scalar { return [scalar.string] }
+    if let scalar = value.scalar { return [try plain(scalar.string, key: key, at: value)] }
     guard let sequence = value.sequence else {
       throw Self.error(path: path, at: value.mark, "'\(key)' must be a list of text")
     }
     var result: [String] = []
     for item in sequence {
       guard let scalar = item.scalar else { throw Self.error(path: path, at: item.mark, "'\(key)' must list text") }
-      result.append(scalar.string)
+      result.append(try plain(scalar.string, key: key, at: item))
     }
     return result
   }

@@ -132,7 +132,11 @@ extension Disarm {
         let verb =
           check ? (change.isCreation ? "would create" : "would update") : (change.isCreation ? "created" : "updated")
         Terminal.output("\(verb): \(TerminalText.inert(change.page.path))")
-        if diff { Terminal.output(UnifiedDiff.diff(change), terminator: "") }
+        // Page text reaches the terminal: each line made inert (escape sequences shown, never sent).
+        if diff {
+          let lines = UnifiedDiff.diff(change).split(separator: "\n", omittingEmptySubsequences: false)
+          Terminal.output(lines.map { TerminalText.inert(String($0)) }.joined(separator: "\n"), terminator: "")
+        }
       }
     }
   }

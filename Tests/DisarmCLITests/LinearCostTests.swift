@@ -7,11 +7,11 @@ import Testing
 /// it (docs/SECURITY-OUTPUTS.md records the timings).
 @Suite(.serialized) struct LinearCostTests {
   /// About 50 MB of words: mostly `lorem ipsum`, with a long word now and then, and markup openers that never close
-  /// (`<`, `&`), which a reader searching ahead for the closer from each one would scan to the end for. No `[`: the
-  /// parser's link scanner is still quadratic in those, for every command (docs/SECURITY-OUTPUTS.md).
-  static func hugeSummary(seed: String) -> String {
+  /// (`<`, `&`, `[`, and `[text](` whose parenthesis never closes on its 50 MB line), which a reader searching ahead
+  /// for the closer from each one would scan to the end for.
+  static func hugeSummary(seed: String, brackets: Bool = true) -> String {
     let plain = String(repeating: "lorem ipsum dolor sit amet \(seed) ", count: 200)
-    let hostile = " a<b e&f " + String(repeating: "x", count: 20_000) + " "
+    let hostile = " a<b e&f " + (brackets ? "k[l c[d g](h " : "") + String(repeating: "x", count: 20_000) + " "
     let chunk = plain + hostile
     return String(repeating: chunk, count: 50_000_000 / chunk.utf8.count)
   }
@@ -47,6 +47,21 @@ import Testing
     let parts = last.split(separator: " ")
     try #require(parts.count == 3 && parts[0] == "peak-memory:", "\(arguments): \(result.stderr.suffix(2000))")
     return (Int32(parts[1]) ?? -1, seconds, (Int(parts[2]) ?? .max) / 1024, result.stdout.utf8.count)
+  }
+
+  /// The page parser's link scanner matched each `[` and `(` by scanning ahead to its closer: on this summary it took
+  /// minutes for every command. Now brackets cost what any text costs.
+  @Test func unclosedBracketsCostWhatOtherTextCosts() throws {
+    let root = TemporaryFolder.make("disarm-linear-cost")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let plain = try Self.tree("plain", in: root, summary: Self.hugeSummary(seed: "alpha", brackets: false))
+    let bracketed = try Self.tree("bracketed", in: root, summary: Self.hugeSummary(seed: "alpha"))
+    let without = try Self.measure(["lint", plain.path])
+    let with = try Self.measure(["lint", bracketed.path])
+    #expect(with.status == 0 || with.status == 1, "lint exits \(with.status)")
+    #expect(
+      with.seconds <= 2 * without.seconds + Self.slack,
+      "lint took \(with.seconds) s with brackets, \(without.seconds) s without")
   }
 
   @Test func searchShowAndDiffCostAboutWhatLintCosts() throws {

@@ -48,6 +48,11 @@ import Testing
     ("prefix: MV, digits: 3", "prefix: S, digits: 3", 7, 5, "identifiers of 'move' (S001.01) could be read as 'stage'"),
     ("title: A team framework\n", "", 1, 1, "missing key 'title'"),
     ("kinds:", "kinds: [", 6, 3, "not valid YAML"),
+    // Words reach terminals and the site: no control characters or bidi overrides; folder names are plain names.
+    ("title: A team framework", "title: \"A \\e]0;pwned\\a team\"", 2, 8, "'title' holds a control character"),
+    ("plural: moves", "plural: \"mo\\u202Eves\"", 9, 13, "'plural' holds a control character or a bidirectional"),
+    ("folder: moves", "folder: 'javascript:alert(1)'", 11, 13, "'javascript:alert(1)' is not a plain file or folder name"),
+    ("folder: moves", "folder: ../outside", 11, 13, "'../outside' is not a plain file or folder name"),
   ])
   func aMistakeIsReportedWhereItIs(replace: String, with: String, line: Int, column: Int, message: String) {
     let text = Self.valid.replacingOccurrences(of: replace, with: with)
