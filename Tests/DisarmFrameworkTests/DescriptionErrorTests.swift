@@ -51,7 +51,10 @@ import Testing
     // Words reach terminals and the site: no control characters or bidi overrides; folder names are plain names.
     ("title: A team framework", "title: \"A \\e]0;pwned\\a team\"", 2, 8, "'title' holds a control character"),
     ("plural: moves", "plural: \"mo\\u202Eves\"", 9, 13, "'plural' holds a control character or a bidirectional"),
-    ("folder: moves", "folder: 'javascript:alert(1)'", 11, 13, "'javascript:alert(1)' is not a plain file or folder name"),
+    (
+      "folder: moves", "folder: 'javascript:alert(1)'", 11, 13,
+      "'javascript:alert(1)' is not a plain file or folder name"
+    ),
     ("folder: moves", "folder: ../outside", 11, 13, "'../outside' is not a plain file or folder name"),
   ])
   func aMistakeIsReportedWhereItIs(replace: String, with: String, line: Int, column: Int, message: String) {
