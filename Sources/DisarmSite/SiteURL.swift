@@ -54,32 +54,33 @@ enum SiteURL {
   /// `file:` links but keeps `data:image/…`; this makes the site's rule the one rule. libcmark writes `"` in text
   /// as `&quot;`, so every `href="` and `src="` in its output opens an attribute.
   static func checkingAttributes(in html: String) -> String {
-    guard html.contains("href=\"") || html.contains("src=\"") else { return html }
-    var out = ""
-    var rest = Substring(html)
-    while let opening = nextAttribute(in: rest) {
-      out += rest[..<opening.upperBound]
-      let value = rest[opening.upperBound...]
-      guard let end = value.firstIndex(of: "\"") else {
-        rest = value
-        break
+    // One pass over the bytes: `String.range(of:)` from each attribute, for both names, rescans the rest of the page
+    // (a cost that grows with links times length).
+    // Most summaries and notes have no link or image at all: no attribute, nothing to copy.
+    guard html.utf8.contains(UInt8(ascii: "=")) else { return html }
+    let bytes = Array(html.utf8)
+    let href = Array("href=\"".utf8)
+    let src = Array("src=\"".utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var copied = 0
+    var i = 0
+    while i < bytes.count {
+      let byte = bytes[i]
+      let name = byte == UInt8(ascii: "h") ? href : byte == UInt8(ascii: "s") ? src : []
+      guard !name.isEmpty, i + name.count <= bytes.count, bytes[i..<(i + name.count)].elementsEqual(name) else {
+        i += 1
+        continue
       }
-      let raw = String(value[..<end]).replacingOccurrences(of: "&amp;", with: "&")
-      if checked(raw) != nil { out += value[..<end] }
-      rest = value[end...]
+      let valueStart = i + name.count
+      guard let end = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+      let raw = String(decoding: bytes[valueStart..<end], as: UTF8.self).replacingOccurrences(of: "&amp;", with: "&")
+      out += bytes[copied..<valueStart]
+      if checked(raw) != nil { out += bytes[valueStart..<end] }
+      copied = end
+      i = end
     }
-    return out + rest
-  }
-
-  /// The first `href="` or `src="` in `text`.
-  private static func nextAttribute(in text: Substring) -> Range<Substring.Index>? {
-    let href = text.range(of: "href=\"")
-    let src = text.range(of: "src=\"")
-    switch (href, src) {
-    case (let h?, let s?): return h.lowerBound < s.lowerBound ? h : s
-    case (let h?, nil): return h
-    case (nil, let s?): return s
-    default: return nil
-    }
+    out += bytes[copied...]
+    return String(decoding: out, as: UTF8.self)
   }
 }
