@@ -17,7 +17,9 @@ enum InlineHTML {
     var out = ""
     var open: [String] = []
     var rest = Substring(text)
-    while let less = rest.firstIndex(of: "<") {
+    // The next `<` found on the UTF-8 view (a `Character` search walks grapheme clusters: every incident
+    // description of every technique page comes through here).
+    while let less = rest.utf8.firstIndex(of: UInt8(ascii: "<")) {
       out += HTMLText.escape(String(rest[..<less]))
       let candidate = rest[less...]
       if let (tag, closing, length) = tag(at: candidate) {
@@ -47,7 +49,7 @@ enum InlineHTML {
     guard text.utf8.contains(UInt8(ascii: "<")) else { return text }
     var out = ""
     var rest = Substring(text)
-    while let less = rest.firstIndex(of: "<") {
+    while let less = rest.utf8.firstIndex(of: UInt8(ascii: "<")) {
       out += rest[..<less]
       if let found = tag(at: rest[less...]) {
         if found.name == "br" { out += " " }
