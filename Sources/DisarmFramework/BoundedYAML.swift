@@ -1,3 +1,4 @@
+import DisarmDiagnostics
 import Yams
 
 /// The one way `disarm` reads YAML (framework descriptions, `.disarm.yml`, the register of retired identifiers,
@@ -109,8 +110,8 @@ public enum BoundedYAML {
     return nil
   }
 
-  /// `text` with every control character (C0, DEL, C1, bidi overrides) escaped as `\u{…}` and cut to `limit`
-  /// characters (an ellipsis marks the cut).
+  /// `text` with every control character (C0, DEL, C1, bidi overrides) made visible as terminal output shows it
+  /// (``TerminalText/visible(_:)``) and cut to `limit` characters (an ellipsis marks the cut).
   public static func inert(_ text: String, limit: Int) -> String {
     var out = ""
     var count = 0
@@ -119,13 +120,10 @@ public enum BoundedYAML {
         out += "…"
         break
       }
-      let value = scalar.value
-      let isControl =
-        value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
-        || (0x2066...0x2069).contains(value)
-      out += isControl ? "\\u{\(String(value, radix: 16))}" : String(scalar)
+      out += TerminalText.visible(scalar) ?? String(scalar)
       count += 1
     }
     return out
   }
+
 }

@@ -1,3 +1,4 @@
+import DisarmDiagnostics
 import Yams
 
 /// A YAML mapping of a framework description, read with its keys checked and every error placed at its node.
@@ -47,11 +48,7 @@ struct Mapping {
   /// A description's words reach terminals, reports and the site: control characters (C0 but line feed, DEL, C1) and
   /// bidirectional overrides are refused where they are written.
   func plain(_ text: String, key: String, at node: Node) throws(DescriptionError) -> String {
-    let refused = text.unicodeScalars.contains { scalar in
-      let value = scalar.value
-      return (value < 0x20 && value != 0x0A) || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
-        || (0x2066...0x2069).contains(value)
-    }
+    let refused = text.unicodeScalars.contains { $0 != "\n" && TerminalText.visible($0) != nil }
     guard !refused else {
       throw Self.error(path: path, at: node.mark, "'\(key)' holds a control character or a bidirectional override")
     }
