@@ -11,6 +11,8 @@ public struct IdentifierSyntax: Sendable {
 
   /// Longer prefixes first, so that `TA07` is not read as a technique `T` followed by letters.
   let entries: [Entry]
+  /// The bytes an identifier can start with: most capital letters the scanner tries start no prefix.
+  let startBytes: StartBytes
 
   /// The syntax of every kind of `kinds`.
   public init(_ kinds: [KindVocabulary]) {
@@ -20,6 +22,7 @@ public struct IdentifierSyntax: Sendable {
         digits: kind.id.digits...(kind.id.digits + kind.id.extraDigits), subDigits: kind.id.subDigits)
     }
     .sorted { $0.prefix.count > $1.prefix.count }
+    startBytes = StartBytes(entries.map(\.prefix))
   }
 
   /// The syntax of one shape alone (its role does not matter to ``IdentifierShape/matches(_:)``).
@@ -29,17 +32,26 @@ public struct IdentifierSyntax: Sendable {
         prefix: Array(shape.prefix.utf8), kind: .technique, digits: shape.digits...(shape.digits + shape.extraDigits),
         subDigits: shape.subDigits)
     ]
+    startBytes = StartBytes(entries.map(\.prefix))
   }
 
   /// Matches an identifier starting exactly at `start`: a kind's prefix, a digit count its shape allows and, for
   /// kinds with sub-identifiers, a `.NNN` suffix of the shape's length. It does not check what precedes.
+  ///
+  /// Inlinable so that callers in other modules get it specialised for their collection (an `ArraySlice` of a
+  /// page's bytes, an `Array`), reading the bytes through the buffer form below.
+  @inlinable
   public func match(_ bytes: some RandomAccessCollection<UInt8>, at start: Int) -> (kind: ObjectKind, end: Int)? {
-    // The scanner calls this at every capital letter of every page: read the bytes through a buffer pointer.
-    if let result = bytes.withContiguousStorageIfAvailable({ match(buffer: $0, at: start) }) { return result }
-    return Array(bytes).withUnsafeBufferPointer { match(buffer: $0, at: start) }
+    if let result = bytes.withContiguousStorageIfAvailable({ match($0, at: start) }) { return result }
+    return Array(bytes).withUnsafeBufferPointer { match($0, at: start) }
   }
 
-  private func match(buffer: UnsafeBufferPointer<UInt8>, at start: Int) -> (kind: ObjectKind, end: Int)? {
+  /// ``match(_:at:)`` on bytes in memory: the scanner calls it at every capital letter of every page, with the
+  /// page's bytes from that letter to the end of the text it scans.
+  public func match(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int) -> (kind: ObjectKind, end: Int)? {
+    guard start < buffer.count ? startBytes.contains(buffer[start]) : startBytes.containsEmptyPrefix else {
+      return nil
+    }
     func isDigit(_ i: Int) -> Bool { i < buffer.count && buffer[i] >= 48 && buffer[i] <= 57 }
     var matchedPrefixLength: Int?
     for entry in entries {
@@ -69,13 +81,51 @@ public struct IdentifierSyntax: Sendable {
 
   /// The kind of a complete identifier string, or nil when the string is not exactly one identifier.
   public func kind(of string: String) -> ObjectKind? {
-    let bytes = Array(string.utf8)
-    guard let (kind, end) = match(bytes, at: 0), end == bytes.count else { return nil }
-    return kind
+    var string = string
+    return string.withUTF8 { bytes in
+      guard let (kind, end) = match(bytes, at: 0), end == bytes.count else { return nil }
+      return kind
+    }
   }
 
   /// Letters, digits and `_`: a byte that may not touch an identifier on either side.
   public static func isIdentifierByte(_ byte: UInt8) -> Bool {
     (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 95
+  }
+}
+
+extension IdentifierSyntax {
+  /// The set of bytes that start some kind's prefix, as a 256-bit mask: one test instead of a pass over the kinds
+  /// for the capital letters that start no identifier (`The`, `Select`, `Chat`).
+  struct StartBytes: Sendable {
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    /// Whether some prefix is empty: then every byte may start an identifier (and so may the end of the bytes).
+    let containsEmptyPrefix: Bool
+
+    init(_ prefixes: [[UInt8]]) {
+      containsEmptyPrefix = prefixes.contains { $0.isEmpty }
+      for prefix in prefixes {
+        guard let first = prefix.first else { continue }
+        let bit = UInt64(1) << UInt64(first & 63)
+        switch first >> 6 {
+        case 0: words.0 |= bit
+        case 1: words.1 |= bit
+        case 2: words.2 |= bit
+        default: words.3 |= bit
+        }
+      }
+    }
+
+    /// Whether an identifier may start with `byte`.
+    func contains(_ byte: UInt8) -> Bool {
+      if containsEmptyPrefix { return true }
+      let bit = UInt64(1) << UInt64(byte & 63)
+      switch byte >> 6 {
+      case 0: return words.0 & bit != 0
+      case 1: return words.1 & bit != 0
+      case 2: return words.2 & bit != 0
+      default: return words.3 & bit != 0
+      }
+    }
   }
 }

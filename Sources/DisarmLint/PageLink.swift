@@ -32,6 +32,21 @@ public struct PageLink: Sendable {
     else { return nil }
     self.link = link
     self.source = source
+    if let (stays, folder, file) = Self.underLinkPrefix(raw, linkPrefix: framework.linkPrefix) {
+      // The usual link (`../../generated_pages/techniques/T0151.004.md`), read on its bytes.
+      staysInPageFolder = stays
+      if let folder, let file, let kind = framework.kind(linkFolder: String(decoding: folder, as: UTF8.self))?.role,
+        let id = DisarmID(String(decoding: file.dropLast(3), as: UTF8.self), in: framework.identifiers),
+        id.kind == kind
+      {
+        target = id
+        targetExists = objects[id] != nil
+      } else {
+        target = nil
+        targetExists = false
+      }
+      return
+    }
     let destination = link.destination.text
     let path = Self.resolve(destination, from: page.path, linkPrefix: framework.linkPrefix)
     staysInPageFolder = path.map { $0.split(separator: "/").count == 2 } ?? false
@@ -45,6 +60,38 @@ public struct PageLink: Sendable {
       target = nil
       targetExists = false
     }
+  }
+
+  /// For an ASCII destination that starts with a `../../` link prefix (the page folder's, from any page), what
+  /// ``resolve(_:from:linkPrefix:)`` and the split into parts would give, read on the bytes: whether the rest has
+  /// exactly two parts, and its last two parts (folder and file; nil when it has fewer). Nil for any other
+  /// destination, which is resolved by characters.
+  static func underLinkPrefix(_ destination: ArraySlice<UInt8>, linkPrefix: String)
+    -> (staysInPageFolder: Bool, folder: ArraySlice<UInt8>?, file: ArraySlice<UInt8>?)?
+  {
+    let prefix = linkPrefix.utf8
+    guard linkPrefix.hasPrefix("../../"), prefix.last != UInt8(ascii: "\r"), destination.starts(with: prefix),
+      destination.allSatisfy({ $0 < 0x80 })
+    else { return nil }
+    // The non-empty parts between `/`s, from the end: the file, the folder, and how many there are (up to three).
+    var file: ArraySlice<UInt8>?
+    var folder: ArraySlice<UInt8>?
+    var count = 0
+    func found(_ part: ArraySlice<UInt8>) {
+      if count == 0 { file = part } else if count == 1 { folder = part }
+      count += 1
+    }
+    let start = destination.startIndex + prefix.count
+    var end = destination.endIndex
+    var i = end
+    while i > start, count < 3 {
+      i -= 1
+      guard destination[i] == UInt8(ascii: "/") else { continue }
+      if i + 1 < end { found(destination[(i + 1)..<end]) }
+      end = i
+    }
+    if count < 3, start < end { found(destination[start..<end]) }
+    return (count == 2, folder, count >= 2 ? file : nil)
   }
 
   /// The page-folder-relative path a link destination names, or nil when it leaves the page folder.

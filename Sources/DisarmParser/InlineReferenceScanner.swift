@@ -11,7 +11,17 @@ enum InlineReferenceScanner {
   static func references(
     in file: SourceFile, range: Range<Int>, excluding excluded: [Range<Int>] = [], syntax: IdentifierSyntax
   ) -> [InlineReference] {
-    let bytes = file.bytes
+    // Read through a buffer pointer: the syntax matches at every capital letter of every page, and a buffer reaches
+    // its non-generic form directly.
+    file.bytes.withUnsafeBufferPointer { bytes in
+      references(in: file, bytes: bytes, range: range, excluding: excluded, syntax: syntax)
+    }
+  }
+
+  private static func references(
+    in file: SourceFile, bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, excluding excluded: [Range<Int>],
+    syntax: IdentifierSyntax
+  ) -> [InlineReference] {
     var references: [InlineReference] = []
     var exclusion = excluded.sorted { $0.lowerBound < $1.lowerBound }.makeIterator()
     var nextExcluded = exclusion.next()
@@ -40,7 +50,8 @@ enum InlineReferenceScanner {
         }
       }
       let limit = min(range.upperBound, nextExcluded?.lowerBound ?? range.upperBound)
-      guard let (kind, end) = syntax.match(bytes[i..<limit], at: 0).map({ ($0.kind, i + $0.end) }) else {
+      let match = syntax.match(UnsafeBufferPointer(rebasing: bytes[i..<limit]), at: 0)
+      guard let (kind, end) = match.map({ ($0.kind, i + $0.end) }) else {
         i += 1
         continue
       }

@@ -1,3 +1,4 @@
+import DisarmDiagnostics
 import DisarmFramework
 import DisarmModel
 import DisarmParser
@@ -98,18 +99,46 @@ extension KnowledgeBase {
   /// rows are written with it, so that a page from a one-day template variant (`../generated_pages/…`, one `..`)
   /// keeps its links as written (and `broken-link` reports them).
   func linkPrefix(on page: ObjectPage, preferring table: MarkdownTable?) -> String {
-    for candidate in [table].compactMap({ $0 }) + page.tables {
-      for row in candidate.rows {
-        for link in row.links {
-          if let prefix = objectLinkPrefix(link.destination.text) { return prefix }
-        }
-      }
+    // Runs for every derived table of every page regenerated: the tables are read in place (not gathered into a new
+    // array) and each destination is tested on its bytes.
+    if let table, let prefix = firstObjectLinkPrefix(in: table) { return prefix }
+    for candidate in page.tables {
+      if let prefix = firstObjectLinkPrefix(in: candidate) { return prefix }
     }
     return framework.linkPrefix
   }
 
+  /// The prefix of the first link of `table` to an object page (``objectLinkPrefix(_:)``), if any.
+  private func firstObjectLinkPrefix(in table: MarkdownTable) -> String? {
+    for row in table.rows {
+      for link in row.links {
+        if let prefix = objectLinkPrefix(link.destination) { return prefix }
+      }
+    }
+    return nil
+  }
+
   /// The part of `destination` before `<folder>/<ID>.md` when it names an object page of a known kind folder.
-  private func objectLinkPrefix(_ destination: String) -> String? {
+  ///
+  /// Read on the bytes: a destination not ending in `.md` or without a `/` names no object page. An ASCII one is
+  /// cut at its `/` bytes, which are then its characters; any other is cut by characters as written
+  /// (``objectLinkPrefix(characters:)``), where a `/` joined to a combining mark is no separator.
+  private func objectLinkPrefix(_ destination: SourceText) -> String? {
+    let bytes = destination.utf8
+    let end = bytes.endIndex
+    guard end - bytes.startIndex >= 3, bytes[end - 3] == UInt8(ascii: "."), bytes[end - 2] == UInt8(ascii: "m"),
+      bytes[end - 1] == UInt8(ascii: "d"), let lastSlash = bytes.lastIndex(of: UInt8(ascii: "/"))
+    else { return nil }
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return objectLinkPrefix(characters: destination.text) }
+    let folderStart = bytes[..<lastSlash].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? bytes.startIndex
+    guard let kind = framework.kind(linkFolder: String(decoding: bytes[folderStart..<lastSlash], as: UTF8.self)),
+      id(String(decoding: bytes[(lastSlash + 1)..<(end - 3)], as: UTF8.self))?.kind == kind.role
+    else { return nil }
+    return String(decoding: bytes[..<folderStart], as: UTF8.self)
+  }
+
+  /// ``objectLinkPrefix(_:)`` for a destination with non-ASCII characters, split into characters.
+  private func objectLinkPrefix(characters destination: String) -> String? {
     let parts = destination.split(separator: "/", omittingEmptySubsequences: false)
     guard parts.count >= 2, let file = parts.last, file.hasSuffix(".md"),
       let kind = framework.kind(linkFolder: String(parts[parts.count - 2])),
