@@ -1,9 +1,11 @@
 /// Recognises a framework's identifiers (`T0151.008`, `TA07`, `A0001.003`, …) in bytes, from the identifier shapes
 /// of its kinds: the parser finds inline references with it, the model parses file names and fields with it.
 public struct IdentifierSyntax: Sendable {
-  /// One kind's shape, its prefix as bytes.
+  /// One kind's shape, its prefix a range of ``prefixBytes``: plain values, read without reference counting at every
+  /// capital letter the scanner tries.
   struct Entry: Sendable {
-    let prefix: [UInt8]
+    let prefixStart: Int
+    let prefixCount: Int
     let kind: ObjectKind
     let digits: ClosedRange<Int>
     let subDigits: Int?
@@ -11,28 +13,37 @@ public struct IdentifierSyntax: Sendable {
 
   /// Longer prefixes first, so that `TA07` is not read as a technique `T` followed by letters.
   let entries: [Entry]
+  /// The entries' prefixes, one after the other.
+  let prefixBytes: [UInt8]
   /// The bytes an identifier can start with: most capital letters the scanner tries start no prefix.
   let startBytes: StartBytes
 
   /// The syntax of every kind of `kinds`.
   public init(_ kinds: [KindVocabulary]) {
-    entries = kinds.map { kind in
-      Entry(
-        prefix: Array(kind.id.prefix.utf8), kind: kind.role,
-        digits: kind.id.digits...(kind.id.digits + kind.id.extraDigits), subDigits: kind.id.subDigits)
-    }
-    .sorted { $0.prefix.count > $1.prefix.count }
-    startBytes = StartBytes(entries.map(\.prefix))
+    self.init(
+      kinds.map { (prefix: Array($0.id.prefix.utf8), kind: $0.role, shape: $0.id) }
+        .sorted { $0.prefix.count > $1.prefix.count })
   }
 
   /// The syntax of one shape alone (its role does not matter to ``IdentifierShape/matches(_:)``).
   init(shape: IdentifierShape) {
-    entries = [
-      Entry(
-        prefix: Array(shape.prefix.utf8), kind: .technique, digits: shape.digits...(shape.digits + shape.extraDigits),
-        subDigits: shape.subDigits)
-    ]
-    startBytes = StartBytes(entries.map(\.prefix))
+    self.init([(prefix: Array(shape.prefix.utf8), kind: .technique, shape: shape)])
+  }
+
+  /// The syntax of `shapes`, tried in the order given.
+  private init(_ shapes: [(prefix: [UInt8], kind: ObjectKind, shape: IdentifierShape)]) {
+    var entries: [Entry] = []
+    var prefixBytes: [UInt8] = []
+    for (prefix, kind, shape) in shapes {
+      entries.append(
+        Entry(
+          prefixStart: prefixBytes.count, prefixCount: prefix.count, kind: kind,
+          digits: shape.digits...(shape.digits + shape.extraDigits), subDigits: shape.subDigits))
+      prefixBytes += prefix
+    }
+    self.entries = entries
+    self.prefixBytes = prefixBytes
+    startBytes = StartBytes(shapes.map(\.prefix))
   }
 
   /// Matches an identifier starting exactly at `start`: a kind's prefix, a digit count its shape allows and, for
@@ -53,30 +64,33 @@ public struct IdentifierSyntax: Sendable {
       return nil
     }
     func isDigit(_ i: Int) -> Bool { i < buffer.count && buffer[i] >= 48 && buffer[i] <= 57 }
-    var matchedPrefixLength: Int?
-    for entry in entries {
-      if let length = matchedPrefixLength, entry.prefix.count < length { break }
-      guard start + entry.prefix.count <= buffer.count else { continue }
-      var prefixMatches = true
-      for (offset, byte) in entry.prefix.enumerated() where buffer[start + offset] != byte {
-        prefixMatches = false
-        break
+    return entries.withUnsafeBufferPointer { entries in
+      prefixBytes.withUnsafeBufferPointer { prefixBytes -> (kind: ObjectKind, end: Int)? in
+        var matchedPrefixLength: Int?
+        for entry in entries {
+          if let length = matchedPrefixLength, entry.prefixCount < length { break }
+          guard start + entry.prefixCount <= buffer.count else { continue }
+          var offset = 0
+          while offset < entry.prefixCount, buffer[start + offset] == prefixBytes[entry.prefixStart + offset] {
+            offset += 1
+          }
+          guard offset == entry.prefixCount else { continue }
+          matchedPrefixLength = entry.prefixCount
+          var i = start + entry.prefixCount
+          let digitsStart = i
+          while isDigit(i) { i += 1 }
+          guard entry.digits.contains(i - digitsStart) else { continue }
+          if let subDigits = entry.subDigits, i < buffer.count, buffer[i] == UInt8(ascii: "."), isDigit(i + 1) {
+            var j = i + 1
+            while isDigit(j) { j += 1 }
+            if j - i - 1 == subDigits { i = j }
+          }
+          if i < buffer.count, Self.isIdentifierByte(buffer[i]) { return nil }
+          return (entry.kind, i)
+        }
+        return nil
       }
-      guard prefixMatches else { continue }
-      matchedPrefixLength = entry.prefix.count
-      var i = start + entry.prefix.count
-      let digitsStart = i
-      while isDigit(i) { i += 1 }
-      guard entry.digits.contains(i - digitsStart) else { continue }
-      if let subDigits = entry.subDigits, i < buffer.count, buffer[i] == UInt8(ascii: "."), isDigit(i + 1) {
-        var j = i + 1
-        while isDigit(j) { j += 1 }
-        if j - i - 1 == subDigits { i = j }
-      }
-      if i < buffer.count, Self.isIdentifierByte(buffer[i]) { return nil }
-      return (entry.kind, i)
     }
-    return nil
   }
 
   /// The kind of a complete identifier string, or nil when the string is not exactly one identifier.
@@ -117,6 +131,7 @@ extension IdentifierSyntax {
     }
 
     /// Whether an identifier may start with `byte`.
+    @inline(__always)
     func contains(_ byte: UInt8) -> Bool {
       if containsEmptyPrefix { return true }
       let bit = UInt64(1) << UInt64(byte & 63)

@@ -28,7 +28,9 @@ public struct PageLink: Sendable {
     framework: FrameworkDescription
   ) {
     let raw = link.destination.utf8
-    guard raw.count > 3, raw.suffix(3).map({ $0 | 0x20 }) == Array(".md".utf8), !raw.contains(UInt8(ascii: ":"))
+    let end = raw.endIndex
+    guard raw.count > 3, raw[end - 3] == UInt8(ascii: "."), raw[end - 2] | 0x20 == UInt8(ascii: "m"),
+      raw[end - 1] | 0x20 == UInt8(ascii: "d"), !raw.contains(UInt8(ascii: ":"))
     else { return nil }
     self.link = link
     self.source = source
@@ -69,10 +71,17 @@ public struct PageLink: Sendable {
   static func underLinkPrefix(_ destination: ArraySlice<UInt8>, linkPrefix: String)
     -> (staysInPageFolder: Bool, folder: ArraySlice<UInt8>?, file: ArraySlice<UInt8>?)?
   {
-    let prefix = linkPrefix.utf8
-    guard linkPrefix.hasPrefix("../../"), prefix.last != UInt8(ascii: "\r"), destination.starts(with: prefix),
-      destination.allSatisfy({ $0 < 0x80 })
-    else { return nil }
+    // Once per link: the prefix is compared through buffers (a `String`'s `utf8` view is read byte by byte).
+    var linkPrefix = linkPrefix
+    let prefixCount: Int? = linkPrefix.withUTF8 { prefix in
+      destination.withUnsafeBufferPointer { bytes in
+        guard prefix.starts(with: "../../".utf8), prefix.last != UInt8(ascii: "\r"), bytes.starts(with: prefix),
+          bytes.allSatisfy({ $0 < 0x80 })
+        else { return nil }
+        return prefix.count
+      }
+    }
+    guard let prefixCount else { return nil }
     // The non-empty parts between `/`s, from the end: the file, the folder, and how many there are (up to three).
     var file: ArraySlice<UInt8>?
     var folder: ArraySlice<UInt8>?
@@ -81,7 +90,7 @@ public struct PageLink: Sendable {
       if count == 0 { file = part } else if count == 1 { folder = part }
       count += 1
     }
-    let start = destination.startIndex + prefix.count
+    let start = destination.startIndex + prefixCount
     var end = destination.endIndex
     var i = end
     while i > start, count < 3 {
