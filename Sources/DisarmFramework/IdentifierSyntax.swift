@@ -11,39 +11,57 @@ public struct IdentifierSyntax: Sendable {
     let subDigits: Int?
   }
 
-  /// Longer prefixes first, so that `TA07` is not read as a technique `T` followed by letters.
+  /// The entries that may match, longer prefixes first (so that `TA07` is not read as a technique `T` followed by
+  /// letters): for a syntax of several kinds, grouped by the byte an identifier starts with (``slots``).
   let entries: [Entry]
   /// The entries' prefixes, one after the other.
   let prefixBytes: [UInt8]
-  /// The bytes an identifier can start with: most capital letters the scanner tries start no prefix.
-  let startBytes: StartBytes
+  /// For each byte value, the range of ``entries`` whose prefix starts with it or is empty, and at 256 those for
+  /// the end of the bytes (empty prefixes): the scanner tries every capital letter, and most start no prefix or
+  /// only one. Empty for a syntax of one shape, whose entries are all tried.
+  let slots: [Range<Int>]
 
   /// The syntax of every kind of `kinds`.
   public init(_ kinds: [KindVocabulary]) {
     self.init(
       kinds.map { (prefix: Array($0.id.prefix.utf8), kind: $0.role, shape: $0.id) }
-        .sorted { $0.prefix.count > $1.prefix.count })
+        .sorted { $0.prefix.count > $1.prefix.count }, bySlot: true)
   }
 
   /// The syntax of one shape alone (its role does not matter to ``IdentifierShape/matches(_:)``).
   init(shape: IdentifierShape) {
-    self.init([(prefix: Array(shape.prefix.utf8), kind: .technique, shape: shape)])
+    self.init([(prefix: Array(shape.prefix.utf8), kind: .technique, shape: shape)], bySlot: false)
   }
 
-  /// The syntax of `shapes`, tried in the order given.
-  private init(_ shapes: [(prefix: [UInt8], kind: ObjectKind, shape: IdentifierShape)]) {
-    var entries: [Entry] = []
+  /// The syntax of `shapes`, tried in the order given; `bySlot` groups them by the byte they start with.
+  private init(_ shapes: [(prefix: [UInt8], kind: ObjectKind, shape: IdentifierShape)], bySlot: Bool) {
+    var all: [Entry] = []
     var prefixBytes: [UInt8] = []
     for (prefix, kind, shape) in shapes {
-      entries.append(
+      all.append(
         Entry(
           prefixStart: prefixBytes.count, prefixCount: prefix.count, kind: kind,
           digits: shape.digits...(shape.digits + shape.extraDigits), subDigits: shape.subDigits))
       prefixBytes += prefix
     }
-    self.entries = entries
     self.prefixBytes = prefixBytes
-    startBytes = StartBytes(shapes.map(\.prefix))
+    guard bySlot else {
+      entries = all
+      slots = []
+      return
+    }
+    var entries: [Entry] = []
+    var slots: [Range<Int>] = []
+    for slot in 0...256 {
+      let lower = entries.count
+      for (index, shape) in shapes.enumerated()
+      where shape.prefix.isEmpty || (slot < 256 && shape.prefix[0] == UInt8(slot)) {
+        entries.append(all[index])
+      }
+      slots.append(lower..<entries.count)
+    }
+    self.entries = entries
+    self.slots = slots
   }
 
   /// Matches an identifier starting exactly at `start`: a kind's prefix, a digit count its shape allows and, for
@@ -60,14 +78,14 @@ public struct IdentifierSyntax: Sendable {
   /// ``match(_:at:)`` on bytes in memory: the scanner calls it at every capital letter of every page, with the
   /// page's bytes from that letter to the end of the text it scans.
   public func match(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int) -> (kind: ObjectKind, end: Int)? {
-    guard start < buffer.count ? startBytes.contains(buffer[start]) : startBytes.containsEmptyPrefix else {
-      return nil
-    }
+    let candidates =
+      slots.isEmpty ? entries.indices : slots[start < buffer.count ? Int(buffer[start]) : slots.count - 1]
+    guard !candidates.isEmpty else { return nil }
     func isDigit(_ i: Int) -> Bool { i < buffer.count && buffer[i] >= 48 && buffer[i] <= 57 }
     return entries.withUnsafeBufferPointer { entries in
       prefixBytes.withUnsafeBufferPointer { prefixBytes -> (kind: ObjectKind, end: Int)? in
         var matchedPrefixLength: Int?
-        for entry in entries {
+        for entry in entries[candidates] {
           if let length = matchedPrefixLength, entry.prefixCount < length { break }
           guard start + entry.prefixCount <= buffer.count else { continue }
           var offset = 0
@@ -105,42 +123,5 @@ public struct IdentifierSyntax: Sendable {
   /// Letters, digits and `_`: a byte that may not touch an identifier on either side.
   public static func isIdentifierByte(_ byte: UInt8) -> Bool {
     (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 95
-  }
-}
-
-extension IdentifierSyntax {
-  /// The set of bytes that start some kind's prefix, as a 256-bit mask: one test instead of a pass over the kinds
-  /// for the capital letters that start no identifier (`The`, `Select`, `Chat`).
-  struct StartBytes: Sendable {
-    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-    /// Whether some prefix is empty: then every byte may start an identifier (and so may the end of the bytes).
-    let containsEmptyPrefix: Bool
-
-    init(_ prefixes: [[UInt8]]) {
-      containsEmptyPrefix = prefixes.contains { $0.isEmpty }
-      for prefix in prefixes {
-        guard let first = prefix.first else { continue }
-        let bit = UInt64(1) << UInt64(first & 63)
-        switch first >> 6 {
-        case 0: words.0 |= bit
-        case 1: words.1 |= bit
-        case 2: words.2 |= bit
-        default: words.3 |= bit
-        }
-      }
-    }
-
-    /// Whether an identifier may start with `byte`.
-    @inline(__always)
-    func contains(_ byte: UInt8) -> Bool {
-      if containsEmptyPrefix { return true }
-      let bit = UInt64(1) << UInt64(byte & 63)
-      switch byte >> 6 {
-      case 0: return words.0 & bit != 0
-      case 1: return words.1 & bit != 0
-      case 2: return words.2 & bit != 0
-      default: return words.3 & bit != 0
-      }
-    }
   }
 }

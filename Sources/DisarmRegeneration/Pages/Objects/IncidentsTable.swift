@@ -30,24 +30,36 @@ enum IncidentsTable {
   /// Spaces before the identifier go too: some 2024-11 rows read `| \u{A0}IT00000449 …` (a no-break space in the
   /// spreadsheet's identifier cell).
   static func pairDescription(_ cell: String) -> String {
-    let scalars = Array(cell.unicodeScalars)
-    var index = 0
-    while index < scalars.count, scalars[index] == " " || scalars[index] == "\u{A0}" { index += 1 }
-    // `IT00000011` (DISARM) or `I00005T004` (AMITT 2019: the incident's identifier, then the row's number).
-    guard index + 2 < scalars.count, scalars[index] == "I" else { return cell }
-    index += 1
-    while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1 }
-    guard index + 1 < scalars.count, scalars[index] == "T" else { return cell }
-    index += 1
-    let digitsStart = index
-    while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1 }
-    guard index > digitsStart else { return cell }
-    if index < scalars.count {
-      guard scalars[index] == " " else { return cell }
+    // Read on the UTF-8 bytes (every incident's rows come through here): what is matched is ASCII but for the
+    // no-break space (C2 A0), so a byte equal to one of them is that character.
+    var bytesOfCell = cell
+    let rest = bytesOfCell.withUTF8 { bytes -> String? in
+      func isDigit(_ index: Int) -> Bool { index < bytes.count && bytes[index] >= 48 && bytes[index] <= 57 }
+      var index = 0
+      while index < bytes.count {
+        if bytes[index] == UInt8(ascii: " ") {
+          index += 1
+        } else if bytes[index] == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+          index += 2
+        } else {
+          break
+        }
+      }
+      // `IT00000011` (DISARM) or `I00005T004` (AMITT 2019: the incident's identifier, then the row's number).
+      guard index < bytes.count, bytes[index] == UInt8(ascii: "I") else { return nil }
       index += 1
+      while isDigit(index) { index += 1 }
+      guard index < bytes.count, bytes[index] == UInt8(ascii: "T") else { return nil }
+      index += 1
+      let digitsStart = index
+      while isDigit(index) { index += 1 }
+      guard index > digitsStart else { return nil }
+      if index < bytes.count {
+        guard bytes[index] == UInt8(ascii: " ") else { return nil }
+        index += 1
+      }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[index...]), as: UTF8.self)
     }
-    var rest = String.UnicodeScalarView()
-    rest.append(contentsOf: scalars[index...])
-    return String(rest)
+    return rest ?? cell
   }
 }
