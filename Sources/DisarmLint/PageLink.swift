@@ -25,7 +25,7 @@ public struct PageLink: Sendable {
   /// Nil for links that are not to markdown pages (web addresses, placeholders such as `(-)`).
   init?(
     link: Link, on page: ObjectPage, from source: DisarmID, objects: [DisarmID: DisarmObject],
-    framework: FrameworkDescription
+    framework: borrowing FrameworkDescription
   ) {
     let raw = link.destination.utf8
     let end = raw.endIndex
@@ -34,8 +34,8 @@ public struct PageLink: Sendable {
     else { return nil }
     self.link = link
     self.source = source
-    if let (stays, folder, file) = Self.underLinkPrefix(raw, linkPrefix: framework.linkPrefix) {
-      // The usual link (`../../generated_pages/techniques/T0151.004.md`), read on its bytes.
+    if let (stays, folder, file) = Self.asciiParts(raw, from: page.path, linkPrefix: framework.linkPrefix) {
+      // An ASCII link (`../../generated_pages/techniques/T0151.004.md`), read on its bytes.
       staysInPageFolder = stays
       if let folder, let file, let kind = framework.kind(linkFolder: String(decoding: folder, as: UTF8.self))?.role,
         let id = DisarmID(String(decoding: file.dropLast(3), as: UTF8.self), in: framework.identifiers),
@@ -64,25 +64,57 @@ public struct PageLink: Sendable {
     }
   }
 
-  /// For an ASCII destination that starts with a `../../` link prefix (the page folder's, from any page), what
-  /// ``resolve(_:from:linkPrefix:)`` and the split into parts would give, read on the bytes: whether the rest has
-  /// exactly two parts, and its last two parts (folder and file; nil when it has fewer). Nil for any other
-  /// destination, which is resolved by characters.
-  static func underLinkPrefix(_ destination: ArraySlice<UInt8>, linkPrefix: String)
+  /// For an ASCII destination from a page with an ASCII path, what ``resolve(_:from:linkPrefix:)`` and the split
+  /// into parts would give, read on the bytes (every link of every page comes through here, and characters are slow
+  /// to split): whether the resolved path stays in the page folder (exactly two parts), and the last two parts of
+  /// the resolved path, or of the destination when it leaves the page folder (folder and file; nil when there are
+  /// fewer). Nil for any other destination, which is resolved by characters.
+  static func asciiParts(_ destination: ArraySlice<UInt8>, from pagePath: String, linkPrefix: String)
     -> (staysInPageFolder: Bool, folder: ArraySlice<UInt8>?, file: ArraySlice<UInt8>?)?
   {
-    // Once per link: the prefix is compared through buffers (a `String`'s `utf8` view is read byte by byte).
+    guard destination.allSatisfy({ $0 < 0x80 }) else { return nil }
+    // A destination under a `../../` link prefix names the rest of it, from any page.
     var linkPrefix = linkPrefix
     let prefixCount: Int? = linkPrefix.withUTF8 { prefix in
       destination.withUnsafeBufferPointer { bytes in
-        guard prefix.starts(with: "../../".utf8), prefix.last != UInt8(ascii: "\r"), bytes.starts(with: prefix),
-          bytes.allSatisfy({ $0 < 0x80 })
-        else { return nil }
-        return prefix.count
+        prefix.starts(with: "../../".utf8) && prefix.last != UInt8(ascii: "\r") && bytes.starts(with: prefix)
+          ? prefix.count : nil
       }
     }
-    guard let prefixCount else { return nil }
-    // The non-empty parts between `/`s, from the end: the file, the folder, and how many there are (up to three).
+    if let prefixCount {
+      let parts = lastTwoParts(of: destination.dropFirst(prefixCount))
+      return (parts.count == 2, parts.folder, parts.file)
+    }
+    let page = Array(pagePath.utf8)
+    guard page.allSatisfy({ $0 < 0x80 }) else { return nil }
+    var resolved = page.split(separator: UInt8(ascii: "/")).dropLast()
+    var leavesPageFolder = false
+    for part in destination.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
+      if part.elementsEqual(CollectionOfOne(UInt8(ascii: "."))) { continue }
+      if part.elementsEqual("..".utf8) {
+        guard !resolved.isEmpty else {
+          leavesPageFolder = true
+          break
+        }
+        resolved.removeLast()
+      } else {
+        resolved.append(part)
+      }
+    }
+    if leavesPageFolder {
+      let parts = lastTwoParts(of: destination)
+      return (false, parts.folder, parts.file)
+    }
+    let path = ArraySlice(resolved.joined(separator: CollectionOfOne(UInt8(ascii: "/"))))
+    let parts = lastTwoParts(of: path)
+    return (parts.count == 2, parts.folder, parts.file)
+  }
+
+  /// The last two non-empty parts of `path` between `/`s (folder and file, both nil when there are fewer than two),
+  /// and how many parts there are, counted up to three.
+  private static func lastTwoParts(of path: ArraySlice<UInt8>)
+    -> (count: Int, folder: ArraySlice<UInt8>?, file: ArraySlice<UInt8>?)
+  {
     var file: ArraySlice<UInt8>?
     var folder: ArraySlice<UInt8>?
     var count = 0
@@ -90,17 +122,17 @@ public struct PageLink: Sendable {
       if count == 0 { file = part } else if count == 1 { folder = part }
       count += 1
     }
-    let start = destination.startIndex + prefixCount
-    var end = destination.endIndex
+    let start = path.startIndex
+    var end = path.endIndex
     var i = end
     while i > start, count < 3 {
       i -= 1
-      guard destination[i] == UInt8(ascii: "/") else { continue }
-      if i + 1 < end { found(destination[(i + 1)..<end]) }
+      guard path[i] == UInt8(ascii: "/") else { continue }
+      if i + 1 < end { found(path[(i + 1)..<end]) }
       end = i
     }
-    if count < 3, start < end { found(destination[start..<end]) }
-    return (count == 2, folder, count >= 2 ? file : nil)
+    if count < 3, start < end { found(path[start..<end]) }
+    return (count, count >= 2 ? folder : nil, count >= 2 ? file : nil)
   }
 
   /// The page-folder-relative path a link destination names, or nil when it leaves the page folder.
