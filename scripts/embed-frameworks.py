@@ -75,8 +75,9 @@ for name in names:
             + (f", olderFolders: {swift_list(k['older-folders'])}" if k.get("older-folders") else "") + "),")
     fields = swift_map(d.get("fields") or {}, lambda v: swift_list(v if isinstance(v, list) else [v]))
     tables = swift_map(d.get("tables") or {}, swift_string)
+    rows_without_id = (d.get("workbook") or {}).get("rows-without-id", "skip")
     workbook = swift_map(
-        d.get("workbook") or {},
+        {k: v for k, v in (d.get("workbook") or {}).items() if k != "rows-without-id"},
         lambda r: f"WorkbookSheet(sheet: {swift_string(r['sheet'])}, columns: "
         + swift_map({k: v for k, v in r.items() if k != "sheet"}, swift_string) + ")")
     values += [
@@ -94,7 +95,7 @@ for name in names:
         f"      tableHeaders: {tables},",
         f"      matrixPages: {swift_list(d.get('matrices') or [])},",
         f"      signatures: {swift_list(d.get('signatures') or [])},",
-        f"      workbook: {workbook}),",
+        f"      workbook: {workbook}, rowsWithoutID: .{rows_without_id}),",
     ]
 values += ["  ]", "}", ""]
 out = os.path.join(ROOT, "Sources", "DisarmFramework", "BuiltInFrameworkValues.swift")

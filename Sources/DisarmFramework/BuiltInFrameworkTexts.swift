@@ -153,6 +153,9 @@ extension BuiltInFrameworks {
       # The master spreadsheets (disarm import, disarm export xlsx): each record's sheet and the header of each fact's
       # column. DISARM keeps the framework in DISARM_FRAMEWORKS_MASTER.xlsx and incidents in DISARM_DATA_MASTER.xlsx.
       workbook:
+        # DISARM's 1.x and 2.0 generators wrote a row without an identifier (an empty incident row that kept a formula)
+        # as the page `<folder>/.md` with an empty index row; the import does the same, with a warning.
+        rows-without-id: page
         phase: {sheet: phases, id: disarm_id, name: name, summary: summary}
         tactic: {sheet: tactics, id: disarm_id, name: name, phase: phase_id, summary: summary}
         technique: {sheet: techniques, id: disarm_id, name: name, tactic: tactic_id, summary: summary}
@@ -233,6 +236,9 @@ extension BuiltInFrameworks {
       # The master spreadsheets (disarm import, disarm export xlsx): each record's sheet and the header of each fact's
       # column. DISARM keeps the framework in DISARM_FRAMEWORKS_MASTER.xlsx and incidents in DISARM_DATA_MASTER.xlsx.
       workbook:
+        # DISARM's 1.x and 2.0 generators wrote a row without an identifier (an empty incident row that kept a formula)
+        # as the page `<folder>/.md` with an empty index row; the import does the same, with a warning.
+        rows-without-id: page
         phase: {sheet: phases, id: disarm_id, name: name, summary: summary}
         tactic: {sheet: tactics, id: disarm_id, name: name, phase: phase_id, summary: summary}
         technique: {sheet: techniques, id: disarm_id, name: name, tactic: tactic_id, summary: summary}

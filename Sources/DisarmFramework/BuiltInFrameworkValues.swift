@@ -48,7 +48,7 @@ extension BuiltInFrameworks {
       ],
       matrixPages: ["matrix.md"],
       signatures: ["matrix.md"],
-      workbook: [:]),
+      workbook: [:], rowsWithoutID: .skip),
     FrameworkDescription(
       name: "amitt-2021", title: "AMITT red and blue frameworks (2021)",
       summary:
@@ -120,7 +120,7 @@ extension BuiltInFrameworks {
       ],
       matrixPages: ["amitt_red_framework.md", "amitt_blue_framework.md"],
       signatures: ["amitt_red_framework.md"],
-      workbook: [:]),
+      workbook: [:], rowsWithoutID: .skip),
     FrameworkDescription(
       name: "disarm-1", title: "DISARM 1.x red and blue frameworks (2022-2025)",
       summary:
@@ -244,7 +244,7 @@ extension BuiltInFrameworks {
         "reference": WorkbookSheet(
           sheet: "urls",
           columns: ["url": "url_id", "date": "pub_date", "authors": "authors", "org": "org", "archive": "archive_link"]),
-      ]),
+      ], rowsWithoutID: .page),
     FrameworkDescription(
       name: "disarm-2-observations", title: "DISARM 2.0 Observations framework (2025)",
       summary:
@@ -368,7 +368,7 @@ extension BuiltInFrameworks {
         "reference": WorkbookSheet(
           sheet: "urls",
           columns: ["url": "url_id", "date": "pub_date", "authors": "authors", "org": "org", "archive": "archive_link"]),
-      ]),
+      ], rowsWithoutID: .page),
     FrameworkDescription(
       name: "disarm-2026-assessments", title: "DISARM 2026 Assessments framework",
       summary:
@@ -492,6 +492,6 @@ extension BuiltInFrameworks {
         "reference": WorkbookSheet(
           sheet: "urls",
           columns: ["url": "url_id", "date": "pub_date", "authors": "authors", "org": "org", "archive": "archive_link"]),
-      ]),
+      ], rowsWithoutID: .skip),
   ]
 }

@@ -30,10 +30,22 @@ enum DescriptionReader {
       for key in mapping.keys { tables[key] = try mapping.string(key) }
     }
     var workbook: [String: WorkbookSheet] = [:]
+    var rowsWithoutID = WorkbookSheet.RowsWithoutID.skip
     if let node = top.node("workbook") {
       let records = Dictionary(uniqueKeysWithValues: WorkbookSheet.records.map { ($0.name, $0.facts) })
-      let mapping = try Mapping(node, path: path, what: "'workbook'", allowed: Set(records.keys))
-      for key in mapping.keys {
+      let mapping = try Mapping(
+        node, path: path, what: "'workbook'", allowed: Set(records.keys).union([Self.rowsWithoutIDKey]))
+      if mapping.node(Self.rowsWithoutIDKey) != nil {
+        let text = try mapping.string(Self.rowsWithoutIDKey)
+        guard let value = WorkbookSheet.RowsWithoutID(rawValue: text) else {
+          throw mapping.error(
+            at: Self.rowsWithoutIDKey,
+            "the workbook's '\(Self.rowsWithoutIDKey)' is 'page' or 'skip', not '\(BoundedYAML.inert(text, limit: 40))'"
+          )
+        }
+        rowsWithoutID = value
+      }
+      for key in mapping.keys where key != Self.rowsWithoutIDKey {
         let record = try Mapping(
           try mapping.required(key), path: path, what: "the workbook's '\(key)'",
           allowed: Set(records[key]! + ["sheet"]))
@@ -53,8 +65,11 @@ enum DescriptionReader {
       plainFields: try top.optionalStrings("plain-fields") ?? [],
       linkPrefix: try top.string("link-prefix"), kinds: kinds, fieldLabels: fields, tableHeaders: tables,
       matrixPages: try top.optionalStrings("matrices") ?? [], signatures: try top.optionalStrings("signatures") ?? [],
-      workbook: workbook)
+      workbook: workbook, rowsWithoutID: rowsWithoutID)
   }
+
+  /// The `workbook:` key saying what the generator made of an object row without an identifier.
+  static let rowsWithoutIDKey = "rows-without-id"
 
   static let topKeys: Set<String> = [
     "name", "title", "summary", "export-name", "brand", "page-folder", "identifier-field", "plain-fields",

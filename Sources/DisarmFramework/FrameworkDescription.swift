@@ -43,6 +43,9 @@ public struct FrameworkDescription: Sendable, Equatable {
   /// Where the framework's master spreadsheet keeps each record (``WorkbookSheet``), by record name; empty when the
   /// framework has no spreadsheet (`disarm import` then says so).
   public let workbook: [String: WorkbookSheet]
+  /// What the framework's generator made of an object row without an identifier (its description's
+  /// `workbook: {rows-without-id: page}`; by default `skip`).
+  public let rowsWithoutID: WorkbookSheet.RowsWithoutID
 
   /// A description as the YAML loader or a test builds it.
   public init(
@@ -51,7 +54,8 @@ public struct FrameworkDescription: Sendable, Equatable {
     identifierField: String? = nil, plainFields: [String] = [],
     linkPrefix: String, kinds: [KindVocabulary],
     fieldLabels: [String: [String]] = [:], tableHeaders: [String: String] = [:], matrixPages: [String] = [],
-    signatures: [String] = [], workbook: [String: WorkbookSheet] = [:]
+    signatures: [String] = [], workbook: [String: WorkbookSheet] = [:],
+    rowsWithoutID: WorkbookSheet.RowsWithoutID = .skip
   ) {
     self.name = name
     self.title = title
@@ -68,6 +72,7 @@ public struct FrameworkDescription: Sendable, Equatable {
     self.matrixPages = matrixPages
     self.signatures = signatures
     self.workbook = workbook
+    self.rowsWithoutID = rowsWithoutID
     self.identifiers = IdentifierSyntax(kinds)
     // Looked up for every page read and regenerated: worked out once here.
     self.kindsByRole = Dictionary(kinds.map { ($0.role, $0) }, uniquingKeysWith: { first, _ in first })
@@ -93,6 +98,7 @@ public struct FrameworkDescription: Sendable, Equatable {
       && lhs.linkPrefix == rhs.linkPrefix && lhs.kinds == rhs.kinds && lhs.fieldLabels == rhs.fieldLabels
       && lhs.tableHeaders == rhs.tableHeaders && lhs.matrixPages == rhs.matrixPages
       && lhs.signatures == rhs.signatures && lhs.workbook == rhs.workbook
+      && lhs.rowsWithoutID == rhs.rowsWithoutID
   }
 
   /// How the framework's identifiers are recognised, built once from the kinds' shapes.

@@ -46,6 +46,17 @@ public struct WorkbookSheet: Sendable, Equatable {
     ("reference", ["url", "date", "authors", "org", "archive"]),
   ]
 
+  /// What a framework's generator made of a row of an object sheet whose identifier cell is empty but which has a
+  /// value elsewhere (a `longname` formula left in an otherwise empty row): DISARM's 1.x and 2.0 generators wrote it
+  /// as the page `<folder>/.md` with an empty index row, the 2026 one leaves it out. `disarm import` does the same,
+  /// with a warning, so that a release is reproduced byte for byte.
+  public enum RowsWithoutID: String, Sendable, Equatable, CaseIterable {
+    /// Written as the page `<folder>/.md` and an empty index row (DISARM 1.x and 2.0 Observations).
+    case page
+    /// Left out (DISARM 2026 Assessments; the default).
+    case skip
+  }
+
   /// The records that live in DISARM's data workbook (`DISARM_DATA_MASTER.xlsx`) rather than the framework's.
   public static let dataRecords: Set<String> = ["incident", "incident-technique", "associated-technique", "reference"]
 }

@@ -32,7 +32,7 @@ struct ImportedPages {
     var identifiers: [ObjectKind: Set<String>] = [:]
     for kind in [ObjectKind.technique, .actorType, .incident] {
       for row in spreadsheet.rows(kind.rawValue) {
-        names[kind, default: [:]][row["id"].trimmingWhitespace()] = row["name"]
+        names[kind, default: [:]][row["id"]] = row["name"]
       }
       identifiers[kind] = Set(spreadsheet.identifiers(of: kind).map(\.string))
     }
@@ -40,23 +40,54 @@ struct ImportedPages {
     self.identifiers = identifiers
   }
 
-  /// The seed pages, by page-folder-relative path.
+  /// The seed pages, by page-folder-relative path: the objects' pages, each kind's index, and the pages of rows the
+  /// generator wrote under an identifier that is not one (``ImportedSpreadsheet/rowsAsWritten(of:)``), which the
+  /// model reads as unassigned pages that the index, the tactics' tables and the matrix still list.
   func seeds() -> [String: [UInt8]] {
     var pages: [String: [UInt8]] = [:]
     for kind in ObjectKind.allCases {
       guard spreadsheet.records[kind.rawValue] != nil, let words = kb.framework.kind(kind) else { continue }
       if let folder = words.folder {
         for (id, row) in objects(of: kind) {
-          let path = "\(folder)/\(id).md"
-          let text = NewPageSeed.text(content(of: id, row), in: kb, template: template)
-          var bytes = Array(text.utf8)
-          if let tail = notes[path] { bytes = Array(bytes.dropLast(Notes.marker.utf8.count)) + tail }
-          pages[path] = bytes
+          pages["\(folder)/\(id).md"] = seed(content(of: id, row), path: "\(folder)/\(id).md")
+        }
+        // Rows written as they were: the last of a path wins, as each overwrote the page before it.
+        for row in spreadsheet.rowsAsWritten(of: kind) {
+          guard let (path, content) = asWritten(row, of: kind) else { continue }
+          pages[path] = seed(content, path: path)
         }
       }
       if let index = words.index { pages[index] = indexSeed(of: kind) }
     }
     return pages
+  }
+
+  /// A seed's bytes, with the notes of the page already at `path` below its marker.
+  func seed(_ content: NewPageSeed.Content, path: String) -> [UInt8] {
+    let text = NewPageSeed.text(content, in: kb, template: template)
+    var bytes = Array(text.utf8)
+    if let tail = notes[path] { bytes = Array(bytes.dropLast(Notes.marker.utf8.count)) + tail }
+    return bytes
+  }
+
+  /// The page a row written as it was goes to, and what it owns, written under the row's identifier text; its
+  /// derived rows are those of that text (nothing names `T0039 `). The content's `id` is a stand-in of the kind, the
+  /// trimmed identifier when there is one: ``RowsAsWrittenPages`` renders the page under it.
+  func asWritten(_ row: ImportedSpreadsheet.RowAsWritten, of kind: ObjectKind) -> (String, NewPageSeed.Content)? {
+    guard let folder = kb.framework.kind(kind)?.folder, let standIn = row.trimmed ?? Self.standIn(of: kind, in: kb)
+    else { return nil }
+    let record = row.record ?? SheetRecords.Record(sheet: "", row: row.row, facts: [:], columns: [:])
+    var content = content(of: standIn, record, matching: row.idText)
+    content.writtenID = row.idText
+    return ("\(folder)/\(row.idText).md", content)
+  }
+
+  /// A valid identifier of `kind` to render a page written as it was under (the framework's example identifier).
+  static func standIn(of kind: ObjectKind, in kb: KnowledgeBase) -> DisarmID? {
+    guard let example = kb.framework.kind(kind)?.id.example, let id = kb.id(example), id.kind == kind else {
+      return nil
+    }
+    return id
   }
 
   /// The objects of `kind` with a valid identifier, in the order the generator writes them: sheet order, counters
@@ -68,8 +99,21 @@ struct ImportedPages {
     return kind == .counter ? objects.sorted { $0.0.string < $1.0.string } : objects
   }
 
-  /// What the page of `id` owns.
-  func content(of id: DisarmID, _ row: SheetRecords.Record) -> NewPageSeed.Content {
+  /// Every row of `kind` the generator listed, objects and rows written as they were, with the identifier text the
+  /// index shows: sheet order, counters sorted by identifier text (pandas' `sort_values`).
+  func listedRows(of kind: ObjectKind) -> [(idText: String, record: SheetRecords.Record)] {
+    var rows = objects(of: kind).map { (row: $0.1.row, idText: $0.0.string, record: $0.1) }
+    for row in spreadsheet.rowsAsWritten(of: kind) {
+      rows.append(
+        (row.row, row.idText, row.record ?? SheetRecords.Record(sheet: "", row: row.row, facts: [:], columns: [:])))
+    }
+    rows.sort { kind == .counter ? ($0.idText, $0.row) < ($1.idText, $1.row) : $0.row < $1.row }
+    return rows.map { ($0.idText, $0.record) }
+  }
+
+  /// What the page of `id` owns; the cross-reference sheets' rows are those naming `matching` (by default `id`).
+  func content(of id: DisarmID, _ row: SheetRecords.Record, matching: String? = nil) -> NewPageSeed.Content {
+    let matching = matching ?? id.string
     var content = NewPageSeed.Content(id: id, name: row["name"], summary: row["summary"], tactic: nil, phase: nil)
     switch id.kind {
     case .tactic: content.phase = kb.id(row["phase"].trimmingWhitespace())
@@ -78,7 +122,7 @@ struct ImportedPages {
       content.tactic = kb.id(tactic).flatMap { $0.kind == .tactic ? $0 : nil }
       if content.tactic == nil { content.tacticText = tactic }
       if id.kind == .technique && template == .generation2025 {
-        content.tables["associated"] = associatedRows(of: id)
+        content.tables["associated"] = associatedRows(of: matching)
       }
     case .counter:
       // The counter's tactic is the first word of its `tactic` cell (`TA01 Strategic Planning`).
@@ -99,7 +143,7 @@ struct ImportedPages {
         "date added": row["added"],
       ]
       if spreadsheet.records["reference"] != nil { content.tables["references"] = referenceRows(of: row) }
-      content.tables["techniques-used"] = incidentTechniqueRows(of: id)
+      content.tables["techniques-used"] = incidentTechniqueRows(of: matching)
     case .phase, .metatechnique, .responseType, .detection: break
     }
     return content
@@ -125,25 +169,42 @@ struct ImportedPages {
     let actorTypes = Dictionary(
       spreadsheet.rows("actortype").map { ($0["id"].trimmingWhitespace(), $0) }, uniquingKeysWith: { first, _ in first }
     )
-    let entries = CellList.entries(row["actor-types"], divider: ",").filter { actorTypes[$0.token] != nil }
-    return entries.enumerated().sorted { ($0.element.token, $0.offset) < ($1.element.token, $1.offset) }.map {
-      self.row($0.element.token, .actorType, rest: [actorTypes[$0.element.token]!["sectors"]])
+    let entries = Self.groupedByKey(
+      CellList.entries(row["actor-types"], divider: ",").filter { actorTypes[$0.token] != nil }, key: \.token)
+    return NumpyQuicksort.argsort(entries.map(\.token), by: NumpyQuicksort.pythonLess).map {
+      self.row(entries[$0].token, .actorType, rest: [actorTypes[entries[$0].token]!["sectors"]])
     }
   }
 
-  /// A counter's techniques, in the order its `techniques` cell lists them: those the techniques sheet has.
+  /// A counter's techniques, those the techniques sheet has: in the order its `techniques` cell lists them (a
+  /// technique named twice grouped at its first place, as pandas' merge left it), as
+  /// the generator's sort by the counter's own identifier (the same for every row) left them, which reorders a list
+  /// of more than 16 (``NumpyQuicksort``).
   func techniqueRows(of row: SheetRecords.Record) -> [String] {
     let techniques = known(.technique)
-    return CellList.entries(row["techniques"], divider: "\n").filter { techniques.contains($0.token) }.map {
-      self.row($0.token, .technique)
+    let entries = Self.groupedByKey(
+      CellList.entries(row["techniques"], divider: "\n").filter { techniques.contains($0.token) }, key: \.token)
+    return NumpyQuicksort.argsort(entries, by: { _, _ in false }).map { self.row(entries[$0].token, .technique) }
+  }
+
+  /// `items` as pandas' inner `merge` on `key` leaves them (pandas before 2.2): the items of each key together, the
+  /// keys in the order they first appear (a counter whose cell names T0045 twice lists both after T0009).
+  static func groupedByKey<Item>(_ items: [Item], key: (Item) -> String) -> [Item] {
+    var order: [String] = []
+    var groups: [String: [Item]] = [:]
+    for item in items {
+      let value = key(item)
+      if groups[value] == nil { order.append(value) }
+      groups[value, default: []].append(item)
     }
+    return order.flatMap { groups[$0]! }
   }
 
   /// A technique's associated techniques with the description given for each, sorted by identifier.
-  func associatedRows(of id: DisarmID) -> [String] {
+  func associatedRows(of id: String) -> [String] {
     let techniques = known(.technique)
     return spreadsheet.rows("associated-technique").filter {
-      $0["technique"] == id.string && techniques.contains($0["associated"])
+      $0["technique"] == id && techniques.contains($0["associated"])
     }.enumerated().sorted { ($0.element["associated"], $0.offset) < ($1.element["associated"], $1.offset) }.map {
       row($0.element["associated"], .technique, rest: [$0.element["description"]])
     }
@@ -164,17 +225,17 @@ struct ImportedPages {
 
   /// An incident's techniques with the description given for each, sorted by technique. The 2022–2024 generator
   /// wrote the row's own identifier before its description (`IT00000011 Fake FB groups`), the 2025 one did not.
-  func incidentTechniqueRows(of id: DisarmID) -> [String] {
+  func incidentTechniqueRows(of id: String) -> [String] {
     let techniques = known(.technique)
     var rows: [(technique: String, order: Int, text: String)] = []
-    for record in spreadsheet.rows("incident-technique") where record["incident"] == id.string {
+    for record in spreadsheet.rows("incident-technique") where record["incident"] == id {
       let description =
         template == .generation2025 ? record["description"] : "\(record["id"]) \(record["description"])"
       for entry in CellList.entries(record["techniques"], divider: ",") where techniques.contains(entry.piece) {
         rows.append((entry.piece, rows.count, row(entry.piece, .technique, rest: [description])))
       }
     }
-    return rows.sorted { ($0.technique, $0.order) < ($1.technique, $1.order) }.map(\.text)
+    return NumpyQuicksort.argsort(rows.map(\.technique), by: NumpyQuicksort.pythonLess).map { rows[$0].text }
   }
 
   /// The kind's index as the generator writes it: every object in order, with its cells from its row.
@@ -185,7 +246,7 @@ struct ImportedPages {
     var html = "# \(brand) \(kind.folder):\n\n<table border=\"1\">\n<tr>\n<th>\(brand.lowercased())_id</th>\n"
     for (header, _) in columns { html += "<th>\(header)</th>\n" }
     html += "</tr>\n"
-    for (id, row) in objects(of: kind) {
+    for (id, row) in listedRows(of: kind) {
       html += "<tr>\n<td><a href=\"\(folder)/\(id).md\">\(id)</a></td>\n"
       for (_, fact) in columns { html += "<td>\(row[fact])</td>\n" }
       html += "</tr>\n"

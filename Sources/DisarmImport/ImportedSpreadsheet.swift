@@ -47,11 +47,50 @@ struct ImportedSpreadsheet: Sendable {
   /// The object kind a record name stands for (`technique`), nil for the cross-reference records.
   static func kind(ofRecord name: String) -> ObjectKind? { ObjectKind(rawValue: name) }
 
-  /// The identifier a record's `id` cell holds, trimmed of surrounding whitespace, if it is one of `kind`.
+  /// The identifier a record's `id` cell holds, exactly as written, if it is one of `kind`. DISARM's generator
+  /// matched cells exactly: `T0039 ` is no technique to a counter naming `T0039` (see ``rowsAsWritten(of:)``).
   func identifier(_ text: String, of kind: ObjectKind) -> DisarmID? {
-    guard let id = DisarmID(text.trimmingWhitespace(), in: framework.identifiers), id.kind == kind
-    else { return nil }
+    guard let id = DisarmID(text, in: framework.identifiers), id.kind == kind else { return nil }
     return id
+  }
+
+  /// The identifier a cell holds once the spaces around it are trimmed, if it is one of `kind`.
+  func trimmedIdentifier(_ text: String, of kind: ObjectKind) -> DisarmID? {
+    identifier(text.trimmingWhitespace(), of: kind)
+  }
+
+  /// A row of an object sheet that DISARM's generator wrote under its identifier cell's text although that is not
+  /// a valid identifier: the page `techniques/T0039 .md`, or `incidents/.md` for a row without one.
+  struct RowAsWritten: Sendable {
+    /// 1-based row number in the sheet.
+    var row: Int
+    /// The identifier cell's text as written (`T0039 `, or empty).
+    var idText: String
+    /// The row's facts; nil for a row of pandas' frame with no value in any fact's column.
+    var record: SheetRecords.Record?
+    /// The valid identifier inside `idText` (`T0039`), if any.
+    var trimmed: DisarmID?
+  }
+
+  /// The rows of `kind`'s sheet that DISARM's generator wrote as they were although their identifier is not one, in
+  /// sheet order: an identifier with spaces around it (every generator wrote `T0039 .md`) and, where the framework's
+  /// generator did (``WorkbookSheet/RowsWithoutID/page``), every row without an identifier, blank or not.
+  func rowsAsWritten(of kind: ObjectKind) -> [RowAsWritten] {
+    var found: [RowAsWritten] = []
+    let writesRowsWithoutID = framework.rowsWithoutID == .page
+    for record in rows(kind.rawValue) {
+      let text = record["id"]
+      let trimmed = text.trimmingWhitespace()
+      if trimmed.isEmpty {
+        if writesRowsWithoutID { found.append(RowAsWritten(row: record.row, idText: "", record: record)) }
+      } else if trimmed != text, let id = identifier(trimmed, of: kind) {
+        found.append(RowAsWritten(row: record.row, idText: text, record: record, trimmed: id))
+      }
+    }
+    if writesRowsWithoutID {
+      for row in records[kind.rawValue]?.blankRows ?? [] { found.append(RowAsWritten(row: row, idText: "")) }
+    }
+    return found.sorted { $0.row < $1.row }
   }
 
   /// The identifiers of every record of `kind` that has a valid one.

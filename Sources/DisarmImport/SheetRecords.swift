@@ -32,10 +32,16 @@ struct SheetRecords: Sendable {
   var file: String
   /// The data rows in sheet order, blank rows left out.
   var records: [Record]
+  /// The numbers of the rows of pandas' frame (up to the last row with a value in any column) that have no value in
+  /// any fact's column: DISARM's 1.x generator wrote each row of an object sheet, blank or not, so these became the
+  /// page `<folder>/.md` and an empty index row (``WorkbookSheet/RowsWithoutID``).
+  var blankRows: [Int]
   /// The facts whose column the sheet's header row lacks, with the header the framework expects.
   var missingColumns: [(fact: String, header: String)]
   /// The header row's number (where a missing column is reported).
   var headerRow: Int
+  /// Each fact's 0-based column, by fact name.
+  var columns: [String: Int]
 
   /// Reads `layout`'s sheet of `workbook`: the first row with a value is the header; columns are found by their
   /// header text (the first of two with the same header, as pandas keeps it under its own name).
@@ -56,17 +62,27 @@ struct SheetRecords: Sendable {
       if let column = columnOf[headerText] { factColumns[fact] = column } else { missing.append((fact, headerText)) }
     }
     missingColumns = missing
-    // pandas' frame runs from the row after the header to the last row with a value; a row without a value in a
-    // column is missing there, which is what turns a year column into floats.
+    columns = factColumns
+    // pandas' frame runs from the row after the header to the last row with a value in any column (a `longname`
+    // formula counts); a row without a value in a column is missing there, which is what turns a year column into
+    // floats, and a row without a value in any fact's column is still a row of the frame.
     let dataRows = sheet.rows.dropFirst()
-    let rowCount = (dataRows.last?.number ?? headerRow) - headerRow
+    let lastRow =
+      dataRows.last { row in row.cells.contains { !CellText.text($0.value, in: .mixed).isEmpty } }?.number
+      ?? headerRow
+    let rowCount = lastRow - headerRow
     var types: [Int: CellText.ColumnType] = [:]
     for column in Set(factColumns.values) {
       let values = dataRows.compactMap { $0.value(at: column) }
       types[column] = CellText.columnType(values, rowCount: rowCount)
     }
     var records: [Record] = []
-    for row in dataRows {
+    var blankRows: [Int] = []
+    var next = headerRow + 1
+    for row in dataRows where row.number <= lastRow {
+      // Rows the sheet does not hold at all, between two that it does, are blank rows of pandas' frame too.
+      if row.number > next { blankRows += Array(next..<row.number) }
+      next = row.number + 1
       var facts: [String: String] = [:]
       var blank = true
       for (fact, column) in factColumns {
@@ -74,10 +90,14 @@ struct SheetRecords: Sendable {
         facts[fact] = text
         if !text.isEmpty { blank = false }
       }
-      if blank { continue }
-      records.append(Record(sheet: sheet.name, row: row.number, facts: facts, columns: factColumns))
+      if blank {
+        blankRows.append(row.number)
+      } else {
+        records.append(Record(sheet: sheet.name, row: row.number, facts: facts, columns: factColumns))
+      }
     }
     self.records = records
+    self.blankRows = blankRows
   }
 }
 

@@ -31,10 +31,13 @@ public enum WorkbookImport {
     public var template: KnowledgeBase.Template?
     /// Whether the pages of objects the spreadsheet no longer has are removed (`--prune`).
     public var prune: Bool
+    /// Whether every quirk DISARM's generator tolerated (a warning) stops the import instead (`--strict`): for teams
+    /// that want a clean spreadsheet rather than the release reproduced.
+    public var strict: Bool
 
     public init(
       workbook: String, data: String? = nil, into: String, framework: String? = nil,
-      template: KnowledgeBase.Template? = nil, prune: Bool = false
+      template: KnowledgeBase.Template? = nil, prune: Bool = false, strict: Bool = false
     ) {
       self.workbook = workbook
       self.data = data
@@ -42,6 +45,7 @@ public enum WorkbookImport {
       self.framework = framework
       self.template = template
       self.prune = prune
+      self.strict = strict
     }
 
     /// The workbook and the folder are named. (Whether the workbook can be read is the reader's to say, with the
@@ -92,19 +96,25 @@ public enum WorkbookImport {
     // Only the sheets the framework reads are parsed; without one yet, those of every built-in framework.
     let sheets = Set(
       (given.map { [$0] } ?? BuiltInFrameworks.all).flatMap { $0.workbook.values.map(\.sheet) })
-    let main = try read(request.workbook, only: sheets)
-    Trace.mark("read the workbook")
     var remarks: [String] = []
     var dataPath = request.data
     if dataPath == nil {
-      let beside = URL(fileURLWithPath: request.workbook).deletingLastPathComponent()
-        .appendingPathComponent(dataWorkbookName).path
-      if beside != URL(fileURLWithPath: request.workbook).path, FileManager.default.fileExists(atPath: beside) {
+      // Named as the user named the spreadsheet (relative stays relative), for the messages that cite its cells.
+      let folder = (request.workbook as NSString).deletingLastPathComponent
+      let beside = folder.isEmpty ? dataWorkbookName : (folder as NSString).appendingPathComponent(dataWorkbookName)
+      if (beside as NSString).standardizingPath != (request.workbook as NSString).standardizingPath,
+        FileManager.default.fileExists(atPath: beside)
+      {
         dataPath = beside
       }
     }
-    let data = try dataPath.map { path throws(EditRefusal) in (file: path, book: try read(path, only: sheets)) }
-    Trace.mark("read the data workbook")
+    // The two workbooks are read side by side: the data workbook is the larger (DISARM's inflates to 30 MB).
+    let books = ParallelMap.map([request.workbook] + (dataPath.map { [$0] } ?? [])) { path in
+      Result { () throws(EditRefusal) in try read(path, only: sheets) }
+    }
+    let main = try books[0].get()
+    let data = try dataPath.map { path throws(EditRefusal) in (file: path, book: try books[1].get()) }
+    Trace.mark("read the workbooks")
     let framework = given ?? WorkbookFramework.detect(main) ?? BuiltInFrameworks.standard
     guard !framework.workbook.isEmpty else {
       throw EditRefusal(
@@ -112,13 +122,25 @@ public enum WorkbookImport {
     }
     let spreadsheet = ImportedSpreadsheet(
       framework: framework, main: (request.workbook, main), data: data.map { ($0.file, $0.book) })
-    let diagnostics = SpreadsheetChecks.run(spreadsheet)
+    var diagnostics = SpreadsheetChecks.run(spreadsheet)
+    if request.strict {
+      for index in diagnostics.indices where diagnostics[index].severity == .warning {
+        diagnostics[index].severity = .error
+      }
+    }
     Trace.mark("records and checks")
     let template =
       request.template ?? existing.flatMap { kb in
         kb.template == .unknown ? nil : PageRenderer.effectiveTemplate(of: kb)
       }
-      ?? .generation2025
+      ?? generatorTemplate(of: spreadsheet, dataRead: data != nil)
+    let dataSheets = WorkbookSheet.dataRecords.compactMap { name in
+      spreadsheet.records[name]?.file == data?.file ? framework.workbook[name]?.sheet : nil
+    }.sorted()
+    remarks.append(
+      "read \(request.workbook)"
+        + (data.map { " and \($0.file) (\(dataSheets.isEmpty ? "no sheet used" : dataSheets.joined(separator: ", ")))" }
+          ?? " (no data workbook: no \(WorkbookImport.dataWorkbookName) beside it, and no --data)"))
     var plan = Plan(
       diagnostics: diagnostics, framework: framework, template: template, folder: folder, pages: [], changePlan: nil,
       notInSpreadsheet: [], remarks: remarks)
@@ -126,8 +148,8 @@ public enum WorkbookImport {
 
     // Notes of the pages already there: kept below the marker of the same page.
     var notes: [String: [UInt8]] = [:]
-    for object in existing?.objects.values ?? [:].values {
-      guard let page = object.page else { continue }
+    // (An unassigned page, `incidents/.md`, keeps its notes too: the import writes it again.)
+    for page in (existing?.objects.values.compactMap(\.page) ?? []) + (existing?.unassignedPages ?? []) {
       // A page without the marker is all notes, as DISARM's generator treated it.
       notes[page.path] = page.notes?.tail ?? (Array((Notes.marker).utf8) + page.file.bytes)
     }
@@ -135,7 +157,8 @@ public enum WorkbookImport {
     let scratch = emptyFolder()
     defer { try? FileManager.default.removeItem(at: scratch) }
     let empty = try load(pageFolder: scratch, framework: framework, overlay: [:])
-    var overlay = ImportedPages(spreadsheet: spreadsheet, kb: empty, template: template, notes: notes).seeds()
+    let imported = ImportedPages(spreadsheet: spreadsheet, kb: empty, template: template, notes: notes)
+    var overlay = imported.seeds()
     // Without the data workbook, the incidents the folder already has stay as they are and still feed the techniques'
     // incident tables.
     if spreadsheet.records["incident"] == nil, let existing, let words = framework.kind(.incident) {
@@ -151,12 +174,15 @@ public enum WorkbookImport {
       )
     }
     Trace.mark("seed pages")
-    let imported = try load(pageFolder: scratch, framework: framework, overlay: overlay)
-    let rendered = PageRenderer.render(imported, template: template)
+    let kb = try load(pageFolder: scratch, framework: framework, overlay: overlay)
+    var rendered = PageRenderer.render(kb, template: template).pages
+    for (path, bytes) in try RowsAsWrittenPages(pages: imported, seeds: overlay, scratch: scratch).render() {
+      rendered.append(RenderedPage(path: path, bytes: bytes))
+    }
     Trace.mark("regenerate")
     // Each page compared with the folder's file, which a write may replace only if it still holds those bytes.
     var pages: [RenderedPage] = []
-    for page in rendered.pages {
+    for page in rendered {
       let path = folder.appendingPathComponent(page.path).path
       let current = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
       pages.append(RenderedPage(path: page.path, bytes: page.bytes, basis: current.map { .bytes($0) } ?? .absent))
@@ -182,6 +208,15 @@ public enum WorkbookImport {
       removals: request.prune ? plan.notInSpreadsheet.map { PageRemoval(path: $0.path, bytes: $0.bytes) } : [],
       createsFolder: true, verification: .checkedWhilePlanning)
     return plan
+  }
+
+  /// The template of the generator that made these workbooks' pages, for a folder that has none yet: DISARM's
+  /// generator wrote the 2025 template from February 2025, when the data workbook gained its
+  /// `associatedtechniques` sheet (the 2025 technique page's Associated Technique table); before, the 2022 one.
+  /// Without the data workbook, or for a framework whose workbook has no such sheet, the current template (2025).
+  static func generatorTemplate(of spreadsheet: ImportedSpreadsheet, dataRead: Bool) -> KnowledgeBase.Template {
+    guard dataRead, spreadsheet.framework.workbook["associated-technique"] != nil else { return .generation2025 }
+    return spreadsheet.records["associated-technique"] == nil ? .generation2022 : .generation2025
   }
 
   static func read(_ path: String, only sheets: Set<String>) throws(EditRefusal) -> Workbook {

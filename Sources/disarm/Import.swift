@@ -17,9 +17,13 @@ extension Disarm {
       discussion: """
         Reads SPREADSHEET (DISARM_FRAMEWORKS_MASTER.xlsx) and, for incidents, the data workbook (--data, by default \
         DISARM_DATA_MASTER.xlsx beside it; without one the incident pages already in the folder are kept). The \
-        spreadsheet is checked first: a missing sheet or column, a row whose identifier is not one, a duplicate \
-        identifier or a row naming an object no sheet has is reported as 'book.xlsx:sheet!C12: error: …', and with \
-        an error nothing is written. Otherwise every object page, index, matrix and response-type table is written \
+        spreadsheet is checked first: a missing sheet or column, a row whose identifier is not one or a duplicate \
+        identifier is reported as 'book.xlsx:sheet!C12: error: …', and with an error nothing is written. What \
+        DISARM's generator tolerated (a row naming a technique no sheet has, ' T0122' with a leading space, an \
+        identifier with spaces around it, a row without identifier, a year read as 2016.0) is a warning saying what \
+        the page shows, and the pages come out as the generator wrote them; --strict makes those errors. Without a \
+        page folder or --template, the template is the generator's: 2025 when the data workbook has the \
+        associatedtechniques sheet, else 2022. Otherwise every object page, index, matrix and response-type table is written \
         into --into through the safe writer, in the folder's template (else --template, else 2025); the notes below \
         the marker of pages already there are kept byte for byte. Pages of objects the spreadsheet no longer has are \
         listed, and removed with --prune. Exit codes: 0 imported; 1 the spreadsheet has errors (nothing written) or \
@@ -41,6 +45,9 @@ extension Disarm {
     @Flag(help: "Remove the pages of objects the spreadsheet no longer has.")
     var prune = false
 
+    @Flag(help: "Refuse every quirk DISARM's generator tolerated (each warning becomes an error; nothing written).")
+    var strict = false
+
     @Flag(help: "Check and list what would be written; write nothing.")
     var dryRun = false
 
@@ -59,7 +66,7 @@ extension Disarm {
         try DisarmError.refusing { () throws(EditRefusal) in
           let request = WorkbookImport.Request(
             workbook: spreadsheet, data: data, into: into, framework: frameworkOption.framework,
-            template: template?.template, prune: prune)
+            template: template?.template, prune: prune, strict: strict)
           return try WorkbookImport.plan(request.validated())
         }
       }

@@ -109,13 +109,15 @@ import Testing
     var name: String
     var location: String
     var rule: String
+    /// Whether it is a quirk DISARM's generator tolerated, refused only with `--strict`.
+    var strict = false
     var testDescription: String { name }
   }
 
   static let damages: [Damage] = [
     Damage(
       name: "dangling technique in incidenttechniques", location: "incidenttechniques!C2",
-      rule: "sheet-dangling-reference"),
+      rule: "sheet-dangling-reference", strict: true),
     Damage(name: "duplicated identifier", location: "techniques!A3", rule: "sheet-duplicate-id"),
     Damage(name: "deleted column", location: "techniques!A1", rule: "sheet-column-missing"),
     Damage(name: "identifier that is not one", location: "tactics!A2", rule: "sheet-bad-id"),
@@ -143,7 +145,15 @@ import Testing
     let into = root.appendingPathComponent("kb")
     try FileManager.default.copyItem(at: TestSupport.sampleData, to: into)
     let before = try NewCommandTests.snapshot(into)
-    let result = try DisarmProcess.run(["import", damaged.path, "--into", into.path])
+    let strict = damage.strict ? ["--strict"] : []
+    if damage.strict {
+      // Without --strict, a warning at the same cell, and the release's pages are written.
+      let scratch = root.appendingPathComponent("lenient")
+      let lenient = try DisarmProcess.run(["import", damaged.path, "--into", scratch.path])
+      #expect(lenient.status == 0, "\(lenient.stderr)")
+      #expect(lenient.stderr.contains("\(damaged.path):\(damage.location): warning: "), "\(lenient.stderr)")
+    }
+    let result = try DisarmProcess.run(["import", damaged.path, "--into", into.path] + strict)
     #expect(result.status == 1, "\(result.stderr)")
     let prefix = damage.location.isEmpty ? "\(damaged.path): error: " : "\(damaged.path):\(damage.location): error: "
     #expect(result.stderr.contains(prefix), "\(result.stderr)")
@@ -151,12 +161,12 @@ import Testing
     #expect(result.stderr.contains("nothing written"))
     #expect(try NewCommandTests.snapshot(into) == before)
     // The same findings in every reporter format.
-    let json = try DisarmProcess.run(["import", damaged.path, "--into", into.path, "--format", "json"])
+    let json = try DisarmProcess.run(["import", damaged.path, "--into", into.path, "--format", "json"] + strict)
     #expect(json.status == 1)
     let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
     let diagnostics = report?["diagnostics"] as? [[String: Any]] ?? []
     #expect(diagnostics.contains { ($0["rule"] as? String) == damage.rule }, "\(json.stdout.prefix(400))")
-    let sarif = try DisarmProcess.run(["import", damaged.path, "--into", into.path, "--format", "sarif"])
+    let sarif = try DisarmProcess.run(["import", damaged.path, "--into", into.path, "--format", "sarif"] + strict)
     #expect(sarif.status == 1)
     #expect(sarif.stdout.contains("\"ruleId\": \"\(damage.rule)\""), "\(sarif.stdout.prefix(300))")
     // Valid SARIF, the cell as a logical location on the workbook file.
@@ -166,9 +176,32 @@ import Testing
     if !damage.location.isEmpty {
       #expect(sarif.stdout.contains("\"fullyQualifiedName\": \"\(damage.location)\""), "\(sarif.stdout.prefix(600))")
     }
-    let github = try DisarmProcess.run(["import", damaged.path, "--into", into.path, "--format", "github"])
+    let github = try DisarmProcess.run(["import", damaged.path, "--into", into.path, "--format", "github"] + strict)
     #expect(github.status == 1 && github.stdout.contains("::error file=\(damaged.path),"), "\(github.stdout)")
     #expect(try NewCommandTests.snapshot(into) == before)
+  }
+
+  /// The Foundation's own 2025 workbooks: imported with their quirks as warnings (exit 0), refused with `--strict`
+  /// (exit 1, nothing written); both reports are valid SARIF with every finding at its cell.
+  @Test(.enabled(if: Corpus.available, Corpus.skipMessage))
+  func theFoundationsWorkbooksImportAndStrictRefusesThemInValidSARIF() throws {
+    let master = Corpus.root.appendingPathComponent("masters/disarm-2025-02-10/DISARM_FRAMEWORKS_MASTER.xlsx")
+    let root = TemporaryFolder.make("disarm-import-real")
+    defer { try? FileManager.default.removeItem(at: root) }
+    for strict in [false, true] {
+      let into = root.appendingPathComponent(strict ? "strict" : "lenient")
+      let run = try DisarmProcess.run(
+        ["import", master.path, "--into", into.path, "--format", "sarif"] + (strict ? ["--strict"] : []))
+      #expect(run.status == (strict ? 1 : 0), "\(run.stderr)")
+      #expect(run.stdout.contains("\"level\": \"\(strict ? "error" : "warning")\""))
+      #expect(!run.stdout.contains("\"level\": \"\(strict ? "warning" : "error")\""))
+      #expect(run.stdout.contains("\"fullyQualifiedName\": \"incidenttechniques!D101\""), "\(run.stdout.prefix(400))")
+      let log = root.appendingPathComponent("import-\(strict).sarif")
+      try Data(run.stdout.utf8).write(to: log)
+      try ExternalTool.expectValid(log, schema: "schema/sarif-2.1.0.schema.json")
+      #expect(FileManager.default.fileExists(atPath: into.path) == !strict)
+      #expect(run.stderr.contains("DISARM_DATA_MASTER.xlsx"), "the data workbook read is named: \(run.stderr)")
+    }
   }
 
   @Test func unreadableWorkbooksExitTwoWithAClearMessage() throws {

@@ -4,9 +4,9 @@ import DisarmModel
 
 /// A row that names an object no sheet has.
 ///
-/// An error where a page would point at nothing or lose the row's own text (a technique's tactic, a tactic's phase, an
-/// incident's technique and its description, an associated technique); a warning for the free-text lists of a counter
-/// (its techniques and actor types), which DISARM has long kept with retired entries that its generator left out.
+/// An error where a page would point at nothing (a technique's tactic, a tactic's phase, a sub-technique's parent, an
+/// associated technique); a warning where DISARM's generator matched cells exactly and left out what matched nothing
+/// (an incident's techniques, a counter's techniques and actor types), which the import reproduces.
 enum DanglingReferenceCheck: SpreadsheetCheck {
   static let description = RuleDescription(
     category: .references,
@@ -14,11 +14,12 @@ enum DanglingReferenceCheck: SpreadsheetCheck {
     summary: "A spreadsheet row names an object that no sheet has.",
     explanation: """
       Pages link the objects their rows name. A technique whose tactic is not in the tactics sheet, a tactic whose \
-      phase is missing, a sub-technique without its parent, or an `incidenttechniques` row naming a technique or \
-      incident that does not exist would make a page point at nothing or silently drop the row's text (DISARM's \
-      generator dropped such rows, or stopped with an IndexError): these are errors, and nothing is written. A \
-      counter's `techniques` and `actortypes` cells are free text that has long kept retired entries (`T0053 - \
-      Twitter trolls amplify`); the generator left those out and so does the import, with a warning.
+      phase is missing, or a sub-technique without its parent would make a page point at nothing (DISARM's \
+      generator stopped with a KeyError): these are errors, and nothing is written. An `incidenttechniques` row \
+      naming a technique or incident that does not exist (a retired `T0122`, or ` T0122` with a space before it), \
+      and a counter's `techniques` and `actortypes` cells (free text that has long kept retired entries: `T0053 - \
+      Twitter trolls amplify`), the generator matched exactly and left out what matched nothing: so does the \
+      import, with a warning saying what the page leaves out (`--strict` refuses instead).
       """, otherSeverities: [.warning])
 
   static let examples = [
@@ -158,14 +159,20 @@ enum DanglingReferenceCheck: SpreadsheetCheck {
         findings.append(
           finding(
             spreadsheet.location(row, "incident", in: "incident-technique"),
-            "the \(singular(.incident)) '\(incident)' is not in the \(sheetName(.incident)) sheet, so this row would be lost"
-          ))
+            "the \(singular(.incident)) '\(incident)' is not in the \(sheetName(.incident)) sheet: this row is left out, as DISARM's generator did",
+            severity: .warning))
       }
       for entry in CellList.entries(row["techniques"], divider: ",") where !exists(entry.piece, .technique) {
+        let trimmed = entry.piece.trimmingWhitespace()
+        let why =
+          exists(trimmed, .technique)
+          ? "has spaces around it, so it matches no row of the \(sheetName(.technique)) sheet"
+          : "is not in the \(sheetName(.technique)) sheet"
         findings.append(
           finding(
             spreadsheet.location(row, "techniques", in: "incident-technique"),
-            "'\(entry.piece)' is not in the \(sheetName(.technique)) sheet, so \(incident) would lose this row"))
+            "'\(entry.piece)' \(why): \(incident)'s page and \(trimmed.isEmpty ? "the technique's" : trimmed + "'s") leave this row out, as DISARM's generator did",
+            severity: .warning))
       }
     }
     for row in spreadsheet.rows("associated-technique") {

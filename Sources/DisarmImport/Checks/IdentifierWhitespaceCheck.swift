@@ -8,9 +8,11 @@ enum IdentifierWhitespaceCheck: SpreadsheetCheck {
     id: RuleID("sheet-id-whitespace"), severity: .warning,
     summary: "A spreadsheet identifier has spaces around it.",
     explanation: """
-      DISARM's generator used the cell as it was, so `T0039 ` became the page `techniques/T0039 .md`, a second page \
-      beside `T0039.md` that no link reaches (it is in DISARM's 2022 tree). The import trims the spaces and writes \
-      the object's page under its identifier; remove the spaces from the cell to silence this warning.
+      DISARM's generator used the cell as it was, so `T0039 ` became the page `techniques/T0039 .md`, listed as \
+      `T0039 ` in the index, the tactic's table and the matrix, while every cell naming `T0039` (a counter's \
+      techniques, an incident's) matched nothing and was left out: that is DISARM's 2022 tree. The import writes \
+      the same pages, so that a release is reproduced byte for byte (`--strict` refuses instead); remove the spaces \
+      from the cell to give the object its page.
       """)
 
   static let examples = [
@@ -40,12 +42,13 @@ enum IdentifierWhitespaceCheck: SpreadsheetCheck {
       }
       for record in spreadsheet.rows(name) {
         let text = record["id"]
-        guard let id = spreadsheet.identifier(text, of: kind), text != id.string else { continue }
-        let page = words.folder.map { "\($0)/\(id).md" } ?? id.string
+        guard let id = spreadsheet.trimmedIdentifier(text, of: kind), text != id.string else { continue }
+        let page = words.folder.map { "\($0)/\(text).md" } ?? text
         findings.append(
           finding(
             spreadsheet.location(record, "id", in: name),
-            "'\(text)' has spaces around it; the page is written as \(page)"))
+            "'\(text)' has spaces around it: the page is written as '\(page)' and cells naming \(id) match nothing, as DISARM's generator did"
+          ))
       }
     }
     return findings

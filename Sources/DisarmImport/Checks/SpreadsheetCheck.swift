@@ -31,7 +31,7 @@ extension SpreadsheetCheck {
 public enum SpreadsheetChecks {
   static let all: [any SpreadsheetCheck.Type] = [
     SheetMissingCheck.self, ColumnMissingCheck.self, BadIdentifierCheck.self, IdentifierWhitespaceCheck.self,
-    DuplicateIdentifierCheck.self, DanglingReferenceCheck.self, FloatYearCheck.self,
+    RowWithoutIDCheck.self, DuplicateIdentifierCheck.self, DanglingReferenceCheck.self, FloatYearCheck.self,
   ]
 
   /// The checks' catalogue entries (for `disarm explain` and the diagnostics catalogue).

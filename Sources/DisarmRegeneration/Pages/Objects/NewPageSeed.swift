@@ -26,6 +26,9 @@ public enum NewPageSeed {
     public var tables: [String: [String]]
     /// The tactic field's text when it is not an identifier of the framework (kept as the spreadsheet wrote it).
     public var tacticText: String?
+    /// The identifier as the heading writes it when that is not `id` itself: a spreadsheet row DISARM's generator
+    /// wrote under its identifier cell's text (`T0039 `, or nothing for a row without one).
+    public var writtenID: String?
 
     public init(
       id: DisarmID, name: String, summary: String, tactic: DisarmID?, phase: DisarmID?, fields: [String: String] = [:],
@@ -45,7 +48,7 @@ public enum NewPageSeed {
   /// The seed page of `content` in `kb`'s framework and `template`.
   public static func text(_ content: Content, in kb: KnowledgeBase, template: KnowledgeBase.Template) -> String {
     let words = kb.words(content.id.kind)
-    var lines = ["# \(words.heading ?? words.title) \(content.id): \(content.name)", ""]
+    var lines = ["# \(words.heading ?? words.title) \(content.writtenID ?? content.id.string): \(content.name)", ""]
     func field(_ label: FieldLabel, _ value: String) { lines += [label.prefix + value, ""] }
     func owned(_ label: FieldLabel) { field(label, content.fields[label.key] ?? "") }
     func table(_ kind: TableKind) {
