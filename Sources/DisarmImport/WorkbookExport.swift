@@ -86,7 +86,8 @@ public enum WorkbookExport {
         ?? row.indexCells["responsetype"]?.source.text ?? ""
       // A piece per entry, `ID - Name`, as DISARM's spreadsheet writes them: the import reads the identifier.
       facts["actor-types"] = rows("actor-types").compactMap { entry($0, in: kb) }.joined(separator: ",")
-      facts["techniques"] = rows("counters-techniques").compactMap { entry($0, in: kb) }.joined(separator: "\n")
+      facts["techniques"] = cellOrder(rows("counters-techniques").compactMap { entry($0, in: kb) })
+        .joined(separator: "\n")
       facts["incidents"] = rows("seen-in-incidents").compactMap { target($0, in: kb) }.joined(separator: ",")
     case .actorType:
       facts["sectors"] = row.field("sector")
@@ -191,6 +192,16 @@ public enum WorkbookExport {
   /// The identifier a row's link points at (its file's name).
   static func target(_ row: TableRow, in kb: KnowledgeBase) -> String? {
     row.links.first?.targetFileStem
+  }
+
+  /// The order to write a counter's techniques in so that the import, which lists them as DISARM's generator did
+  /// (numpy's unstable sort by the counter's own identifier, ``NumpyQuicksort``), gives back the page's order: the
+  /// inverse of that sort's permutation (the identity up to 16 entries).
+  static func cellOrder(_ pageOrder: [String]) -> [String] {
+    let permutation = NumpyQuicksort.argsort(pageOrder, by: { _, _ in false })
+    var cell = pageOrder
+    for (position, source) in permutation.enumerated() { cell[source] = pageOrder[position] }
+    return cell
   }
 }
 

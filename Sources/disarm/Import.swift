@@ -70,6 +70,8 @@ extension Disarm {
           return try WorkbookImport.plan(request.validated())
         }
       }
+      // Which workbooks were read is said whatever happens next.
+      for remark in plan.remarks { Terminal.status("note: \(remark)") }
       report(plan.diagnostics.filter { !quiet || $0.severity == .error })
       let errors = plan.diagnostics.filter { $0.severity == .error }.count
       let warnings = plan.diagnostics.filter { $0.severity == .warning }.count
@@ -104,9 +106,8 @@ extension Disarm {
       if !written.conflicts.isEmpty { throw ExitStatus.findings }
     }
 
-    /// The import's remarks, and the pages of objects the spreadsheet no longer has.
+    /// The pages of objects the spreadsheet no longer has.
     func announce(_ plan: WorkbookImport.Plan, display: String) {
-      for remark in plan.remarks { Terminal.status("note: \(remark)") }
       for page in plan.notInSpreadsheet {
         let verb = prune ? (dryRun ? "would remove" : "removed") : "not in the spreadsheet (--prune removes it)"
         Terminal.status("\(verb): \(display)\(page.path)")
