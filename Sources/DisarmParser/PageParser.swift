@@ -82,6 +82,12 @@ public enum PageParser {
           open = .none
         }
       case .paragraph where !found.isEmpty:
+        // Blank lines beyond the one that separates two fields belong to the earlier field's value: the generator
+        // wrote a cell that ended with a line break (`…fallout.\n`) verbatim, followed by the blank line of its
+        // template (2024-03's I00066). Kept in the value, they are written back.
+        if case .field(let index) = open {
+          fields[index].value = Self.valueWithTrailingLineBreaks(fields[index].value, before: lineStart, in: file)
+        }
         fields += found
         for field in found {
           let range = field.value.range.offsets
@@ -106,6 +112,16 @@ public enum PageParser {
       file: file, kind: kind, fileStem: stem,
       template: template(kind: kind, heading: heading, fields: fields), heading: heading, fields: fields,
       tables: tables, otherText: otherText, references: references, notes: notes)
+  }
+
+  /// `value` extended over the line breaks after it but the two that end its line and make the blank line before
+  /// the next field at `nextLine` (byte offset of that line's start), when nothing else lies between.
+  static func valueWithTrailingLineBreaks(_ value: SourceText, before nextLine: Int, in file: SourceFile) -> SourceText
+  {
+    let end = value.range.end.offset
+    let keptUntil = nextLine - 2
+    guard keptUntil > end, file.bytes[end..<nextLine].allSatisfy({ $0 == UInt8(ascii: "\n") }) else { return value }
+    return file.text(value.range.start.offset..<keptUntil)
   }
 
   /// Technique pages tell the generations apart by their field style; other kinds share one layout.

@@ -61,6 +61,21 @@ import Testing
     #expect(page.heading != nil && page.notes != nil)
   }
 
+  /// A summary cell that ended with a line break was written verbatim before the template's blank line: the extra
+  /// line break is the value's (2024-03's I00066), one blank line alone is the separator, and spaces between are
+  /// not a line break (the value stops at its paragraph).
+  @Test func extraBlankLinesBeforeTheNextFieldBelongToTheValue() throws {
+    let marker = "DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW"
+    func summary(_ between: String) -> String? {
+      let text = "# Incident I00066: War\n\n* **Summary:** Fallout.\(between)* **incident type**: incident\n\n\(marker)"
+      return parse(text, kind: .incident, path: "incidents/I00066.md").field("summary")?.value.text
+    }
+    #expect(summary("\n\n\n") == "Fallout.\n")
+    #expect(summary("\n\n\n\n") == "Fallout.\n\n")
+    #expect(summary("\n\n") == "Fallout.")
+    #expect(summary("\n \n\n") == "Fallout.")
+  }
+
   @Test func tablesRowsAndLinks() throws {
     let page = parse(Self.bulleted)
     #expect(page.tables.count == 2)
