@@ -21,6 +21,7 @@
 //  (disarm.json, STIX, MISP, Navigator, CSV)
 //            /         \
 //   DisarmBrowsing   DisarmVersions (show, list, search; diff, git revisions and history)
+//       |            DisarmReports (disarm tag: the framework's objects a report mentions; reads .docx via DisarmWorkbook)
 //       |      \         /
 //       |     DisarmSite  (the static website)
 //   DisarmLanguageServer (disarm lsp; its edits are editing plans handed to the editor)
@@ -54,6 +55,7 @@ let package = Package(
     .library(name: "DisarmSite", targets: ["DisarmSite"]),
     .library(name: "DisarmWorkbook", targets: ["DisarmWorkbook"]),
     .library(name: "DisarmImport", targets: ["DisarmImport"]),
+    .library(name: "DisarmReports", targets: ["DisarmReports"]),
     .library(name: "DisarmLanguageServer", targets: ["DisarmLanguageServer"]),
   ],
   dependencies: [
@@ -131,6 +133,13 @@ let package = Package(
       ]
     ),
     .target(
+      name: "DisarmReports",
+      dependencies: [
+        "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration", "DisarmLint",
+        "DisarmExports", "DisarmWorkbook",
+      ]
+    ),
+    .target(
       name: "DisarmLanguageServer",
       dependencies: [
         "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmLint", "DisarmEditing",
@@ -148,7 +157,7 @@ let package = Package(
       dependencies: [
         "DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration",
         "DisarmLint", "DisarmEditing", "DisarmExports", "DisarmBrowsing", "DisarmVersions", "DisarmSite",
-        "DisarmWorkbook", "DisarmImport", "DisarmLanguageServer",
+        "DisarmWorkbook", "DisarmImport", "DisarmReports", "DisarmLanguageServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -161,6 +170,12 @@ let package = Package(
     ),
     .target(name: "DisarmTestSupport", dependencies: ["DisarmModel"], path: "Tests/DisarmTestSupport"),
     .testTarget(name: "DisarmFrameworkTests", dependencies: ["DisarmFramework", "DisarmTestSupport"]),
+    .testTarget(
+      name: "DisarmReportsTests",
+      dependencies: [
+        "DisarmDiagnostics", "DisarmFramework", "DisarmModel", "DisarmReports", "DisarmTestSupport",
+      ]
+    ),
     .testTarget(
       name: "DisarmParserTests",
       dependencies: ["DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmTestSupport"]

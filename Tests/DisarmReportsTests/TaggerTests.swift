@@ -1,0 +1,124 @@
+import DisarmDiagnostics
+import DisarmFramework
+import DisarmModel
+import DisarmTestSupport
+import Foundation
+import Testing
+
+@testable import DisarmReports
+
+/// `disarm tag`'s finding of mentions in a small knowledge base: identifiers with their names checked, names
+/// without identifiers (hyphenation, plurals, line breaks), close matches, retired and unknown identifiers, and the
+/// sentence and place of each.
+@Suite struct TaggerTests {
+  static let pages: [String: String] = [
+    "phases/P01.md": SamplePages.phase("P01", "Plan"),
+    "tactics/TA01.md": SamplePages.tactic("TA01", "First Tactic"),
+    "techniques/T0049.md": SamplePages.technique("T0049", "Flood Information Space"),
+    "techniques/T0049.003.md": SamplePages.technique(
+      "T0049.003", "Bots Amplify via Automated Forwarding and Reposting", parent: "T0049 Flood Information Space"),
+    "techniques/T0151.008.md": SamplePages.technique("T0151.008", "Microblogging Platform"),
+    "techniques/T0010.md": SamplePages.technique("T0010", "Harass"),
+    "retired.yml": "- id: T0099\n  name: Old Platform\n  retired: v1.6\n  replaced-by: T0151.008\n",
+  ]
+
+  static func tag(_ text: String, names: Tagger.Names = .exact, path: String = "report.md") throws -> [Mention] {
+    let kb = try TemporaryKnowledgeBase.load(pages)
+    let report = ReportDocument(
+      path: path, format: .markdown, text: SourceFile(path: path, text: text), origin: .itself)
+    return Tagger(kb: kb, names: names).mentions(in: report)
+  }
+
+  @Test func identifiersAreFoundWithTheirPlaceAndSentenceAndTheirNamesChecked() throws {
+    let mentions = try Self.tag(
+      "Intro line.\nAccounts were automated (T0049.003: Bots Amplify via Automated Forwarding and Reposting). "
+        + "Posts went to T0151.008: Micro Platform too!")
+    #expect(mentions.map(\.id.string) == ["T0049.003", "T0151.008"])
+    #expect(mentions.map(\.method) == [.identifier, .identifier])
+    #expect(mentions[0].place == .lineColumn(line: 2, column: 26))
+    #expect(
+      mentions[0].sentence
+        == "Accounts were automated (T0049.003: Bots Amplify via Automated Forwarding and Reposting).")
+    #expect(mentions[0].nameAgrees == true)
+    #expect(mentions[1].nameAgrees == false && mentions[1].writtenName == "Micro Platform too!")
+    #expect(mentions[1].sentence == "Posts went to T0151.008: Micro Platform too!")
+  }
+
+  @Test func namesAreFoundAcrossCaseHyphenationPluralsAndLineBreaks() throws {
+    let mentions = try Self.tag(
+      "They used bots amplify via automated forwarding and\nreposting. Then Microblogging Plat-\nforms carried it.")
+    #expect(mentions.map(\.id.string) == ["T0049.003", "T0151.008"])
+    #expect(mentions.allSatisfy { $0.method == .name })
+    // A one-word short name is not looked for, a longer one is; a name inside an identifier's `: Name` is not twice.
+    let harass = try Self.tag("They harass people. T0049.003: Bots Amplify via Automated Forwarding and Reposting.")
+    #expect(harass.map(\.id.string) == ["T0010", "T0049.003"])
+    #expect(harass.map(\.method) == [.name, .identifier])
+  }
+
+  @Test func namesOffFindsIdentifiersOnlyAndFuzzyScoresCloseMatches() throws {
+    let text = "Bot amplifying via automated forwarding and reposting, and Microblogging Platform."
+    #expect(try Self.tag(text, names: .off).isEmpty)
+    let exact = try Self.tag(text)
+    #expect(exact.map(\.id.string) == ["T0151.008"])
+    let fuzzy = try Self.tag(text, names: .fuzzy)
+    #expect(fuzzy.map(\.id.string) == ["T0049.003", "T0151.008"])
+    guard case .fuzzy(let score) = fuzzy[0].method else {
+      Issue.record("not a close match: \(fuzzy[0].method)")
+      return
+    }
+    #expect(score >= Tagger.fuzzyThreshold && score < 1)
+  }
+
+  @Test func retiredIdentifiersNameTheirReplacementAndUnknownOnesTheNearest() throws {
+    let mentions = try Self.tag("Old reports cite T0099 and T0049.004.")
+    #expect(mentions.map(\.id.string) == ["T0099", "T0049.004"])
+    #expect(
+      mentions[0].status == .retired(replacedBy: DisarmID("T0151.008", in: BuiltInFrameworks.standard.identifiers)))
+    guard case .unknown(let nearest) = mentions[1].status else {
+      Issue.record("T0049.004 is not unknown: \(mentions[1].status)")
+      return
+    }
+    #expect(nearest.first?.string == "T0049.003")
+  }
+
+  @Test func wordsJoinALineEndHyphenAndStemPlurals() {
+    let words = NameIndex.words(in: Array("Micro-\n  blogging Personas, campaigns; mass status analysis stories".utf8))
+    #expect(words.map(\.word) == ["microblogging", "persona", "campaign", "mass", "status", "analysis", "story"])
+    #expect(words[0].range == 0..<17)
+  }
+
+  @Test func theSentenceStopsAtFullStopsAndBlankLinesAndIsBounded() {
+    let bytes = Array("First one. Second T0049 here! Third.\n\nNew para T0010 text".utf8)
+    let second = Sentences.sentence(around: 18..<23, in: bytes)
+    #expect(second == "Second T0049 here!")
+    let last = Sentences.sentence(around: 48..<53, in: bytes)
+    #expect(last == "New para T0010 text")
+    let long = Array((String(repeating: "word ", count: 500) + "T0049 " + String(repeating: "more ", count: 500)).utf8)
+    #expect(Sentences.sentence(around: 2500..<2505, in: long).utf8.count <= 2 * Sentences.limit + 5)
+  }
+
+  @Test func htmlTextKeepsEachMentionsLineAndColumnInTheFile() throws {
+    let html = """
+      <html><head><style>p { color: red } T0049</style><script>var a = "T0010";</script></head>
+      <body><h1>Report</h1><p>Bots &amp; more: <b>T0049.003</b> was
+      used &#8212; see T0151.008.</p><!-- T0010 --></body></html>
+      """
+    let file = SourceFile(path: "r.html", text: html)
+    let (text, runs) = HTMLText.extract(file)
+    let report = ReportDocument(
+      path: "r.html", format: .html, text: SourceFile(path: "r.html", bytes: text), origin: .runs(runs, file))
+    let kb = try TemporaryKnowledgeBase.load(Self.pages)
+    let mentions = Tagger(kb: kb, names: .off).mentions(in: report)
+    #expect(mentions.map(\.id.string) == ["T0049.003", "T0151.008"])
+    #expect(mentions.map(\.place) == [.lineColumn(line: 2, column: 45), .lineColumn(line: 3, column: 18)])
+    #expect(mentions[1].sentence == "Bots & more: T0049.003 was used — see T0151.008.")
+  }
+
+  @Test func aTextOfManyAmpersandsIsReadInLinearTime() {
+    let html = String(repeating: "&a", count: 2_000_000)
+    let start = Date()
+    let (text, _) = HTMLText.extract(SourceFile(path: "r.html", text: html))
+    #expect(text.count == 4_000_000)
+    #expect(Date().timeIntervalSince(start) < 20)
+  }
+}
