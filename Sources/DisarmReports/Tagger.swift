@@ -81,6 +81,10 @@ public struct Tagger: Sendable {
             sentence: Sentences.sentence(around: match.range, in: bytes)))
       }
     }
+    // `a microblogging platform (T0151.008: Microblogging Platform)`: the name and the identifier of one object in
+    // one sentence are one mention, the identifier's.
+    let cited = Set(mentions.filter { $0.method == .identifier }.map { "\($0.id) \($0.sentence)" })
+    mentions.removeAll { $0.method != .identifier && cited.contains("\($0.id) \($0.sentence)") }
     return mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
   }
 
