@@ -173,7 +173,7 @@ let package = Package(
     .testTarget(
       name: "DisarmReportsTests",
       dependencies: [
-        "DisarmDiagnostics", "DisarmFramework", "DisarmModel", "DisarmReports", "DisarmTestSupport",
+        "DisarmDiagnostics", "DisarmFramework", "DisarmModel", "DisarmExports", "DisarmReports", "DisarmTestSupport",
       ]
     ),
     .testTarget(

@@ -5,8 +5,10 @@ import DisarmFramework
 /// (``InlineReference``): technique, tactic, task, incident, counter and detection codes anywhere, the other kinds'
 /// shorter codes only when followed by `: Name`.
 public enum ProseReferences {
-  /// Every reference in `file`, in order.
-  public static func references(in file: SourceFile, syntax: IdentifierSyntax) -> [InlineReference] {
-    InlineReferenceScanner.references(in: file, range: 0..<file.bytes.count, syntax: syntax)
+  /// Every reference in `file` (or in `range` of it), in order.
+  public static func references(in file: SourceFile, range: Range<Int>? = nil, syntax: IdentifierSyntax)
+    -> [InlineReference]
+  {
+    InlineReferenceScanner.references(in: file, range: range ?? 0..<file.bytes.count, syntax: syntax)
   }
 }

@@ -35,7 +35,19 @@ public struct Tagger: Sendable {
     let bytes = report.text.bytes
     var mentions: [Mention] = []
     var covered: [Range<Int>] = []
-    for reference in ProseReferences.references(in: report.text, syntax: kb.framework.identifiers) {
+    // A name runs to a comma or a full stop; prose that forgets the comma (`Networks T0151.007: Chat Broadcast
+    // Group`) hides the next identifier in the name, so names are searched too.
+    var references = ProseReferences.references(in: report.text, syntax: kb.framework.identifiers)
+    var next = 0
+    while next < references.count {
+      if let name = references[next].name {
+        let inner = ProseReferences.references(
+          in: report.text, range: name.range.offsets, syntax: kb.framework.identifiers)
+        references.insert(contentsOf: inner, at: next + 1)
+      }
+      next += 1
+    }
+    for reference in references {
       guard let id = kb.id(reference.code.text) else { continue }
       let range = reference.code.range.offsets
       var end = range.upperBound
