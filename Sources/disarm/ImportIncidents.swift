@@ -56,7 +56,7 @@ extension Disarm.Import {
     let line =
       "\(Summary.plural(plan.incidents.count, "incident")) (\(counts[.created] ?? 0) new, "
       + "\(counts[.updated] ?? 0) changed, \(counts[.unchanged] ?? 0) unchanged), "
-      + "\(Summary.plural(plan.changes.count, "page")) to write; \(findings)"
+      + "\(Summary.plural(plan.changes.count, "page")) \(dryRun ? "to write" : "written"); \(findings)"
     if dryRun {
       for change in plan.changes {
         Terminal.output("would \(change.isCreation ? "create" : "update"): \(display)\(change.page.path)")

@@ -62,7 +62,7 @@ import Testing
     #expect(check.status == 0 && check.stderr.contains("0 pages out of date"), "\(check.stderr)")
     let before = try Self.snapshot(kb)
     let again = try DisarmProcess.run(["import", bundle, "--into", kb.path])
-    #expect(again.stderr.contains("(0 new, 0 changed, 2 unchanged), 0 pages"), "\(again.stderr)")
+    #expect(again.stderr.contains("(0 new, 0 changed, 2 unchanged), 0 pages written"), "\(again.stderr)")
     let exported = root.appendingPathComponent("export.json").path
     #expect(try DisarmProcess.run(["export", "stix", kb.path, "--output", exported]).status == 0)
     let back = try DisarmProcess.run(["import", exported, "--into", kb.path])
