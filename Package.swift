@@ -129,7 +129,7 @@ let package = Package(
       name: "DisarmImport",
       dependencies: [
         "DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration",
-        "DisarmEditing", "DisarmWorkbook",
+        "DisarmLint", "DisarmEditing", "DisarmExports", "DisarmWorkbook",
       ]
     ),
     .target(
@@ -219,7 +219,8 @@ let package = Package(
     .testTarget(
       name: "DisarmImportTests",
       dependencies: [
-        "DisarmFramework", "DisarmModel", "DisarmLint", "DisarmWorkbook", "DisarmImport", "DisarmTestSupport",
+        "DisarmDiagnostics", "DisarmFramework", "DisarmModel", "DisarmLint", "DisarmEditing", "DisarmExports",
+        "DisarmWorkbook", "DisarmImport", "DisarmTestSupport",
       ]
     ),
     .testTarget(

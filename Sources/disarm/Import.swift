@@ -13,9 +13,16 @@ extension Disarm {
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "import",
-      abstract: "Write the page tree of a framework's master spreadsheet (.xlsx), exactly as DISARM's generator does.",
+      abstract:
+        "Write the page tree of a master spreadsheet (.xlsx), or add incidents from STIX bundles, MISP events or CSV.",
       discussion: """
-        Reads SPREADSHEET (DISARM_FRAMEWORKS_MASTER.xlsx) and, for incidents, the data workbook (--data, by default \
+        Incidents: FILE… are STIX 2.1 bundles, MISP event exports or CSV datasets (recognised from the content, or \
+        --input-format), imported into the existing knowledge base --into: each incident becomes an incident page \
+        (found again by its source identity, the page's 'Imported from' field; else given the next identifier), and \
+        the technique pages and the incidents index are regenerated. Everything is checked first, at \
+        file:line:column (JSON) or file:row:column (CSV); with an error nothing is written (exit 1).
+
+        Spreadsheet: reads SPREADSHEET (DISARM_FRAMEWORKS_MASTER.xlsx) and, for incidents, the data workbook (--data, by default \
         DISARM_DATA_MASTER.xlsx beside it; without one the incident pages already in the folder are kept). The \
         spreadsheet is checked first: a missing sheet or column, a row whose identifier is not one or a duplicate \
         identifier is reported as 'book.xlsx:sheet!C12: error: …', and with an error nothing is written. What \
@@ -30,8 +37,21 @@ extension Disarm {
         a page changed on disk meanwhile (left alone); 2 unreadable or not an xlsx workbook, or a usage or I/O error.
         """)
 
-    @Argument(help: "The framework's master spreadsheet (.xlsx).", completion: .file(extensions: ["xlsx"]))
-    var spreadsheet: String
+    @Argument(
+      help: "The framework's master spreadsheet (.xlsx), or incident files (STIX bundle, MISP events, CSV dataset).",
+      completion: .file(extensions: ["xlsx", "json", "csv"]))
+    var files: [String]
+
+    /// The master spreadsheet, when the import is one.
+    var spreadsheet: String { files[0] }
+
+    @Option(help: "The format of the incident files: stix, misp or csv (default: recognised from the content).")
+    var inputFormat: IncidentImport.InputFormat?
+
+    @Option(
+      parsing: .upToNextOption,
+      help: "STIX bundles whose attack-patterns' ids are recognised too, beside DISARM's and this knowledge base's.")
+    var stixIds: [String] = []
 
     @Option(help: "The folder to write the pages into (or one holding generated_pages/).", completion: .directory)
     var into: String = "data"
@@ -61,7 +81,22 @@ extension Disarm {
 
     @OptionGroup var frameworkOption: FrameworkOption
 
+    func validate() throws {
+      guard !files.isEmpty else { throw ValidationError("give the spreadsheet or the incident files to import") }
+      if isSpreadsheetImport {
+        guard files.count == 1 else { throw ValidationError("a master spreadsheet is imported on its own") }
+        guard inputFormat == nil, stixIds.isEmpty else {
+          throw ValidationError("--input-format and --stix-ids apply to incident files, not to a spreadsheet")
+        }
+      } else {
+        guard data == nil, template == nil, !prune, !strict else {
+          throw ValidationError("--data, --template, --prune and --strict apply to a master spreadsheet only")
+        }
+      }
+    }
+
     func run() throws {
+      if !isSpreadsheetImport { return try runIncidents() }
       let plan = try exitingOnFailure { () throws(DisarmError) in
         try DisarmError.refusing { () throws(EditRefusal) in
           let request = WorkbookImport.Request(
@@ -124,7 +159,7 @@ extension Disarm {
     }
 
     /// The spreadsheet's findings in the chosen format: text to stderr (like `build`), the others to stdout.
-    func report(_ diagnostics: [Diagnostic]) {
+    func report(_ diagnostics: [Diagnostic], rules: [RuleDescription] = SpreadsheetChecks.descriptions) {
       switch format {
       case .text:
         let formatter = DiagnosticFormatter(style: colorOptions.style(for: STDERR_FILENO), pathPrefix: "")
@@ -133,7 +168,7 @@ extension Disarm {
         let report = JSONReporter.report(diagnostics, tool: "disarm \(Disarm.version)")
         Terminal.output(String(decoding: report, as: UTF8.self), terminator: "")
       case .sarif:
-        let log = SARIFReporter.report(diagnostics, rules: SpreadsheetChecks.descriptions, version: Disarm.version)
+        let log = SARIFReporter.report(diagnostics, rules: rules, version: Disarm.version)
         Terminal.output(String(decoding: log, as: UTF8.self), terminator: "")
       case .github:
         Terminal.output(GitHubReporter().report(diagnostics), terminator: "")

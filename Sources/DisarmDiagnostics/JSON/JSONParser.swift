@@ -19,6 +19,36 @@ public struct JSONParser {
   /// How deep arrays and objects may nest.
   public static let maximumDepth = 512
 
+  /// Bounds for documents from untrusted files (`disarm import` of STIX bundles and MISP events): beyond the depth,
+  /// how many values a document may hold and how long one string may be, so that neither a million objects nor a
+  /// 100 MB string costs more than a clear error.
+  public struct Limits: Sendable {
+    public var maximumDepth: Int
+    public var maximumValues: Int
+    public var maximumStringBytes: Int
+
+    public init(maximumDepth: Int = JSONParser.maximumDepth, maximumValues: Int, maximumStringBytes: Int) {
+      self.maximumDepth = maximumDepth
+      self.maximumValues = maximumValues
+      self.maximumStringBytes = maximumStringBytes
+    }
+  }
+
+  /// A document read under ``Limits``, with where some of its objects start: for messages that point at them.
+  public struct Located: Sendable {
+    public var value: JSONValue
+    /// The byte offset of the first object whose member `key` is the string `value`, by ``key(_:_:)``.
+    public var objectOffsets: [String: Int]
+
+    /// The key of ``objectOffsets`` for the object whose member `member` holds the string `value`.
+    public static func key(_ member: String, _ value: String) -> String { member + "\u{0}" + value }
+
+    /// The byte offset of the first object whose member `member` holds `value`.
+    public func offset(ofObjectWhere member: String, is value: String) -> Int? {
+      objectOffsets[Self.key(member, value)]
+    }
+  }
+
   /// The value `bytes` hold.
   public static func parse(_ bytes: [UInt8], maximumDepth: Int = maximumDepth) throws(Malformed) -> JSONValue {
     var parser = JSONParser(bytes: bytes, maximumDepth: maximumDepth)
@@ -29,9 +59,30 @@ public struct JSONParser {
     return value
   }
 
+  /// The value `bytes` hold, read under `limits`, with the offsets of the objects whose member named one of
+  /// `indexedMembers` holds a string (a STIX object's `id`, a MISP event's `uuid`).
+  public static func parse(_ bytes: [UInt8], limits: Limits, indexing indexedMembers: Set<String>) throws(Malformed)
+    -> Located
+  {
+    var parser = JSONParser(bytes: bytes, maximumDepth: limits.maximumDepth)
+    parser.maximumValues = limits.maximumValues
+    parser.maximumStringBytes = limits.maximumStringBytes
+    parser.indexedMembers = indexedMembers
+    parser.skipWhitespace()
+    let value = try parser.value(depth: 0)
+    parser.skipWhitespace()
+    guard parser.index == bytes.count else { throw parser.failure("content after the value") }
+    return Located(value: value, objectOffsets: parser.objectOffsets)
+  }
+
   private let bytes: [UInt8]
   private let maximumDepth: Int
   private var index = 0
+  private var maximumValues = Int.max
+  private var maximumStringBytes = Int.max
+  private var valueCount = 0
+  private var indexedMembers: Set<String> = []
+  private var objectOffsets: [String: Int] = [:]
 
   private init(bytes: [UInt8], maximumDepth: Int) {
     self.bytes = bytes
@@ -55,6 +106,8 @@ public struct JSONParser {
 
   private mutating func value(depth: Int) throws(Malformed) -> JSONValue {
     guard let byte = current else { throw failure("the document ends where a value is expected") }
+    valueCount += 1
+    guard valueCount <= maximumValues else { throw failure("more than \(maximumValues) values in the document") }
     switch byte {
     case UInt8(ascii: "{"): return try object(depth: depth + 1)
     case UInt8(ascii: "["): return try array(depth: depth + 1)
@@ -101,8 +154,17 @@ public struct JSONParser {
 
   private mutating func object(depth: Int) throws(Malformed) -> JSONValue {
     guard depth <= maximumDepth else { throw failure("arrays and objects nested deeper than \(maximumDepth)") }
+    let start = index
     index += 1
     var members: [String: JSONValue] = [:]
+    defer {
+      for member in indexedMembers {
+        if case .string(let value) = members[member] {
+          let key = Located.key(member, value)
+          if objectOffsets[key] == nil { objectOffsets[key] = start }
+        }
+      }
+    }
     skipWhitespace()
     if current == UInt8(ascii: "}") {
       index += 1
@@ -132,6 +194,9 @@ public struct JSONParser {
     let start = index
     // Most strings have no escapes: their bytes are taken in one go.
     while let byte = current, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 { index += 1 }
+    guard index - start <= maximumStringBytes else {
+      throw Malformed(offset: start - 1, reason: "a string longer than \(maximumStringBytes) bytes")
+    }
     if current == UInt8(ascii: "\"") {
       let text = try decoded(start..<index)
       index += 1
@@ -153,6 +218,9 @@ public struct JSONParser {
         let runStart = index
         while let byte = current, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 { index += 1 }
         text += try decoded(runStart..<index)
+      }
+      guard index - start <= maximumStringBytes else {
+        throw Malformed(offset: start - 1, reason: "a string longer than \(maximumStringBytes) bytes")
       }
     }
   }

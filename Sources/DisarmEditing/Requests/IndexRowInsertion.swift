@@ -5,8 +5,8 @@ import DisarmParser
 /// what order), so `disarm new` lists the new identifier there before the index is regenerated (which fills the
 /// row's other cells). The row goes after the row of the highest listed identifier below the new one, keeping
 /// identifier order where the index has it, else before the first row.
-enum IndexRowInsertion {
-  static func listing(_ id: DisarmID, folder: String, in index: WholePage, kb: KnowledgeBase) -> [UInt8] {
+public enum IndexRowInsertion {
+  public static func listing(_ id: DisarmID, folder: String, in index: WholePage, kb: KnowledgeBase) -> [UInt8] {
     let bytes = index.file.bytes
     let row = Array("<tr>\n<td><a href=\"\(folder)/\(id).md\">\(id)</a></td>\n</tr>\n".utf8)
     var insertAt: Int?

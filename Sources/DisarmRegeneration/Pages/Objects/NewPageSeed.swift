@@ -82,6 +82,7 @@ public enum NewPageSeed {
     case .incident:
       field(IncidentPage.fields[0], content.summary)
       for label in IncidentPage.fields.dropFirst() { owned(label) }
+      if let source = content.fields[IncidentPage.importedFrom.key] { field(IncidentPage.importedFrom, source) }
       table(.references)
       table(.incidentTechniques)
     case .phase: field(PhasePage.summary, content.summary)

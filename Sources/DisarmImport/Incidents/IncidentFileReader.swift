@@ -1,0 +1,78 @@
+import DisarmDiagnostics
+import Foundation
+
+/// Reads one incident file under ``IncidentInputBounds``: the format named, else the one the content shows (a JSON
+/// document with `objects` is a STIX bundle, one with `Event` or `response` MISP's export).
+enum IncidentFileReader {
+  struct Read {
+    var records: [IncidentRecord]
+    var findings: [Diagnostic]
+    /// `bundle.json: STIX bundle, 3 incidents`.
+    var remark: String
+  }
+
+  static func read(_ path: String, format: IncidentImport.InputFormat?) -> Read {
+    let bytes: [UInt8]
+    switch load(path) {
+    case .success(let loaded): bytes = loaded
+    case .failure(let failure): return Read(records: [], findings: [failure.finding], remark: "\(path): not read")
+    }
+    let document: IncidentJSONDocument
+    switch IncidentJSONDocument.read(bytes, path: path, indexing: ["id", "uuid", "name"]) {
+    case .success(let read): document = read
+    case .failure(let failure): return Read(records: [], findings: [failure.finding], remark: "\(path): not read")
+    }
+    let chosen =
+      format
+      ?? (STIXIncidentReader.recognises(document.root)
+        ? .stix : MISPEventReader.recognises(document.root) ? .misp : nil)
+    switch chosen {
+    case .stix:
+      let read = STIXIncidentReader.read(document)
+      return Read(
+        records: read.records, findings: read.findings, remark: "\(path): STIX bundle, \(count(read.records))")
+    case .misp:
+      let read = MISPEventReader.read(document)
+      return Read(
+        records: read.records, findings: read.findings, remark: "\(path): MISP events, \(count(read.records))")
+    case nil:
+      let finding = document.shapeError(
+        "neither a STIX bundle ('objects') nor a MISP export ('Event', 'response'); name the format with --input-format"
+      )
+      return Read(records: [], findings: [finding], remark: "\(path): not recognised")
+    }
+  }
+
+  static func count(_ records: [IncidentRecord]) -> String {
+    records.count == 1 ? "1 incident" : "\(records.count) incidents"
+  }
+
+  /// The file's bytes, refused beyond the size bound before they are read.
+  static func load(_ path: String) -> Result<[UInt8], IncidentFindings.Failure> {
+    let place = InputPlace.whole(path)
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
+      return .failure(IncidentFindings.failure(IncidentFindings.malformed, place, "no such file"))
+    }
+    let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    guard size <= IncidentInputBounds.maximumFileBytes else {
+      return .failure(
+        IncidentFindings.failure(
+          IncidentFindings.malformed, place,
+          "the file is \(size) bytes, over the bound of \(IncidentInputBounds.maximumFileBytes) bytes"))
+    }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      return .failure(IncidentFindings.failure(IncidentFindings.malformed, place, "cannot be read"))
+    }
+    defer { try? handle.close() }
+    // Read one byte past the bound, so that a file that grew after it was measured is refused too.
+    let data = (try? handle.read(upToCount: IncidentInputBounds.maximumFileBytes + 1)) ?? Data()
+    guard data.count <= IncidentInputBounds.maximumFileBytes else {
+      return .failure(
+        IncidentFindings.failure(
+          IncidentFindings.malformed, place,
+          "the file is over the bound of \(IncidentInputBounds.maximumFileBytes) bytes"))
+    }
+    return .success([UInt8](data))
+  }
+}

@@ -1,0 +1,126 @@
+import DisarmDiagnostics
+import DisarmFramework
+import DisarmModel
+import DisarmParser
+import DisarmRegeneration
+
+/// The seed of an incident page from an imported record: what the record gives, and, for a page the import made
+/// before (or this knowledge base's own incident, exported and imported back), what the page already holds where
+/// the record says nothing or says the same thing in other bytes. So importing the same input twice, or an export
+/// of the knowledge base, changes nothing; an updated input changes only what it changed.
+struct IncidentPageContent {
+  let kb: KnowledgeBase
+  /// The record's techniques, resolved, each with the description the source gives (several uses joined).
+  let techniques: [(id: DisarmID, description: String)]
+  let record: IncidentRecord
+
+  /// The seed content for `id`, over `existing` (the page already there) when there is one.
+  func content(for id: DisarmID, existing: DisarmObject?) -> NewPageSeed.Content {
+    let page = existing?.page
+    func kept(_ key: String) -> String? { page?.field(key)?.value.text }
+    func given(_ value: String?, over key: String) -> String {
+      guard let value else { return kept(key) ?? "" }
+      let cell = InputText.cell(value)
+      // The same text in other bytes (line breaks where the page has them, spaces around it) stays as written.
+      if let current = kept(key), InputText.cell(current) == cell { return current }
+      return cell
+    }
+    // How the incident was found and when it was added are the knowledge base's facts: set when the page is made.
+    func once(_ value: String?, over key: String) -> String {
+      guard page == nil else { return kept(key) ?? "" }
+      return value.map(InputText.cell) ?? ""
+    }
+    var name = InputText.name(record.name)
+    if let written = page?.heading?.name?.text, InputText.name(written) == name { name = written }
+    var content = NewPageSeed.Content(
+      id: id, name: name, summary: given(record.summary, over: "summary"), tactic: nil, phase: nil)
+    content.fields = [
+      "incident type": kept("incident type") ?? "",
+      "year started": given(record.yearStarted, over: "year started"),
+      "countries": given(record.countries, over: "countries"),
+      "found via": once(record.foundVia, over: "found via"),
+      "date added": once(record.dateAdded, over: "date added"),
+    ]
+    // The identity stays as the page first recorded it; this knowledge base's own incident, exported and imported
+    // back, needs none.
+    if let source = kept(IncidentSourceIdentity.key) {
+      content.fields[IncidentSourceIdentity.key] = source
+    } else if existing == nil || !isOwnExport {
+      content.fields[IncidentSourceIdentity.key] = record.identity
+    }
+    if let rows = referenceRows(on: page) { content.tables["references"] = rows }
+    content.tables["techniques-used"] = techniqueRows(on: page)
+    return content
+  }
+
+  /// Whether the record is this knowledge base's own export of the incident (matched by its derived identifier).
+  var isOwnExport: Bool { record.exportedIncident != nil }
+
+  /// The references table: the record's URLs (a row the page has for the same URL kept as written), else the page's.
+  func referenceRows(on page: ObjectPage?) -> [String]? {
+    let table = page?.table(firstColumn: "Reference")
+    guard let urls = record.references else { return table.map { $0.rows.map(\.source.text) } }
+    var existing: [String: String] = [:]
+    for row in table?.rows ?? [] {
+      if let url = row.links.first?.destination.text, existing[url] == nil { existing[url] = row.source.text }
+    }
+    return urls.compactMap { url in
+      guard let safe = Self.linkable(url) else { return nil }
+      return existing[safe] ?? "| [\(safe)](\(safe)) |  |  |  |  |"
+    }
+  }
+
+  /// `url` as a link destination, or nil when it is no web address: only `http` and `https`, with the characters
+  /// that would end a markdown link percent-encoded.
+  static func linkable(_ url: String) -> String? {
+    let lower = url.lowercased()
+    guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
+    var result = ""
+    for character in url {
+      switch character {
+      case " ": result += "%20"
+      case "(": result += "%28"
+      case ")": result += "%29"
+      case "<": result += "%3C"
+      case ">": result += "%3E"
+      case "[": result += "%5B"
+      case "]": result += "%5D"
+      case "|": result += "%7C"
+      case "\\": result += "%5C"
+      default: result.append(character)
+      }
+    }
+    return result
+  }
+
+  /// The technique table: one row per technique the record uses, by identifier. A technique whose rows on the page
+  /// say what the source says (their descriptions joined by a blank line, as `disarm export stix` joins them) keeps
+  /// its rows as written; rows naming a technique that is not a live one of this knowledge base (which no source can
+  /// name) are kept.
+  func techniqueRows(on page: ObjectPage?) -> [String] {
+    var existing: [DisarmID: [(text: String, description: String)]] = [:]
+    var unnameable: [String] = []
+    let folder = kb.framework.kind(.technique)?.folder ?? ObjectKind.technique.folder
+    for row in page?.table(firstColumn: kb.words(.technique).title)?.rows ?? [] {
+      let target = row.links.first?.targetFileStem.flatMap { kb.id($0) }
+      guard let target, let object = kb[target], !object.isStale else {
+        unnameable.append(row.source.text)
+        continue
+      }
+      existing[target, default: []].append((row.source.text, row.text(fromCell: 1) ?? ""))
+    }
+    var rows: [String] = []
+    for (id, description) in techniques {
+      if let current = existing[id] {
+        let said = current.map { $0.description.trimmingWhitespace() }.filter { !$0.isEmpty }
+        if InputText.cell(said.joined(separator: "\n\n")) == description {
+          rows += current.map(\.text)
+          continue
+        }
+      }
+      let name = kb[id]?.name ?? ""
+      rows.append("| [\(id) \(name)](\(kb.framework.linkPrefix)\(folder)/\(id).md) | \(description) |")
+    }
+    return rows + unnameable
+  }
+}

@@ -1,0 +1,51 @@
+import DisarmDiagnostics
+import Foundation
+
+/// Text from an incident file made fit for a page: a table cell or field value is one line, so line breaks become
+/// `<br>` (as DISARM's pages write them), a `|` that would end a cell is escaped, and other control characters are
+/// dropped; a name is one line with its white space collapsed.
+enum InputText {
+  /// A field value or table cell: trimmed, line breaks as `<br>`, unescaped `|` escaped, control characters dropped.
+  static func cell(_ text: String) -> String {
+    var result = ""
+    var previous: Character?
+    let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    for character in normalized.trimmingWhitespace() {
+      switch character {
+      case "\n": result += "<br>"
+      case "|": result += previous == "\\" ? "|" : "\\|"
+      case "\t": result.append(" ")
+      default:
+        if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
+          scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+            || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+        {
+          continue
+        }
+        result.append(character)
+      }
+      previous = character
+    }
+    return result
+  }
+
+  /// A name: one line, runs of white space as one space, `|` and control characters as in ``cell(_:)``.
+  static func name(_ text: String) -> String {
+    cell(text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")).replacingOccurrences(
+      of: "<br>", with: " ")
+  }
+
+  /// The year a date or timestamp starts with (`2019` of `2019-03-03T00:00:00Z`), if it does.
+  static func year(_ text: String?) -> String? {
+    guard let text, text.count >= 4 else { return nil }
+    let digits = text.prefix(4)
+    return digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber) ? String(digits) : nil
+  }
+
+  /// The date a timestamp starts with (`2019-03-03` of `2019-03-03T00:00:00Z`), if it does.
+  static func date(_ text: String?) -> String? {
+    guard let text, text.count >= 10 else { return nil }
+    let date = String(text.prefix(10))
+    return date.wholeMatch(of: /[0-9]{4}-[0-9]{2}-[0-9]{2}/) != nil ? date : nil
+  }
+}
