@@ -135,7 +135,8 @@ let package = Package(
     .target(
       name: "DisarmReports",
       dependencies: [
-        "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration", "DisarmLint",
+        "DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration",
+        "DisarmLint",
         "DisarmExports", "DisarmWorkbook",
       ]
     ),

@@ -145,7 +145,7 @@ def main():
                 print(f"error: {name} on {label} exited {sorted(result['codes'])}", file=sys.stderr)
                 return 2
     status = bench_import(binary, args, out)
-    return status or bench_lsp(binary, args)
+    return status or bench_tag(binary, args) or bench_lsp(binary, args)
 
 
 def bench_lsp(binary, args):
@@ -215,6 +215,38 @@ def bench_import(binary, args, out):
             if result["codes"] - {0, 1}:
                 print(f"error: {name} on {label} exited {sorted(result['codes'])}", file=sys.stderr)
                 return 2
+    return 0
+
+
+# Issue 29: `disarm tag` of a 1 MB and a 10 MB report (the 2025-02-10 release's incident pages, which cite techniques
+# inline, repeated) against that release, next to `disarm lint` of it: at most 1.5x lint for 1 MB, linear in the size.
+def bench_tag(binary, args):
+    if not os.path.isdir(CORPUS):
+        print(f"note: {CORPUS} is absent; tag is not measured", file=sys.stderr)
+        return 0
+    text = ""
+    incidents = os.path.join(CORPUS, "incidents")
+    for name in sorted(os.listdir(incidents)):
+        if name.startswith("I"):
+            with open(os.path.join(incidents, name), encoding="utf-8") as page:
+                text += page.read().split("DO NOT EDIT ABOVE THIS LINE")[0] + "\n\n"
+    megabyte = (text * (1 + (1 << 20) // len(text)))[: 1 << 20]
+    sizes = [1] if args.smoke else [1, 10]
+    runs = 1 if args.smoke else max(args.runs, 11)
+    print("(tag: x lint is against `disarm lint` of the release the report is tagged against)")
+    linted = measure([binary, "lint", CORPUS], runs)
+    print(f"{'lint 2025-02-10':28} {linted['wall']*1000:9.1f} {linted['cpu']*1000:9.1f} {linted['rss']:9.1f}")
+    for size in sizes:
+        report = os.path.join(args.work, f"report-{size}mb.md")
+        with open(report, "w", encoding="utf-8") as file:
+            file.write(megabyte * size)
+        tagged = measure([binary, "tag", report, "--kb", CORPUS], runs)
+        ratio = tagged["wall"] / linted["wall"] if linted["wall"] else float("nan")
+        print(f"{f'tag {size} MB report':28} {tagged['wall']*1000:9.1f} {tagged['cpu']*1000:9.1f} "
+              f"{tagged['rss']:9.1f} {ratio:8.2f}")
+        if tagged["codes"] - {0, 1}:
+            print(f"error: tag of {size} MB exited {sorted(tagged['codes'])}", file=sys.stderr)
+            return 2
     return 0
 
 

@@ -5,6 +5,11 @@ enum Sentences {
   static let limit = 600
 
   static func sentence(around range: Range<Int>, in bytes: [UInt8]) -> String {
+    text(bounds(around: range, in: bytes), in: bytes)
+  }
+
+  /// The byte range of the sentence around `range`.
+  static func bounds(around range: Range<Int>, in bytes: [UInt8]) -> Range<Int> {
     func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }
     func isEnd(_ byte: UInt8) -> Bool {
       byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
@@ -29,17 +34,27 @@ enum Sentences {
     // Whole characters only: a limit may fall inside one.
     while start < range.lowerBound, bytes[start] & 0xC0 == 0x80 { start += 1 }
     while end > range.upperBound, end < bytes.count, bytes[end] & 0xC0 == 0x80 { end -= 1 }
-    var text = ""
+    return start..<end
+  }
+
+  /// The sentence at `bounds`, its whitespace runs made single spaces.
+  static func text(_ bounds: Range<Int>, in bytes: [UInt8]) -> String {
+    let (start, end) = (bounds.lowerBound, bounds.upperBound)
+    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }
+    // Whitespace runs made one space, on the bytes (ASCII whitespace; a report is mostly ASCII, and this runs once
+    // per sentence).
+    var text: [UInt8] = []
+    text.reserveCapacity(end - start)
     var pendingSpace = false
-    for scalar in String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars {
-      if scalar.properties.isWhitespace {
+    for byte in bytes[start..<end] {
+      if isSpace(byte) || byte == 0x0B {
         pendingSpace = !text.isEmpty
       } else {
-        if pendingSpace { text.unicodeScalars.append(" ") }
+        if pendingSpace { text.append(0x20) }
         pendingSpace = false
-        text.unicodeScalars.append(scalar)
+        text.append(byte)
       }
     }
-    return text
+    return String(decoding: text, as: UTF8.self)
   }
 }

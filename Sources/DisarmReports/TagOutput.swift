@@ -30,10 +30,10 @@ public enum TagOutput {
   ]
 
   /// One line per mention: `report.md:12:40: T0049.003 Bots Amplify… (identifier) — "…sentence…"`.
-  public static func text(_ mentions: [Mention], in report: ReportDocument, kb: KnowledgeBase) -> String {
+  public static func lines(_ mentions: [Mention], in report: ReportDocument, kb: KnowledgeBase) -> [String] {
     mentions.map { mention in
       "\(report.path):\(place(mention.place)): \(summary(mention, kb: kb)) — \"\(mention.sentence)\""
-    }.joined(separator: "\n")
+    }
   }
 
   /// `12:40`, or `paragraph 7` style places for Word and PDF.

@@ -2,6 +2,7 @@ import DisarmDiagnostics
 import DisarmFramework
 import DisarmModel
 import DisarmParser
+import DisarmSupport
 
 /// Finds every object of a knowledge base that a report mentions (`disarm tag`): identifiers of every kind of the
 /// framework, with the name after them checked; names written without an identifier; retired identifiers with
@@ -30,22 +31,54 @@ public struct Tagger: Sendable {
     self.index = NameIndex(kb)
   }
 
-  /// The mentions in `report`, in order of place.
+  /// The mentions in `report`, in order of place. A large report is tagged in pieces on all cores, split at blank
+  /// lines (which end sentences, so no sentence is cut).
   public func mentions(in report: ReportDocument) -> [Mention] {
+    let pieces = Self.pieces(of: report.text.bytes, size: Self.pieceSize)
+    return ParallelMap.map(pieces) { mentions(in: report, range: $0) }.flatMap { $0 }
+  }
+
+  /// The size a piece of a report grows to before it ends at the next blank line.
+  static let pieceSize = 256 << 10
+
+  /// `bytes` cut into ranges of about `size`, each ending after a blank line (or at the end).
+  static func pieces(of bytes: [UInt8], size: Int) -> [Range<Int>] {
+    var pieces: [Range<Int>] = []
+    var start = 0
+    while start < bytes.count {
+      var end = min(bytes.count, start + size)
+      while end < bytes.count, !(bytes[end - 1] == 0x0A && end >= 2 && bytes[end - 2] == 0x0A) { end += 1 }
+      pieces.append(start..<end)
+      start = end
+    }
+    return pieces.isEmpty ? [0..<0] : pieces
+  }
+
+  /// The mentions in `range` of `report`'s text.
+  func mentions(in report: ReportDocument, range piece: Range<Int>) -> [Mention] {
     let bytes = report.text.bytes
     var mentions: [Mention] = []
+    // Mentions in one sentence share its text, worked out once; each mention keeps where its sentence starts.
+    var sentences: [Int: String] = [:]
+    var sentenceStarts: [Int] = []
+    func sentence(around range: Range<Int>) -> String {
+      let bounds = Sentences.bounds(around: range, in: bytes)
+      sentenceStarts.append(bounds.lowerBound)
+      if let known = sentences[bounds.lowerBound] { return known }
+      let text = Sentences.text(bounds, in: bytes)
+      sentences[bounds.lowerBound] = text
+      return text
+    }
     var covered: [Range<Int>] = []
     // A name runs to a comma or a full stop; prose that forgets the comma (`Networks T0151.007: Chat Broadcast
     // Group`) hides the next identifier in the name, so names are searched too.
-    var references = ProseReferences.references(in: report.text, syntax: kb.framework.identifiers)
-    var next = 0
-    while next < references.count {
-      if let name = references[next].name {
-        let inner = ProseReferences.references(
+    var references: [InlineReference] = []
+    for reference in ProseReferences.references(in: report.text, range: piece, syntax: kb.framework.identifiers) {
+      references.append(reference)
+      if let name = reference.name {
+        references += ProseReferences.references(
           in: report.text, range: name.range.offsets, syntax: kb.framework.identifiers)
-        references.insert(contentsOf: inner, at: next + 1)
       }
-      next += 1
     }
     for reference in references {
       guard let id = kb.id(reference.code.text) else { continue }
@@ -67,14 +100,21 @@ public struct Tagger: Sendable {
           id: id, name: object.map { $0.page?.heading?.name?.text ?? $0.name }, written: reference.code.text,
           writtenName: writtenName, nameAgrees: agrees, method: .identifier, status: status(of: id, live: object),
           range: range, place: report.place(at: range.lowerBound),
-          sentence: Sentences.sentence(around: range, in: bytes)))
+          sentence: sentence(around: range)))
     }
     if names != .off {
-      let words = NameIndex.words(in: bytes)
-      var found = index.exactMatches(in: words).map { (id: $0.id, range: $0.range, method: Mention.Method.name) }
+      let text = Array(bytes[piece])
+      let shift = piece.lowerBound
+      let words = index.words(in: text)
+      var found = index.exactMatches(in: words).map {
+        (id: $0.id, range: ($0.range.lowerBound + shift)..<($0.range.upperBound + shift), method: Mention.Method.name)
+      }
       if names == .fuzzy {
-        found += index.fuzzyMatches(in: words, threshold: Self.fuzzyThreshold).map {
-          (id: $0.id, range: $0.range, method: Mention.Method.fuzzy(score: ($0.score * 100).rounded() / 100))
+        found += index.fuzzyMatches(in: text, threshold: Self.fuzzyThreshold).map {
+          (
+            id: $0.id, range: ($0.range.lowerBound + shift)..<($0.range.upperBound + shift),
+            method: Mention.Method.fuzzy(score: ($0.score * 100).rounded() / 100)
+          )
         }
       }
       // A name already covered by an identifier (`T0049.003: Bots Amplify…`) or by a longer match is not another
@@ -90,14 +130,21 @@ public struct Tagger: Sendable {
             id: match.id, name: object.map { $0.page?.heading?.name?.text ?? $0.name },
             written: String(decoding: bytes[match.range], as: UTF8.self), writtenName: nil, nameAgrees: nil,
             method: match.method, status: .current, range: match.range, place: report.place(at: match.range.lowerBound),
-            sentence: Sentences.sentence(around: match.range, in: bytes)))
+            sentence: sentence(around: match.range)))
       }
     }
     // `a microblogging platform (T0151.008: Microblogging Platform)`: the name and the identifier of one object in
     // one sentence are one mention, the identifier's.
-    let cited = Set(mentions.filter { $0.method == .identifier }.map { "\($0.id) \($0.sentence)" })
-    mentions.removeAll { $0.method != .identifier && cited.contains("\($0.id) \($0.sentence)") }
-    return mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    struct Cited: Hashable {
+      var id: DisarmID
+      var sentence: Int
+    }
+    let cited = Set(
+      zip(mentions, sentenceStarts).filter { $0.0.method == .identifier }.map { Cited(id: $0.0.id, sentence: $0.1) })
+    let kept = zip(mentions, sentenceStarts).filter {
+      $0.0.method == .identifier || !cited.contains(Cited(id: $0.0.id, sentence: $0.1))
+    }.map(\.0)
+    return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
   }
 
   /// Current, retired (with its replacement) or unknown (with the nearest identifiers of its kind).
@@ -127,6 +174,7 @@ public struct Tagger: Sendable {
 
   /// A name for comparison: lower-cased, words separated by single spaces.
   static func normalised(_ name: String) -> String {
-    NameIndex.words(in: Array(name.utf8)).map(\.word).joined(separator: " ")
+    let words: [(word: String, range: Range<Int>)] = NameIndex.words(in: Array(name.utf8))
+    return words.map(\.word).joined(separator: " ")
   }
 }

@@ -74,9 +74,12 @@ extension Disarm {
     func print(_ found: [(ReportDocument, [Mention])], kb: KnowledgeBase) {
       switch format {
       case .text:
+        // One line per mention, made inert on its own (a report is untrusted text), written in one piece.
+        var lines: [String] = []
         for (report, mentions) in found where !mentions.isEmpty {
-          Terminal.output(inert(TagOutput.text(mentions, in: report, kb: kb)))
+          lines += TagOutput.lines(mentions, in: report, kb: kb).map(TerminalText.inert)
         }
+        if !lines.isEmpty { Terminal.output(lines.joined(separator: "\n")) }
       case .markdown: Terminal.output(inert(TagOutput.markdown(found, kb: kb)))
       case .csv: Terminal.output(TagOutput.csv(found), terminator: "")
       case .json: Terminal.output(String(decoding: JSONWriter.write(TagOutput.json(found, kb: kb)), as: UTF8.self))

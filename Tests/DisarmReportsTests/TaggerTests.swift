@@ -81,6 +81,26 @@ import Testing
     #expect(nearest.first?.string == "T0049.003")
   }
 
+  /// A large report is tagged in pieces cut at blank lines: the mentions are those of the whole text at once.
+  @Test func piecesCutAtBlankLinesGiveTheSameMentionsAsTheWhole() throws {
+    let paragraph =
+      "Accounts (T0049.003: Bots Amplify via Automated Forwarding and Reposting) used a Microblogging Platform.\n"
+      + "Old T0099 and unknown T0049.004 too.\n\n"
+    let text = String(repeating: paragraph, count: 400)
+    let kb = try TemporaryKnowledgeBase.load(Self.pages)
+    let report = ReportDocument(
+      path: "r.md", format: .markdown, text: SourceFile(path: "r.md", text: text), origin: .itself)
+    let tagger = Tagger(kb: kb)
+    let pieces = Tagger.pieces(of: report.text.bytes, size: 1000)
+    #expect(pieces.count > 10)
+    #expect(pieces.first?.lowerBound == 0 && pieces.last?.upperBound == report.text.bytes.count)
+    #expect(zip(pieces, pieces.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+    let whole = tagger.mentions(in: report, range: 0..<report.text.bytes.count)
+    let pieced = pieces.flatMap { tagger.mentions(in: report, range: $0) }
+    #expect(whole.count == 400 * 4)
+    #expect(pieced.map(\.range) == whole.map(\.range) && pieced.map(\.sentence) == whole.map(\.sentence))
+  }
+
   @Test func wordsJoinALineEndHyphenAndStemPlurals() {
     let words = NameIndex.words(in: Array("Micro-\n  blogging Personas, campaigns; mass status analysis stories".utf8))
     #expect(words.map(\.word) == ["microblogging", "persona", "campaign", "mass", "status", "analysis", "story"])

@@ -10,7 +10,7 @@ public enum TerminalText {
   public static func inert(_ text: String) -> String {
     // Most text needs no change: printable ASCII and multi-byte UTF-8 outside the C1 and bidi ranges. Checking the
     // bytes first saves rebuilding every message scalar by scalar.
-    if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }) { return text }
+    if !needsChange(text) { return text }
     var result = ""
     result.unicodeScalars.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
@@ -23,6 +23,26 @@ public enum TerminalText {
       }
     }
     return result
+  }
+
+  /// Whether `text` holds anything ``visible(_:)`` shows differently, judged on its UTF-8 bytes: a C0 control but
+  /// tab, DEL, a C1 control (`C2 80`–`C2 9F`) or a bidi override or isolate (`E2 80 AA`–`E2 80 AE`,
+  /// `E2 81 A6`–`E2 81 A9`). Other multi-byte text (dashes, quotes, accents) needs no change.
+  static func needsChange(_ text: String) -> Bool {
+    var utf8 = text.utf8.makeIterator()
+    var previous: (UInt8, UInt8) = (0, 0)
+    while let byte = utf8.next() {
+      switch byte {
+      case 0x09: break
+      case 0x00..<0x20, 0x7F: return true
+      case 0x80...0x9F where previous.1 == 0xC2: return true
+      case 0xAA...0xAE where previous == (0xE2, 0x80): return true
+      case 0xA6...0xA9 where previous == (0xE2, 0x81): return true
+      default: break
+      }
+      previous = (previous.1, byte)
+    }
+    return false
   }
 
   /// What `scalar` is shown as when it must not reach a terminal or a document as it is, or nil when it is
