@@ -21,7 +21,7 @@ import Foundation
 public enum IncidentImport {
   /// The formats read; recognised from the content unless `--input-format` names one.
   public enum InputFormat: String, CaseIterable, Sendable {
-    case stix, misp
+    case stix, misp, csv
   }
 
   /// What the user asked for.
@@ -33,16 +33,19 @@ public enum IncidentImport {
     public var inputFormat: InputFormat?
     /// STIX bundles whose attack-patterns' ids are also recognised (`--stix-ids`).
     public var stixIDBundles: [String]
+    /// The YAML file saying which CSV column holds what (`--columns`); nil for the default headers.
+    public var columns: String?
 
     public init(
       files: [String], into: String, framework: String? = nil, inputFormat: InputFormat? = nil,
-      stixIDBundles: [String] = []
+      stixIDBundles: [String] = [], columns: String? = nil
     ) {
       self.files = files
       self.into = into
       self.framework = framework
       self.inputFormat = inputFormat
       self.stixIDBundles = stixIDBundles
+      self.columns = columns
     }
 
     public func validate() throws(EditRefusal) {
@@ -102,14 +105,22 @@ public enum IncidentImport {
       extraIDs.merge(read.ids) { first, _ in first }
       diagnostics += read.findings
     }
+    let resolver = TechniqueResolver(kb: kb, extraSTIXIDs: extraIDs)
+    var map = CSVColumnMap()
+    if let columns = request.columns {
+      switch CSVColumnMap.read(columns) {
+      case .success(let read): map = read
+      case .failure(let failure): diagnostics.append(failure.finding)
+      }
+    }
     var records: [IncidentRecord] = []
     for file in request.files {
-      let read = IncidentFileReader.read(file, format: request.inputFormat)
+      let read = IncidentFileReader.read(
+        file, format: request.inputFormat, csv: .init(map: map, resolver: resolver))
       diagnostics += read.findings
       records += read.records
       remarks.append(read.remark)
     }
-    let resolver = TechniqueResolver(kb: kb, extraSTIXIDs: extraIDs)
     var resolved: [(record: IncidentRecord, techniques: [(id: DisarmID, description: String)])] = []
     for record in records {
       var descriptions: [DisarmID: [String]] = [:]
