@@ -24,7 +24,7 @@ import Testing
     #expect(plan.incidents.map(\.identity) == ["csv:dataset.csv#id=1", "csv:dataset.csv#id=2", "csv:dataset.csv#id=3"])
     #expect(
       plan.remarks == [
-        "dataset.csv: CSV dataset, 3 incidents, 4 technique columns, 1 blank row skipped; not read: 'Analyst notes'"
+        "\(dataset): CSV dataset, 3 incidents, 4 technique columns, 1 blank row skipped; not read: 'Analyst notes'"
       ])
     // Row 4 follows a quoted line break and a blank row: it is reported as the spreadsheet's row 4.
     #expect(

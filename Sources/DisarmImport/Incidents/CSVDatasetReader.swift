@@ -70,12 +70,12 @@ struct CSVDatasetReader {
         headers.append(text.trimmingWhitespace())
       }
       guard !findings.listed.contains(where: { $0.severity == .error }) else {
-        return Read(findings: findings.listed, remark: "\(name): not read")
+        return Read(findings: findings.listed, remark: "\(path): not read")
       }
       let columns = assign(headers, findings: &findings)
       guard let nameColumn = columns.firstIndex(where: { if case .role(.name) = $0 { true } else { false } }) else {
         if findings.listed.contains(where: { $0.severity == .error }) {
-          return Read(findings: findings.listed, remark: "\(name): not read")
+          return Read(findings: findings.listed, remark: "\(path): not read")
         }
         return failed(
           "no name column: a header 'name' or 'title', or 'name:' in the --columns map (headers: "
@@ -105,7 +105,7 @@ struct CSVDatasetReader {
             severity: findings.unlistedErrors > 0 ? .error : .warning))
       }
       let techniques = columns.filter { if case .technique = $0 { true } else { false } }.count
-      var remark = "\(name): CSV dataset, \(IncidentFileReader.count(records)), \(techniques) technique columns"
+      var remark = "\(path): CSV dataset, \(IncidentFileReader.count(records)), \(techniques) technique columns"
       if blank > 0 { remark += ", \(blank) blank row\(blank == 1 ? "" : "s") skipped" }
       let unread = zip(headers.indices, columns).compactMap { index, column -> String? in
         guard case .notRead = column else { return nil }
@@ -118,7 +118,7 @@ struct CSVDatasetReader {
     } catch {
       findings.add(
         self.error(IncidentFindings.malformed, error.row, error.column, "not readable as CSV: " + error.message))
-      return Read(findings: findings.listed, remark: "\(name): not read")
+      return Read(findings: findings.listed, remark: "\(path): not read")
     }
   }
 
@@ -127,7 +127,7 @@ struct CSVDatasetReader {
       findings: [
         IncidentFindings.finding(IncidentFindings.malformed, InputPlace(file: path, line: 1, column: 1), message)
       ],
-      remark: "\((path as NSString).lastPathComponent): not read")
+      remark: "\(path): not read")
   }
 
   private func error(_ rule: RuleDescription, _ row: Int, _ column: Int, _ message: String, severity: Severity? = nil)
@@ -196,7 +196,7 @@ struct CSVDatasetReader {
   private func techniqueColumn(_ header: String, folded: String, column: Int, findings: inout Findings) -> DisarmID?? {
     let place = InputPlace(file: path, line: 1, column: column)
     var sink: [Diagnostic] = []
-    defer { sink.forEach { findings.add($0) } }
+    defer { for finding in sink { findings.add(finding) } }
     if let identifier = map.techniqueColumns[folded] {
       return .some(resolver.resolve(TechniqueReference(identifiers: [identifier]), at: place, findings: &sink))
     }

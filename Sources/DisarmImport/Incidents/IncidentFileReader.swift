@@ -12,13 +12,15 @@ enum IncidentFileReader {
     var remark: String
   }
 
-  /// What a CSV dataset is read with: its column map and the knowledge base's techniques.
-  struct CSVContext {
+  /// What the files are read with: the CSV column map, the knowledge base's techniques, and the MISP galaxy types
+  /// whose clusters and tags name techniques.
+  struct Context {
     var map: CSVColumnMap
     var resolver: TechniqueResolver
+    var galaxyTypes: Set<String>
   }
 
-  static func read(_ path: String, format: IncidentImport.InputFormat?, csv: CSVContext) -> Read {
+  static func read(_ path: String, format: IncidentImport.InputFormat?, context csv: Context) -> Read {
     let bytes: [UInt8]
     switch load(path) {
     case .success(let loaded): bytes = loaded
@@ -43,7 +45,7 @@ enum IncidentFileReader {
       return Read(
         records: read.records, findings: read.findings, remark: "\(path): STIX bundle, \(count(read.records))")
     case .misp:
-      let read = MISPEventReader.read(document)
+      let read = MISPEventReader.read(document, galaxyTypes: csv.galaxyTypes)
       return Read(
         records: read.records, findings: read.findings, remark: "\(path): MISP events, \(count(read.records))")
     case .csv, nil:

@@ -115,8 +115,9 @@ public enum IncidentImport {
     }
     var records: [IncidentRecord] = []
     for file in request.files {
+      let galaxies: Set<String> = [MISPEventReader.galaxyType, MISPGalaxy.techniques.type(in: kb)]
       let read = IncidentFileReader.read(
-        file, format: request.inputFormat, csv: .init(map: map, resolver: resolver))
+        file, format: request.inputFormat, context: .init(map: map, resolver: resolver, galaxyTypes: galaxies))
       diagnostics += read.findings
       records += read.records
       remarks.append(read.remark)

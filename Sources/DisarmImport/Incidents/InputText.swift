@@ -29,6 +29,16 @@ enum InputText {
     return result
   }
 
+  /// Whether two texts say the same on a page: equal as cells once every spelling of `<br>` (`<br/>`, `<BR >`) is one.
+  /// An export writes a page's `<br>` as a line break; the page keeps its own spelling when the text comes back.
+  static func sameText(_ page: String, _ source: String) -> Bool {
+    comparable(page) == comparable(source)
+  }
+
+  static func comparable(_ text: String) -> String {
+    cell(text).replacingOccurrences(of: "<br\\s*/?>", with: "<br>", options: [.regularExpression, .caseInsensitive])
+  }
+
   /// A name: one line, runs of white space as one space, `|` and control characters as in ``cell(_:)``.
   static func name(_ text: String) -> String {
     cell(text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")).replacingOccurrences(
