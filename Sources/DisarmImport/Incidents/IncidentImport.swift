@@ -214,10 +214,13 @@ public enum IncidentImport {
       throw EditRefusal(error.description)
     }
     // The pages read from memory are compared with what the disk holds, which a write may replace only if unchanged.
-    let rendered = PageRenderer.render(with, only: touched).pages
-    var renderedByPath = Dictionary(rendered.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
-    if let index, let listed = overlay[index.path] {
-      renderedByPath[index.path] = checked.rendered.pages.first { $0.path == index.path }?.bytes ?? listed
+    // The check above regenerated every page: a touched page it left out is one whose regeneration is its seed,
+    // unless regeneration could not place all of its text (left alone, as `build` leaves it).
+    var renderedByPath: [String: [UInt8]] = [:]
+    for page in checked.rendered.pages where touched.contains(page.path) { renderedByPath[page.path] = page.bytes }
+    let unplaceable = Set(checked.rendered.unplaceableText.map(\.path))
+    for (path, seed) in overlay where renderedByPath[path] == nil && !unplaceable.contains(path) {
+      renderedByPath[path] = seed
     }
     for path in touched.sorted() {
       guard let bytes = renderedByPath[path] else { continue }
