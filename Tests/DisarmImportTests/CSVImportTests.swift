@@ -233,6 +233,30 @@ import Testing
       ])
   }
 
+  /// A dataset with more dirty cells than the listing bound: the first 10,000 findings and one more saying how many
+  /// were left out, an error since some of them are.
+  @Test func findingsPastTheBoundAreCountedNotListed() throws {
+    let (kb, files) = try Support.copy()
+    let rows = (0..<10_050).map { "Incident \($0),yes\n" }.joined()
+    let dataset = try Support.write("name,T0002\n" + rows, "many.csv", in: files)
+    let plan = try Support.plan([dataset], into: kb)
+    #expect(plan.diagnostics.count == 10_001)
+    let last = try #require(plan.diagnostics.first { $0.line == 0 })
+    #expect(last.severity == .error)
+    #expect(last.message == "50 more findings in this file are not listed (50 errors); only the first 10000 are")
+  }
+
+  @Test func recordsEndedByCarriageReturnsAloneAreRead() throws {
+    let (kb, files) = try Support.copy()
+    let dataset = try Support.write("name,T0002\rA,1\r\"B\rsecond line\",0\rC,1", "mac.csv", in: files)
+    let plan = try Support.plan([dataset], into: kb)
+    #expect(plan.diagnostics.isEmpty)
+    #expect(
+      plan.incidents.map(\.identity) == [
+        "csv:mac.csv#name=A", "csv:mac.csv#name=B second line", "csv:mac.csv#name=C",
+      ])
+  }
+
   @Test func aCellThatIsNotUTF8IsAnError() throws {
     let (kb, files) = try Support.copy()
     let url = files.appendingPathComponent("latin1.csv")
