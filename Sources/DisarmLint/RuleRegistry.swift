@@ -18,6 +18,7 @@ public enum RuleRegistry {
     // Consistency
     DerivedOutOfDateRule.self, ConflictingFactRule.self, DuplicateRowRule.self, StalePageRule.self,
     OrphanPageRule.self, UnusedTacticRule.self, MissingPageRule.self, SpreadsheetArtefactRule.self,
+    DuplicateImportIdentityRule.self,
     // Retirement
     RetiredIDReusedRule.self, RetiredReplacementMissingRule.self, RemovedWithoutRetirementRule.self,
     // Regeneration

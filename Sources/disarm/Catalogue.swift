@@ -12,7 +12,9 @@ extension Disarm {
 
     func run() throws {
       Terminal.output(
-        RuleCatalogueDocument.markdown(spreadsheetChecks: SpreadsheetChecks.descriptions), terminator: "")
+        RuleCatalogueDocument.markdown(
+          spreadsheetChecks: SpreadsheetChecks.descriptions, incidentFindings: IncidentFindings.descriptions),
+        terminator: "")
     }
   }
 }

@@ -13,7 +13,9 @@ extension Disarm {
     var rule: String
 
     func run() throws {
-      if RuleRegistry.rule(named: rule) == nil, let text = SpreadsheetCheckExplanation.text(for: rule) {
+      if RuleRegistry.rule(named: rule) == nil,
+        let text = SpreadsheetCheckExplanation.text(for: rule) ?? IncidentFindings.explanation(for: rule)
+      {
         Terminal.output(text, terminator: "")
         return
       }

@@ -20,6 +20,10 @@ extension Disarm.Export {
         countermeasures (counters), actortypes and detections that the knowledge base has, in the layout of the MISP
         project's misp-galaxy repository. Value UUIDs are those of MISP's published DISARM galaxies. Stale objects
         are not exported. Exporting the same pages twice gives the same bytes.
+        With --events, writes OUT/events.json instead: the incidents as MISP events ({"response": [{"Event": …}]}),
+        each tagged with its techniques (misp-galaxy:disarm-techniques="T0002 - Name", and the disarm-techniques
+        galaxy's clusters), its summary, technique descriptions and references as attributes; MISP imports it, and
+        disarm import reads it back into the same knowledge base without changing a page.
         Exit codes: 0 written; 1 written, but the knowledge base has errors (see disarm lint); 2 usage or I/O failure.
         """)
 
@@ -39,10 +43,23 @@ extension Disarm.Export {
       if galaxyVersion < 1 { throw ValidationError("--galaxy-version must be 1 or more") }
     }
 
+    @Flag(help: "Write the incidents as MISP events (OUT/events.json) instead of the galaxies.")
+    var events = false
+
     @OptionGroup var frameworkOption: FrameworkOption
 
     func run() throws {
       let (kb, errors) = try Loading.modelWithErrorCount(directory, framework: frameworkOption.framework)
+      if events {
+        try ExportFileWriter.write([("events.json", MISPEventExport.bytes(for: kb))], to: output)
+        let count = kb.objects(of: .incident).filter { !$0.isStale }.count
+        Terminal.status(
+          "disarm: wrote \(count) MISP event\(count == 1 ? "" : "s") to "
+            + "\(URL(fileURLWithPath: output).appendingPathComponent("events.json").path); "
+            + "\(Summary.plural(errors, "error")) in the knowledge base")
+        if errors > 0 { throw ExitStatus.findings }
+        return
+      }
       let files = MISPExport.files(for: kb, options: MISPExport.Options(version: galaxyVersion, refsBase: refsBase))
       try ExportFileWriter.write(files.map { ($0.path, $0.bytes) }, to: output)
       let counts = MISPGalaxy.allCases.compactMap { galaxy -> String? in

@@ -53,6 +53,11 @@ extension Disarm {
       help: "STIX bundles whose attack-patterns' ids are recognised too, beside DISARM's and this knowledge base's.")
     var stixIds: [String] = []
 
+    @Option(
+      help: "A YAML file saying which CSV column is the name, summary, year, country, actor, sources and techniques.",
+      completion: .file(extensions: ["yml", "yaml"]))
+    var columns: String?
+
     @Option(help: "The folder to write the pages into (or one holding generated_pages/).", completion: .directory)
     var into: String = "data"
 
@@ -85,8 +90,9 @@ extension Disarm {
       guard !files.isEmpty else { throw ValidationError("give the spreadsheet or the incident files to import") }
       if isSpreadsheetImport {
         guard files.count == 1 else { throw ValidationError("a master spreadsheet is imported on its own") }
-        guard inputFormat == nil, stixIds.isEmpty else {
-          throw ValidationError("--input-format and --stix-ids apply to incident files, not to a spreadsheet")
+        guard inputFormat == nil, stixIds.isEmpty, columns == nil else {
+          throw ValidationError(
+            "--input-format, --stix-ids and --columns apply to incident files, not to a spreadsheet")
         }
       } else {
         guard data == nil, template == nil, !prune, !strict else {

@@ -29,7 +29,7 @@ extension Disarm.Import {
       try DisarmError.refusing { () throws(EditRefusal) in
         let request = IncidentImport.Request(
           files: files, into: into, framework: frameworkOption.framework, inputFormat: inputFormat,
-          stixIDBundles: stixIds)
+          stixIDBundles: stixIds, columns: columns)
         return try IncidentImport.plan(request.validated())
       }
     }

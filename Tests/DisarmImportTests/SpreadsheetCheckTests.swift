@@ -11,7 +11,9 @@ import Testing
     let text = try String(
       contentsOf: TestSupport.repositoryRoot.appendingPathComponent("docs/DIAGNOSTICS.md"), encoding: .utf8)
     #expect(
-      text == RuleCatalogueDocument.markdown(spreadsheetChecks: SpreadsheetChecks.descriptions),
+      text
+        == RuleCatalogueDocument.markdown(
+          spreadsheetChecks: SpreadsheetChecks.descriptions, incidentFindings: IncidentFindings.descriptions),
       "docs/DIAGNOSTICS.md is out of date; run disarm catalogue > docs/DIAGNOSTICS.md")
   }
 

@@ -1,8 +1,9 @@
 import DisarmDiagnostics
 import Foundation
 
-/// Reads one incident file under ``IncidentInputBounds``: the format named, else the one the content shows (a JSON
-/// document with `objects` is a STIX bundle, one with `Event` or `response` MISP's export).
+/// Reads one incident file under ``IncidentInputBounds``: the format named, else the one the content shows (a file
+/// whose first character is `{` or `[` is JSON: with `objects` a STIX bundle, with `Event` or `response` MISP's
+/// export; anything else is a CSV dataset).
 enum IncidentFileReader {
   struct Read {
     var records: [IncidentRecord]
@@ -11,11 +12,23 @@ enum IncidentFileReader {
     var remark: String
   }
 
-  static func read(_ path: String, format: IncidentImport.InputFormat?) -> Read {
+  /// What the files are read with: the CSV column map, the knowledge base's techniques, and the MISP galaxy types
+  /// whose clusters and tags name techniques.
+  struct Context {
+    var map: CSVColumnMap
+    var resolver: TechniqueResolver
+    var galaxyTypes: Set<String>
+  }
+
+  static func read(_ path: String, format: IncidentImport.InputFormat?, context csv: Context) -> Read {
     let bytes: [UInt8]
     switch load(path) {
     case .success(let loaded): bytes = loaded
     case .failure(let failure): return Read(records: [], findings: [failure.finding], remark: "\(path): not read")
+    }
+    if format == .csv || (format == nil && !looksLikeJSON(bytes)) {
+      let read = CSVDatasetReader(path: path, bytes: bytes, map: csv.map, resolver: csv.resolver).read()
+      return Read(records: read.records, findings: read.findings, remark: read.remark)
     }
     let document: IncidentJSONDocument
     switch IncidentJSONDocument.read(bytes, path: path, indexing: ["id", "uuid", "name"]) {
@@ -32,15 +45,22 @@ enum IncidentFileReader {
       return Read(
         records: read.records, findings: read.findings, remark: "\(path): STIX bundle, \(count(read.records))")
     case .misp:
-      let read = MISPEventReader.read(document)
+      let read = MISPEventReader.read(document, galaxyTypes: csv.galaxyTypes)
       return Read(
         records: read.records, findings: read.findings, remark: "\(path): MISP events, \(count(read.records))")
-    case nil:
+    case .csv, nil:
       let finding = document.shapeError(
         "neither a STIX bundle ('objects') nor a MISP export ('Event', 'response'); name the format with --input-format"
       )
       return Read(records: [], findings: [finding], remark: "\(path): not recognised")
     }
+  }
+
+  /// Whether the first character (after a byte-order mark and white space) opens a JSON object or array.
+  static func looksLikeJSON(_ bytes: [UInt8]) -> Bool {
+    var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    while index < bytes.count, [9, 10, 13, 32].contains(bytes[index]) { index += 1 }
+    return index < bytes.count && (bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "["))
   }
 
   static func count(_ records: [IncidentRecord]) -> String {

@@ -40,10 +40,17 @@ public enum IncidentFindings {
     category: .structure, id: RuleID("incident-cell-dirty"), severity: .warning,
     summary: "A CSV cell or header is not quite what it should be; the message says what was made of it.",
     explanation: """
-      Datasets kept in spreadsheets collect debris: a technique column's header whose name drifted from the \
-      framework's, a cell holding `` `1``, ` 1 ` or `#NAME?` instead of 0 or 1, doubled spaces. Each is reported at \
-      its row and column with what the import did (read as 1, read as 0, the framework's name used).
-      """)
+      Datasets kept in spreadsheets collect debris. Each piece is reported at its row and column (the header is \
+      row 1) with what the import did. Warnings: a technique column's header whose name differs from the \
+      framework's name for its identifier, doubled spaces and case included (the identifier is read); a technique \
+      cell that can only mean 1 or 0 (`` `1`` with a stray backtick or apostrophe, ` 1 `, `1.0`, `TRUE`/`FALSE`: \
+      read so); a spreadsheet error value (`#NAME?`, `#N/A`, …: a formula that did not compute, read as 0 in a \
+      technique column and as blank elsewhere); a source cell holding words that are no web address (left out of \
+      the references); a year cell that starts with no year (Year started left as the page has it); a cell beyond \
+      the header's columns (not read). Error: a technique cell holding anything else (`2`, `yes`, `x`): whether \
+      the incident uses the technique cannot be told, so nothing is imported. A blank technique cell is 0 and is \
+      not reported. At most 10,000 findings are listed per file; one more says how many were not.
+      """, otherSeverities: [.error])
   static let duplicateSource = RuleDescription(
     category: .consistency, id: RuleID("incident-source-duplicate"), severity: .error,
     summary: "Two records of the input, or two incident pages, have the same source identity.",
@@ -52,6 +59,19 @@ public enum IncidentFindings {
       with the same identity in one import, or two pages claiming the identity a record has, leave the import \
       unable to tell which page to update: nothing is written.
       """)
+
+  /// The explanation `disarm explain` prints for the finding with `id`, or nil when no incident finding has it.
+  public static func explanation(for id: String) -> String? {
+    guard let rule = descriptions.first(where: { $0.id.rawValue == id }) else { return nil }
+    return """
+      \(rule.id) (\(rule.severity.rawValue); a finding of disarm import on incident files)
+      Category: \(rule.category.title) (\(rule.category.summary))
+      \(rule.summary)
+
+      \(rule.explanation)
+
+      """
+  }
 
   /// Every finding's catalogue entry (for SARIF's rule list).
   public static let descriptions = [

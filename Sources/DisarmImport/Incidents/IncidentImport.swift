@@ -21,7 +21,7 @@ import Foundation
 public enum IncidentImport {
   /// The formats read; recognised from the content unless `--input-format` names one.
   public enum InputFormat: String, CaseIterable, Sendable {
-    case stix, misp
+    case stix, misp, csv
   }
 
   /// What the user asked for.
@@ -33,16 +33,19 @@ public enum IncidentImport {
     public var inputFormat: InputFormat?
     /// STIX bundles whose attack-patterns' ids are also recognised (`--stix-ids`).
     public var stixIDBundles: [String]
+    /// The YAML file saying which CSV column holds what (`--columns`); nil for the default headers.
+    public var columns: String?
 
     public init(
       files: [String], into: String, framework: String? = nil, inputFormat: InputFormat? = nil,
-      stixIDBundles: [String] = []
+      stixIDBundles: [String] = [], columns: String? = nil
     ) {
       self.files = files
       self.into = into
       self.framework = framework
       self.inputFormat = inputFormat
       self.stixIDBundles = stixIDBundles
+      self.columns = columns
     }
 
     public func validate() throws(EditRefusal) {
@@ -102,14 +105,23 @@ public enum IncidentImport {
       extraIDs.merge(read.ids) { first, _ in first }
       diagnostics += read.findings
     }
+    let resolver = TechniqueResolver(kb: kb, extraSTIXIDs: extraIDs)
+    var map = CSVColumnMap()
+    if let columns = request.columns {
+      switch CSVColumnMap.read(columns) {
+      case .success(let read): map = read
+      case .failure(let failure): diagnostics.append(failure.finding)
+      }
+    }
     var records: [IncidentRecord] = []
     for file in request.files {
-      let read = IncidentFileReader.read(file, format: request.inputFormat)
+      let galaxies: Set<String> = [MISPEventReader.galaxyType, MISPGalaxy.techniques.type(in: kb)]
+      let read = IncidentFileReader.read(
+        file, format: request.inputFormat, context: .init(map: map, resolver: resolver, galaxyTypes: galaxies))
       diagnostics += read.findings
       records += read.records
       remarks.append(read.remark)
     }
-    let resolver = TechniqueResolver(kb: kb, extraSTIXIDs: extraIDs)
     var resolved: [(record: IncidentRecord, techniques: [(id: DisarmID, description: String)])] = []
     for record in records {
       var descriptions: [DisarmID: [String]] = [:]
@@ -202,10 +214,13 @@ public enum IncidentImport {
       throw EditRefusal(error.description)
     }
     // The pages read from memory are compared with what the disk holds, which a write may replace only if unchanged.
-    let rendered = PageRenderer.render(with, only: touched).pages
-    var renderedByPath = Dictionary(rendered.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
-    if let index, let listed = overlay[index.path] {
-      renderedByPath[index.path] = checked.rendered.pages.first { $0.path == index.path }?.bytes ?? listed
+    // The check above regenerated every page: a touched page it left out is one whose regeneration is its seed,
+    // unless regeneration could not place all of its text (left alone, as `build` leaves it).
+    var renderedByPath: [String: [UInt8]] = [:]
+    for page in checked.rendered.pages where touched.contains(page.path) { renderedByPath[page.path] = page.bytes }
+    let unplaceable = Set(checked.rendered.unplaceableText.map(\.path))
+    for (path, seed) in overlay where renderedByPath[path] == nil && !unplaceable.contains(path) {
+      renderedByPath[path] = seed
     }
     for path in touched.sorted() {
       guard let bytes = renderedByPath[path] else { continue }

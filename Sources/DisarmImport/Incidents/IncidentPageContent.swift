@@ -22,8 +22,15 @@ struct IncidentPageContent {
       guard let value else { return kept(key) ?? "" }
       let cell = InputText.cell(value)
       // The same text in other bytes (line breaks where the page has them, spaces around it) stays as written.
-      if let current = kept(key), InputText.cell(current) == cell { return current }
+      if let current = kept(key), InputText.sameText(current, value) { return current }
       return cell
+    }
+    // A source gives a year (STIX `first_seen`, MISP `date`, a CSV cell): the page's `2016.0` is the same year.
+    func year(_ value: String?) -> String {
+      if let value, let current = kept("year started"), InputText.year(current.trimmingWhitespace()) == value {
+        return current
+      }
+      return given(value, over: "year started")
     }
     // How the incident was found and when it was added are the knowledge base's facts: set when the page is made.
     func once(_ value: String?, over key: String) -> String {
@@ -36,7 +43,7 @@ struct IncidentPageContent {
       id: id, name: name, summary: given(record.summary, over: "summary"), tactic: nil, phase: nil)
     content.fields = [
       "incident type": kept("incident type") ?? "",
-      "year started": given(record.yearStarted, over: "year started"),
+      "year started": year(record.yearStarted),
       "countries": given(record.countries, over: "countries"),
       "found via": once(record.foundVia, over: "found via"),
       "date added": once(record.dateAdded, over: "date added"),
@@ -56,18 +63,27 @@ struct IncidentPageContent {
   /// Whether the record is this knowledge base's own export of the incident (matched by its derived identifier).
   var isOwnExport: Bool { record.exportedIncident != nil }
 
-  /// The references table: the record's URLs (a row the page has for the same URL kept as written), else the page's.
+  /// The references table: the page's rows in their order, less those for a web address the record no longer gives,
+  /// then a row for each address of the record the page lacks; rows without a web address (`[-](-)`, which no source
+  /// can name) are kept. The page's rows when the record gives no addresses.
   func referenceRows(on page: ObjectPage?) -> [String]? {
     let table = page?.table(firstColumn: "Reference")
     guard let urls = record.references else { return table.map { $0.rows.map(\.source.text) } }
-    var existing: [String: String] = [:]
+    let wanted = urls.compactMap(Self.linkable)
+    var rows: [String] = []
+    var present = Set<String>()
     for row in table?.rows ?? [] {
-      if let url = row.links.first?.destination.text, existing[url] == nil { existing[url] = row.source.text }
+      let url = row.links.first?.destination.text.trimmingWhitespace() ?? ""
+      if Self.linkable(url) == nil || wanted.contains(url) {
+        rows.append(row.source.text)
+        present.insert(url)
+      }
     }
-    return urls.compactMap { url in
-      guard let safe = Self.linkable(url) else { return nil }
-      return existing[safe] ?? "| [\(safe)](\(safe)) |  |  |  |  |"
+    for url in wanted where !present.contains(url) {
+      rows.append("| [\(url)](\(url)) |  |  |  |  |")
+      present.insert(url)
     }
+    return rows
   }
 
   /// `url` as a link destination, or nil when it is no web address: only `http` and `https`, with the characters
@@ -113,7 +129,7 @@ struct IncidentPageContent {
     for (id, description) in techniques {
       if let current = existing[id] {
         let said = current.map { $0.description.trimmingWhitespace() }.filter { !$0.isEmpty }
-        if InputText.cell(said.joined(separator: "\n\n")) == description {
+        if InputText.sameText(said.joined(separator: "\n\n"), description) {
           rows += current.map(\.text)
           continue
         }

@@ -7,8 +7,8 @@ import Foundation
 /// attribute gives the use its description (its value when it is text, else its comment), as `disarm export misp
 /// --events` writes it.
 enum MISPEventReader {
+  /// MISP's DISARM techniques galaxy; the knowledge base's own (`disarm-assessments` for DISARM 2026) is read too.
   static let galaxyType = "disarm-techniques"
-  static let tagPrefix = "misp-galaxy:disarm-techniques="
 
   /// Whether `root` looks like MISP's export.
   static func recognises(_ root: JSONValue) -> Bool {
@@ -16,7 +16,10 @@ enum MISPEventReader {
     return root.arrayValue?.first?["Event"] != nil
   }
 
-  static func read(_ document: IncidentJSONDocument) -> (records: [IncidentRecord], findings: [Diagnostic]) {
+  static func read(_ document: IncidentJSONDocument, galaxyTypes: Set<String> = [galaxyType]) -> (
+    records: [IncidentRecord], findings: [Diagnostic]
+  ) {
+    let techniqueTag = { (tag: String) in Self.reference(fromTag: tag, galaxyTypes: galaxyTypes) }
     let root = document.root
     let wrapped = root["response"]?.arrayValue ?? root.arrayValue ?? [root]
     var records: [IncidentRecord] = []
@@ -44,7 +47,7 @@ enum MISPEventReader {
         let tags = (attribute["Tag"]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }
         let attributePlace =
           attribute["uuid"]?.stringValue.map { document.place(ofObjectWhere: "uuid", is: $0) } ?? place
-        let techniqueTags = tags.compactMap(reference(fromTag:))
+        let techniqueTags = tags.compactMap(techniqueTag)
         if !techniqueTags.isEmpty {
           let description = type == "text" ? value : attribute["comment"]?.stringValue ?? ""
           for reference in techniqueTags {
@@ -58,19 +61,19 @@ enum MISPEventReader {
         }
       }
       for tag in event["Tag"]?.arrayValue ?? [] {
-        guard let name = tag["name"]?.stringValue, let reference = reference(fromTag: name) else { continue }
+        guard let name = tag["name"]?.stringValue, let reference = techniqueTag(name) else { continue }
         techniques.append(
           TechniqueUse(
             reference: reference, description: tag["comment"]?.stringValue ?? "",
             place: document.place(ofObjectWhere: "name", is: name)))
       }
-      for galaxy in event["Galaxy"]?.arrayValue ?? [] where galaxy["type"]?.stringValue == galaxyType {
+      for galaxy in event["Galaxy"]?.arrayValue ?? [] where galaxyTypes.contains(galaxy["type"]?.stringValue ?? "") {
         for cluster in galaxy["GalaxyCluster"]?.arrayValue ?? [] {
           var reference = TechniqueReference()
           if let ids = cluster["meta"]?["external_id"] {
             reference.identifiers += ids.arrayValue?.compactMap(\.stringValue) ?? ids.stringValue.map { [$0] } ?? []
           }
-          if let tagName = cluster["tag_name"]?.stringValue, let fromTag = self.reference(fromTag: tagName) {
+          if let tagName = cluster["tag_name"]?.stringValue, let fromTag = techniqueTag(tagName) {
             reference.identifiers += fromTag.identifiers
             reference.name = fromTag.name
           }
@@ -92,9 +95,9 @@ enum MISPEventReader {
 
   /// The technique a `misp-galaxy:disarm-techniques="T0049.003 - Name"` tag names (`"Name - T0049.003"`, MISP's
   /// form for names two techniques share, too); nil for any other tag.
-  static func reference(fromTag tag: String) -> TechniqueReference? {
-    guard tag.hasPrefix(tagPrefix) else { return nil }
-    var value = Substring(tag.dropFirst(tagPrefix.count))
+  static func reference(fromTag tag: String, galaxyTypes: Set<String> = [galaxyType]) -> TechniqueReference? {
+    guard let prefix = galaxyTypes.map({ "misp-galaxy:\($0)=" }).first(where: { tag.hasPrefix($0) }) else { return nil }
+    var value = Substring(tag.dropFirst(prefix.count))
     if value.hasPrefix("\"") && value.hasSuffix("\"") && value.count >= 2 { value = value.dropFirst().dropLast() }
     let parts = value.components(separatedBy: " - ")
     var reference = TechniqueReference()

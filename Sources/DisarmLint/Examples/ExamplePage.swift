@@ -90,7 +90,7 @@ enum ExamplePage {
     kindWord: String = "Incident", headingPrefix: String = "#", headingID: String = "I00001",
     name: String = "Hashtag campaign against a city council",
     summary: String = "Accounts pushed one hashtag for a week.", year: String = "2021", references: [String] = [],
-    extraText: String? = nil, marker hasMarker: Bool = true, notes: String? = nil
+    extraText: String? = nil, marker hasMarker: Bool = true, notes: String? = nil, importedFrom: String? = nil
   ) -> String {
     page(
       [
@@ -100,7 +100,11 @@ enum ExamplePage {
         "* **Year started:** \(year)", "",
         "* **Countries:** UK", "",
         "* **Found via:** ", "",
-        "* **Date added:** 2025-01-15", "", "",
+        "* **Date added:** 2025-01-15", "",
+      ],
+      importedFrom.map { ["* **Imported from:** \($0)", ""] } ?? [],
+      [
+        "",
         "| Reference | Pub Date | Authors | Org | Archive |", "| --------- | -------- | ------- | --- | ------- |",
       ],
       references,
