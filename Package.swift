@@ -144,7 +144,7 @@ let package = Package(
       name: "DisarmLanguageServer",
       dependencies: [
         "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmLint", "DisarmEditing",
-        "DisarmBrowsing",
+        "DisarmBrowsing", "DisarmReports",
       ]
     ),
     // The preview server of `disarm site --serve`, in its own executable: FlyingFox's sockets (FlyingSocks) link
@@ -215,7 +215,9 @@ let package = Package(
     .testTarget(name: "DisarmWorkbookTests", dependencies: ["DisarmWorkbook", "DisarmTestSupport"]),
     .testTarget(
       name: "DisarmLanguageServerTests",
-      dependencies: ["DisarmDiagnostics", "DisarmModel", "DisarmLint", "DisarmLanguageServer", "DisarmTestSupport"]
+      dependencies: [
+        "DisarmDiagnostics", "DisarmModel", "DisarmLint", "DisarmReports", "DisarmLanguageServer", "DisarmTestSupport",
+      ]
     ),
     .testTarget(
       name: "DisarmImportTests",

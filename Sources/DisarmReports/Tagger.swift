@@ -85,10 +85,12 @@ public struct Tagger: Sendable {
       let range = reference.code.range.offsets
       var end = range.upperBound
       var writtenName: String?
+      var writtenNameRange: Range<Int>?
       var agrees: Bool?
       let object = kb[id].flatMap { $0.isStale ? nil : $0 }
       if let name = reference.name {
         writtenName = name.text
+        writtenNameRange = name.range.offsets
         end = name.range.offsets.upperBound
         if let object {
           agrees = Self.normalised(name.text) == Self.normalised(object.page?.heading?.name?.text ?? object.name)
@@ -98,7 +100,8 @@ public struct Tagger: Sendable {
       mentions.append(
         Mention(
           id: id, name: object.map { $0.page?.heading?.name?.text ?? $0.name }, written: reference.code.text,
-          writtenName: writtenName, nameAgrees: agrees, method: .identifier, status: status(of: id, live: object),
+          writtenName: writtenName, writtenNameRange: writtenNameRange, nameAgrees: agrees, method: .identifier,
+          status: status(of: id, live: object),
           range: range, place: report.place(at: range.lowerBound),
           sentence: sentence(around: range)))
     }
@@ -128,7 +131,8 @@ public struct Tagger: Sendable {
         mentions.append(
           Mention(
             id: match.id, name: object.map { $0.page?.heading?.name?.text ?? $0.name },
-            written: String(decoding: bytes[match.range], as: UTF8.self), writtenName: nil, nameAgrees: nil,
+            written: String(decoding: bytes[match.range], as: UTF8.self), writtenName: nil, writtenNameRange: nil,
+            nameAgrees: nil,
             method: match.method, status: .current, range: match.range, place: report.place(at: match.range.lowerBound),
             sentence: sentence(around: match.range)))
       }

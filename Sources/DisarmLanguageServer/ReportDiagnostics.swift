@@ -1,0 +1,85 @@
+import DisarmDiagnostics
+import DisarmReports
+import Foundation
+
+/// What a report's mentions show in the editor: an identifier that does not exist (an error naming the nearest
+/// identifiers of its kind), a retired one (a warning naming its replacement, struck through as on pages), and a name
+/// written after an identifier that is not the object's (information). A name found without its identifier is no
+/// finding: hover shows what it names. The codes are those of `disarm tag --format sarif` (`report-unknown-id`,
+/// `report-retired-id`) and the editor's own (`report-name-mismatch`, `report-too-large`,
+/// `report-too-many-findings`); ranges are UTF-16 positions, as for pages.
+enum ReportDiagnostics {
+  /// Where the findings are documented.
+  static let documentation = "https://github.com/disarm-tools/disarm/blob/main/docs/TAG.md#in-the-editor"
+  /// The most findings shown for one report: the rest are counted in one last finding, so that a report of
+  /// thousands of mistyped identifiers still makes a message of a bounded size.
+  static let largestCount = 1000
+
+  /// The findings of `report`, in order of place.
+  static func diagnostics(of report: TaggedReport) -> [LSPDiagnostic] {
+    if let limit = report.exceededLimit.map(Self.size) {
+      return [
+        LSPDiagnostic(
+          range: TextRange(0..<0, in: report.file), severity: .warning, code: "report-too-large",
+          codeDescription: documentation,
+          message:
+            "this report is \(size(report.size)): the editor tags reports of up to \(limit); run disarm tag on it "
+            + "(it reads reports of up to \(size(ReportReader.byteLimit)))")
+      ]
+    }
+    var found: [LSPDiagnostic] = []
+    var more = 0
+    for mention in report.mentions {
+      guard let diagnostic = diagnostic(for: mention, in: report) else { continue }
+      if found.count < largestCount {
+        found.append(diagnostic)
+      } else {
+        if more == 0 { found.append(diagnostic) }
+        more += 1
+      }
+    }
+    if more > 0 {
+      let last = found.removeLast()
+      found.append(
+        LSPDiagnostic(
+          range: last.range, severity: .information, code: "report-too-many-findings", codeDescription: documentation,
+          message: "\(more) more findings in this report are not shown (the editor shows \(largestCount)); "
+            + "disarm tag lists them all"))
+    }
+    return found
+  }
+
+  /// The finding a mention makes, if any.
+  static func diagnostic(for mention: Mention, in report: TaggedReport) -> LSPDiagnostic? {
+    let kb = report.workspace.kb
+    let file = report.file
+    switch mention.status {
+    case .unknown(let nearest):
+      var message = "\(mention.id): no such \(kb.words(mention.id.kind).singular) in this knowledge base"
+      if !nearest.isEmpty { message += " (nearest: \(nearest.map(\.string).joined(separator: ", ")))" }
+      return LSPDiagnostic(
+        range: TextRange(mention.range, in: file), severity: .error, code: "report-unknown-id",
+        codeDescription: documentation, message: message)
+    case .retired(let replacement):
+      let message =
+        replacement.map { "\(mention.id) is retired: replaced by \($0)\(kb[$0].map { " \($0.name)" } ?? "")" }
+        ?? "\(mention.id) is retired, with no replacement"
+      return LSPDiagnostic(
+        range: TextRange(mention.range, in: file), severity: .warning, code: "report-retired-id",
+        codeDescription: documentation, message: message, tags: [.deprecated])
+    case .current:
+      guard mention.nameAgrees == false, let written = report.writtenName(of: mention), let name = mention.name
+      else { return nil }
+      return LSPDiagnostic(
+        range: TextRange(written.range, in: file), severity: .information, code: "report-name-mismatch",
+        codeDescription: documentation, message: "'\(written.text)' is not the name of \(mention.id): \(name)")
+    }
+  }
+
+  /// `812 bytes`, `4 MiB`, `5.3 MiB`.
+  static func size(_ bytes: Int) -> String {
+    guard bytes >= 1 << 20 else { return "\(bytes) bytes" }
+    let mebibytes = Double(bytes) / Double(1 << 20)
+    return mebibytes == mebibytes.rounded() ? "\(Int(mebibytes)) MiB" : String(format: "%.1f MiB", mebibytes)
+  }
+}
