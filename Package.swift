@@ -21,11 +21,13 @@
 //  (disarm.json, STIX, MISP, Navigator, CSV)
 //            /         \
 //   DisarmBrowsing   DisarmVersions (show, list, search; diff, git revisions and history)
-//       |            DisarmReports (disarm tag: the framework's objects a report mentions; reads .docx via DisarmWorkbook)
 //       |      \         /
 //       |     DisarmSite  (the static website)
-//   DisarmLanguageServer (disarm lsp; its edits are editing plans handed to the editor)
-//                 |
+//       |
+//       |            DisarmReports (disarm tag: the framework's objects a report mentions; after DisarmExports,
+//       |           /               reads .docx via DisarmWorkbook)
+//   DisarmLanguageServer (disarm lsp; its edits are editing plans handed to the editor; reports tagged through
+//                 |       DisarmReports)
 //              disarm   (argument parsing, terminal, pager, exit codes)
 //
 // Beside them: DisarmServe (the preview server, its own executable) and DisarmBench (`disarm-bench`: synthetic

@@ -29,24 +29,33 @@ enum ReportDiagnostics {
     }
     var found: [LSPDiagnostic] = []
     var more = 0
-    for mention in report.mentions {
-      guard let diagnostic = diagnostic(for: mention, in: report) else { continue }
+    for mention in report.mentions where makesFinding(mention) {
       if found.count < largestCount {
-        found.append(diagnostic)
-      } else {
-        if more == 0 { found.append(diagnostic) }
-        more += 1
+        if let diagnostic = diagnostic(for: mention, in: report) { found.append(diagnostic) }
+        continue
       }
+      // Beyond the bound the findings are only counted: the first of them places the count.
+      if more == 0, let first = diagnostic(for: mention, in: report) {
+        found.append(
+          LSPDiagnostic(
+            range: first.range, severity: .information, code: "report-too-many-findings",
+            codeDescription: documentation, message: ""))
+      }
+      more += 1
     }
     if more > 0 {
-      let last = found.removeLast()
-      found.append(
-        LSPDiagnostic(
-          range: last.range, severity: .information, code: "report-too-many-findings", codeDescription: documentation,
-          message: "\(more) more findings in this report are not shown (the editor shows \(largestCount)); "
-            + "disarm tag lists them all"))
+      found[found.count - 1].message =
+        "\(more) more findings in this report are not shown (the editor shows \(largestCount)); disarm tag lists them all"
     }
     return found
+  }
+
+  /// Whether a mention makes a finding, without making it.
+  static func makesFinding(_ mention: Mention) -> Bool {
+    switch mention.status {
+    case .unknown, .retired: true
+    case .current: mention.nameAgrees == false && mention.name != nil
+    }
   }
 
   /// The finding a mention makes, if any.

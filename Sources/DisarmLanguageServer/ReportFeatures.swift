@@ -28,8 +28,12 @@ struct ReportFeatures {
     guard let mention = mention(params) else { return nil }
     let kb = workspace.kb
     var lines = pages.description(of: mention.id)
-    if case .unknown(let nearest) = mention.status, !nearest.isEmpty {
-      lines.append("Nearest: " + nearest.map { "\($0)\(kb[$0].map { " \($0.name)" } ?? "")" }.joined(separator: "; "))
+    if case .unknown(let found) = mention.status {
+      // Beyond the findings shown, the tagging left them out: worked out for this hover.
+      let nearest = found.isEmpty ? Tagger.nearest(to: mention.id, in: kb) : found
+      if !nearest.isEmpty {
+        lines.append("Nearest: " + nearest.map { "\($0)\(kb[$0].map { " \($0.name)" } ?? "")" }.joined(separator: "; "))
+      }
     }
     if mention.nameAgrees == false, let written = report.writtenName(of: mention) {
       lines.append("Written here as '\(written.text)'")

@@ -108,9 +108,29 @@ final class Reports {
       return tooLarge(uri, path: path, size: bytes.count, workspace: workspace)
     }
     let document = ReportDocument(inMemory: path, bytes: bytes)
+    let tagger = tagger(for: workspace)
     return TaggedReport(
-      uri: uri, file: document.text, workspace: workspace, mentions: tagger(for: workspace).mentions(in: document),
-      exceededLimit: nil, size: bytes.count)
+      uri: uri, file: document.text, workspace: workspace,
+      mentions: Self.withNearest(tagger.mentions(in: document), tagger: tagger), exceededLimit: nil, size: bytes.count)
+  }
+
+  /// `mentions` with the nearest identifiers of the unknown ones the editor shows (the first
+  /// ``ReportDiagnostics/largestCount``; each distinct identifier worked out once): finding them compares an
+  /// identifier with every one of its kind, too slow for a report of a hundred thousand mistyped identifiers.
+  static func withNearest(_ mentions: [Mention], tagger: Tagger) -> [Mention] {
+    var mentions = mentions
+    var nearest: [DisarmID: [DisarmID]] = [:]
+    var shown = 0
+    for index in mentions.indices {
+      guard case .unknown = mentions[index].status else { continue }
+      guard shown < ReportDiagnostics.largestCount else { break }
+      shown += 1
+      let id = mentions[index].id
+      let found = nearest[id] ?? tagger.nearest(to: id)
+      nearest[id] = found
+      mentions[index].status = .unknown(nearest: found)
+    }
+    return mentions
   }
 
   private func tooLarge(_ uri: String, path: String, size: Int, workspace: Workspace) -> TaggedReport {
@@ -123,7 +143,7 @@ final class Reports {
   private func tagger(for workspace: Workspace) -> Tagger {
     let key = ObjectIdentifier(workspace)
     if let cached = taggers[key], cached.generation == workspace.generation { return cached.tagger }
-    let tagger = Tagger(kb: workspace.kb)
+    let tagger = Tagger(kb: workspace.kb, nearest: false)
     taggers[key] = (workspace.generation, Self.fingerprint(of: workspace.kb), tagger)
     return tagger
   }
