@@ -85,10 +85,11 @@ enum ReportDiagnostics {
     }
   }
 
-  /// `812 bytes`, `4 MiB`, `5.3 MiB`.
+  /// `812 bytes`, `4 MiB`, `4.0 MiB (4194400 bytes)`: a size that is not a whole number of MiB also in bytes, so
+  /// that a report just over the limit does not read as the limit.
   static func size(_ bytes: Int) -> String {
     guard bytes >= 1 << 20 else { return "\(bytes) bytes" }
-    let mebibytes = Double(bytes) / Double(1 << 20)
-    return mebibytes == mebibytes.rounded() ? "\(Int(mebibytes)) MiB" : String(format: "%.1f MiB", mebibytes)
+    guard bytes % (1 << 20) != 0 else { return "\(bytes >> 20) MiB" }
+    return String(format: "%.1f MiB (%d bytes)", Double(bytes) / Double(1 << 20), bytes)
   }
 }

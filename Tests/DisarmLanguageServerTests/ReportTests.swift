@@ -284,6 +284,8 @@ import Testing
     #expect(diagnostics.compactMap { $0["code"]?.stringValue } == ["report-too-large"])
     #expect(diagnostics.first?["message"]?.stringValue?.contains("this report is 200 bytes") == true)
     #expect(diagnostics.first?["message"]?.stringValue?.contains("up to 100 bytes") == true)
+    #expect(ReportDiagnostics.size(4 << 20) == "4 MiB")
+    #expect(ReportDiagnostics.size((4 << 20) + 96) == "4.0 MiB (4194400 bytes)")
     // Under the limit again, it is tagged.
     let short = Self.change(server, uri, "T0151.777\n")
     #expect(Self.published(short, for: uri)?.compactMap { $0["code"]?.stringValue } == ["report-unknown-id"])
