@@ -21,11 +21,13 @@
 //  (disarm.json, STIX, MISP, Navigator, CSV)
 //            /         \
 //   DisarmBrowsing   DisarmVersions (show, list, search; diff, git revisions and history)
-//       |            DisarmReports (disarm tag: the framework's objects a report mentions; reads .docx via DisarmWorkbook)
 //       |      \         /
 //       |     DisarmSite  (the static website)
-//   DisarmLanguageServer (disarm lsp; its edits are editing plans handed to the editor)
-//                 |
+//       |
+//       |            DisarmReports (disarm tag: the framework's objects a report mentions; after DisarmExports,
+//       |           /               reads .docx via DisarmWorkbook)
+//   DisarmLanguageServer (disarm lsp; its edits are editing plans handed to the editor; reports tagged through
+//                 |       DisarmReports)
 //              disarm   (argument parsing, terminal, pager, exit codes)
 //
 // Beside them: DisarmServe (the preview server, its own executable) and DisarmBench (`disarm-bench`: synthetic
@@ -144,7 +146,7 @@ let package = Package(
       name: "DisarmLanguageServer",
       dependencies: [
         "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmLint", "DisarmEditing",
-        "DisarmBrowsing",
+        "DisarmBrowsing", "DisarmReports",
       ]
     ),
     // The preview server of `disarm site --serve`, in its own executable: FlyingFox's sockets (FlyingSocks) link
@@ -215,7 +217,9 @@ let package = Package(
     .testTarget(name: "DisarmWorkbookTests", dependencies: ["DisarmWorkbook", "DisarmTestSupport"]),
     .testTarget(
       name: "DisarmLanguageServerTests",
-      dependencies: ["DisarmDiagnostics", "DisarmModel", "DisarmLint", "DisarmLanguageServer", "DisarmTestSupport"]
+      dependencies: [
+        "DisarmDiagnostics", "DisarmModel", "DisarmLint", "DisarmReports", "DisarmLanguageServer", "DisarmTestSupport",
+      ]
     ),
     .testTarget(
       name: "DisarmImportTests",

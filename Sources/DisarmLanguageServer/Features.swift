@@ -63,6 +63,15 @@ struct Features {
 
   func hover(_ params: TextDocumentPositionParams) throws(ResponseError) -> Hover? {
     guard let (id, range, place) = try object(params) else { return nil }
+    return Hover(
+      contents: MarkupContent(markdown: description(of: id).joined(separator: "\n\n")),
+      range: TextRange(range, in: place.file))
+  }
+
+  /// What hovering an identifier shows, paragraph by paragraph: the object's kind, identifier and name, its tactic,
+  /// parent and phase, the first lines of its summary; for a retired identifier what replaces it; for a stale or
+  /// unknown one, that it is.
+  func description(of id: DisarmID) -> [String] {
     let words = kb.words(id.kind)
     var lines: [String] = []
     if let object = kb[id], !object.isStale {
@@ -89,8 +98,7 @@ struct Features {
     } else {
       lines.append("**\(id)**: no such \(words.singular) in this knowledge base")
     }
-    return Hover(
-      contents: MarkupContent(markdown: lines.joined(separator: "\n\n")), range: TextRange(range, in: place.file))
+    return lines
   }
 
   // MARK: Definition and references
@@ -143,18 +151,26 @@ struct Features {
 
   func completion(_ params: TextDocumentPositionParams) throws(ResponseError) -> CompletionList {
     let place = try target(params)
-    let bytes = place.file.bytes
-    var start = place.offset
+    return completion(in: place.file, at: place.offset, pageForms: true)
+  }
+
+  /// The identifiers that start with the one being typed before `offset`. With `pageForms`, each is written the way
+  /// its place in a page needs (a link in a table row, the bare identifier after a field label, else `ID: Name`);
+  /// without (a report), always `ID: Name`.
+  func completion(in file: SourceFile, at offset: Int, pageForms: Bool) -> CompletionList {
+    let bytes = file.bytes
+    var start = offset
     while start > 0, Self.isIdentifierByte(bytes[start - 1]) { start -= 1 }
-    let prefix = String(decoding: bytes[start..<place.offset], as: UTF8.self).uppercased()
+    let prefix = String(decoding: bytes[start..<offset], as: UTF8.self).uppercased()
     guard let first = prefix.first, first.isLetter else { return CompletionList(isIncomplete: false, items: []) }
-    let line = place.file.position(at: place.offset).line
-    let lineStart = place.file.lineStart(line)
+    let line = file.position(at: offset).line
+    let lineStart = file.lineStart(line)
     let before = String(decoding: bytes[lineStart..<start], as: UTF8.self)
-    let inTableRow = before.trimmingCharacters(in: .whitespaces).hasPrefix("|")
+    let inTableRow = pageForms && before.trimmingCharacters(in: .whitespaces).hasPrefix("|")
     let inField =
-      before.hasSuffix("**: ") || before.hasSuffix(":** ") || before.hasSuffix(": ") && before.contains("**")
-    let range = TextRange(start..<place.offset, in: place.file)
+      pageForms
+      && (before.hasSuffix("**: ") || before.hasSuffix(":** ") || before.hasSuffix(": ") && before.contains("**"))
+    let range = TextRange(start..<offset, in: file)
     let objects = kb.objects.values.filter { !$0.isStale && $0.id.string.hasPrefix(prefix) }.sorted { $0.id < $1.id }
     let items = objects.prefix(200).map { object in
       let words = kb.words(object.kind)

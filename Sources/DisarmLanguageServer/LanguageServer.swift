@@ -4,7 +4,8 @@ import Foundation
 
 /// `disarm lsp`: the Language Server Protocol (3.17) over a byte stream, for the knowledge base of the editor's
 /// workspace. Requests are answered in order, one at a time; every change re-checks the knowledge base with the
-/// open pages' unsaved text and publishes the findings that changed.
+/// open pages' unsaved text and publishes the findings that changed. A Markdown file of the workspace that is not a
+/// page is a report: it is tagged as `disarm tag` tags reports (``Reports``), and its mentions are served.
 ///
 /// Robustness: a body that is not JSON gets a parse error, a message that is not a request or notification an
 /// invalid-request error, an unknown method a method-not-found error, bad parameters an invalid-params error, a file
@@ -13,6 +14,13 @@ public final class LanguageServer {
   /// The knowledge bases of the workspace folders, each with its own model and open pages; a document belongs to
   /// the one whose page folder holds it.
   var workspaces: [Workspace] = []
+  /// The workspace folders as the client named them: a Markdown file below one of them that is not a page is a
+  /// report.
+  private var roots: [URL] = []
+  /// The reports open in the editor, tagged.
+  let reports = Reports()
+  /// The findings last published for each report, by URI, so that only changes are sent.
+  private var publishedReports: [String: [LSPDiagnostic]] = [:]
   private var shutdownRequested = false
   /// Set by `exit`: the process's status (0 after `shutdown`, 1 otherwise, as the protocol says).
   public private(set) var exitStatus: Int32?
@@ -92,9 +100,12 @@ public final class LanguageServer {
       let query = WorkspaceSymbolParams(json: params)
       return workspaces.flatMap { Features(workspace: $0).workspaceSymbols(query) }.json
     }
-    // A document request goes to the knowledge base that holds the document (the first one answers that a
-    // document outside every knowledge base is outside).
+    // A document request goes to the knowledge base that holds the document, or to the report it is (the first
+    // knowledge base answers that a document outside every knowledge base and report is outside).
     let uri = TextDocumentIdentifier(params: params)?.uri
+    if let uri, let workspace = reports.workspace(of: uri) ?? knowledgeBase(forReport: uri) {
+      return try reportRequest(known, params, features: ReportFeatures(report: reports.report(uri, against: workspace)))
+    }
     let features = Features(workspace: uri.flatMap { self.workspace(holding: $0)?.workspace } ?? first)
     switch known {
     case .hover: return try features.hover(TextDocumentPositionParams(json: params)).json
@@ -109,11 +120,32 @@ public final class LanguageServer {
     }
   }
 
+  /// A document request about a report.
+  private func reportRequest(_ method: RequestMethod, _ params: JSONValue?, features: ReportFeatures)
+    throws(ResponseError)
+    -> JSONValue
+  {
+    switch method {
+    case .hover: return features.hover(try TextDocumentPositionParams(json: params)).json
+    case .definition: return features.definition(try TextDocumentPositionParams(json: params)).json
+    case .references: return features.references(try TextDocumentPositionParams(json: params)).json
+    case .completion: return features.completion(try TextDocumentPositionParams(json: params)).json
+    case .documentSymbol: return [DocumentSymbol]().json
+    case .codeAction: return features.codeActions(try CodeActionParams(json: params)).json
+    case .prepareRename, .rename:
+      throw ResponseError.failed(
+        "this is a report, not a page of the knowledge base: rename an object from its page or a page that "
+          + "mentions it")
+    case .initialize, .shutdown, .workspaceSymbol: return .null
+    }
+  }
+
   private static let notInitialized = ResponseError(
     code: .serverNotInitialized, message: "initialize first, with a workspace folder")
 
   private func initialize(_ params: InitializeParams) throws(ResponseError) -> InitializeResult {
     let roots = params.roots
+    self.roots = roots.map(\.standardizedFileURL)
     framework = params.framework
     watchesFilesOnRequest = params.watchesFilesOnRequest
     let folders = Workspace.pageFolders(in: roots.map(\.standardizedFileURL))
@@ -133,6 +165,7 @@ public final class LanguageServer {
           ?? "no knowledge base in the workspace (\(place)): open the folder that holds techniques/, generated_pages/ or data/"
       )
     }
+    reports.keepTaggers(of: workspaces)
     // A knowledge base that cannot be read does not keep the others from being served; the client is told.
     for failure in failures { log("disarm: \(failure)", type: .error) }
     return InitializeResult(version: LanguageServer.version)
@@ -172,21 +205,43 @@ public final class LanguageServer {
     case .initialized:
       if watchesFilesOnRequest { outgoing.append(Self.watchRegistration) }
     case .didOpen:
-      guard let open = DidOpenTextDocumentParams(json: params), let (workspace, path) = held(open.textDocument)
-      else { return }
-      workspace.setOpen(path, Array(open.text.utf8))
-      refresh(workspace, always: [path], diskChanged: false)
+      guard let open = DidOpenTextDocumentParams(json: params) else { return }
+      if let (workspace, path) = held(open.textDocument) {
+        workspace.setOpen(path, Array(open.text.utf8))
+        refresh(workspace, always: [path], diskChanged: false)
+      } else if let workspace = knowledgeBase(forReport: open.textDocument.uri) {
+        reports.setOpen(open.textDocument.uri, Array(open.text.utf8), workspace: workspace)
+        pendingReports.insert(open.textDocument.uri)
+      }
     case .didChange:
-      guard let change = DidChangeTextDocumentParams(json: params), let (workspace, path) = held(change.textDocument)
-      else { return }
-      let text = workspace.open[path] ?? workspace.source(path)?.bytes ?? []
-      workspace.setOpen(path, DocumentChanges.apply(change.contentChanges, to: text, path: path))
-      refresh(workspace, always: [path], diskChanged: false)
+      guard let change = DidChangeTextDocumentParams(json: params) else { return }
+      if let (workspace, path) = held(change.textDocument) {
+        let text = workspace.open[path] ?? workspace.source(path)?.bytes ?? []
+        workspace.setOpen(path, DocumentChanges.apply(change.contentChanges, to: text, path: path))
+        refresh(workspace, always: [path], diskChanged: false)
+      } else if let workspace = reports.workspace(of: change.textDocument.uri)
+        ?? knowledgeBase(forReport: change.textDocument.uri)
+      {
+        let uri = change.textDocument.uri
+        // A report changed without being opened first starts from the file's text, as a page does.
+        let text = reports.text(of: uri) ?? (try? reports.report(uri, against: workspace).file.bytes) ?? []
+        reports.setOpen(uri, DocumentChanges.apply(change.contentChanges, to: text, path: uri), workspace: workspace)
+        pendingReports.insert(uri)
+      }
     case .didClose:
-      guard let close = DidCloseTextDocumentParams(json: params), let (workspace, path) = held(close.textDocument)
-      else { return }
-      workspace.setOpen(path, nil)
-      refresh(workspace, always: [], diskChanged: false)
+      guard let close = DidCloseTextDocumentParams(json: params) else { return }
+      if let (workspace, path) = held(close.textDocument) {
+        workspace.setOpen(path, nil)
+        refresh(workspace, always: [], diskChanged: false)
+      } else if let workspace = reports.workspace(of: close.textDocument.uri) {
+        // A closed report is no longer tagged: its findings are taken back.
+        let uri = close.textDocument.uri
+        reports.setOpen(uri, nil, workspace: workspace)
+        pendingReports.remove(uri)
+        if publishedReports.removeValue(forKey: uri)?.isEmpty == false {
+          notify(PublishDiagnosticsParams.method, PublishDiagnosticsParams(uri: uri, diagnostics: []))
+        }
+      }
     case .didSave, .didChangeWatchedFiles:
       // Each knowledge base re-reads only the files whose size or modification time changed.
       for workspace in workspaces { refresh(workspace, always: []) }
@@ -203,15 +258,38 @@ public final class LanguageServer {
   }
 
   /// The knowledge base whose page folder holds the document `uri` (the innermost, should folders nest), and the
-  /// document's path in it.
+  /// document's path in it; nil for a Markdown file of the folder that is not a page (a report).
   func workspace(holding uri: String) -> (workspace: Workspace, path: String)? {
-    workspaces.compactMap { workspace in workspace.path(of: uri).map { (workspace, $0) } }
-      .max { $0.workspace.folder.path.count < $1.workspace.folder.path.count }
+    let markdown = Reports.isMarkdown(uri)
+    return workspaces.compactMap { workspace in
+      workspace.path(of: uri).flatMap { path in markdown && !workspace.isPage(path) ? nil : (workspace, path) }
+    }
+    .max { $0.workspace.folder.path.count < $1.workspace.folder.path.count }
+  }
+
+  /// The knowledge base a report is tagged against, or nil when `uri` is not a report: a report is a Markdown file
+  /// (`.md`, `.markdown`) below a workspace folder or a page folder that is not a page of a knowledge base. It is
+  /// tagged against the nearest knowledge base above it (the innermost whose ``Workspace/home`` holds it: a report
+  /// in `reports/` beside `data/` or `generated_pages/` is tagged against that knowledge base), else the only one,
+  /// else the first in the order of ``workspaces`` (workspace folders in order, the knowledge bases below one in path
+  /// order).
+  func knowledgeBase(forReport uri: String) -> Workspace? {
+    guard Reports.isMarkdown(uri), workspace(holding: uri) == nil, let url = URL(string: uri) else { return nil }
+    let path = url.standardizedFileURL.path
+    func holds(_ folder: URL) -> Bool {
+      let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
+      return path.hasPrefix(base)
+    }
+    guard roots.contains(where: holds) || workspaces.contains(where: { holds($0.folder) }) else { return nil }
+    return workspaces.filter { holds($0.home) }.max { $0.home.path.count < $1.home.path.count } ?? workspaces.first
   }
 
   /// The re-checks asked for and not yet run, by knowledge base (its index in ``workspaces``): the pages to publish
   /// whatever their findings, and whether the disk may have changed.
   private var pendingRefresh: [Int: (always: Set<String>, diskChanged: Bool)] = [:]
+  /// The open reports to tag again and publish (opened or edited), by URI; they run after the re-checks, with the
+  /// models they make.
+  private var pendingReports: Set<String> = []
 
   /// Asks for a re-check of `workspace` that publishes the findings of `always` and of every page whose findings
   /// changed; it runs once no message that has already arrived is left (see ``handle(_:moreFollow:)``).
@@ -232,8 +310,21 @@ public final class LanguageServer {
   private func runPendingRefresh() {
     let pending = pendingRefresh.sorted { $0.key < $1.key }
     pendingRefresh = [:]
+    // Reports tagged against a knowledge base whose identifiers or names a re-check changes are tagged again, and
+    // published only if their findings change.
+    var outdated = Set<String>()
     for (index, refresh) in pending where workspaces.indices.contains(index) {
       recheck(workspaces[index], always: refresh.always, diskChanged: refresh.diskChanged)
+      outdated.formUnion(reports.outdated(by: workspaces[index]))
+    }
+    let edited = pendingReports
+    pendingReports = []
+    for uri in edited.union(outdated).sorted() {
+      guard let report = reports.tag(uri) else { continue }
+      let findings = ReportDiagnostics.diagnostics(of: report)
+      if publishedReports[uri] == findings && !edited.contains(uri) { continue }
+      publishedReports[uri] = findings
+      notify(PublishDiagnosticsParams.method, PublishDiagnosticsParams(uri: uri, diagnostics: findings))
     }
   }
 

@@ -19,6 +19,8 @@ final class Workspace {
   private(set) var findings: [String: [Diagnostic]] = [:]
   /// The regenerated pages that differ from their text (what a code action offers).
   private(set) var regenerated: [String: [UInt8]] = [:]
+  /// How many checks the model has had: what reads the model (the reports' tagger) knows by it when it is out of date.
+  private(set) var generation = 0
   /// The pages parsed at the last reload: a reload parses only what changed since.
   private let cache = PageCache()
   /// What the last check found page by page: a check reuses it for the pages that did not change.
@@ -92,6 +94,26 @@ final class Workspace {
     return String(full.dropFirst(base.count))
   }
 
+  /// Whether the page-folder-relative `path` is a page of the knowledge base, as the loader lists pages: a `.md` file
+  /// at the top of the page folder (a whole page, or one kept as read) or directly in a kind folder (or a kind's
+  /// older folder). Another Markdown file in the folder (`reports/takedown.md`, `techniques/drafts/x.md`) is not one:
+  /// the server treats it as a report.
+  func isPage(_ path: String) -> Bool {
+    let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+    guard let name = parts.last, name.hasSuffix(".md") else { return false }
+    if parts.count == 1 { return !name.hasPrefix(".") }
+    guard parts.count == 2 else { return false }
+    let folder = String(parts[0])
+    return kb.framework.kind(folder: folder) != nil || kb.framework.kinds.contains { $0.olderFolders.contains(folder) }
+  }
+
+  /// The folder the knowledge base is kept in: the folder holding its page folder when that is `generated_pages/` or
+  /// `data/` (a repository's own folder, where its reports are), else the page folder itself. A report below it is
+  /// tagged against this knowledge base.
+  var home: URL {
+    ["generated_pages", "data"].contains(folder.lastPathComponent) ? folder.deletingLastPathComponent() : folder
+  }
+
   /// The `file:` URI of a page-folder-relative path.
   func uri(of path: String) -> String { folder.appendingPathComponent(path).absoluteString }
 
@@ -129,6 +151,7 @@ final class Workspace {
 
   private func check() {
     sourceFilesOfTheModel = nil
+    generation += 1
     // Only the open pages are regenerated: their derived content is what the editor shows out of date.
     var checked = Linter.check(kb, renderingOnly: Set(open.keys), cache: lintCache)
     // The drift phase (a derived table out of date) compares with the pages read: open pages with their text.

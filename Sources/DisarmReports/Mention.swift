@@ -40,6 +40,8 @@ public struct Mention: Sendable {
   public var written: String
   /// The name written after the identifier (`T0049.003: Bots Amplify…`), when there is one.
   public var writtenName: String?
+  /// The byte range of `writtenName` in the report's text (what an editor replaces to correct the name).
+  public var writtenNameRange: Range<Int>?
   /// Whether `writtenName` is the object's name (case and spacing aside); nil without a written name.
   public var nameAgrees: Bool?
   public var method: Method

@@ -45,6 +45,12 @@ public struct ReportDocument: Sendable {
     self.origin = origin
   }
 
+  /// A Markdown or plain-text report held in memory, such as an editor's unsaved text (`disarm lsp`): its text is
+  /// the file itself, so a mention's place is its line and column.
+  public init(inMemory path: String, bytes: [UInt8], format: Format = .markdown) {
+    self.init(path: path, format: format, text: SourceFile(path: path, bytes: bytes), origin: .itself)
+  }
+
   /// The way back from `text` to the file.
   enum Origin: Sendable {
     /// `text` is the file.

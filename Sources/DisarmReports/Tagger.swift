@@ -23,11 +23,16 @@ public struct Tagger: Sendable {
 
   public let kb: KnowledgeBase
   public let names: Names
+  /// Whether an unknown identifier's mention carries the nearest identifiers of its kind. Working them out compares
+  /// the identifier with every identifier of its kind, so the language server leaves them out of tagging and asks
+  /// ``nearest(to:)`` only for the findings it shows.
+  public let findsNearest: Bool
   let index: NameIndex
 
-  public init(kb: KnowledgeBase, names: Names = .exact) {
+  public init(kb: KnowledgeBase, names: Names = .exact, nearest: Bool = true) {
     self.kb = kb
     self.names = names
+    self.findsNearest = nearest
     self.index = NameIndex(kb)
   }
 
@@ -85,10 +90,12 @@ public struct Tagger: Sendable {
       let range = reference.code.range.offsets
       var end = range.upperBound
       var writtenName: String?
+      var writtenNameRange: Range<Int>?
       var agrees: Bool?
       let object = kb[id].flatMap { $0.isStale ? nil : $0 }
       if let name = reference.name {
         writtenName = name.text
+        writtenNameRange = name.range.offsets
         end = name.range.offsets.upperBound
         if let object {
           agrees = Self.normalised(name.text) == Self.normalised(object.page?.heading?.name?.text ?? object.name)
@@ -98,7 +105,8 @@ public struct Tagger: Sendable {
       mentions.append(
         Mention(
           id: id, name: object.map { $0.page?.heading?.name?.text ?? $0.name }, written: reference.code.text,
-          writtenName: writtenName, nameAgrees: agrees, method: .identifier, status: status(of: id, live: object),
+          writtenName: writtenName, writtenNameRange: writtenNameRange, nameAgrees: agrees, method: .identifier,
+          status: status(of: id, live: object),
           range: range, place: report.place(at: range.lowerBound),
           sentence: sentence(around: range)))
     }
@@ -128,7 +136,8 @@ public struct Tagger: Sendable {
         mentions.append(
           Mention(
             id: match.id, name: object.map { $0.page?.heading?.name?.text ?? $0.name },
-            written: String(decoding: bytes[match.range], as: UTF8.self), writtenName: nil, nameAgrees: nil,
+            written: String(decoding: bytes[match.range], as: UTF8.self), writtenName: nil, writtenNameRange: nil,
+            nameAgrees: nil,
             method: match.method, status: .current, range: match.range, place: report.place(at: match.range.lowerBound),
             sentence: sentence(around: match.range)))
       }
@@ -151,14 +160,41 @@ public struct Tagger: Sendable {
   func status(of id: DisarmID, live: DisarmObject?) -> Mention.Status {
     if live != nil { return .current }
     if let entry = kb.register[id] { return .retired(replacedBy: entry.replacedBy) }
-    return .unknown(nearest: nearest(to: id))
+    return .unknown(nearest: findsNearest ? nearest(to: id) : [])
   }
 
-  /// The three live identifiers of `id`'s kind nearest to it in spelling.
-  func nearest(to id: DisarmID) -> [DisarmID] {
-    let candidates = kb.objects(of: id.kind).filter { !$0.isStale }.map(\.id)
-    return candidates.map { ($0, NameIndex.distance($0.string, id.string)) }
-      .sorted { ($0.1, $0.0.string) < ($1.1, $1.0.string) }.prefix(3).map(\.0)
+  /// The three live identifiers of `id`'s kind nearest to it in spelling (edit distance, then identifier order).
+  /// Identifiers are ASCII, so their distance is counted on bytes, and the three are kept as the candidates go by
+  /// rather than sorting them all.
+  public func nearest(to id: DisarmID) -> [DisarmID] { Self.nearest(to: id, in: kb) }
+
+  /// The three live identifiers of `id`'s kind in `kb` nearest to it in spelling.
+  public static func nearest(to id: DisarmID, in kb: KnowledgeBase) -> [DisarmID] {
+    let target = Array(id.string.utf8)
+    var best: [(id: DisarmID, distance: Int)] = []
+    for object in kb.objects(of: id.kind) where !object.isStale {
+      let apart = distance(Array(object.id.string.utf8), target)
+      guard best.count < 3 || (apart, object.id.string) < (best[2].distance, best[2].id.string) else { continue }
+      let at = best.firstIndex { (apart, object.id.string) < ($0.distance, $0.id.string) } ?? best.count
+      best.insert((object.id, apart), at: at)
+      if best.count > 3 { best.removeLast() }
+    }
+    return best.map(\.id)
+  }
+
+  /// Levenshtein distance over bytes.
+  static func distance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      for j in 1...b.count {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
   }
 
   /// Whether `range` overlaps one of `ranges` (disjoint, sorted): only the last one starting before its end can.

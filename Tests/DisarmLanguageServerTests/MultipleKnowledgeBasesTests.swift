@@ -56,9 +56,9 @@ struct MultipleKnowledgeBasesTests {
     // Each heading's identifier, hovered, in its own framework's words.
     #expect(Self.hover(server, sample, line: 0, character: 14).0?.contains("Technique T0151.008") == true)
     #expect(Self.hover(server, assessment, line: 0, character: 15).0?.contains("Assessment A0001.003") == true)
-    // Outside every knowledge base: the protocol's error.
+    // Outside every knowledge base, and not a report (not Markdown): the protocol's error.
     #expect(
-      Self.hover(server, root.appendingPathComponent("README.md").absoluteString, line: 0, character: 0).1 == -32803)
+      Self.hover(server, root.appendingPathComponent("notes.txt").absoluteString, line: 0, character: 0).1 == -32803)
 
     // Opening a page of each publishes under its own URI.
     for uri in [sample, assessment] {

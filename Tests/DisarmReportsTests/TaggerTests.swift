@@ -81,6 +81,33 @@ import Testing
     #expect(nearest.first?.string == "T0049.003")
   }
 
+  /// The language server tags without the nearest identifiers and asks for them only for the findings it shows: the
+  /// same three, in the same order, as the order of (distance, identifier) over every identifier of the kind.
+  @Test func nearestIdentifiersCanBeLeftOutOfTaggingAndAskedForLater() throws {
+    let kb = try TemporaryKnowledgeBase.load(Self.pages)
+    let text = "Unknown T0049.004 and T0151.009; T0049.003: Bots Amplify via Automated Forwarding and Reposting."
+    let report = ReportDocument(inMemory: "report.md", bytes: Array(text.utf8))
+    let without = Tagger(kb: kb, nearest: false).mentions(in: report)
+    let with = Tagger(kb: kb).mentions(in: report)
+    #expect(without.map(\.status) == [.unknown(nearest: []), .unknown(nearest: []), .current])
+    for (bare, full) in zip(without, with) {
+      guard case .unknown(let nearest) = full.status else { continue }
+      #expect(Tagger(kb: kb, nearest: false).nearest(to: bare.id) == nearest)
+      let expected = kb.objects(of: .technique).map(\.id)
+        .sorted {
+          (NameIndex.distance($0.string, bare.id.string), $0.string) < (
+            NameIndex.distance($1.string, bare.id.string), $1.string
+          )
+        }
+      #expect(nearest == Array(expected.prefix(3)), "\(bare.id)")
+    }
+    // The written name's range is where the name is.
+    let named = try #require(with.last?.writtenNameRange)
+    #expect(
+      String(decoding: report.text.bytes[named], as: UTF8.self) == "Bots Amplify via Automated Forwarding and Reposting"
+    )
+  }
+
   /// A large report is tagged in pieces cut at blank lines: the mentions are those of the whole text at once.
   @Test func piecesCutAtBlankLinesGiveTheSameMentionsAsTheWhole() throws {
     let paragraph =

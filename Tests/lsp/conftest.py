@@ -1,7 +1,9 @@
 """pytest-lsp end-to-end tests of `disarm lsp` (run by LSPClientTests through `python3 -m pytest Tests/lsp`).
 
 DISARM_BINARY names the binary (default .build/debug/disarm); DISARM_LSP_KB the knowledge base to copy for each test
-(default data/). The server runs in a fresh copy so that edits never reach the repository."""
+(default data/). The server runs in a fresh copy so that edits never reach the repository. `client` opens the copy
+itself as the workspace; `report_client` opens the folder holding it (the copy as `kb/`, beside a `reports/` folder),
+so that a report outside the knowledge base is part of the workspace."""
 import atexit
 import os
 import pathlib
@@ -38,3 +40,17 @@ async def client(lsp_client: LanguageClient):
 @pytest.fixture
 def workspace():
     return WORKSPACE
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[BINARY, "lsp"]))
+async def report_client(lsp_client: LanguageClient):
+    root = WORKSPACE.parent
+    await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(),
+            root_uri=root.as_uri(),
+            workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="repository")],
+        )
+    )
+    yield
+    await lsp_client.shutdown_session()

@@ -1,5 +1,5 @@
 """disarm lsp with a real LSP client (pytest-lsp): diagnostics as you type, hover, definition, references,
-completion, code actions and renames, in the framework's words."""
+completion, code actions and renames, in the framework's words; and a report outside the knowledge base, tagged."""
 import os
 import re
 
@@ -228,3 +228,55 @@ async def test_document_and_workspace_symbols(client, workspace):
     assert "Summary" in children
     found = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query=TECHNIQUE))
     assert any(symbol.name.startswith(TECHNIQUE) for symbol in found)
+
+
+@pytest.mark.asyncio
+async def test_a_report_outside_the_knowledge_base_is_tagged(report_client, workspace):
+    reports = workspace.parent / "reports"
+    reports.mkdir(exist_ok=True)
+    report = reports / "takedown.md"
+    text = (
+        "# Takedown of a network\n\n"
+        f"The operators posted on one platform ({TECHNIQUE}).\n"
+        f"Réseau « bots » 😀 — the draft also cited {MISSPELT}.\n"
+    )
+    report.write_text(text)
+    uri = report.as_uri()
+    report_client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+        )
+    )
+    await report_client.wait_for_notification("textDocument/publishDiagnostics")
+    # The unknown identifier: an error at its range (UTF-16, after the emoji), naming the nearest identifiers.
+    unknown = [d for d in report_client.diagnostics[uri] if d.code == "report-unknown-id"]
+    assert len(unknown) == 1, report_client.diagnostics[uri]
+    assert unknown[0].severity == types.DiagnosticSeverity.Error
+    start = position_of(text, MISSPELT)
+    assert unknown[0].range.start == start
+    assert unknown[0].range.end.character == start.character + len(MISSPELT)
+    assert "nearest:" in unknown[0].message
+    # Hover on a mention: the object as on a page.
+    at = position_of(text, TECHNIQUE)
+    hover = await report_client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=at)
+    )
+    assert f"{KIND_WORD} {TECHNIQUE}" in hover.contents.value
+    # Go to definition: the object's page, at its heading.
+    result = await report_client.text_document_definition_async(
+        types.DefinitionParams(text_document=types.TextDocumentIdentifier(uri=uri), position=at)
+    )
+    location = result[0] if isinstance(result, list) else result
+    assert location.uri.endswith(f"/kb/techniques/{TECHNIQUE}.md")
+    assert location.range.start.line == 0
+    # A code action inserts the name after the bare identifier, in the report only.
+    actions = await report_client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=types.Range(start=at, end=at),
+            context=types.CodeActionContext(diagnostics=[]),
+        )
+    )
+    insert = next(a for a in actions if a.title.startswith("Insert the name"))
+    assert list(insert.edit.changes) == [uri]
+    assert insert.edit.changes[uri][0].new_text.startswith(": ")
