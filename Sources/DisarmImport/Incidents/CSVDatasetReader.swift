@@ -116,7 +116,8 @@ struct CSVDatasetReader {
       }
       return Read(records: records, findings: findings.listed, remark: remark)
     } catch {
-      findings.add(
+      // Listed whatever the bound: it is why the file was not read.
+      findings.listed.append(
         self.error(IncidentFindings.malformed, error.row, error.column, "not readable as CSV: " + error.message))
       return Read(findings: findings.listed, remark: "\(path): not read")
     }

@@ -20,14 +20,14 @@ enum IncidentFileReader {
     var galaxyTypes: Set<String>
   }
 
-  static func read(_ path: String, format: IncidentImport.InputFormat?, context csv: Context) -> Read {
+  static func read(_ path: String, format: IncidentImport.InputFormat?, context: Context) -> Read {
     let bytes: [UInt8]
     switch load(path) {
     case .success(let loaded): bytes = loaded
     case .failure(let failure): return Read(records: [], findings: [failure.finding], remark: "\(path): not read")
     }
     if format == .csv || (format == nil && !looksLikeJSON(bytes)) {
-      let read = CSVDatasetReader(path: path, bytes: bytes, map: csv.map, resolver: csv.resolver).read()
+      let read = CSVDatasetReader(path: path, bytes: bytes, map: context.map, resolver: context.resolver).read()
       return Read(records: read.records, findings: read.findings, remark: read.remark)
     }
     let document: IncidentJSONDocument
@@ -45,10 +45,10 @@ enum IncidentFileReader {
       return Read(
         records: read.records, findings: read.findings, remark: "\(path): STIX bundle, \(count(read.records))")
     case .misp:
-      let read = MISPEventReader.read(document, galaxyTypes: csv.galaxyTypes)
+      let read = MISPEventReader.read(document, galaxyTypes: context.galaxyTypes)
       return Read(
         records: read.records, findings: read.findings, remark: "\(path): MISP events, \(count(read.records))")
-    case .csv, nil:
+    case .csv, nil:  // `.csv` was read above
       let finding = document.shapeError(
         "neither a STIX bundle ('objects') nor a MISP export ('Event', 'response'); name the format with --input-format"
       )
