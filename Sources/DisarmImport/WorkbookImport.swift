@@ -108,12 +108,11 @@ public enum WorkbookImport {
         dataPath = beside
       }
     }
-    // The two workbooks are read side by side: the data workbook is the larger (DISARM's inflates to 30 MB).
-    let books = ParallelMap.map([request.workbook] + (dataPath.map { [$0] } ?? [])) { path in
-      Result { () throws(EditRefusal) in try read(path, only: sheets) }
-    }
-    let main = try books[0].get()
-    let data = try dataPath.map { path throws(EditRefusal) in (file: path, book: try books[1].get()) }
+    // The two workbooks are read together, their parts on all cores: the data workbook is the larger (DISARM's
+    // inflates to 30 MB, most of it one sheet's padding).
+    let books = Workbook.read(paths: [request.workbook] + (dataPath.map { [$0] } ?? []), only: sheets)
+    let main = try book(books[0])
+    let data = try dataPath.map { path throws(EditRefusal) in (file: path, book: try book(books[1])) }
     Trace.mark("read the workbooks")
     let framework = given ?? WorkbookFramework.detect(main) ?? BuiltInFrameworks.standard
     guard !framework.workbook.isEmpty else {
@@ -176,6 +175,7 @@ public enum WorkbookImport {
     Trace.mark("seed pages")
     let kb = try load(pageFolder: scratch, framework: framework, overlay: overlay)
     var rendered = PageRenderer.render(kb, template: template).pages
+    Trace.mark("render")
     for (path, bytes) in try RowsAsWrittenPages(pages: imported, seeds: overlay, scratch: scratch).render() {
       rendered.append(RenderedPage(path: path, bytes: bytes))
     }
@@ -193,6 +193,7 @@ public enum WorkbookImport {
     } catch {
       throw EditRefusal(error.description)
     }
+    Trace.mark("compare with the folder")
     plan.pages = pages.map(\.path)
     let importedPaths = Set(plan.pages)
     for object in (existing?.objects.values).map(Array.init) ?? [] {
@@ -219,9 +220,9 @@ public enum WorkbookImport {
     return spreadsheet.records["associated-technique"] == nil ? .generation2022 : .generation2025
   }
 
-  static func read(_ path: String, only sheets: Set<String>) throws(EditRefusal) -> Workbook {
+  static func book(_ read: Result<Workbook, WorkbookError>) throws(EditRefusal) -> Workbook {
     do {
-      return try Workbook.read(path: path, only: sheets)
+      return try read.get()
     } catch {
       throw EditRefusal(error.description)
     }
