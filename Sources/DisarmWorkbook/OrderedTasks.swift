@@ -15,11 +15,6 @@ enum OrderedTasks {
     var run: () -> Void
   }
 
-  static func tnow() -> Double {
-    var t = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &t)
-    return Double(t.tv_sec % 1000) * 1e3 + Double(t.tv_nsec) / 1e6
-  }
   static func run(_ tasks: [Task]) {
     guard !tasks.isEmpty else { return }
     let progress = Progress(count: tasks.count)
@@ -29,17 +24,8 @@ enum OrderedTasks {
       while let index = progress.claim() {
         let task = tasks[index]
         precondition(task.after.allSatisfy { $0 < index }, "a task waits only for earlier tasks")
-        let t0 = OrderedTasks.tnow()
         progress.wait(for: task.after)
-        let t1 = OrderedTasks.tnow()
         task.run()
-        let t2 = OrderedTasks.tnow()
-        if getenv("WBT") != nil {
-          FileHandle.standardError.write(
-            Data(
-              "wbt task \(index) thread \(pthread_self() % 1000) start \(String(format: "%.2f", t0)) waited \(String(format: "%.2f", t1 - t0)) ran \(String(format: "%.2f", t2 - t1))\n"
-                .utf8))
-        }
         progress.finish(index)
       }
     }
