@@ -17,6 +17,12 @@ struct PartReader: @unchecked Sendable {
     }
   }
 
+  /// Whether the part is in the zip, deflated (what ``inflatePieces(_:within:into:)`` reads).
+  func isDeflated(_ name: String) -> Bool {
+    guard case .zip(_, let directory) = source else { return false }
+    return directory.entries[name]?.method == 8
+  }
+
   /// The part's bytes, or nil when the archive has no such part; its size is taken from the budget.
   mutating func optional(_ name: String) throws(WorkbookError) -> [UInt8]? {
     guard let bytes = try inflate(name, within: budget) else { return nil }
@@ -57,6 +63,58 @@ struct PartReader: @unchecked Sendable {
     }
     if let filtered { return filtered }
     return try inflate(name, within: budget).map { ($0, $0.count) }
+  }
+
+  /// Inflates a deflated part piece by piece into `queue`, for another task to filter (``filterQueued(_:)``), and
+  /// ends the queue with the outcome: an error as ``inflateSheet(_:within:)`` would throw it.
+  func inflatePieces(_ name: String, within budget: Int, into queue: PieceQueue) {
+    guard case .zip(let file, let directory) = source, let entry = directory.entries[name], entry.method == 8 else {
+      preconditionFailure("only a deflated part of a zip is inflated piece by piece")
+    }
+    do throws(WorkbookError) {
+      try inflating(name, entry, of: file, within: budget) { inflation throws(PartInflation.Failure) in
+        while !inflation.ended {
+          let piece = queue.emptyPiece()
+          let count: Int
+          do throws(PartInflation.Failure) {
+            count = try inflation.inflate(into: piece)
+          } catch {
+            queue.recycle(piece)
+            throw error
+          }
+          queue.put(piece, count: count)
+        }
+      }
+      queue.finish(nil)
+    } catch {
+      queue.finish(error)
+    }
+  }
+
+  /// The sheet `name` inflated into `queue` by ``inflatePieces(_:within:into:)``, filtered as it comes: what
+  /// ``inflateSheet(_:within:)`` gives, the part read again whole when it has a CDATA section.
+  func filterQueued(_ name: String, within budget: Int, from queue: PieceQueue) throws(WorkbookError) -> [UInt8] {
+    var current: (buffer: UnsafeMutableBufferPointer<UInt8>, count: Int, read: Int)?
+    let filtered = EmptyElementFilter.filtered(pieceSize: queue.pieceSize) { window in
+      while true {
+        if let piece = current, piece.read < piece.count {
+          let count = min(window.count, piece.count - piece.read)
+          window.baseAddress!.update(from: piece.buffer.baseAddress! + piece.read, count: count)
+          current!.read += count
+          return (count, false)
+        }
+        if let piece = current { queue.recycle(piece.buffer) }
+        current = nil
+        guard let next = queue.take() else { return (0, true) }
+        current = (next.buffer, next.count, 0)
+      }
+    }
+    // What is left after a CDATA section is taken and given back: the inflation never waits for it.
+    if let piece = current { queue.recycle(piece.buffer) }
+    while let piece = queue.take() { queue.recycle(piece.buffer) }
+    if let failure = queue.failure() { throw failure }
+    if let filtered { return filtered }
+    return try inflate(name, within: budget) ?? []
   }
 
   /// Pieces of 128 KiB: small enough that each is filtered while it is still in the processor's cache.

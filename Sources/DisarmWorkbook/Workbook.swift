@@ -99,27 +99,46 @@ public struct Workbook: Sendable {
     return PartReader(source: .zip(bytes, directory), path: path, budget: inflationBudget(forFileOfSize: size))
   }
 
-  /// Reads the workbooks side by side: every part inflation of every workbook first, the largest first (none waits
-  /// for another), then every sheet's scan (each after its part, shared strings and styles). A workbook whose
-  /// declared sizes do not fit its budget is read in order, alone.
+  /// Reads the workbooks side by side. First every part inflation of every workbook, the largest first (none waits
+  /// for another); then the scans of the sheets inflated whole (each after its part, shared strings and styles);
+  /// then the filtering of the sheets inflated piece by piece (running beside their inflation, which started first);
+  /// then their scans. So while one core inflates DISARM's 28 MB sheet, the other reads everything else, then
+  /// filters that sheet's pieces. A workbook whose declared sizes do not fit its budget is read in order, alone.
   private static func read(_ readers: [Result<PartReader, WorkbookError>], only: Set<String>?)
     -> [Result<Workbook, WorkbookError>]
   {
     let readings = readers.map { reader in reader.map { WorkbookReading($0, only: only) } }
-    var inflations: [(book: Int, slot: Int, task: WorkbookReading.Inflation)] = []
-    for (book, reading) in readings.enumerated() {
-      guard case .success(let reading) = reading else { continue }
+    var inflations: [(book: WorkbookReading, position: Int, task: WorkbookReading.Inflation)] = []
+    var books: [WorkbookReading] = []
+    for case .success(let reading) in readings {
       reading.prepare()
       guard reading.sideBySide else { continue }
-      inflations += reading.inflations().enumerated().map { (book, $0.offset, $0.element) }
+      books.append(reading)
+      inflations += reading.inflations().enumerated().map { (reading, $0.offset, $0.element) }
     }
     inflations.sort { $0.task.size > $1.task.size }
     var tasks = inflations.map { OrderedTasks.Task(after: [], run: $0.task.run) }
-    for (book, reading) in readings.enumerated() {
-      guard case .success(let reading) = reading, reading.sideBySide else { continue }
-      var runsAt: [Int: Int] = [:]
-      for (index, inflation) in inflations.enumerated() where inflation.book == book { runsAt[inflation.slot] = index }
-      tasks += reading.scans(after: runsAt.keys.sorted().map { runsAt[$0]! })
+    func runsAt(_ book: WorkbookReading, _ position: Int) -> Int {
+      inflations.firstIndex { $0.book === book && $0.position == position }!
+    }
+    for book in books {
+      for (index, inflation) in inflations.enumerated()
+      where inflation.book === book && inflation.position >= 2 && inflation.task.filter == nil {
+        tasks.append(
+          book.scan(
+            ofInflationAt: inflation.position, after: [runsAt(book, 0), runsAt(book, 1), index]))
+      }
+    }
+    var filtered: [(book: WorkbookReading, position: Int, filterAt: Int)] = []
+    for inflation in inflations {
+      guard let filter = inflation.task.filter else { continue }
+      filtered.append((inflation.book, inflation.position, tasks.count))
+      tasks.append(OrderedTasks.Task(after: [], run: filter))
+    }
+    for sheet in filtered {
+      tasks.append(
+        sheet.book.scan(
+          ofInflationAt: sheet.position, after: [runsAt(sheet.book, 0), runsAt(sheet.book, 1), sheet.filterAt]))
     }
     OrderedTasks.run(tasks)
     return readings.map { reading in reading.flatMap { $0.outcome() } }

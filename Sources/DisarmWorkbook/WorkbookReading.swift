@@ -64,14 +64,20 @@ final class WorkbookReading: @unchecked Sendable {
     sideBySide = true
   }
 
-  /// A task that inflates a part, with its size for ordering the largest first.
+  /// A task that inflates a part, with its size for ordering the largest first. A sheet of at least
+  /// ``pipelineSize`` bytes is inflated by `run` and filtered by `filter` as it comes, on another core
+  /// (``PieceQueue``): `filter` waits for pieces, never for `run` to finish.
   struct Inflation {
     var size: Int
     var run: () -> Void
+    var filter: (() -> Void)?
   }
 
-  /// The tasks that inflate this workbook's parts (and read its shared strings and styles): none of them waits for
-  /// another.
+  /// The size from which a sheet is filtered on another core than the one inflating it.
+  static let pipelineSize = 8 << 20
+
+  /// The tasks that inflate this workbook's parts and read its shared strings and styles: the shared strings, the
+  /// styles, then each sheet read (in workbook order). None of them waits for another.
   func inflations() -> [Inflation] {
     precondition(sideBySide)
     let path = reader.path
@@ -95,8 +101,21 @@ final class WorkbookReading: @unchecked Sendable {
     for (index, sheet) in sheets.enumerated() where sheet.wanted {
       let budget = sheetBudgets[wantedIndex]
       wantedIndex += 1
+      let size = reader.declaredSize(of: sheet.part) ?? 0
+      if size >= Self.pipelineSize, reader.isDeflated(sheet.part) {
+        let queue = PieceQueue(pieceSize: PartReader.pieceSize)
+        tasks.append(
+          Inflation(
+            size: size, run: { [self] in reader.inflatePieces(sheet.part, within: budget, into: queue) },
+            filter: { [self] in
+              sheetBytes[index] = Result { () throws(WorkbookError) in
+                try reader.filterQueued(sheet.part, within: budget, from: queue)
+              }
+            }))
+        continue
+      }
       tasks.append(
-        Inflation(size: reader.declaredSize(of: sheet.part) ?? 0) { [self] in
+        Inflation(size: size) { [self] in
           sheetBytes[index] = Result { () throws(WorkbookError) in
             guard let inflated = try reader.inflateSheet(sheet.part, within: budget) else {
               throw WorkbookError(path: path, "the workbook has no part \(sheet.part)")
@@ -108,27 +127,21 @@ final class WorkbookReading: @unchecked Sendable {
     return tasks
   }
 
-  /// The tasks that scan the sheets, each after the inflations of its part, the shared strings and the styles;
-  /// `inflations` gives the indices those tasks run at, in the order ``inflations()`` returned them (shared strings,
-  /// styles, then the sheets read, in workbook order).
-  func scans(after inflations: [Int]) -> [OrderedTasks.Task] {
-    guard case .success(let sheets) = listed else { return [] }
+  /// The task that scans the sheet whose inflation ``inflations()`` gave at `position` (2 or more), after the tasks
+  /// at `after` (those that read the shared strings and styles, and the sheet's own).
+  func scan(ofInflationAt position: Int, after: [Int]) -> OrderedTasks.Task {
+    guard case .success(let sheets) = listed else { preconditionFailure("no sheet to scan") }
+    let index = sheets.indices.filter { sheets[$0].wanted }[position - 2]
     let path = reader.path
-    var tasks: [OrderedTasks.Task] = []
-    var wantedIndex = 0
-    for (index, sheet) in sheets.enumerated() where sheet.wanted {
-      wantedIndex += 1
-      tasks.append(
-        OrderedTasks.Task(after: [inflations[0], inflations[1], inflations[1 + wantedIndex]]) { [self] in
-          guard case .success(let bytes) = sheetBytes[index], case .success(let strings) = sharedStrings,
-            case .success(let styles) = styles
-          else { return }
-          sheetRows[index] = Result { () throws(WorkbookError) in
-            try SheetReader.rows(bytes, sharedStrings: strings, styles: styles, path: path, part: sheet.part)
-          }
-        })
+    let part = sheets[index].part
+    return OrderedTasks.Task(after: after) { [self] in
+      guard case .success(let bytes) = sheetBytes[index], case .success(let strings) = sharedStrings,
+        case .success(let styles) = styles
+      else { return }
+      sheetRows[index] = Result { () throws(WorkbookError) in
+        try SheetReader.rows(bytes, sharedStrings: strings, styles: styles, path: path, part: part)
+      }
     }
-    return tasks
   }
 
   /// The workbook, or the first error in the order of a reading in order.

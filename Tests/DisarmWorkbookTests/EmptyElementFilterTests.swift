@@ -128,6 +128,19 @@ import Testing
           let streamed = try #require(try reader.inflateSheet(name, within: Int.max))
           #expect(streamed.bytes == Self.reference(whole), "\(master)/\(file): \(name)")
           #expect(streamed.inflated == whole.count, "\(master)/\(file): \(name)")
+          // Inflated on one core and filtered on another, as the reader does with its largest sheets.
+          let queue = PieceQueue(pieceSize: 4096)
+          nonisolated(unsafe) var piped: Result<[UInt8], WorkbookError>?
+          DispatchQueue.concurrentPerform(iterations: 2) { side in
+            if side == 0 {
+              reader.inflatePieces(name, within: Int.max, into: queue)
+            } else {
+              piped = Result { () throws(WorkbookError) in
+                try reader.filterQueued(name, within: Int.max, from: queue)
+              }
+            }
+          }
+          #expect(try piped?.get() == streamed.bytes, "\(master)/\(file): \(name), inflated and filtered apart")
           compared += 1
         }
       }
