@@ -19,7 +19,7 @@
 /// (``foundCDATA``), since there `<row .../>` could be a cell's text rather than markup.
 struct EmptyElementFilter {
   /// What was kept of the pieces filtered so far.
-  private(set) var output: [UInt8] = []
+  fileprivate(set) var output: [UInt8] = []
   /// Whether the part has a CDATA section: then nothing may be cut, and the part is to be read whole.
   private(set) var foundCDATA = false
   /// Whether anything was cut so far.
@@ -52,32 +52,73 @@ struct EmptyElementFilter {
 
   /// A part filtered as `fill` produces it, piece by piece, or nil when it has a CDATA section (nothing may be cut).
   /// `fill` writes the part's next bytes into the buffer it is given (at least `pieceSize` long), returning how many
-  /// it wrote and whether the part is complete; the element a piece ends in is carried to the front of the buffer
-  /// and the next piece written after it.
+  /// it wrote and whether the part is complete.
   static func filtered<Failure: Error>(
-    pieceSize: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) throws(Failure) -> (count: Int, isLast: Bool)
+    pieceSize: Int, expecting size: Int = 0,
+    _ fill: (UnsafeMutableBufferPointer<UInt8>) throws(Failure) -> (count: Int, isLast: Bool)
   ) throws(Failure) -> [UInt8]? {
-    var filter = EmptyElementFilter()
-    var window = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: pieceSize * 2)
-    defer { window.deallocate() }
-    var carried = 0
+    var stream = Stream(pieceSize: pieceSize, expecting: size)
     while true {
-      if window.count - carried < pieceSize {
-        // An element longer than a piece (only in a hostile part) grows the window, doubling it.
-        let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(window.count * 2, carried + pieceSize))
-        larger.baseAddress!.update(from: window.baseAddress!, count: carried)
-        window.deallocate()
-        window = larger
-      }
-      let (produced, isLast) = try fill(UnsafeMutableBufferPointer(rebasing: window[carried...]))
+      let (produced, isLast) = try fill(stream.space)
       if produced == 0 && !isLast { continue }
-      let filled = carried + produced
+      stream.filled(produced, isLast: isLast)
+      if stream.filter.foundCDATA { return nil }
+      if isLast { return stream.filter.output }
+    }
+  }
+
+  /// A part being filtered as its pieces come: each is written into ``space`` (after the element the last piece
+  /// ended in, carried to the front), then ``filled(_:isLast:)`` filters it.
+  struct Stream: ~Copyable {
+    private(set) var filter = EmptyElementFilter()
+    private var window: UnsafeMutableBufferPointer<UInt8>
+    private var carried = 0
+    private let pieceSize: Int
+
+    /// `size`: what the part declares it inflates to, at most what is kept: the output is reserved at once (memory
+    /// not touched is not used), so that it is never copied to grow, which for a part of 60 MB held twice its size.
+    init(pieceSize: Int, expecting size: Int) {
+      self.pieceSize = pieceSize
+      window = .allocate(capacity: pieceSize * 2)
+      filter.output.reserveCapacity(size)
+    }
+
+    deinit { window.deallocate() }
+
+    /// Where to write the next piece: at least `pieceSize` bytes.
+    var space: UnsafeMutableBufferPointer<UInt8> {
+      mutating get {
+        if window.count - carried < pieceSize {
+          // An element longer than a piece (only in a hostile part) grows the window, doubling it.
+          let larger = UnsafeMutableBufferPointer<UInt8>.allocate(
+            capacity: max(window.count * 2, carried + pieceSize))
+          larger.baseAddress!.update(from: window.baseAddress!, count: carried)
+          window.deallocate()
+          window = larger
+        }
+        return UnsafeMutableBufferPointer(rebasing: window[carried...])
+      }
+    }
+
+    /// Filters the `count` bytes just written into ``space``; `isLast` when the part ends with them.
+    mutating func filled(_ count: Int, isLast: Bool) {
+      let filled = carried + count
       let carry = filter.filter(UnsafeBufferPointer(rebasing: window[0..<filled]), isLast: isLast)
-      if filter.foundCDATA { return nil }
-      if isLast { return filter.output }
       // The element the piece ended in goes to the front, and the next piece is written after it.
       if carry < filled { window.baseAddress!.update(from: window.baseAddress! + (filled - carry), count: carry) }
       carried = carry
+    }
+
+    /// Filters `bytes` as the next piece (copied into ``space`` piece by piece).
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, isLast: Bool) {
+      var offset = 0
+      repeat {
+        let space = self.space
+        let count = min(space.count, bytes.count - offset)
+        if count > 0 { space.baseAddress!.update(from: bytes.baseAddress! + offset, count: count) }
+        offset += count
+        filled(count, isLast: isLast && offset == bytes.count)
+      } while offset < bytes.count
     }
   }
 

@@ -19,7 +19,8 @@ final class PartInflation {
 
   /// zlib keeps a pointer to its stream record and checks it, so the record must not move: it is allocated.
   private let stream: UnsafeMutablePointer<z_stream>
-  private let declared: Int
+  /// What the entry declares the part inflates to: no more may come out.
+  let declared: Int
   /// Bytes inflated so far.
   private(set) var total = 0
   /// Whether the stream has ended (everything inflated).

@@ -65,54 +65,37 @@ struct PartReader: @unchecked Sendable {
     return try inflate(name, within: budget).map { ($0, $0.count) }
   }
 
-  /// Inflates a deflated part piece by piece into `queue`, for another task to filter (``filterQueued(_:)``), and
-  /// ends the queue with the outcome: an error as ``inflateSheet(_:within:)`` would throw it.
-  func inflatePieces(_ name: String, within budget: Int, into queue: PieceQueue) {
+  /// Inflates a deflated part piece by piece into `pipeline`, for another task to filter (``filterPiped(_:within:from:)``),
+  /// and ends it with the outcome: an error as ``inflateSheet(_:within:)`` would throw it.
+  func inflatePieces(_ name: String, within budget: Int, into pipeline: FilterPipeline) {
     guard case .zip(let file, let directory) = source, let entry = directory.entries[name], entry.method == 8 else {
       preconditionFailure("only a deflated part of a zip is inflated piece by piece")
     }
     do throws(WorkbookError) {
       try inflating(name, entry, of: file, within: budget) { inflation throws(PartInflation.Failure) in
         while !inflation.ended {
-          let piece = queue.emptyPiece()
+          let piece = pipeline.emptyPiece()
           let count: Int
           do throws(PartInflation.Failure) {
             count = try inflation.inflate(into: piece)
           } catch {
-            queue.recycle(piece)
+            pipeline.giveBack(piece)
             throw error
           }
-          queue.put(piece, count: count)
+          pipeline.put(piece, count: count)
         }
       }
-      queue.finish(nil)
+      pipeline.finish(nil)
     } catch {
-      queue.finish(error)
+      pipeline.finish(error)
     }
   }
 
-  /// The sheet `name` inflated into `queue` by ``inflatePieces(_:within:into:)``, filtered as it comes: what
+  /// The sheet `name` inflated into `pipeline` by ``inflatePieces(_:within:into:)``, filtered as it comes: what
   /// ``inflateSheet(_:within:)`` gives, the part read again whole when it has a CDATA section.
-  func filterQueued(_ name: String, within budget: Int, from queue: PieceQueue) throws(WorkbookError) -> [UInt8] {
-    var current: (buffer: UnsafeMutableBufferPointer<UInt8>, count: Int, read: Int)?
-    let filtered = EmptyElementFilter.filtered(pieceSize: queue.pieceSize) { window in
-      while true {
-        if let piece = current, piece.read < piece.count {
-          let count = min(window.count, piece.count - piece.read)
-          window.baseAddress!.update(from: piece.buffer.baseAddress! + piece.read, count: count)
-          current!.read += count
-          return (count, false)
-        }
-        if let piece = current { queue.recycle(piece.buffer) }
-        current = nil
-        guard let next = queue.take() else { return (0, true) }
-        current = (next.buffer, next.count, 0)
-      }
-    }
-    // What is left after a CDATA section is taken and given back: the inflation never waits for it.
-    if let piece = current { queue.recycle(piece.buffer) }
-    while let piece = queue.take() { queue.recycle(piece.buffer) }
-    if let failure = queue.failure() { throw failure }
+  func filterPiped(_ name: String, within budget: Int, from pipeline: FilterPipeline) throws(WorkbookError) -> [UInt8] {
+    let (failure, filtered) = pipeline.filterAll()
+    if let failure { throw failure }
     if let filtered { return filtered }
     return try inflate(name, within: budget) ?? []
   }
@@ -122,7 +105,8 @@ struct PartReader: @unchecked Sendable {
 
   /// The inflated part filtered piece by piece, or nil when it has a CDATA section (nothing may be cut).
   private static func filter(_ inflation: PartInflation) throws(PartInflation.Failure) -> [UInt8]? {
-    try EmptyElementFilter.filtered(pieceSize: pieceSize) { buffer throws(PartInflation.Failure) in
+    try EmptyElementFilter.filtered(pieceSize: pieceSize, expecting: inflation.declared) {
+      buffer throws(PartInflation.Failure) in
       (try inflation.inflate(into: buffer), inflation.ended)
     }
   }

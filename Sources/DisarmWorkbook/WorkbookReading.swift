@@ -66,7 +66,7 @@ final class WorkbookReading: @unchecked Sendable {
 
   /// A task that inflates a part, with its size for ordering the largest first. A sheet of at least
   /// ``pipelineSize`` bytes is inflated by `run` and filtered by `filter` as it comes, on another core
-  /// (``PieceQueue``): `filter` waits for pieces, never for `run` to finish.
+  /// (``FilterPipeline``): `filter` waits for pieces, never for `run` to finish.
   struct Inflation {
     var size: Int
     var run: () -> Void
@@ -103,13 +103,13 @@ final class WorkbookReading: @unchecked Sendable {
       wantedIndex += 1
       let size = reader.declaredSize(of: sheet.part) ?? 0
       if size >= Self.pipelineSize, reader.isDeflated(sheet.part) {
-        let queue = PieceQueue(pieceSize: PartReader.pieceSize)
+        let pipeline = FilterPipeline(pieceSize: PartReader.pieceSize, expecting: size)
         tasks.append(
           Inflation(
-            size: size, run: { [self] in reader.inflatePieces(sheet.part, within: budget, into: queue) },
+            size: size, run: { [self] in reader.inflatePieces(sheet.part, within: budget, into: pipeline) },
             filter: { [self] in
               sheetBytes[index] = Result { () throws(WorkbookError) in
-                try reader.filterQueued(sheet.part, within: budget, from: queue)
+                try reader.filterPiped(sheet.part, within: budget, from: pipeline)
               }
             }))
         continue

@@ -129,18 +129,27 @@ import Testing
           #expect(streamed.bytes == Self.reference(whole), "\(master)/\(file): \(name)")
           #expect(streamed.inflated == whole.count, "\(master)/\(file): \(name)")
           // Inflated on one core and filtered on another, as the reader does with its largest sheets.
-          let queue = PieceQueue(pieceSize: 4096)
-          nonisolated(unsafe) var piped: Result<[UInt8], WorkbookError>?
-          DispatchQueue.concurrentPerform(iterations: 2) { side in
-            if side == 0 {
-              reader.inflatePieces(name, within: Int.max, into: queue)
+          for sides in [1, 2] {
+            let pipeline = FilterPipeline(pieceSize: 4096, expecting: whole.count)
+            nonisolated(unsafe) var piped: Result<[UInt8], WorkbookError>?
+            if sides == 1 {
+              // One core: the inflation runs whole first (filtering whenever too many pieces wait), then the rest.
+              reader.inflatePieces(name, within: Int.max, into: pipeline)
+              piped = Result { () throws(WorkbookError) in try reader.filterPiped(name, within: Int.max, from: pipeline)
+              }
             } else {
-              piped = Result { () throws(WorkbookError) in
-                try reader.filterQueued(name, within: Int.max, from: queue)
+              DispatchQueue.concurrentPerform(iterations: 2) { side in
+                if side == 0 {
+                  reader.inflatePieces(name, within: Int.max, into: pipeline)
+                } else {
+                  piped = Result { () throws(WorkbookError) in
+                    try reader.filterPiped(name, within: Int.max, from: pipeline)
+                  }
+                }
               }
             }
+            #expect(try piped?.get() == streamed.bytes, "\(master)/\(file): \(name), inflated and filtered apart")
           }
-          #expect(try piped?.get() == streamed.bytes, "\(master)/\(file): \(name), inflated and filtered apart")
           compared += 1
         }
       }
