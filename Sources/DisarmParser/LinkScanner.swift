@@ -1,5 +1,11 @@
 import DisarmDiagnostics
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Finds markdown inline links `[text](destination)` in a byte range of a page.
 ///
 /// Linear in the range: the bracket and parenthesis that close each opening one are found in one pass each (with a
@@ -9,6 +15,8 @@ import DisarmDiagnostics
 enum LinkScanner {
   static func links(in file: SourceFile, range: Range<Int>) -> [Link] {
     file.bytes.withUnsafeBufferPointer { bytes in
+      // Every link has `](` in it: a range without one (most fields and rows of prose) has none to find.
+      guard hasBracketThenParenthesis(bytes, range: range) else { return [] }
       // The brackets that close, in the order they open; each opening bracket that starts a link is one of them.
       let brackets = matches(
         in: bytes, range: range, open: UInt8(ascii: "["), close: UInt8(ascii: "]"), escapes: true)
@@ -40,6 +48,20 @@ enum LinkScanner {
       }
       return links
     }
+  }
+
+  /// Whether `]` is followed by `(` somewhere in `range` (`memchr` to each `]`).
+  static func hasBracketThenParenthesis(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
+    var index = range.lowerBound
+    while index < range.upperBound - 1,
+      let found = memchr(base + index, Int32(UInt8(ascii: "]")), range.upperBound - 1 - index)
+    {
+      let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      if base[at + 1] == UInt8(ascii: "(") { return true }
+      index = at + 1
+    }
+    return false
   }
 
   /// For each `open` byte in `range` that some `close` byte ends (nesting counted), the pair of their positions,
