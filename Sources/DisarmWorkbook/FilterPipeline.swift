@@ -6,8 +6,8 @@ import Foundation
 ///
 /// The inflating side never waits for the filtering side: it queues each piece, and once more than
 /// ``waitingLimit`` pieces wait (the filtering task has not started, or is slower) it filters them itself. So the
-/// two tasks cannot wait for each other whatever the number of cores, and the pieces waiting never hold more than a
-/// few megabytes (on one core the part is filtered as it is inflated, as a reading in order does). Whoever filters
+/// two tasks cannot wait for each other whatever the number of cores, and the pieces waiting never hold more than
+/// 16 MiB (on one core the part is filtered as it is inflated, as a reading in order does). Whoever filters
 /// holds the filter's lock; the pieces go through it in order.
 final class FilterPipeline: @unchecked Sendable {
   /// Guards the queue.
@@ -25,8 +25,9 @@ final class FilterPipeline: @unchecked Sendable {
   private var finished = false
 
   let pieceSize: Int
-  /// How many pieces may wait before the inflating side filters them itself (8 MiB of 128 KiB pieces).
-  static let waitingLimit = 64
+  /// How many pieces may wait before the inflating side filters them itself (16 MiB of 128 KiB pieces: the other
+  /// core reads the rest of DISARM's two workbooks before it turns to this sheet's pieces).
+  static let waitingLimit = 128
 
   init(pieceSize: Int, expecting size: Int) {
     self.pieceSize = pieceSize
