@@ -72,6 +72,9 @@ let package = Package(
       pkgConfig: "libcmark",
       providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
     ),
+    // zlib's inflate, called by the workbook reader on each zip entry's bytes in place (ZIPFoundation links the same
+    // library for the zip it writes).
+    .systemLibrary(name: "CZlibInflate", providers: [.apt(["zlib1g-dev"])]),
     // Each target lists exactly the modules its files import.
     .target(name: "DisarmSupport"),
     .target(name: "DisarmDiagnostics"),
@@ -82,8 +85,9 @@ let package = Package(
     .target(name: "DisarmParser", dependencies: ["CCmark", "DisarmDiagnostics", "DisarmFramework"]),
     .target(
       name: "DisarmModel", dependencies: ["DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser"]),
-    // The master spreadsheet (`disarm import`): xlsx read with ZIPFoundation under a memory bound.
-    .target(name: "DisarmWorkbook", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+    // The master spreadsheet (`disarm import`): xlsx read with zlib under a memory bound, written with ZIPFoundation.
+    .target(
+      name: "DisarmWorkbook", dependencies: ["CZlibInflate", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     .target(
       name: "DisarmRegeneration",
       dependencies: ["DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel"]

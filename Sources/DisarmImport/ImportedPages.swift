@@ -3,6 +3,7 @@ import DisarmFramework
 import DisarmModel
 import DisarmParser
 import DisarmRegeneration
+import DisarmSupport
 
 /// The page tree a spreadsheet stands for, as seeds (``NewPageSeed``): each object's page with what it owns, read
 /// from its row exactly as DISARM's generator reads it, and each kind's index listing the objects in sheet order.
@@ -20,6 +21,13 @@ struct ImportedPages {
   let names: [ObjectKind: [String: String]]
   /// The identifiers of each kind the spreadsheet has, as text.
   let identifiers: [ObjectKind: Set<String>]
+  /// The rows of the sheets an object's page takes rows from, found once rather than for every page: actor types by
+  /// identifier and references by URL (the first of each), incident-technique rows by incident and associated
+  /// techniques by technique (in sheet order).
+  let actorTypes: [String: SheetRecords.Record]
+  let references: [String: SheetRecords.Record]
+  let incidentTechniques: [String: [SheetRecords.Record]]
+  let associatedTechniques: [String: [SheetRecords.Record]]
 
   init(
     spreadsheet: ImportedSpreadsheet, kb: KnowledgeBase, template: KnowledgeBase.Template, notes: [String: [UInt8]]
@@ -38,27 +46,39 @@ struct ImportedPages {
     }
     self.names = names
     self.identifiers = identifiers
+    actorTypes = Dictionary(
+      spreadsheet.rows("actortype").map { ($0["id"].trimmingWhitespace(), $0) }, uniquingKeysWith: { first, _ in first }
+    )
+    references = Dictionary(
+      spreadsheet.rows("reference").map { ($0["url"], $0) }, uniquingKeysWith: { first, _ in first })
+    incidentTechniques = Dictionary(grouping: spreadsheet.rows("incident-technique")) { $0["incident"] }
+    associatedTechniques = Dictionary(grouping: spreadsheet.rows("associated-technique")) { $0["technique"] }
   }
 
   /// The seed pages, by page-folder-relative path: the objects' pages, each kind's index, and the pages of rows the
   /// generator wrote under an identifier that is not one (``ImportedSpreadsheet/rowsAsWritten(of:)``), which the
   /// model reads as unassigned pages that the index, the tactics' tables and the matrix still list.
   func seeds() -> [String: [UInt8]] {
-    var pages: [String: [UInt8]] = [:]
+    // Every page's seed is worked out on all cores, then the pages are filed in order: where two rows give the same
+    // path (rows written as they were), the last wins, as each overwrote the page before it.
+    var jobs: [(path: String, make: () -> [UInt8])] = []
     for kind in ObjectKind.allCases {
       guard spreadsheet.records[kind.rawValue] != nil, let words = kb.framework.kind(kind) else { continue }
       if let folder = words.folder {
         for (id, row) in objects(of: kind) {
-          pages["\(folder)/\(id).md"] = seed(content(of: id, row), path: "\(folder)/\(id).md")
+          let path = "\(folder)/\(id).md"
+          jobs.append((path, { seed(content(of: id, row), path: path) }))
         }
-        // Rows written as they were: the last of a path wins, as each overwrote the page before it.
         for row in spreadsheet.rowsAsWritten(of: kind) {
           guard let (path, content) = asWritten(row, of: kind) else { continue }
-          pages[path] = seed(content, path: path)
+          jobs.append((path, { seed(content, path: path) }))
         }
       }
-      if let index = words.index { pages[index] = indexSeed(of: kind) }
+      if let index = words.index { jobs.append((index, { indexSeed(of: kind) })) }
     }
+    let made = ParallelMap.map(jobs) { $0.make() }
+    var pages: [String: [UInt8]] = [:]
+    for (job, bytes) in zip(jobs, made) { pages[job.path] = bytes }
     return pages
   }
 
@@ -166,9 +186,6 @@ struct ImportedPages {
   /// A counter's actor types with their sectors, sorted by identifier: those its `actortypes` cell names that the
   /// actor-types sheet has.
   func actorTypeRows(of row: SheetRecords.Record) -> [String] {
-    let actorTypes = Dictionary(
-      spreadsheet.rows("actortype").map { ($0["id"].trimmingWhitespace(), $0) }, uniquingKeysWith: { first, _ in first }
-    )
     let entries = Self.groupedByKey(
       CellList.entries(row["actor-types"], divider: ",").filter { actorTypes[$0.token] != nil }, key: \.token)
     return NumpyQuicksort.argsort(entries.map(\.token), by: NumpyQuicksort.pythonLess).map {
@@ -203,8 +220,8 @@ struct ImportedPages {
   /// A technique's associated techniques with the description given for each, sorted by identifier.
   func associatedRows(of id: String) -> [String] {
     let techniques = known(.technique)
-    return spreadsheet.rows("associated-technique").filter {
-      $0["technique"] == id && techniques.contains($0["associated"])
+    return (associatedTechniques[id] ?? []).filter {
+      techniques.contains($0["associated"])
     }.enumerated().sorted { ($0.element["associated"], $0.offset) < ($1.element["associated"], $1.offset) }.map {
       row($0.element["associated"], .technique, rest: [$0.element["description"]])
     }
@@ -212,8 +229,6 @@ struct ImportedPages {
 
   /// An incident's references: the URLs its `urls` cell lists, with their details from the references sheet.
   func referenceRows(of row: SheetRecords.Record) -> [String] {
-    let references = Dictionary(
-      spreadsheet.rows("reference").map { ($0["url"], $0) }, uniquingKeysWith: { first, _ in first })
     return CellList.entries(row["references"], divider: " ").compactMap { entry in
       guard let reference = references[entry.token] else { return nil }
       let url = reference["url"]
@@ -228,7 +243,7 @@ struct ImportedPages {
   func incidentTechniqueRows(of id: String) -> [String] {
     let techniques = known(.technique)
     var rows: [(technique: String, order: Int, text: String)] = []
-    for record in spreadsheet.rows("incident-technique") where record["incident"] == id {
+    for record in incidentTechniques[id] ?? [] {
       let description =
         template == .generation2025 ? record["description"] : "\(record["id"]) \(record["description"])"
       for entry in CellList.entries(record["techniques"], divider: ",") where techniques.contains(entry.piece) {

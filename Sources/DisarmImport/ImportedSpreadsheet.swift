@@ -1,6 +1,7 @@
 import DisarmDiagnostics
 import DisarmFramework
 import DisarmModel
+import DisarmSupport
 import DisarmWorkbook
 
 /// A framework's master spreadsheet (and, where given, its data workbook) as records: every record kind the
@@ -17,7 +18,7 @@ struct ImportedSpreadsheet: Sendable {
   /// first when given.
   init(framework: FrameworkDescription, main: (file: String, book: Workbook), data: (file: String, book: Workbook)?) {
     self.framework = framework
-    var records: [String: SheetRecords] = [:]
+    var found: [(name: String, layout: WorkbookSheet, sheet: Workbook.Sheet, file: String)] = []
     var missing: [(String, String, String)] = []
     for (name, _) in WorkbookSheet.records {
       guard let layout = framework.workbook[name] else { continue }
@@ -27,12 +28,16 @@ struct ImportedSpreadsheet: Sendable {
         source.book.sheet(layout.sheet).map { (source.file, $0) }
       })
       .first {
-        records[name] = SheetRecords(name: name, layout: layout, sheet: sheet, file: file)
+        found.append((name, layout, sheet, file))
       } else {
         missing.append((name, (isData ? data?.file : nil) ?? main.file, layout.sheet))
       }
     }
-    self.records = records
+    // Each sheet's records are read on all cores: they do not depend on one another.
+    let read = ParallelMap.map(found) { SheetRecords(name: $0.name, layout: $0.layout, sheet: $0.sheet, file: $0.file) }
+    var byName: [String: SheetRecords] = [:]
+    for (sheet, sheetRecords) in zip(found, read) { byName[sheet.name] = sheetRecords }
+    self.records = byName
     self.missingSheets = missing
   }
 

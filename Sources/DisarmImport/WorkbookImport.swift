@@ -108,12 +108,11 @@ public enum WorkbookImport {
         dataPath = beside
       }
     }
-    // The two workbooks are read side by side: the data workbook is the larger (DISARM's inflates to 30 MB).
-    let books = ParallelMap.map([request.workbook] + (dataPath.map { [$0] } ?? [])) { path in
-      Result { () throws(EditRefusal) in try read(path, only: sheets) }
-    }
-    let main = try books[0].get()
-    let data = try dataPath.map { path throws(EditRefusal) in (file: path, book: try books[1].get()) }
+    // The two workbooks are read together, their parts on all cores: the data workbook is the larger (DISARM's
+    // inflates to 30 MB, most of it one sheet's padding).
+    let books = Workbook.read(paths: [request.workbook] + (dataPath.map { [$0] } ?? []), only: sheets)
+    let main = try book(books[0])
+    let data = try dataPath.map { path throws(EditRefusal) in (file: path, book: try book(books[1])) }
     Trace.mark("read the workbooks")
     let framework = given ?? WorkbookFramework.detect(main) ?? BuiltInFrameworks.standard
     guard !framework.workbook.isEmpty else {
@@ -176,15 +175,21 @@ public enum WorkbookImport {
     Trace.mark("seed pages")
     let kb = try load(pageFolder: scratch, framework: framework, overlay: overlay)
     var rendered = PageRenderer.render(kb, template: template).pages
+    Trace.mark("render")
     for (path, bytes) in try RowsAsWrittenPages(pages: imported, seeds: overlay, scratch: scratch).render() {
       rendered.append(RenderedPage(path: path, bytes: bytes))
     }
     Trace.mark("regenerate")
     // Each page compared with the folder's file, which a write may replace only if it still holds those bytes.
     var pages: [RenderedPage] = []
+    let base = folder.path
     for page in rendered {
-      let path = folder.appendingPathComponent(page.path).path
-      let current = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+      let path = base.hasSuffix("/") ? base + page.path : base + "/" + page.path
+      // Most pages of an import into a new folder are not there: one `stat` says so, where Foundation's read takes
+      // a hundred times longer to fail.
+      var status = stat()
+      let absent = stat(path, &status) != 0 && errno == ENOENT
+      let current = absent ? nil : FileManager.default.contents(atPath: path).map { [UInt8]($0) }
       pages.append(RenderedPage(path: page.path, bytes: page.bytes, basis: current.map { .bytes($0) } ?? .absent))
     }
     let changes: [PageSync.Change]
@@ -193,6 +198,7 @@ public enum WorkbookImport {
     } catch {
       throw EditRefusal(error.description)
     }
+    Trace.mark("compare with the folder")
     plan.pages = pages.map(\.path)
     let importedPaths = Set(plan.pages)
     for object in (existing?.objects.values).map(Array.init) ?? [] {
@@ -219,9 +225,9 @@ public enum WorkbookImport {
     return spreadsheet.records["associated-technique"] == nil ? .generation2022 : .generation2025
   }
 
-  static func read(_ path: String, only sheets: Set<String>) throws(EditRefusal) -> Workbook {
+  static func book(_ read: Result<Workbook, WorkbookError>) throws(EditRefusal) -> Workbook {
     do {
-      return try Workbook.read(path: path, only: sheets)
+      return try read.get()
     } catch {
       throw EditRefusal(error.description)
     }

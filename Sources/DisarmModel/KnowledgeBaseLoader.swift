@@ -61,9 +61,11 @@ public enum KnowledgeBaseLoader {
       cache?.listing = (files, skipped)
     }
     let listed = Set(files.map(\.relativePath))
+    // Joined as strings: a `URL` per page (`disarm import` reads 780 from memory) cost more than the listing.
+    let base = folder.path
     for relative in overlay.keys.sorted() where !listed.contains(relative) {
       let parts = relative.split(separator: "/")
-      let path = folder.appendingPathComponent(relative).path
+      let path = base.hasSuffix("/") ? base + relative : base + "/" + relative
       if parts.count == 1, let role = WholePage.role(forFileName: relative, in: framework) {
         // A whole page written from memory: `disarm import` gives the indexes that list a release's objects.
         files.append(PageFile(relativePath: relative, path: path, role: .whole(role)))

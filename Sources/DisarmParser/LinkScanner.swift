@@ -1,5 +1,11 @@
 import DisarmDiagnostics
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Finds markdown inline links `[text](destination)` in a byte range of a page.
 ///
 /// Linear in the range: the bracket and parenthesis that close each opening one are found in one pass each (with a
@@ -8,44 +14,67 @@ import DisarmDiagnostics
 /// for brackets, brackets nest, and a destination's parentheses nest and end at the line's end.
 enum LinkScanner {
   static func links(in file: SourceFile, range: Range<Int>) -> [Link] {
-    let bytes = file.bytes
-    let closingBracket = matches(
-      in: bytes, range: range, open: UInt8(ascii: "["), close: UInt8(ascii: "]"), escapes: true)
-    var closingParenthesis: [Int: Int]?
-    var links: [Link] = []
-    var i = range.lowerBound
-    while i < range.upperBound {
-      guard bytes[i] == UInt8(ascii: "["), i == 0 || bytes[i - 1] != UInt8(ascii: "\\") else {
-        i += 1
-        continue
+    file.bytes.withUnsafeBufferPointer { bytes in
+      // Every link has `](` in it: a range without one (most fields and rows of prose) has none to find.
+      guard hasBracketThenParenthesis(bytes, range: range) else { return [] }
+      // The brackets that close, in the order they open; each opening bracket that starts a link is one of them.
+      let brackets = matches(
+        in: bytes, range: range, open: UInt8(ascii: "["), close: UInt8(ascii: "]"), escapes: true)
+      var parentheses: [(open: Int, close: Int)]?
+      var links: [Link] = []
+      var i = range.lowerBound
+      for (start, textEnd) in brackets where start >= i {
+        guard start == 0 || bytes[start - 1] != UInt8(ascii: "\\"), textEnd + 1 < range.upperBound,
+          bytes[textEnd + 1] == UInt8(ascii: "(")
+        else { continue }
+        // Parentheses are matched only once some bracket is followed by one (most pages have no links at all).
+        if parentheses == nil {
+          parentheses = matches(
+            in: bytes, range: range, open: UInt8(ascii: "("), close: UInt8(ascii: ")"), escapes: false,
+            lineBound: true)
+        }
+        // The parentheses that close are in opening order: the one opening at `textEnd + 1`, if any, is found by
+        // halving.
+        var low = 0
+        var high = parentheses!.count
+        while low < high {
+          let middle = (low + high) / 2
+          if parentheses![middle].open < textEnd + 1 { low = middle + 1 } else { high = middle }
+        }
+        guard low < parentheses!.count, parentheses![low].open == textEnd + 1 else { continue }
+        let end = parentheses![low].close
+        links.append(Link(whole: file.text(start..<(end + 1)), textEnd: textEnd))
+        i = end + 1
       }
-      guard let textEnd = closingBracket[i], textEnd + 1 < range.upperBound, bytes[textEnd + 1] == UInt8(ascii: "(")
-      else {
-        i += 1
-        continue
-      }
-      // Parentheses are matched only once some bracket is followed by one (most pages have no links at all).
-      if closingParenthesis == nil {
-        closingParenthesis = matches(
-          in: bytes, range: range, open: UInt8(ascii: "("), close: UInt8(ascii: ")"), escapes: false, lineBound: true)
-      }
-      guard let end = closingParenthesis?[textEnd + 1] else {
-        i += 1
-        continue
-      }
-      links.append(Link(whole: file.text(i..<(end + 1)), textEnd: textEnd))
-      i = end + 1
+      return links
     }
-    return links
   }
 
-  /// For each `open` byte in `range`, the position of the `close` byte that ends it (nesting counted), in one pass.
-  /// With `escapes`, a `\` makes the next byte plain; with `lineBound`, a line break ends every open one unmatched.
+  /// Whether `]` is followed by `(` somewhere in `range` (`memchr` to each `]`).
+  static func hasBracketThenParenthesis(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
+    var index = range.lowerBound
+    while index < range.upperBound - 1,
+      let found = memchr(base + index, Int32(UInt8(ascii: "]")), range.upperBound - 1 - index)
+    {
+      let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      if base[at + 1] == UInt8(ascii: "(") { return true }
+      index = at + 1
+    }
+    return false
+  }
+
+  /// For each `open` byte in `range` that some `close` byte ends (nesting counted), the pair of their positions,
+  /// in the order the `open` bytes come; in one pass. With `escapes`, a `\` makes the next byte plain; with
+  /// `lineBound`, a line break ends every open one unmatched.
   static func matches(
-    in bytes: [UInt8], range: Range<Int>, open: UInt8, close: UInt8, escapes: Bool, lineBound: Bool = false
-  ) -> [Int: Int] {
+    in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, open: UInt8, close: UInt8, escapes: Bool,
+    lineBound: Bool = false
+  ) -> [(open: Int, close: Int)] {
+    // Each opening byte takes its place in the result when it is met (its close unknown, -1), the stack holding
+    // where; so the result comes out in opening order, without sorting or a table.
     var stack: [Int] = []
-    var result: [Int: Int] = [:]
+    var pairs: [(open: Int, close: Int)] = []
     var j = range.lowerBound
     while j < range.upperBound {
       let byte = bytes[j]
@@ -54,14 +83,15 @@ enum LinkScanner {
         continue
       }
       if byte == open {
-        stack.append(j)
-      } else if byte == close, let start = stack.popLast() {
-        result[start] = j
+        stack.append(pairs.count)
+        pairs.append((j, -1))
+      } else if byte == close, let place = stack.popLast() {
+        pairs[place].close = j
       } else if lineBound, byte == UInt8(ascii: "\n") {
         stack.removeAll(keepingCapacity: true)
       }
       j += 1
     }
-    return result
+    return pairs.filter { $0.close >= 0 }
   }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The shared strings part: every `<si>` item's text, runs of rich text (`<r><t>…</t></r>`) joined; phonetic runs
 /// (`<rPh>`) left out, as spreadsheet programs show them; Excel's `_xHHHH_` escapes decoded.
 enum SharedStrings {
@@ -53,7 +59,12 @@ enum SharedStrings {
   /// `_x005F_` for a `_` that would otherwise begin such an escape. An escape naming no character (a surrogate) is
   /// left as it is.
   static func unescape(_ text: String) -> String {
-    guard text.utf8.contains(UInt8(ascii: "_")) else { return text }
+    var text = text
+    let hasUnderscore = text.withUTF8 { buffer in
+      guard let base = buffer.baseAddress, !buffer.isEmpty else { return false }
+      return memchr(base, Int32(UInt8(ascii: "_")), buffer.count) != nil
+    }
+    guard hasUnderscore else { return text }
     let bytes = Array(text.utf8)
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count)

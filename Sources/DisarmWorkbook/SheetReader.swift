@@ -1,18 +1,13 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// A worksheet part's cells, row by row: shared strings (`t="s"`), inline strings (`t="inlineStr"`, Excel's `_xHHHH_`
 /// escapes decoded as in ``SharedStrings``), formula text (`t="str"`), booleans, errors and numbers (kept as
 /// written). Rows with no value are left out, so a sheet padded to a million empty rows costs its bytes once and
 /// nothing more.
 enum SheetReader {
+  /// The rows of a worksheet part whose empty rows and cells were cut (``EmptyElementFilter``, applied while the part
+  /// is inflated).
   static func rows(_ bytes: [UInt8], sharedStrings: [String], styles: CellStyles, path: String, part: String)
     throws(WorkbookError) -> [Workbook.Row]
   {
-    let bytes = withoutEmptyRows(bytes)
     var cellStyle = 0
     var rows: [Workbook.Row] = []
     var rowNumber = 0
@@ -105,76 +100,6 @@ enum SheetReader {
     }
     if let failure { throw WorkbookError(path: path, "\(part): \(failure)") }
     return rows
-  }
-
-  /// `bytes` without the self-closing row and cell elements (`<row r="5000" ht="15.6"/>`, `<c r="B7" s="3"/>`),
-  /// which hold no value.
-  ///
-  /// DISARM's data workbook pads its `associatedtechniques` sheet with a million such rows (28 MB of its 30), and
-  /// every sheet of its framework workbook with thousands of formatted empty cells: going through the XML scanner's
-  /// events for each took most of an import's time, and cutting them out at the byte level (one pass, `memchr` to
-  /// each `<`) costs a few milliseconds. A cell is cut only when it names its column (`r="B7"`), since a cell
-  /// without one takes the column after the previous cell. A part with a CDATA section is left whole, since there
-  /// `<row .../>` could be a cell's text rather than markup.
-  static func withoutEmptyRows(_ bytes: [UInt8]) -> [UInt8] {
-    let cdata = Array("<![CDATA[".utf8)
-    return bytes.withUnsafeBufferPointer { buffer -> [UInt8] in
-      guard let base = buffer.baseAddress, buffer.count > 0 else { return bytes }
-      let count = buffer.count
-      // The end of a self-closing `<row …/>`, or `<c …/>` with an `r` attribute, starting at `start`.
-      func emptyElementEnd(at start: Int) -> Int? {
-        var index: Int
-        var needsReference: Bool
-        if start + 5 < count, base[start + 1] == UInt8(ascii: "r"), base[start + 2] == UInt8(ascii: "o"),
-          base[start + 3] == UInt8(ascii: "w"), base[start + 4] == UInt8(ascii: " ")
-        {
-          index = start + 5
-          needsReference = false
-        } else if start + 3 < count, base[start + 1] == UInt8(ascii: "c"), base[start + 2] == UInt8(ascii: " ") {
-          index = start + 3
-          needsReference = true
-        } else {
-          return nil
-        }
-        var hasReference = false
-        while index < count {
-          switch base[index] {
-          case UInt8(ascii: "<"): return nil
-          case UInt8(ascii: ">"):
-            return base[index - 1] == UInt8(ascii: "/") && (hasReference || !needsReference) ? index + 1 : nil
-          case UInt8(ascii: "r")
-          where needsReference && index + 2 < count && base[index - 1] == UInt8(ascii: " ")
-            && base[index + 1] == UInt8(ascii: "=") && base[index + 2] == UInt8(ascii: "\""):
-            hasReference = true
-            index += 1
-          default: index += 1
-          }
-        }
-        return nil
-      }
-      var output: [UInt8] = []
-      var copied = 0
-      var index = 0
-      while index < count, let found = memchr(base + index, Int32(UInt8(ascii: "<")), count - index) {
-        let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        if at + cdata.count <= count, base[at + 1] == UInt8(ascii: "!"),
-          buffer[at..<(at + cdata.count)].elementsEqual(cdata)
-        {
-          return bytes
-        }
-        if let end = emptyElementEnd(at: at) {
-          if output.isEmpty { output.reserveCapacity(count / 2) }
-          output.append(contentsOf: buffer[copied..<at])
-          copied = end
-          index = end
-        } else {
-          index = at + 1
-        }
-      }
-      guard copied > 0 else { return bytes }
-      output.append(contentsOf: buffer[copied..<count])
-      return output
-    }
   }
 
   /// The 0-based column of a cell reference (`C214` gives 2), or nil when it is not one.

@@ -1,10 +1,21 @@
 import Dispatch
 import Foundation
-import ZIPFoundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+// The system's `open` and `read`, which `Workbook`'s own `open` and `read` hide inside it.
+private func systemOpen(_ path: String, _ flags: Int32) -> Int32 { open(path, flags) }
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+  read(descriptor, buffer, count)
+}
 
 /// An xlsx workbook as the DISARM Foundation keeps its frameworks (`DISARM_FRAMEWORKS_MASTER.xlsx`): its sheets in
-/// workbook order, each with the rows that hold at least one value. Read with ZIPFoundation (the zip) and
-/// ``XMLScanner`` (the parts), under a memory bound: no part may inflate beyond what its directory entry says, and
+/// workbook order, each with the rows that hold at least one value. Read with ``ZipDirectory`` and zlib (the zip,
+/// ``PartInflation``) and ``XMLScanner`` (the parts), under a memory bound: no part may inflate beyond what its directory entry says, and
 /// all parts together beyond ten times the file's size plus 64 MiB (the whole read stays within ten times the
 /// file plus 100 MiB), no text run beyond 1 MiB, no row or column outside a worksheet's grid.
 public struct Workbook: Sendable {
@@ -64,157 +75,118 @@ public struct Workbook: Sendable {
   /// Reads the workbook at `path`; with `only`, just the sheets it names (the others are listed without rows and
   /// their parts left unread: DISARM's master spreadsheet has twice as many sheets as an import needs).
   public static func read(path: String, only: Set<String>? = nil) throws(WorkbookError) -> Workbook {
+    try read(paths: [path], only: only)[0].get()
+  }
+
+  /// Reads the workbooks at `paths` together (DISARM's framework workbook and its data workbook), each as
+  /// ``read(path:only:)`` would: their parts are inflated and scanned on all cores, the largest first, so that the
+  /// data workbook's 28 MB sheet is inflated on one core while the other reads everything else.
+  public static func read(paths: [String], only: Set<String>? = nil) -> [Result<Workbook, WorkbookError>] {
+    // Each file is read and its zip directory found on a core of its own.
+    let readers = UnsafeMutableBufferPointer<Result<PartReader, WorkbookError>>.allocate(capacity: paths.count)
+    defer { readers.deallocate() }
+    nonisolated(unsafe) let slots = readers
+    DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+      (slots.baseAddress! + index).initialize(to: Result { () throws(WorkbookError) in try open(paths[index]) })
+    }
+    let opened = Array(readers)
+    _ = readers.baseAddress!.deinitialize(count: paths.count)
+    return read(opened, only: only)
+  }
+
+  /// Reads a workbook from its parts already out of the zip (`xl/workbook.xml`, `xl/worksheets/sheet1.xml`, …):
+  /// for tests and the fuzzer, which exercise the XML reading without the zip around it.
+  public static func read(parts: [String: [UInt8]], path: String) throws(WorkbookError) -> Workbook {
+    try read([.success(PartReader(source: .parts(parts), path: path, budget: Int.max))], only: nil)[0].get()
+  }
+
+  /// The file's parts, found through its zip directory, with its budget.
+  private static func open(_ path: String) throws(WorkbookError) -> PartReader {
     var info = stat()
     guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
       throw WorkbookError(path: path, "no such file, or not a file")
     }
     let size = Int(info.st_size)
-    guard size <= 1 << 31, let data = FileManager.default.contents(atPath: path) else {
+    guard size <= 1 << 31, let bytes = readFile(path) else {
       throw WorkbookError(path: path, "cannot be read")
     }
-    let bytes = [UInt8](data)
     let directory: ZipDirectory
     do {
       directory = try ZipDirectory(bytes)
     } catch {
       throw WorkbookError(path: path, "not an xlsx workbook, or a damaged one (\(error.reason))")
     }
-    return try read(
-      PartReader(source: .zip(bytes, directory), path: path, budget: inflationBudget(forFileOfSize: size)), only: only)
+    return PartReader(source: .zip(bytes, directory), path: path, budget: inflationBudget(forFileOfSize: size))
   }
 
-  /// Reads a workbook from its parts already out of the zip (`xl/workbook.xml`, `xl/worksheets/sheet1.xml`, …):
-  /// for tests and the fuzzer, which exercise the XML reading without the zip around it.
-  public static func read(parts: [String: [UInt8]], path: String) throws(WorkbookError) -> Workbook {
-    try read(PartReader(source: .parts(parts), path: path, budget: Int.max), only: nil)
-  }
-
-  private static func read(_ reader: PartReader, only: Set<String>?) throws(WorkbookError) -> Workbook {
-    var parts = reader
-    let path = parts.path
-    let sharedStrings =
-      try parts.optional("xl/sharedStrings.xml").map { bytes throws(WorkbookError) in
-        try SharedStrings.read(bytes, path: path)
-      } ?? []
-    let styles = try CellStyles.read(try parts.optional("xl/styles.xml"), path: path)
-    // Every sheet's part is inflated first (one after the other, within the budget), then the sheets are scanned on
-    // all cores: scanning is most of a read, and sheets do not depend on one another.
-    var listed: [(name: String, target: String, bytes: [UInt8]?)] = []
-    for (name, target) in try WorkbookParts.sheets(in: parts, path: path) {
-      let wanted = only.map { $0.contains(name) } ?? true
-      listed.append((name, target, wanted ? try parts.required(target) : nil))
-    }
-    let results = UnsafeMutableBufferPointer<Result<[Row], WorkbookError>>.allocate(capacity: listed.count)
-    defer { results.deallocate() }
-    nonisolated(unsafe) let slots = results
-    let sheetParts = listed
-    DispatchQueue.concurrentPerform(iterations: sheetParts.count) { index in
-      let (_, target, bytes) = sheetParts[index]
-      let result: Result<[Row], WorkbookError>
-      if let bytes {
-        do throws(WorkbookError) {
-          result = .success(
-            try SheetReader.rows(bytes, sharedStrings: sharedStrings, styles: styles, path: path, part: target))
-        } catch {
-          result = .failure(error)
+  /// The whole file, read with `fstat` and `read` into an array of its size (Foundation's read and the copy out of
+  /// its `Data` took a tenth of an import's reading); nil when it cannot be read.
+  private static func readFile(_ path: String) -> [UInt8]? {
+    let descriptor = systemOpen(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+    let size = Int(status.st_size)
+    var complete = true
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+      initialized = 0
+      while initialized < size {
+        let count = systemRead(descriptor, buffer.baseAddress! + initialized, size - initialized)
+        if count < 0 && errno == EINTR { continue }
+        guard count > 0 else {
+          complete = false
+          return
         }
-      } else {
-        result = .success([])
-      }
-      (slots.baseAddress! + index).initialize(to: result)
-    }
-    var sheets: [Sheet] = []
-    for (index, part) in listed.enumerated() {
-      let result = (results.baseAddress! + index).move()
-      switch result {
-      case .success(let rows): sheets.append(Sheet(name: part.name, rows: rows))
-      case .failure(let error):
-        // The first failure in workbook order, as a sequential read would report it.
-        for later in (index + 1)..<listed.count { _ = (results.baseAddress! + later).move() }
-        throw error
+        initialized += count
       }
     }
-    return Workbook(sheets: sheets)
-  }
-}
-
-/// Reads the parts of the archive, each within the size its directory entry declares and all within a budget.
-struct PartReader {
-  enum Source {
-    case zip([UInt8], ZipDirectory)
-    case parts([String: [UInt8]])
+    return complete ? bytes : nil
   }
 
-  let source: Source
-  let path: String
-  var budget: Int
-
-  /// The part's bytes, or nil when the archive has no such part.
-  mutating func optional(_ name: String) throws(WorkbookError) -> [UInt8]? {
-    let file: [UInt8]
-    let entry: ZipDirectory.Entry
-    switch source {
-    case .parts(let parts): return parts[name]
-    case .zip(let zipBytes, let directory):
-      guard let found = directory.entries[name] else { return nil }
-      file = zipBytes
-      entry = found
+  /// Reads the workbooks side by side. First every part inflation of every workbook, the largest first (none waits
+  /// for another); then the filtering of the sheets inflated piece by piece (running beside their inflation, which
+  /// started first); then the scans of the sheets (each after its part, shared strings and styles). So while one
+  /// core inflates DISARM's 28 MB sheet, the other inflates and reads everything else, then filters that sheet's
+  /// pieces, and the first core, once done, scans the sheets. A workbook whose declared sizes do not fit its budget
+  /// is read in order, alone.
+  private static func read(_ readers: [Result<PartReader, WorkbookError>], only: Set<String>?)
+    -> [Result<Workbook, WorkbookError>]
+  {
+    let readings = readers.map { reader in reader.map { WorkbookReading($0, only: only) } }
+    var inflations: [(book: WorkbookReading, position: Int, task: WorkbookReading.Inflation)] = []
+    var books: [WorkbookReading] = []
+    for case .success(let reading) in readings {
+      reading.prepare()
+      guard reading.sideBySide else { continue }
+      books.append(reading)
+      inflations += reading.inflations().enumerated().map { (reading, $0.offset, $0.element) }
     }
-    let declared = entry.uncompressedSize
-    guard declared <= budget else {
-      throw WorkbookError(
-        path: path, "\(name) would inflate to \(declared) bytes, beyond the bound for a file of this size (refused)")
+    inflations.sort { $0.task.size > $1.task.size }
+    var tasks = inflations.map { OrderedTasks.Task(after: [], run: $0.task.run) }
+    func runsAt(_ book: WorkbookReading, _ position: Int) -> Int {
+      inflations.firstIndex { $0.book === book && $0.position == position }!
     }
-    let compressed = file[entry.dataOffset..<(entry.dataOffset + entry.compressedSize)]
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(declared)
-    switch entry.method {
-    case 0:
-      guard compressed.count == declared else {
-        throw WorkbookError(path: path, "\(name): its stored size does not match its entry (damaged)")
+    var filtered: [(book: WorkbookReading, position: Int, filterAt: Int)] = []
+    for inflation in inflations {
+      guard let filter = inflation.task.filter else { continue }
+      filtered.append((inflation.book, inflation.position, tasks.count))
+      tasks.append(OrderedTasks.Task(after: [], run: filter))
+    }
+    for book in books {
+      for (index, inflation) in inflations.enumerated()
+      where inflation.book === book && inflation.position >= 2 && inflation.task.filter == nil {
+        tasks.append(
+          book.scan(
+            ofInflationAt: inflation.position, after: [runsAt(book, 0), runsAt(book, 1), index]))
       }
-      bytes = Array(compressed)
-    case 8:
-      do {
-        _ = try Data.decompress(
-          // Chunks of 1 MiB: DISARM's data workbook has a part that inflates to 28 MB, and 64 KiB chunks spent a
-          // tenth of its reading time in per-chunk copies.
-          size: Int64(compressed.count), bufferSize: 1024 * 1024, skipCRC32: true,
-          provider: { position, chunk in
-            // Past the entry's compressed bytes there is nothing more: a stream that has not ended by then is
-            // damaged (ZIPFoundation's own extraction would wait for its end for ever).
-            let start = Int(position)
-            guard start < compressed.count else { throw PartDamaged() }
-            let from = compressed.startIndex + start
-            var data = Data(compressed[from..<min(from + chunk, compressed.endIndex)])
-            // ZIPFoundation tells zlib that every chunk is `chunk` bytes long, the last one included: pad it, so
-            // that inflate never reads past the buffer (an out-of-bounds read found by fuzzing). A complete stream
-            // ends before the padding; a damaged one meets zeros it rejects, then this provider's end.
-            if data.count < chunk { data.append(Data(count: chunk - data.count)) }
-            return data
-          },
-          consumer: { chunk in
-            // A part that inflates beyond what its entry declares is a zip bomb or a damaged archive.
-            guard bytes.count + chunk.count <= declared else { throw PartTooLarge() }
-            bytes += chunk
-          })
-      } catch is PartTooLarge {
-        throw WorkbookError(path: path, "\(name) inflates beyond the size its zip entry declares (refused)")
-      } catch {
-        throw WorkbookError(path: path, "\(name) cannot be read: its compressed data is damaged")
-      }
-    default:
-      throw WorkbookError(path: path, "\(name) is compressed with method \(entry.method), which xlsx files do not use")
     }
-    budget -= bytes.count
-    return bytes
+    for sheet in filtered {
+      tasks.append(
+        sheet.book.scan(
+          ofInflationAt: sheet.position, after: [runsAt(sheet.book, 0), runsAt(sheet.book, 1), sheet.filterAt]))
+    }
+    OrderedTasks.run(tasks)
+    return readings.map { reading in reading.flatMap { $0.outcome() } }
   }
-
-  mutating func required(_ name: String) throws(WorkbookError) -> [UInt8] {
-    guard let bytes = try optional(name) else { throw WorkbookError(path: path, "the workbook has no part \(name)") }
-    return bytes
-  }
-
-  struct PartTooLarge: Error {}
-  struct PartDamaged: Error {}
 }

@@ -1,9 +1,12 @@
 /// The workbook part (`xl/workbook.xml`) and its relationships: the sheets' names, in order, with their parts.
 enum WorkbookParts {
+  static let workbookPart = "xl/workbook.xml"
+  static let relationsPart = "xl/_rels/workbook.xml.rels"
+
   static func sheets(in parts: PartReader, path: String) throws(WorkbookError) -> [(name: String, part: String)] {
     var reader = parts
-    let workbook = try reader.required("xl/workbook.xml")
-    let relations = try reader.required("xl/_rels/workbook.xml.rels")
+    let workbook = try reader.required(workbookPart)
+    let relations = try reader.required(relationsPart)
     var targets: [String: String] = [:]
     try scan(relations, path: path, part: "xl/_rels/workbook.xml.rels") { event in
       if case .start(let name, let attributes, _) = event, local(name) == "Relationship",

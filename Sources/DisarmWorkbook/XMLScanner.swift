@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A small XML tokenizer for the parts of an xlsx workbook (SpreadsheetML): elements, attributes, text, the five
 /// predefined entities and character references, CDATA, comments and processing instructions.
 ///
@@ -25,6 +31,13 @@ struct XMLScanner {
   mutating func next() throws(Failure) -> Event? {
     while index < bytes.count {
       if bytes[index] != UInt8(ascii: "<") { return .text(try text()) }
+      // Most markup is a start tag: only `?`, `!` and `/` after the `<` start anything else.
+      if index + 1 < bytes.count {
+        let after = bytes[index + 1]
+        if after != UInt8(ascii: "?") && after != UInt8(ascii: "!") && after != UInt8(ascii: "/") {
+          return try startTag()
+        }
+      }
       if starts(with: "<?") {
         try skip(past: "?>")
       } else if starts(with: "<!--") {
@@ -71,7 +84,11 @@ struct XMLScanner {
   }
 
   private mutating func skipSpace() {
-    while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+    while index < bytes.count {
+      let byte = bytes[index]
+      guard byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D else { return }
+      index += 1
+    }
   }
 
   private mutating func name() throws(Failure) -> String {
@@ -125,7 +142,7 @@ struct XMLScanner {
       }
       // A value with a reference is checked now, so that a bad one is an error wherever it is; values are decoded
       // only when asked for.
-      if bytes[start..<index].contains(UInt8(ascii: "&")) { _ = try Self.decode(bytes[start..<index]) }
+      if Self.find(UInt8(ascii: "&"), in: bytes[start..<index]) { _ = try Self.decode(bytes[start..<index]) }
       attributes.append(key: keyStart..<keyEnd, value: start..<index)
       index += 1
     }
@@ -135,9 +152,23 @@ struct XMLScanner {
 
   private mutating func text() throws(Failure) -> String {
     let start = index
-    while index < bytes.count, bytes[index] != UInt8(ascii: "<") { index += 1 }
+    index = bytes.withUnsafeBufferPointer { buffer in
+      let rest = buffer.count - start
+      guard rest > 0, let found = memchr(buffer.baseAddress! + start, Int32(UInt8(ascii: "<")), rest) else {
+        return buffer.count
+      }
+      return buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
     try Self.checkLength(index - start)
     return try Self.decode(bytes[start..<index])
+  }
+
+  /// Whether `slice` holds `byte` (`memchr`: text runs are long, and most hold no reference).
+  static func find(_ byte: UInt8, in slice: ArraySlice<UInt8>) -> Bool {
+    slice.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress, !buffer.isEmpty else { return false }
+      return memchr(base, Int32(byte), buffer.count) != nil
+    }
   }
 
   /// A text run longer than any cell may hold is refused before it is copied into a string: a hostile part of one
@@ -152,52 +183,74 @@ struct XMLScanner {
   /// Line ends are normalised as XML requires (CR LF and a lone CR become LF) before references are replaced, so
   /// that `&#13;` alone brings a CR into the text.
   static func decode(_ slice: ArraySlice<UInt8>) throws(Failure) -> String {
-    let hasReference = slice.contains(UInt8(ascii: "&"))
-    let hasReturn = slice.contains(0x0D)
+    let hasReference = find(UInt8(ascii: "&"), in: slice)
+    let hasReturn = find(0x0D, in: slice)
     guard hasReference || hasReturn else { return String(decoding: slice, as: UTF8.self) }
-    var out: [UInt8] = []
-    out.reserveCapacity(slice.count)
-    var index = slice.startIndex
-    while index < slice.endIndex {
-      let byte = slice[index]
-      if byte == 0x0D {
-        out.append(0x0A)
-        index += 1
-        if index < slice.endIndex, slice[index] == 0x0A { index += 1 }
-        continue
-      }
-      guard byte == UInt8(ascii: "&") else {
-        out.append(byte)
-        index += 1
-        continue
-      }
-      guard let semicolon = slice[index...].prefix(12).firstIndex(of: UInt8(ascii: ";")) else {
-        throw Failure(message: "a bare '&' in text")
-      }
-      let entity = String(decoding: slice[(index + 1)..<semicolon], as: UTF8.self)
-      switch entity {
-      case "lt": out.append(UInt8(ascii: "<"))
-      case "gt": out.append(UInt8(ascii: ">"))
-      case "amp": out.append(UInt8(ascii: "&"))
-      case "quot": out.append(UInt8(ascii: "\""))
-      case "apos": out.append(UInt8(ascii: "'"))
-      default:
-        let value: UInt32?
-        if entity.hasPrefix("#x") {
-          value = UInt32(entity.dropFirst(2), radix: 16)
-        } else if entity.hasPrefix("#") {
-          value = UInt32(entity.dropFirst(1))
+    // Runs without a reference or a return are copied whole; the five entities are told apart on their bytes.
+    let decoded = slice.withUnsafeBufferPointer { buffer -> Result<[UInt8], Failure> in
+      let base = buffer.baseAddress!
+      let count = buffer.count
+      var out: [UInt8] = []
+      out.reserveCapacity(count)
+      var index = 0
+      var run = 0
+      while index < count {
+        let byte = base[index]
+        guard byte == 0x0D || byte == UInt8(ascii: "&") else {
+          index += 1
+          continue
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[run..<index]))
+        if byte == 0x0D {
+          out.append(0x0A)
+          index += 1
+          if index < count, base[index] == 0x0A { index += 1 }
+          run = index
+          continue
+        }
+        guard let semicolon = (index..<min(index + 12, count)).first(where: { base[$0] == UInt8(ascii: ";") }) else {
+          return .failure(Failure(message: "a bare '&' in text"))
+        }
+        let name = UnsafeBufferPointer(rebasing: buffer[(index + 1)..<semicolon])
+        if name.elementsEqual("lt".utf8) {
+          out.append(UInt8(ascii: "<"))
+        } else if name.elementsEqual("gt".utf8) {
+          out.append(UInt8(ascii: ">"))
+        } else if name.elementsEqual("amp".utf8) {
+          out.append(UInt8(ascii: "&"))
+        } else if name.elementsEqual("quot".utf8) {
+          out.append(UInt8(ascii: "\""))
+        } else if name.elementsEqual("apos".utf8) {
+          out.append(UInt8(ascii: "'"))
         } else {
-          throw Failure(message: "unknown entity &\(entity); (only XML's five are allowed)")
+          switch characterReference(String(decoding: name, as: UTF8.self)) {
+          case .success(let bytes): out += bytes
+          case .failure(let failure): return .failure(failure)
+          }
         }
-        guard let value, let scalar = Unicode.Scalar(value) else {
-          throw Failure(message: "invalid character reference &\(entity);")
-        }
-        out += Array(String(Character(scalar)).utf8)
+        index = semicolon + 1
+        run = index
       }
-      index = semicolon + 1
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[run..<count]))
+      return .success(out)
     }
-    return String(decoding: out, as: UTF8.self)
+    return String(decoding: try decoded.get(), as: UTF8.self)
+  }
+
+  /// The UTF-8 bytes of a character reference's character (`#x41`, `#65`), or the failure for any other entity.
+  static func characterReference(_ entity: String) -> Result<[UInt8], Failure> {
+    let value: UInt32?
+    if entity.hasPrefix("#x") {
+      value = UInt32(entity.dropFirst(2), radix: 16)
+    } else if entity.hasPrefix("#") {
+      value = UInt32(entity.dropFirst(1))
+    } else {
+      return .failure(Failure(message: "unknown entity &\(entity); (only XML's five are allowed)"))
+    }
+    guard let value, let scalar = Unicode.Scalar(value) else {
+      return .failure(Failure(message: "invalid character reference &\(entity);"))
+    }
+    return .success(Array(String(Character(scalar)).utf8))
   }
 }
 

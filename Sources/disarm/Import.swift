@@ -111,6 +111,7 @@ extension Disarm {
           return try WorkbookImport.plan(request.validated())
         }
       }
+      Trace.mark("plan")
       // Which workbooks were read is said whatever happens next.
       for remark in plan.remarks { Terminal.status("note: \(remark)") }
       report(plan.diagnostics.filter { !quiet || $0.severity == .error })
@@ -121,6 +122,7 @@ extension Disarm {
         Terminal.status("\(spreadsheet): \(findings); nothing written")
         throw ExitStatus.findings
       }
+      Trace.mark("report")
       let display = KnowledgeBaseLocation.displayPrefix(for: plan.folder)
       announce(plan, display: display)
       let line = summary(plan, findings: findings)
@@ -138,6 +140,8 @@ extension Disarm {
     func write(_ changePlan: ChangePlan, display: String, line: String) throws {
       let written = try exitingOnFailure { () throws(DisarmError) in
         let verified = try DisarmError.refusing { () throws(EditRefusal) in try changePlan.verified() }
+        Trace.mark("verify")
+        defer { Trace.mark("write") }
         return try DisarmError.writing { () throws(WriteError) in try verified.write() }
       }
       for conflict in written.conflicts {

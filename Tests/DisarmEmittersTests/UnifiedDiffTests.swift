@@ -1,4 +1,5 @@
 import DisarmSupport
+import DisarmTestSupport
 import Foundation
 import Testing
 
@@ -62,6 +63,18 @@ import Testing
 
   @Test func ordinaryPathsStayInside() throws {
     #expect(try SafePath.resolve("techniques/T0039 .md", in: folder).path == "/tmp/kb/techniques/T0039 .md")
+  }
+
+  /// The check on bytes refuses exactly what splitting the path into components refused: a `..` component or a NUL.
+  @Test func parentComponentsAreFoundAsSplittingFoundThem() {
+    var random = SeededRandom(seed: 12)
+    let pieces = ["..", ".", "/", "a", ".a", "a.", "...", "\u{0}", "é", "//"]
+    for _ in 0..<5000 {
+      let path = (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+      let split = path.split(separator: "/", omittingEmptySubsequences: false)
+      let expected = split.contains("..") || path.utf8.contains(0)
+      #expect(SafePath.hasParentComponentOrNUL(path) == expected, "\(path.debugDescription)")
+    }
   }
 }
 

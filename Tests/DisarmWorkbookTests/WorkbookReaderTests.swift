@@ -184,4 +184,54 @@ import Testing
     }
     #expect(Date().timeIntervalSince(start) < 60, "every hostile workbook is handled in bounded time")
   }
+
+  /// A copy of the workbook at `url` whose central directory says `field` (uncompressed or compressed size) of
+  /// `part` is `size`: a zip that lies about its part.
+  static func lying(_ url: URL, part: String, field: String, size: Int, to copy: URL) throws {
+    let script = """
+      import struct, sys
+      data = bytearray(open(sys.argv[1], "rb").read())
+      name, offset, size = sys.argv[3].encode(), {"compressed": 20, "uncompressed": 24}[sys.argv[4]], int(sys.argv[5])
+      at = data.find(b"PK\\x01\\x02", 0)
+      while at >= 0:
+          length = struct.unpack_from("<H", data, at + 28)[0]
+          if bytes(data[at + 46:at + 46 + length]) == name:
+              struct.pack_into("<I", data, at + offset, size)
+          at = data.find(b"PK\\x01\\x02", at + 4)
+      open(sys.argv[2], "wb").write(data)
+      """
+    let result = try run(["python3", "-c", script, url.path, copy.path, part, field, "\(size)"])
+    #expect(result.status == 0)
+  }
+
+  /// A part that inflates to more than its entry declares is refused (a zip bomb's trick), and so is one whose
+  /// compressed bytes end before its deflate stream does, whether the sheet is filtered while inflated or not.
+  @Test func partsThatLieAboutTheirSizeAreRefused() throws {
+    let folder = TemporaryFolder.make("disarm-workbook")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let book = folder.appendingPathComponent("book.xlsx")
+    // Padded beyond the size from which a sheet is filtered on another core than the one inflating it.
+    let rows = (1...400_000).map { "<row r=\"\($0)\" ht=\"15.6\"/>" }.joined()
+    try Self.workbook(
+      book,
+      sheet: "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c></row>"
+        + rows + "</sheetData></worksheet>")
+    #expect(try Workbook.read(path: book.path).sheets.first?.rows.count == 1)
+    for (part, field, size, message) in [
+      ("xl/worksheets/sheet1.xml", "uncompressed", 1000, "inflates beyond the size its zip entry declares"),
+      ("xl/worksheets/sheet1.xml", "uncompressed", 9_000_000, "inflates beyond the size its zip entry declares"),
+      ("xl/workbook.xml", "uncompressed", 10, "inflates beyond the size its zip entry declares"),
+      ("xl/worksheets/sheet1.xml", "compressed", 40, "its compressed data is damaged"),
+      ("xl/workbook.xml", "compressed", 10, "its compressed data is damaged"),
+    ] {
+      let copy = folder.appendingPathComponent("lying.xlsx")
+      try Self.lying(book, part: part, field: field, size: size, to: copy)
+      do {
+        _ = try Workbook.read(path: copy.path)
+        Issue.record("\(part) with a \(field) size of \(size) was read")
+      } catch {
+        #expect(error.message.contains(part) && error.message.contains(message), "\(error)")
+      }
+    }
+  }
 }

@@ -80,7 +80,11 @@ public struct DiagnosticFormatter: Sendable {
     let before = TerminalText.inert(String(decoding: bytes[start..<max(start, min(caretOffset, end))], as: UTF8.self))
     let shown = TerminalText.inert(String(decoding: bytes[start..<end], as: UTF8.self))
     // The caret sits under the character: count characters, not bytes, before it (tabs kept as tabs).
-    let padding = String((prefix + before).map { $0 == "\t" ? "\t" : " " })
+    // (An ASCII line, the usual one, has one character per byte: no line break is in it to pair with a return.)
+    let padding =
+      prefix.isEmpty && before.utf8.allSatisfy({ $0 < 0x80 })
+      ? String(decoding: before.utf8.map { $0 == 0x09 ? 0x09 : 0x20 }, as: UTF8.self)
+      : String((prefix + before).map { $0 == "\t" ? "\t" : " " })
     return "  \(prefix)\(shown)\(suffix)\n  \(padding)\(style.green("^"))\n"
   }
 }

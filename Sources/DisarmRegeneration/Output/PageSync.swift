@@ -47,13 +47,14 @@ public enum PageSync {
   {
     var changes: [Change] = []
     var conflicts: [Conflict] = []
+    let folderPath = folder.path
     for page in rendered {
       switch page.basis {
       case .bytes(let read):
         // The file as read is what a rewrite may replace: no second read, the writer compares again anyway.
         if read != page.bytes { changes.append(Change(page: page, current: read)) }
       case .absent, .unread:
-        let path = try SafePath.resolvePath(page.path, in: folder.path)
+        let path = try SafePath.resolvePath(page.path, in: folderPath)
         let current = OnDisk.contents(atPath: path)
         if current.bytes == page.bytes { continue }
         if OnDisk.matches(current, page.basis) {

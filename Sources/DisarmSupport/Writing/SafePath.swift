@@ -10,10 +10,29 @@ public enum SafePath {
 
   /// ``resolve(_:in:)`` for paths, without Foundation's URL (which is slow for thousands of pages).
   public static func resolvePath(_ relative: String, in folder: String) throws(WriteError) -> String {
-    let components = relative.split(separator: "/", omittingEmptySubsequences: false)
-    guard !relative.hasPrefix("/"), !relative.isEmpty, !components.contains(".."), !relative.contains("\0") else {
+    guard !relative.hasPrefix("/"), !relative.isEmpty, !hasParentComponentOrNUL(relative) else {
       throw WriteError(path: relative, reason: "refusing to write outside \(folder)")
     }
     return folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
+  }
+
+  /// Whether a `/`-separated component of `path` is `..`, or `path` holds a NUL: read on the UTF-8 bytes, in one
+  /// pass without making the components (an import checks 800 paths twice).
+  package static func hasParentComponentOrNUL(_ path: String) -> Bool {
+    var componentLength = 0
+    var dots = 0
+    for byte in path.utf8 {
+      switch byte {
+      case 0: return true
+      case UInt8(ascii: "/"):
+        if componentLength == 2 && dots == 2 { return true }
+        componentLength = 0
+        dots = 0
+      default:
+        componentLength += 1
+        if byte == UInt8(ascii: ".") { dots += 1 }
+      }
+    }
+    return componentLength == 2 && dots == 2
   }
 }

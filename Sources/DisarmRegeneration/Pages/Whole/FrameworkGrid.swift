@@ -58,7 +58,12 @@ public struct FrameworkGrid: Sendable {
 
   /// The blue framework: each tactic's non-stale counters, by identifier (DISARM's generator sorts counters).
   public static func blue(_ kb: KnowledgeBase) -> FrameworkGrid {
-    let rows = ListedRow.rows(of: .counter, in: kb).enumerated().sorted { lhs, rhs in
+    blue(kb, counters: ListedRow.rows(of: .counter, in: kb))
+  }
+
+  /// The blue framework from the counters' listed rows already read.
+  static func blue(_ kb: KnowledgeBase, counters: [ListedRow]) -> FrameworkGrid {
+    let rows = counters.enumerated().sorted { lhs, rhs in
       lhs.element.idText != rhs.element.idText ? lhs.element.idText < rhs.element.idText : lhs.offset < rhs.offset
     }.map(\.element)
     return build(kb, kind: .counter, isRed: false, rows: rows)

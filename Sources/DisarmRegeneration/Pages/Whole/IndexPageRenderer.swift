@@ -55,6 +55,11 @@ public enum IndexPageRenderer {
 
   /// The index page of `kind`.
   public static func render(_ kind: ObjectKind, in kb: KnowledgeBase) -> RenderedPage {
+    render(kind, in: kb, counters: nil)
+  }
+
+  /// The index page of `kind`; the counters' index from their listed rows when already read (`counters`).
+  static func render(_ kind: ObjectKind, in kb: KnowledgeBase, counters: CounterRows?) -> RenderedPage {
     let folder = linkFolder(of: kind)
     let columns = columns(of: kind)
     // Written straight into bytes, sized like the index read: an index of a large knowledge base runs to tens of
@@ -69,9 +74,14 @@ public enum IndexPageRenderer {
     // The existing index's cells are read only where a column comes from them: objects defined by their index row
     // (no pages) and the counters' `tactic` column. Reading them for every row of a large techniques index would
     // hold a dictionary per row.
-    let indexRows = !kind.hasPages || kind == .counter ? kb.indexRows(of: kind) : [:]
-    for entry in kb.listing(of: kind) {
-      let row = ListedRow(entry, indexRows: indexRows)
+    let rows: [ListedRow]
+    if kind == .counter, let counters {
+      rows = counters.all
+    } else {
+      let indexRows = !kind.hasPages || kind == .counter ? kb.indexRows(of: kind) : [:]
+      rows = kb.listing(of: kind).map { ListedRow($0, indexRows: indexRows) }
+    }
+    for row in rows {
       html += "<tr>\n<td><a href=\"\(folder)/\(row.idText).md\">\(row.idText)</a></td>\n".utf8
       for column in columns { html += "<td>\(cell(column, of: row, kind: kind, in: kb))</td>\n".utf8 }
       html += "</tr>\n".utf8

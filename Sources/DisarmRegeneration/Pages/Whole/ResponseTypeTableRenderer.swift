@@ -13,9 +13,14 @@ import DisarmParser
 public enum ResponseTypeTableRenderer {
   /// The table for `kind` (`.tactic` or `.metatechnique`).
   public static func render(_ kind: ObjectKind, in kb: KnowledgeBase) -> RenderedPage {
+    render(kind, in: kb, counters: ListedRow.rows(of: .counter, in: kb))
+  }
+
+  /// The table from the counters' listed rows already read.
+  static func render(_ kind: ObjectKind, in kb: KnowledgeBase, counters: [ListedRow]) -> RenderedPage {
     var counts: [DisarmID: [DisarmID: Int]] = [:]
     var responseTypes = Set<DisarmID>()
-    for row in ListedRow.rows(of: .counter, in: kb) {
+    for row in counters {
       guard let counter = row.id, let type = kb.outgoing(counter, .responseType).first?.target else { continue }
       let group = kind == .tactic ? row.tactic(in: kb) : kb.outgoing(counter, .metatechnique).first?.target
       guard let group else { continue }

@@ -23,17 +23,24 @@ public enum WholePageRenderer {
     let framework = kb.framework
     // Pages that carry their identifier as a field (AMITT 2019) come with that generation's index and single matrix.
     let fielded = framework.identifierField != nil
+    let counters = CounterRows(kb)
     var renderers: [@Sendable () -> RenderedPage] = IndexPageRenderer.kinds.filter { framework.kind($0)?.index != nil }
-      .map { kind in { fielded ? FieldedIndexRenderer.render(kind, in: kb) : IndexPageRenderer.render(kind, in: kb) } }
+      .map { kind in
+        {
+          fielded
+            ? FieldedIndexRenderer.render(kind, in: kb)
+            : IndexPageRenderer.render(kind, in: kb, counters: kind == .counter ? counters : nil)
+        }
+      }
     if framework.matrixPages.count == 1 {
       renderers.append { FrameworkMatrixRenderer.renderSingle(.red(kb), in: kb) }
     } else if framework.matrixPages.count >= 2 {
       renderers.append { FrameworkMatrixRenderer.render(.red(kb), in: kb) }
-      renderers.append { FrameworkMatrixRenderer.render(.blue(kb), in: kb) }
+      renderers.append { FrameworkMatrixRenderer.render(.blue(kb, counters: counters.all), in: kb) }
     }
     if framework.kind(.counter) != nil, framework.kind(.responseType) != nil {
-      renderers.append { ResponseTypeTableRenderer.render(.tactic, in: kb) }
-      renderers.append { ResponseTypeTableRenderer.render(.metatechnique, in: kb) }
+      renderers.append { ResponseTypeTableRenderer.render(.tactic, in: kb, counters: counters.all) }
+      renderers.append { ResponseTypeTableRenderer.render(.metatechnique, in: kb, counters: counters.all) }
     }
     return renderers
   }
