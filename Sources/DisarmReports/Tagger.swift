@@ -40,8 +40,22 @@ public struct Tagger: Sendable {
   /// lines (which end sentences, so no sentence is cut).
   public func mentions(in report: ReportDocument) -> [Mention] {
     let pieces = Self.pieces(of: report.text.bytes, size: Self.pieceSize)
-    return ParallelMap.map(pieces) { mentions(in: report, range: $0) }.flatMap { $0 }
+    var found = ParallelMap.map(pieces) { self.mentions(in: report, range: $0, nearest: false) }.flatMap { $0 }
+    guard findsNearest else { return found }
+    // The nearest identifiers compare an unknown one with every identifier of its kind: worked out once per
+    // distinct unknown identifier, for the first ``nearestLimit`` of them (a report of made-up codes stays linear).
+    var nearestByID: [DisarmID: [DisarmID]] = [:]
+    for index in found.indices {
+      guard case .unknown = found[index].status else { continue }
+      let id = found[index].id
+      if nearestByID[id] == nil, nearestByID.count < Self.nearestLimit { nearestByID[id] = nearest(to: id) }
+      found[index].status = .unknown(nearest: nearestByID[id] ?? [])
+    }
+    return found
   }
+
+  /// How many distinct unknown identifiers of one report get their nearest identifiers.
+  public static let nearestLimit = 1000
 
   /// The size a piece of a report grows to before it ends at the next blank line.
   static let pieceSize = 256 << 10
@@ -60,7 +74,7 @@ public struct Tagger: Sendable {
   }
 
   /// The mentions in `range` of `report`'s text.
-  func mentions(in report: ReportDocument, range piece: Range<Int>) -> [Mention] {
+  func mentions(in report: ReportDocument, range piece: Range<Int>, nearest: Bool = true) -> [Mention] {
     let bytes = report.text.bytes
     var mentions: [Mention] = []
     // Mentions in one sentence share its text, worked out once; each mention keeps where its sentence starts.
@@ -106,7 +120,7 @@ public struct Tagger: Sendable {
         Mention(
           id: id, name: object.map { $0.page?.heading?.name?.text ?? $0.name }, written: reference.code.text,
           writtenName: writtenName, writtenNameRange: writtenNameRange, nameAgrees: agrees, method: .identifier,
-          status: status(of: id, live: object),
+          status: status(of: id, live: object, nearest: nearest),
           range: range, place: report.place(at: range.lowerBound),
           sentence: sentence(around: range)))
     }
@@ -157,10 +171,10 @@ public struct Tagger: Sendable {
   }
 
   /// Current, retired (with its replacement) or unknown (with the nearest identifiers of its kind).
-  func status(of id: DisarmID, live: DisarmObject?) -> Mention.Status {
+  func status(of id: DisarmID, live: DisarmObject?, nearest withNearest: Bool = true) -> Mention.Status {
     if live != nil { return .current }
     if let entry = kb.register[id] { return .retired(replacedBy: entry.replacedBy) }
-    return .unknown(nearest: findsNearest ? nearest(to: id) : [])
+    return .unknown(nearest: findsNearest && withNearest ? nearest(to: id) : [])
   }
 
   /// The three live identifiers of `id`'s kind nearest to it in spelling (edit distance, then identifier order).

@@ -128,6 +128,27 @@ import Testing
     #expect(pieced.map(\.range) == whole.map(\.range) && pieced.map(\.sentence) == whole.map(\.sentence))
   }
 
+  /// Unknown identifiers get their nearest ones once each, for the first ``Tagger/nearestLimit`` distinct ones.
+  @Test func nearestIdentifiersAreWorkedOutOncePerUnknownAndBounded() throws {
+    let distinct = Tagger.nearestLimit + 200
+    let codes = (0..<distinct).map { String(format: "T%04d.%03d", 8000 + $0 / 1000, $0 % 1000) }
+    let text = (codes + codes).map { "Cited \($0)." }.joined(separator: " ")
+    let kb = try TemporaryKnowledgeBase.load(Self.pages)
+    let report = ReportDocument(
+      path: "r.md", format: .markdown, text: SourceFile(path: "r.md", text: text), origin: .itself)
+    let mentions = Tagger(kb: kb, names: .off).mentions(in: report)
+    #expect(mentions.count == 2 * distinct)
+    var withNearest = Set<String>()
+    for mention in mentions {
+      guard case .unknown(let nearest) = mention.status else {
+        Issue.record("\(mention.id) is not unknown")
+        continue
+      }
+      if !nearest.isEmpty { withNearest.insert(mention.id.string) }
+    }
+    #expect(withNearest.count == Tagger.nearestLimit)
+  }
+
   @Test func wordsJoinALineEndHyphenAndStemPlurals() {
     let words = NameIndex.words(in: Array("Micro-\n  blogging Personas, campaigns; mass status analysis stories".utf8))
     #expect(words.map(\.word) == ["microblogging", "persona", "campaign", "mass", "status", "analysis", "story"])
