@@ -2,9 +2,11 @@
 /// the lint rules (is the text after `ID:` meant as the name?) and by lookup (suggestions for an unknown ID).
 public enum EditDistance {
   /// The number of single-character insertions, deletions and substitutions that turn `a` into `b`.
-  public static func between(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
+  public static func between(_ a: String, _ b: String) -> Int { between(Array(a), Array(b)) }
+
+  /// The same over any two sequences of comparable elements: bytes, where the text is known to be ASCII
+  /// (identifiers), and no characters need to be made.
+  public static func between<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous = Array(0...b.count)

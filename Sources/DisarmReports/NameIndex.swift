@@ -182,7 +182,7 @@ struct NameIndex {
           if run == name { continue }
           let a = run.joined(separator: " ")
           let b = name.joined(separator: " ")
-          let score = 1 - Double(Self.distance(a, b)) / Double(max(a.count, b.count))
+          let score = 1 - Double(EditDistance.between(a, b)) / Double(max(a.count, b.count))
           guard score >= threshold else { continue }
           let range = words[start].range.lowerBound..<words[start + name.count - 1].range.upperBound
           if (best[start]?.2 ?? 0) < score { best[start] = (entry.id, range, score) }
@@ -192,20 +192,4 @@ struct NameIndex {
     return best.keys.sorted().map { best[$0]! }.map { (id: $0.0, range: $0.1, score: $0.2) }
   }
 
-  /// Levenshtein distance over characters.
-  static func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-      current[0] = i
-      for j in 1...b.count {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      swap(&previous, &current)
-    }
-    return previous[b.count]
-  }
 }

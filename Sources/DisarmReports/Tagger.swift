@@ -187,28 +187,13 @@ public struct Tagger: Sendable {
     let target = Array(id.string.utf8)
     var best: [(id: DisarmID, distance: Int)] = []
     for object in kb.objects(of: id.kind) where !object.isStale {
-      let apart = distance(Array(object.id.string.utf8), target)
+      let apart = EditDistance.between(Array(object.id.string.utf8), target)
       guard best.count < 3 || (apart, object.id.string) < (best[2].distance, best[2].id.string) else { continue }
       let at = best.firstIndex { (apart, object.id.string) < ($0.distance, $0.id.string) } ?? best.count
       best.insert((object.id, apart), at: at)
       if best.count > 3 { best.removeLast() }
     }
     return best.map(\.id)
-  }
-
-  /// Levenshtein distance over bytes.
-  static func distance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-      current[0] = i
-      for j in 1...b.count {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      swap(&previous, &current)
-    }
-    return previous[b.count]
   }
 
   /// Whether `range` overlaps one of `ranges` (disjoint, sorted): only the last one starting before its end can.

@@ -95,8 +95,8 @@ import Testing
       #expect(Tagger(kb: kb, nearest: false).nearest(to: bare.id) == nearest)
       let expected = kb.objects(of: .technique).map(\.id)
         .sorted {
-          (NameIndex.distance($0.string, bare.id.string), $0.string) < (
-            NameIndex.distance($1.string, bare.id.string), $1.string
+          (EditDistance.between($0.string, bare.id.string), $0.string) < (
+            EditDistance.between($1.string, bare.id.string), $1.string
           )
         }
       #expect(nearest == Array(expected.prefix(3)), "\(bare.id)")
