@@ -10,7 +10,7 @@ import DisarmSupport
 /// Loaded as a knowledge base and regenerated, the seeds give the generator's pages byte for byte: the derived tables
 /// (a technique's incidents and counters, a tactic's tasks) are computed by the model from their owners, as for any
 /// page tree.
-struct ImportedPages {
+struct ImportedPages: Sendable {
   let spreadsheet: ImportedSpreadsheet
   /// An empty knowledge base of the framework: its words and labels.
   let kb: KnowledgeBase

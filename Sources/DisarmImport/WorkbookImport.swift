@@ -76,6 +76,9 @@ public enum WorkbookImport {
     public var notInSpreadsheet: [(path: String, bytes: [UInt8])]
     /// Notes for the user: where incidents came from, which workbooks were read.
     public var remarks: [String]
+    /// What planning built (the workbooks, the seeds and the knowledge base read from them), held so that a command
+    /// can keep it until the process ends: freeing it object by object cost 2–3 ms of an import.
+    public var built: [any Sendable] = []
 
     /// Whether the spreadsheet has an error (nothing may be written).
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -208,6 +211,7 @@ public enum WorkbookImport {
     }
     plan.notInSpreadsheet.sort { $0.path < $1.path }
     plan.remarks = remarks
+    plan.built = [main, data.map(\.book), spreadsheet, imported, kb, empty, overlay, rendered]
     // The spreadsheet was checked and the whole tree regenerated from memory above.
     plan.changePlan = ChangePlan(
       for: validated, folder: folder, changes: changes,

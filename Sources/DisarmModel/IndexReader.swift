@@ -21,6 +21,17 @@ public enum IndexReader {
 
   /// `techniques/T0001.md` gives `T0001`.
   public static func fileStem(_ href: String) -> String {
+    let utf8 = href.utf8
+    // An ASCII link (every DISARM index's) is cut on its bytes, one character each: the index rows are read this
+    // way by the linker and by every whole page, and splitting into characters cost more than the rest of a row.
+    if utf8.allSatisfy({ $0 < 0x80 }) {
+      let start = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+      var end = utf8.endIndex
+      if utf8.distance(from: start, to: end) >= 3, utf8[start...].suffix(3).elementsEqual(".md".utf8) {
+        end = utf8.index(end, offsetBy: -3)
+      }
+      return String(href[start..<end])
+    }
     let name = href.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? href
     return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
   }

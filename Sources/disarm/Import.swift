@@ -111,6 +111,7 @@ extension Disarm {
           return try WorkbookImport.plan(request.validated())
         }
       }
+      KeepAlive.keep(plan.built)
       Trace.mark("plan")
       // Which workbooks were read is said whatever happens next.
       for remark in plan.remarks { Terminal.status("note: \(remark)") }
