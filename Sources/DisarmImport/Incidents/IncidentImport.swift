@@ -35,11 +35,14 @@ public enum IncidentImport {
     public var stixIDBundles: [String]
     /// The YAML file saying which CSV column holds what (`--columns`); nil for the default headers.
     public var columns: String?
+    /// The CSV datasets' delimiter (`--delimiter`); nil to tell it from each dataset's header row.
+    public var delimiter: CSVDelimiter?
 
     public init(
       files: [String], into: String, framework: String? = nil, inputFormat: InputFormat? = nil,
-      stixIDBundles: [String] = [], columns: String? = nil
+      stixIDBundles: [String] = [], columns: String? = nil, delimiter: CSVDelimiter? = nil
     ) {
+      self.delimiter = delimiter
       self.files = files
       self.into = into
       self.framework = framework
@@ -117,7 +120,8 @@ public enum IncidentImport {
     for file in request.files {
       let galaxies: Set<String> = [MISPEventReader.galaxyType, MISPGalaxy.techniques.type(in: kb)]
       let read = IncidentFileReader.read(
-        file, format: request.inputFormat, context: .init(map: map, resolver: resolver, galaxyTypes: galaxies))
+        file, format: request.inputFormat,
+        context: .init(map: map, resolver: resolver, galaxyTypes: galaxies, delimiter: request.delimiter))
       diagnostics += read.findings
       records += read.records
       remarks.append(read.remark)
