@@ -86,20 +86,7 @@ public enum IncidentImport {
   /// Reads, checks and plans the import, writing nothing.
   public static func plan(_ validated: Validated<Request>) throws(EditRefusal) -> Plan {
     let request = validated.request
-    guard FileManager.default.fileExists(atPath: request.into) else {
-      throw EditRefusal("\(request.into): no such folder (incidents are imported into an existing knowledge base)")
-    }
-    let folder: URL
-    let kb: KnowledgeBase
-    do {
-      folder = try PageFolder.resolve(request.into)
-      kb = try KnowledgeBaseLoader.load(from: folder.path, framework: request.framework)
-    } catch {
-      throw EditRefusal(error.description)
-    }
-    guard kb.framework.kind(.incident)?.folder != nil else {
-      throw EditRefusal("the \(kb.framework.name) framework has no incident pages")
-    }
+    let (folder, kb) = try load(request.into, framework: request.framework)
     var diagnostics: [Diagnostic] = []
     var remarks: [String] = []
     var extraIDs: [String: String] = [:]
@@ -156,13 +143,35 @@ public enum IncidentImport {
     diagnostics.sort()
     var plan = Plan(diagnostics: diagnostics, folder: folder, incidents: [], changePlan: nil, remarks: remarks)
     if plan.hasErrors { return plan }
-    return try planPages(plan, resolved, kb: kb, matcher: matcher, validated: validated)
+    return try planPages(
+      plan, resolved, kb: kb, matcher: matcher, framework: request.framework, validated: validated)
   }
 
-  /// The seeds read from memory with the knowledge base, regenerated, and compared with the folder.
-  static func planPages(
+  /// The knowledge base incidents go into: its page folder (`into`, or the `generated_pages/` in it) and its model.
+  static func load(_ into: String, framework: String?) throws(EditRefusal) -> (folder: URL, kb: KnowledgeBase) {
+    guard FileManager.default.fileExists(atPath: into) else {
+      throw EditRefusal("\(into): no such folder (incidents are imported into an existing knowledge base)")
+    }
+    let folder: URL
+    let kb: KnowledgeBase
+    do {
+      folder = try PageFolder.resolve(into)
+      kb = try KnowledgeBaseLoader.load(from: folder.path, framework: framework)
+    } catch {
+      throw EditRefusal(error.description)
+    }
+    guard kb.framework.kind(.incident)?.folder != nil else {
+      throw EditRefusal("the \(kb.framework.name) framework has no incident pages")
+    }
+    return (folder, kb)
+  }
+
+  /// The seeds read from memory with the knowledge base, regenerated, and compared with the folder. Every writer of
+  /// incident pages plans here: `disarm import` of incident files and `disarm tag --into-incident/--new-incident`
+  /// (``ReportIncidentImport``), whose records name the page they add to.
+  static func planPages<Asked: EditRequest>(
     _ plan: Plan, _ resolved: [(record: IncidentRecord, techniques: [(id: DisarmID, description: String)])],
-    kb: KnowledgeBase, matcher: IncidentMatcher, validated: Validated<Request>
+    kb: KnowledgeBase, matcher: IncidentMatcher, framework: String?, validated: Validated<Asked>
   ) throws(EditRefusal) -> Plan {
     var plan = plan
     let folderName = kb.framework.kind(.incident)?.folder ?? ObjectKind.incident.folder
@@ -174,8 +183,10 @@ public enum IncidentImport {
     var outcomes: [(DisarmID, String, IncidentRecord, Bool)] = []
     for (record, techniques) in resolved {
       var record = record
-      let existing = matcher.match(record)
-      if let existing { record.exportedIncident = matcher.isOwnExport(record) ? existing.id : nil }
+      let existing = record.addedTo.flatMap { kb[$0] } ?? matcher.match(record)
+      if let existing, record.addedTo == nil {
+        record.exportedIncident = matcher.isOwnExport(record) ? existing.id : nil
+      }
       guard let id = existing?.id ?? nextID else { throw EditRefusal("no incident identifier is left to give") }
       if existing == nil {
         created.append(id)
@@ -202,7 +213,7 @@ public enum IncidentImport {
     let with: KnowledgeBase
     do {
       with = try KnowledgeBaseLoader.load(
-        from: plan.folder.path, framework: validated.request.framework, overlay: overlay)
+        from: plan.folder.path, framework: framework, overlay: overlay)
     } catch {
       throw EditRefusal(error.description)
     }
