@@ -84,6 +84,27 @@ import Testing
     #expect(mentions.filter { $0.method != .identifier }.isEmpty)
   }
 
+  /// What `--into-incident` writes: live techniques with their sentences, each sentence once per technique; tactics,
+  /// retired and unknown identifiers left out.
+  @Test func theEvidenceForAnIncidentIsTheLiveTechniquesWithTheirSentences() throws {
+    let kb = try TemporaryKnowledgeBase.load(Self.pages)
+    let text = """
+      Bots reposted it (T0049.003: Bots Amplify via Automated Forwarding and Reposting, TA01: First Tactic).
+      Old reports say T0099, others T0777. Then T0049.003 again, on a Microblogging Platform (T0151.008).
+      """
+    let report = ReportDocument(
+      path: "r.md", format: .markdown, text: SourceFile(path: "r.md", text: text), origin: .itself)
+    let mentions = Tagger(kb: kb).mentions(in: report)
+    let items = TechniqueEvidence.items([(report, mentions)], kb: kb)
+    #expect(items.map(\.technique.string) == ["T0049.003", "T0049.003", "T0151.008"])
+    #expect(
+      items.map(\.sentence) == [
+        "Bots reposted it (T0049.003: Bots Amplify via Automated Forwarding and Reposting, TA01: First Tactic).",
+        "Then T0049.003 again, on a Microblogging Platform (T0151.008).",
+        "Then T0049.003 again, on a Microblogging Platform (T0151.008).",
+      ])
+  }
+
   @Test func namesAreFoundAcrossCaseHyphenationPluralsAndLineBreaks() throws {
     let mentions = try Self.tag(
       "They used bots amplify via automated forwarding and\nreposting. Then Microblogging Plat-\nforms carried it.")
