@@ -123,4 +123,40 @@ import Testing
     }
     #expect(try ImportIncidentsCommandTests.snapshot(kb) == tree)
   }
+
+  /// The acceptance: `--into-incident` on a copy of the 2025-02-10 release leaves `build --check` clean,
+  /// lint's findings as they were, and the notes untouched.
+  @Test(.enabled(if: Corpus.available, Corpus.skipMessage))
+  func intoIncidentOnTheReleaseLeavesBuildCheckCleanAndNotesUntouched() throws {
+    let (root, kb) = try ImportIncidentsCommandTests.copy(Corpus.release("disarm-2025-02-10"))
+    defer { try? FileManager.default.removeItem(at: root) }
+    let incident = kb.appendingPathComponent("generated_pages/incidents/I00002.md")
+    let notes = "\n\nAnalyst note: kept byte for byte | with a pipe.\n"
+    try Data((try String(contentsOf: incident, encoding: .utf8) + notes).utf8).write(to: incident)
+    let lintBefore = try DisarmProcess.run(["lint", kb.path])
+    let checkBefore = try DisarmProcess.run(["build", kb.path, "--check"])
+    let report = root.appendingPathComponent("takedown.md")
+    try Data(
+      ("The network's bots reposted every article (T0049.003: Bots Amplify via Automated Forwarding and "
+        + "Reposting).\n\nIt ran its own Microblogging Platform accounts, and inauthentic news sites.\n").utf8
+    ).write(to: report)
+    let run = try DisarmProcess.run(["tag", report.path, "--kb", kb.path, "--into-incident", "I00002"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.contains("updated: ") && run.stderr.contains("incidents/I00002.md"), "\(run.stderr)")
+    let page = try String(contentsOf: incident, encoding: .utf8)
+    #expect(page.hasSuffix("DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW" + notes))
+    #expect(page.contains("T0049.003.md) | The network's bots reposted every article"))
+    // The release's own errors are as they were (build --check exits 1 on them before and after), nothing is out
+    // of date.
+    let check = try DisarmProcess.run(["build", kb.path, "--check"])
+    let summary = { (text: String) in text.split(separator: "\n").last.map(String.init) ?? "" }
+    #expect(check.status == checkBefore.status && summary(check.stderr) == summary(checkBefore.stderr))
+    #expect(summary(check.stderr).hasSuffix("; 0 pages out of date"), "\(summary(check.stderr))")
+    let lintAfter = try DisarmProcess.run(["lint", kb.path])
+    #expect(summary(lintAfter.stderr) == summary(lintBefore.stderr), "\(lintAfter.stderr.suffix(300))")
+    let tree = try ImportIncidentsCommandTests.snapshot(kb)
+    let again = try DisarmProcess.run(["tag", report.path, "--kb", kb.path, "--into-incident", "I00002"])
+    #expect(again.status == 0 && again.stderr.contains("0 pages written"), "\(again.stderr)")
+    #expect(try ImportIncidentsCommandTests.snapshot(kb) == tree)
+  }
 }
