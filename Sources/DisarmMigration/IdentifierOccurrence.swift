@@ -5,17 +5,18 @@ import DisarmFramework
 /// CSV dataset's header), `[T0087 Name](…)` (an incident page's row).
 struct IdentifierOccurrence {
   var code: Range<Int>
-  /// The old name as written after the code, when it follows in one of the forms above.
+  /// The name as written after the code (the old release's or the new one's), when it follows in one of the forms
+  /// above.
   var name: Range<Int>?
 
   /// The separators a name may follow, longest first.
   private static let separators: [[UInt8]] = [": ", " - ", " – ", ":", "_", " "].map { Array($0.utf8) }
 
   /// Every identifier in `bytes[range]` that `syntaxes` recognise (the first that matches wins), with the name
-  /// `name(code)` gives when the text writes it right after. Unlike prose references in pages, a code may touch `_`
+  /// `names(code)` gives (the old release's name, then the new one's) when the text writes one right after. Unlike prose references in pages, a code may touch `_`
   /// (dataset headers) and follow `/` (links and web addresses that name a page).
   static func all(
-    in bytes: [UInt8], range: Range<Int>, syntaxes: [IdentifierSyntax], name: (String) -> String?
+    in bytes: [UInt8], range: Range<Int>, syntaxes: [IdentifierSyntax], names: (String) -> [String]
   ) -> [IdentifierOccurrence] {
     var found: [IdentifierOccurrence] = []
     var i = range.lowerBound
@@ -38,11 +39,12 @@ struct IdentifierOccurrence {
       let codeEnd = i + match.end
       let code = String(decoding: bytes[i..<codeEnd], as: UTF8.self)
       var occurrence = IdentifierOccurrence(code: i..<codeEnd, name: nil)
-      if let written = name(code) {
+      for written in names(code) {
         let nameBytes = Array(written.utf8)
+        guard !nameBytes.isEmpty, occurrence.name == nil else { continue }
         for separator in separators where bytes[codeEnd..<end].starts(with: separator) {
           let start = codeEnd + separator.count
-          if !nameBytes.isEmpty, bytes[start..<end].starts(with: nameBytes) {
+          if bytes[start..<end].starts(with: nameBytes) {
             let after = start + nameBytes.count
             // The whole name, not the start of a longer word.
             if after == end || !(bytes[after] >= 0x80 || IdentifierSyntax.isIdentifierByte(bytes[after])) {

@@ -70,7 +70,9 @@ public enum KnowledgeBaseMigration {
     var overlay: [String: [UInt8]] = [:]
     let own = Set(
       kb.orderedObjects.map(\.id).filter { mapping.new[$0] == nil && mapping.old[$0] == nil }.map(\.string))
-    for object in kb.orderedObjects where mapping.new[object.id] == nil {
+    // Its own pages: every incident (analysts' data, written against some release) and every object the new release
+    // does not have (a local technique, counter or extension).
+    for object in kb.orderedObjects where object.kind == .incident || mapping.new[object.id] == nil {
       guard let page = object.page else { continue }
       let bytes = page.file.bytes
       let end = page.notes?.markerOffset ?? bytes.count

@@ -37,7 +37,8 @@ enum LayerMigration {
       let place = "/techniques/\(index)"
       guard
         let rewrite = IdentifierRewrite(
-          code: code, writtenName: nil, mapping: mapping, file: file, place: place + "/techniqueID")
+          code: code, writtenName: nil, mapping: mapping, file: file, place: place + "/techniqueID",
+          listsUnwrittenRenames: true)
       else {
         items.append(
           MigrationItem(

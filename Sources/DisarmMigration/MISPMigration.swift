@@ -86,8 +86,8 @@ enum MISPMigration {
         code = value
         name = nil
       }
-      guard let (id, _) = mapping.outcome(of: code) else { return nil }
-      let writtenName = name == mapping.oldName(of: id) ? name : nil
+      guard mapping.outcome(of: code) != nil else { return nil }
+      let writtenName = name
       guard
         let rewrite = IdentifierRewrite(
           code: code, writtenName: writtenName, mapping: mapping, file: file, place: place)

@@ -132,6 +132,17 @@ public struct ReleaseMapping: Sendable {
     old[id].map(\.name) ?? new.register[id]?.name
   }
 
+  /// The names a file may write after `code`: the old release's, then what it becomes in the new one.
+  func names(of code: String) -> [String] {
+    guard let (id, outcome) = outcome(of: code) else { return [] }
+    var names = oldName(of: id).map { [$0] } ?? []
+    switch outcome {
+    case .kept(let target, _), .replaced(let target, _): names.append(target.name)
+    case .review: break
+    }
+    return names
+  }
+
   /// The short name of `id`'s tactic in the old release.
   public func oldTacticShortName(of id: DisarmID) -> String? {
     oldTactic[id].flatMap { oldShortNames[$0] }

@@ -35,11 +35,11 @@ enum STIXMigration {
       }
       guard let code = codeSpans.first?.0.string, let id = mapping.outcome(of: code)?.id else { continue }
       identifiers += 1
-      let name = object["name"]?.string
-      let writtenName = name == mapping.oldName(of: id) ? name : nil
+      let writtenName = object["name"]?.string
       guard
         let rewrite = IdentifierRewrite(
-          code: code, writtenName: writtenName, mapping: mapping, file: file, place: codeSpans[0].1)
+          code: code, writtenName: writtenName, mapping: mapping, file: file, place: codeSpans[0].1,
+          listsUnwrittenRenames: true)
       else { continue }
       if let item = rewrite.item { items.append(item) }
       var changed = rewrite.item != nil

@@ -19,7 +19,7 @@ enum TextMigration {
     let syntaxes = [mapping.old.framework.identifiers, mapping.new.framework.identifiers]
     let occurrences = IdentifierOccurrence.all(
       in: bytes, range: range ?? 0..<bytes.count, syntaxes: syntaxes,
-      name: { code in mapping.outcome(of: code).flatMap { mapping.oldName(of: $0.id) } })
+      names: { code in mapping.names(of: code) })
     let headerEnd = header ? (bytes.firstIndex(of: 0x0A) ?? bytes.count) : 0
     var headerColumns: [String: String] = [:]
     var unchanged = 0
