@@ -94,6 +94,7 @@ import Testing
       "--report-format", "json", "--report", report.path,
     ])
     #expect(run.status == 0, "\(run.stderr)")
+    try ExternalTool.expectValid(report, schema: "schema/migrate.schema.json")
     let counts = try JSONParser.parse(Array(try Data(contentsOf: report)))["identifiers"]
     let renamedTactics = kind("tactic")?["renamed"]?.arrayValue?.count ?? 0
     let moves = techniques["moved"]?.arrayValue?.filter { $0["placement"]?.stringValue == "tactic" }.count ?? 0
