@@ -7,13 +7,16 @@ public enum FileMigration {
     for path in paths {
       let bytes = try MigratedFormat.load(path)
       let (format, document) = try MigratedFormat.recognise(bytes, path: path)
+      var file: MigrationResult.File
       switch format {
-      case .navigator: files.append(LayerMigration.migrate(bytes, document!, file: path, mapping: mapping))
-      case .stix: files.append(STIXMigration.migrate(bytes, document!, file: path, mapping: mapping))
-      case .misp: files.append(MISPMigration.migrate(bytes, document!, file: path, mapping: mapping))
-      case .csv: files.append(TextMigration.migrate(bytes, file: path, header: true, mapping: mapping))
-      case .text: files.append(TextMigration.migrate(bytes, file: path, header: false, mapping: mapping))
+      case .navigator: file = LayerMigration.migrate(bytes, document!, file: path, mapping: mapping)
+      case .stix: file = STIXMigration.migrate(bytes, document!, file: path, mapping: mapping)
+      case .misp: file = MISPMigration.migrate(bytes, document!, file: path, mapping: mapping)
+      case .csv: file = TextMigration.migrate(bytes, file: path, header: true, mapping: mapping)
+      case .text: file = TextMigration.migrate(bytes, file: path, header: false, mapping: mapping)
       }
+      file.document = document
+      files.append(file)
     }
     return MigrationResult(from: mapping.diff.old.label, to: mapping.diff.new.label, files: files)
   }

@@ -3,37 +3,54 @@ import DisarmDiagnostics
 /// A JSON document read with the byte range of every value, so that a migration changes only the strings it must
 /// and leaves every other byte of the user's file (key order, spacing, numbers as written) exactly as it was.
 ///
-/// ``JSONParser`` (whose limits bound the document first) gives values without places and writes keys sorted; a
-/// layer, bundle or event rewritten through it would come back reordered and reformatted, which is a diff of every
-/// line for a user who keeps the file in git. This reader only runs on a document JSONParser accepted.
+/// ``JSONParser`` gives values without places and writes keys sorted; a layer, bundle or event rewritten through it
+/// would come back reordered and reformatted, which is a diff of every line for a user who keeps the file in git.
+/// Strings are kept as ranges of the file's bytes and decoded when asked for: a 10,000-incident bundle holds
+/// hundreds of thousands of them, and the migration reads a few thousand (decoding them all was most of its cost).
 public struct JSONSpan: Sendable {
   /// One member of an object: its key, the range from the key's opening quote to the value's end, and the value.
   public struct Member: Sendable {
-    public var key: String
+    /// The key's text between its quotes, and whether it holds escapes.
+    let keyText: Range<Int>
+    let keyEscaped: Bool
     public var range: Range<Int>
     public var value: JSONSpan
+
+    public var key: String { value.source.text(keyText, escaped: keyEscaped) }
+
+    /// Whether the key is `name`, compared on the bytes.
+    func hasKey(_ name: [UInt8]) -> Bool {
+      keyEscaped ? Array(key.utf8) == name : value.source.bytes[keyText].elementsEqual(name)
+    }
   }
 
-  /// What the value is.
-  public indirect enum Value: Sendable {
+  /// What the value is. Not `indirect`: the arrays already hold their elements out of line, and a box per value was
+  /// one allocation per value of the document.
+  public enum Value: Sendable {
     case object([Member])
     case array([JSONSpan])
-    case string(String)
+    /// The text between the quotes, and whether it holds escapes.
+    case string(Range<Int>, escaped: Bool)
     /// A number, `true`, `false` or `null`, as written.
     case scalar
+    /// A value read with ``read(_:limits:keeping:)`` under a member whose key was not kept: checked, not built.
+    case skipped
   }
 
+  /// The document's bytes, shared by every value read from it.
+  let source: JSONSource
   public var range: Range<Int>
   public var value: Value
 
   /// The member named `key`, when this is an object that has one.
   public subscript(key: String) -> JSONSpan? {
     guard case .object(let members) = value else { return nil }
-    return members.first { $0.key == key }?.value
+    let name = Array(key.utf8)
+    return members.first { $0.hasKey(name) }?.value
   }
 
   public var string: String? {
-    if case .string(let text) = value { return text }
+    if case .string(let text, let escaped) = value { return source.text(text, escaped: escaped) }
     return nil
   }
 
@@ -47,130 +64,367 @@ public struct JSONSpan: Sendable {
     return []
   }
 
-  /// Reads `bytes`, which must be one JSON document within `limits` (checked by ``JSONParser`` first).
-  public static func read(_ bytes: [UInt8], limits: JSONParser.Limits) throws(JSONParser.Malformed) -> JSONSpan {
-    _ = try JSONParser.parse(bytes, limits: limits, indexing: [])
-    var reader = Reader(bytes: bytes)
-    reader.skipSpace()
-    return reader.value()
+  /// Reads `bytes` as one JSON document under `limits` (nesting, values, bytes per string): a malformed document
+  /// or one over a bound is an error at its byte offset, found while reading (a hostile file is never held twice).
+  ///
+  /// With `keeping`, the value of a member whose key is not in it is checked (grammar and bounds) but not built: a
+  /// STIX bundle's migration reads identifiers, names and kill-chain phases, and a 10,000-incident bundle is mostly
+  /// descriptions and relationships.
+  public static func read(_ bytes: [UInt8], limits: JSONParser.Limits, keeping: Set<String>? = nil)
+    throws(JSONParser.Malformed) -> JSONSpan
+  {
+    let source = JSONSource(bytes)
+    let kept = keeping.map(KeptKeys.init)
+    // Read through a buffer pointer: every byte of a 20 MB bundle passes through the reader's loops, which an
+    // array's bounds checks and uniqueness tests would double.
+    return try source.bytes.withUnsafeBufferPointer { buffer throws(JSONParser.Malformed) in
+      var reader = Reader(source: source, bytes: buffer, limits: limits)
+      reader.kept = kept
+      reader.skipSpace()
+      let document = try reader.value(depth: 0)
+      reader.skipSpace()
+      guard reader.offset == buffer.count else { throw reader.failure("content after the value") }
+      return document
+    }
   }
 
-  /// The reader proper: the document is known to be well formed, so it reads without error paths.
+  /// The reader proper: one pass over the bytes, each string decoded once (without escapes, straight from its
+  /// bytes: the common case, and most of a 20 MB bundle's cost).
   private struct Reader {
-    let bytes: [UInt8]
+    let source: JSONSource
+    let bytes: UnsafeBufferPointer<UInt8>
+    let limits: JSONParser.Limits
     var offset = 0
+    var values = 0
+    /// The keys whose values are built (nil: all).
+    var kept: KeptKeys?
 
-    init(bytes: [UInt8]) {
+    init(source: JSONSource, bytes: UnsafeBufferPointer<UInt8>, limits: JSONParser.Limits) {
+      self.source = source
       self.bytes = bytes
+      self.limits = limits
       if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
     }
 
+    func failure(_ reason: String) -> JSONParser.Malformed { JSONParser.Malformed(offset: offset, reason: reason) }
+
+    var current: UInt8? { offset < bytes.count ? bytes[offset] : nil }
+
     mutating func skipSpace() {
-      while offset < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[offset]) { offset += 1 }
+      while offset < bytes.count {
+        let byte = bytes[offset]
+        guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
+        offset += 1
+      }
     }
 
-    mutating func value() -> JSONSpan {
+    mutating func expect(_ byte: UInt8, _ what: String) throws(JSONParser.Malformed) {
+      guard current == byte else {
+        throw failure(current == nil ? "the document ends where \(what) is expected" : "\(what) expected")
+      }
+      offset += 1
+    }
+
+    mutating func value(depth: Int) throws(JSONParser.Malformed) -> JSONSpan {
+      guard let byte = current else { throw failure("the document ends where a value is expected") }
+      values += 1
+      guard values <= limits.maximumValues else {
+        throw failure("more than \(limits.maximumValues) values in the document")
+      }
       let start = offset
-      switch bytes[offset] {
+      switch byte {
       case UInt8(ascii: "{"):
+        guard depth < limits.maximumDepth else {
+          throw failure("arrays and objects nested deeper than \(limits.maximumDepth)")
+        }
         offset += 1
         var members: [Member] = []
         skipSpace()
-        while bytes[offset] != UInt8(ascii: "}") {
+        if current == UInt8(ascii: "}") {
+          offset += 1
+          return JSONSpan(source: source, range: start..<offset, value: .object(members))
+        }
+        while true {
           let keyStart = offset
-          let key = string()
+          guard current == UInt8(ascii: "\"") else { throw failure("a member name expected") }
+          let key = try string()
           skipSpace()
-          offset += 1  // :
+          try expect(UInt8(ascii: ":"), "':'")
           skipSpace()
-          let value = value()
-          members.append(Member(key: key, range: keyStart..<value.range.upperBound, value: value))
+          let build = kept.map { key.escaped || $0.contains(UnsafeBufferPointer(rebasing: bytes[key.text])) } ?? true
+          let value = build ? try value(depth: depth + 1) : try skip(depth: depth + 1)
+          members.append(
+            Member(keyText: key.text, keyEscaped: key.escaped, range: keyStart..<value.range.upperBound, value: value))
           skipSpace()
-          if bytes[offset] == UInt8(ascii: ",") {
+          if current == UInt8(ascii: ",") {
             offset += 1
             skipSpace()
+            continue
           }
+          try expect(UInt8(ascii: "}"), "',' or '}'")
+          return JSONSpan(source: source, range: start..<offset, value: .object(members))
         }
-        offset += 1
-        return JSONSpan(range: start..<offset, value: .object(members))
       case UInt8(ascii: "["):
+        guard depth < limits.maximumDepth else {
+          throw failure("arrays and objects nested deeper than \(limits.maximumDepth)")
+        }
         offset += 1
         var elements: [JSONSpan] = []
         skipSpace()
-        while bytes[offset] != UInt8(ascii: "]") {
-          elements.append(value())
+        if current == UInt8(ascii: "]") {
+          offset += 1
+          return JSONSpan(source: source, range: start..<offset, value: .array(elements))
+        }
+        while true {
+          elements.append(try value(depth: depth + 1))
           skipSpace()
-          if bytes[offset] == UInt8(ascii: ",") {
+          if current == UInt8(ascii: ",") {
             offset += 1
             skipSpace()
+            continue
           }
+          try expect(UInt8(ascii: "]"), "',' or ']'")
+          return JSONSpan(source: source, range: start..<offset, value: .array(elements))
         }
-        offset += 1
-        return JSONSpan(range: start..<offset, value: .array(elements))
       case UInt8(ascii: "\""):
-        let text = string()
-        return JSONSpan(range: start..<offset, value: .string(text))
+        let text = try string()
+        return JSONSpan(source: source, range: start..<offset, value: .string(text.text, escaped: text.escaped))
+      case UInt8(ascii: "t"): return try literal("true", start)
+      case UInt8(ascii: "f"): return try literal("false", start)
+      case UInt8(ascii: "n"): return try literal("null", start)
+      case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        try number()
+        return JSONSpan(source: source, range: start..<offset, value: .scalar)
       default:
-        while offset < bytes.count,
-          ![0x20, 0x0A, 0x0D, 0x09, UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}")].contains(bytes[offset])
-        {
-          offset += 1
-        }
-        return JSONSpan(range: start..<offset, value: .scalar)
+        throw failure("a value expected")
       }
     }
 
-    /// A string at `offset` (its opening quote), decoded; `offset` ends after the closing quote.
-    mutating func string() -> String {
-      offset += 1
-      var scalars = String.UnicodeScalarView()
-      var runStart = offset
-      func flush(_ end: Int) {
-        scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars)
+    /// A value checked as ``value(depth:)`` checks it, without building it.
+    mutating func skip(depth: Int) throws(JSONParser.Malformed) -> JSONSpan {
+      guard let byte = current else { throw failure("the document ends where a value is expected") }
+      values += 1
+      guard values <= limits.maximumValues else {
+        throw failure("more than \(limits.maximumValues) values in the document")
       }
-      while bytes[offset] != UInt8(ascii: "\"") {
-        guard bytes[offset] == UInt8(ascii: "\\") else {
-          offset += 1
-          continue
+      let start = offset
+      switch byte {
+      case UInt8(ascii: "{"), UInt8(ascii: "["):
+        guard depth < limits.maximumDepth else {
+          throw failure("arrays and objects nested deeper than \(limits.maximumDepth)")
         }
-        flush(offset)
-        let escaped = bytes[offset + 1]
-        offset += 2
-        switch escaped {
-        case UInt8(ascii: "n"): scalars.append("\n")
-        case UInt8(ascii: "t"): scalars.append("\t")
-        case UInt8(ascii: "r"): scalars.append("\r")
-        case UInt8(ascii: "b"): scalars.append("\u{8}")
-        case UInt8(ascii: "f"): scalars.append("\u{C}")
-        case UInt8(ascii: "u"):
-          var code = hex4()
-          if (0xD800..<0xDC00).contains(code), offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"),
-            bytes[offset + 1] == UInt8(ascii: "u")
-          {
-            offset += 2
-            let low = hex4()
-            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+        let isObject = byte == UInt8(ascii: "{")
+        let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+        offset += 1
+        skipSpace()
+        if current == close {
+          offset += 1
+          return JSONSpan(source: source, range: start..<offset, value: .skipped)
+        }
+        while true {
+          if isObject {
+            guard current == UInt8(ascii: "\"") else { throw failure("a member name expected") }
+            _ = try string()
+            skipSpace()
+            try expect(UInt8(ascii: ":"), "':'")
+            skipSpace()
           }
-          scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
-        default: scalars.append(Unicode.Scalar(escaped))
+          _ = try skip(depth: depth + 1)
+          skipSpace()
+          if current == UInt8(ascii: ",") {
+            offset += 1
+            skipSpace()
+            continue
+          }
+          try expect(close, isObject ? "',' or '}'" : "',' or ']'")
+          return JSONSpan(source: source, range: start..<offset, value: .skipped)
         }
-        runStart = offset
+      case UInt8(ascii: "\""):
+        _ = try string()
+      case UInt8(ascii: "t"): _ = try literal("true", start)
+      case UInt8(ascii: "f"): _ = try literal("false", start)
+      case UInt8(ascii: "n"): _ = try literal("null", start)
+      case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number()
+      default: throw failure("a value expected")
       }
-      flush(offset)
-      offset += 1
-      return String(scalars)
+      return JSONSpan(source: source, range: start..<offset, value: .skipped)
     }
 
-    mutating func hex4() -> UInt32 {
-      var code: UInt32 = 0
-      for _ in 0..<4 {
+    mutating func literal(_ word: String, _ start: Int) throws(JSONParser.Malformed) -> JSONSpan {
+      let expected = Array(word.utf8)
+      guard bytes[offset...].starts(with: expected) else { throw failure("a value expected") }
+      offset += expected.count
+      return JSONSpan(source: source, range: start..<offset, value: .scalar)
+    }
+
+    /// A number as JSON writes it: `-`? digits (no leading zero), `.digits`?, `e[+-]digits`?.
+    mutating func number() throws(JSONParser.Malformed) {
+      func digits() -> Int {
+        let start = offset
+        while let byte = current, byte >= 48, byte <= 57 { offset += 1 }
+        return offset - start
+      }
+      if current == UInt8(ascii: "-") { offset += 1 }
+      let first = offset
+      guard digits() > 0 else { throw failure("a digit expected") }
+      if bytes[first] == UInt8(ascii: "0"), offset - first > 1 { throw failure("a number with a leading zero") }
+      if current == UInt8(ascii: ".") {
+        offset += 1
+        guard digits() > 0 else { throw failure("a digit expected after '.'") }
+      }
+      if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+        offset += 1
+        if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { offset += 1 }
+        guard digits() > 0 else { throw failure("a digit expected in the exponent") }
+      }
+    }
+
+    /// A string at `offset` (its opening quote): the range of its text and whether it holds escapes, each escape
+    /// checked; `offset` ends after the closing quote.
+    mutating func string() throws(JSONParser.Malformed) -> (text: Range<Int>, escaped: Bool) {
+      offset += 1
+      let start = offset
+      var escaped = false
+      while true {
+        // Most bytes are plain text: skip them eight at a time first.
+        offset = JSONSpan.plainText(in: bytes, from: offset)
+        guard offset < bytes.count else { throw failure("a string without its closing quote") }
         let byte = bytes[offset]
-        let digit: UInt8 =
-          byte <= UInt8(ascii: "9") ? byte - 48 : (byte | 0x20) - UInt8(ascii: "a") + 10
-        code = code << 4 | UInt32(digit)
+        if byte == UInt8(ascii: "\"") { break }
+        if byte < 0x20 { throw failure("a control character in a string") }
+        if byte == UInt8(ascii: "\\") {
+          escaped = true
+          offset += 1
+          guard offset < bytes.count else { throw failure("a string without its closing quote") }
+          switch bytes[offset] {
+          case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+            UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            break
+          case UInt8(ascii: "u"):
+            guard offset + 4 < bytes.count, bytes[(offset + 1)...(offset + 4)].allSatisfy({
+                  ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 102)
+                }) else {
+              throw failure("a \\u escape without four hexadecimal digits")
+            }
+            offset += 4
+          default:
+            throw failure("an unknown escape '\\\(Unicode.Scalar(bytes[offset]))'")
+          }
+        }
         offset += 1
       }
-      return code
+      let end = offset
+      guard end - start <= limits.maximumStringBytes else {
+        throw failure("a string longer than \(limits.maximumStringBytes) bytes")
+      }
+      offset += 1
+      return (start..<end, escaped)
     }
+  }
+}
+
+extension JSONSpan {
+  /// The offset of the first byte at or after `start` that ends a run of plain string text: a quote, a backslash
+  /// or a control character (or the end). Eight bytes are tested at once with the usual word tricks (a byte below
+  /// 0x20, a byte equal to 0x22 or 0x5C), the rest one by one.
+  static func plainText(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var offset = start
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    if let base = bytes.baseAddress {
+      while offset + 8 <= bytes.count {
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let special =
+          ((word &- ones &* 0x20) | (quote &- ones) | (backslash &- ones)) & ~(word & highs) & highs
+        // A byte of 0x80 or more is never special; those three tests only flag bytes below 0x80.
+        if special != 0 { break }
+        offset += 8
+      }
+    }
+    while offset < bytes.count {
+      let byte = bytes[offset]
+      if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { break }
+      offset += 1
+    }
+    return offset
+  }
+}
+
+/// The keys whose values ``JSONSpan/read(_:limits:keeping:)`` builds, looked up by length and first byte and then
+/// compared byte by byte: every member of a large bundle is looked up, and hashing each key was a third of the read.
+struct KeptKeys {
+  private var buckets: [Int: [[UInt8]]] = [:]
+
+  init(_ keys: Set<String>) {
+    for key in keys {
+      let bytes = Array(key.utf8)
+      buckets[Self.slot(bytes.count, bytes.first ?? 0), default: []].append(bytes)
+    }
+  }
+
+  private static func slot(_ count: Int, _ first: UInt8) -> Int { count << 8 | Int(first) }
+
+  func contains(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let candidates = buckets[Self.slot(key.count, key.first ?? 0)] else { return false }
+    return candidates.contains { $0.elementsEqual(key) }
+  }
+}
+
+/// The bytes of a document read by ``JSONSpan``, and the text of its strings.
+final class JSONSource: Sendable {
+  let bytes: [UInt8]
+
+  init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+  /// The text of a string's bytes (between its quotes), its escapes (checked when the document was read) decoded.
+  func text(_ range: Range<Int>, escaped: Bool) -> String {
+    guard escaped else { return String(decoding: bytes[range], as: UTF8.self) }
+    var scalars = String.UnicodeScalarView()
+    var runStart = range.lowerBound
+    var index = range.lowerBound
+    func flush(_ end: Int) {
+      scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars)
+    }
+    func hex4(_ at: Int) -> UInt32 {
+      bytes[at..<(at + 4)].reduce(0) { code, byte in
+        code << 4 | UInt32(byte <= 57 ? byte - 48 : (byte | 0x20) - 87)
+      }
+    }
+    while index < range.upperBound {
+      guard bytes[index] == UInt8(ascii: "\\") else {
+        index += 1
+        continue
+      }
+      flush(index)
+      let escape = bytes[index + 1]
+      index += 2
+      switch escape {
+      case UInt8(ascii: "n"): scalars.append("\n")
+      case UInt8(ascii: "t"): scalars.append("\t")
+      case UInt8(ascii: "r"): scalars.append("\r")
+      case UInt8(ascii: "b"): scalars.append("\u{8}")
+      case UInt8(ascii: "f"): scalars.append("\u{C}")
+      case UInt8(ascii: "u"):
+        var code = hex4(index)
+        index += 4
+        if (0xD800..<0xDC00).contains(code), index + 6 <= range.upperBound, bytes[index] == UInt8(ascii: "\\"),
+          bytes[index + 1] == UInt8(ascii: "u")
+        {
+          let low = hex4(index + 2)
+          if (0xDC00..<0xE000).contains(low) {
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            index += 6
+          }
+        }
+        scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+      default: scalars.append(Unicode.Scalar(escape))
+      }
+      runStart = index
+    }
+    flush(range.upperBound)
+    return String(scalars)
   }
 }
 

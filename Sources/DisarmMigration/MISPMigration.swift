@@ -16,6 +16,9 @@ enum MISPMigration {
   }
 
   private struct State {
+    static let namingKeys: Set<String> = ["external_id", "value", "name", "tag_name"]
+    static let galaxyPrefix = Array("misp-galaxy:".utf8)
+
     let file: String
     let mapping: ReleaseMapping
     var edited: EditedBytes
@@ -25,7 +28,11 @@ enum MISPMigration {
 
     mutating func walk(_ span: JSONSpan, place: String, key: String?) {
       switch span.value {
-      case .string(let text):
+      case .string(let content, _):
+        // Only tags and the members that name clusters are read: an event's free text is never decoded.
+        guard key.map(Self.namingKeys.contains) == true || span.source.bytes[content].starts(with: Self.galaxyPrefix),
+          let text = span.string
+        else { break }
         if let new = rewrite(text, place: place, key: key), new != text {
           edited.replace(span.range, with: jsonLiteral(new))
         }
@@ -52,7 +59,7 @@ enum MISPMigration {
         edited.removeElements(removed, of: span)
       case .object(let members):
         for member in members { walk(member.value, place: place + "/" + pointerEscaped(member.key), key: member.key) }
-      case .scalar: break
+      case .scalar, .skipped: break
       }
     }
 
@@ -69,7 +76,7 @@ enum MISPMigration {
         guard let new = rewriteValue(inner, place: place) else { return nil }
         return String(text[..<equals.upperBound]) + new + "\""
       }
-      if key == "external_id" || key == "value" || key == "name" || key == "tag_name" {
+      if let key, Self.namingKeys.contains(key) {
         return rewriteValue(text, place: place)
       }
       return nil

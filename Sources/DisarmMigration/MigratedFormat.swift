@@ -30,6 +30,14 @@ public enum MigrationBounds {
 }
 
 extension MigratedFormat {
+  /// Every member a migration reads, in any format: layers' entries, bundles' identifiers, names and kill-chain
+  /// phases, MISP events' tags and clusters (on the event, its attributes and objects). Other members are kept as
+  /// written and never read.
+  static let readKeys: Set<String> = STIXMigration.readKeys.union([
+    "techniques", "techniqueID", "tactic", "comment", "score", "color", "metadata", "links",
+    "Event", "response", "Tag", "Galaxy", "GalaxyCluster", "value", "tag_name", "meta", "Attribute", "Object",
+  ])
+
   /// Reads `path` under the bounds.
   static func load(_ path: String) throws(MigrationFailure) -> [UInt8] {
     var isFolder: ObjCBool = false
@@ -60,9 +68,11 @@ extension MigratedFormat {
       }
       return (lowered.hasSuffix(".csv") || lowered.hasSuffix(".tsv") ? .csv : .text, nil)
     }
+    // One reading, building only the members some format's migration reads (a large bundle is mostly descriptions
+    // and relationships, checked but not built); the top-level keys tell the format.
     let document: JSONSpan
     do {
-      document = try JSONSpan.read(bytes, limits: MigrationBounds.json)
+      document = try JSONSpan.read(bytes, limits: MigrationBounds.json, keeping: readKeys)
     } catch {
       let (line, column) = LineIndex(bytes).position(min(error.offset, bytes.count))
       throw MigrationFailure(description: "\(path):\(line):\(column): not valid JSON: \(error.reason)")

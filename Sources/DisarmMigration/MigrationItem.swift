@@ -51,6 +51,8 @@ public struct MigrationResult: Sendable {
     /// How many identifiers the file mentions, and how many of them were already right.
     public var identifiers: Int
     public var unchanged: Int
+    /// The JSON document as read, kept so that the command can free it at exit rather than value by value.
+    public var document: JSONSpan? = nil
 
     public var isChanged: Bool { original != migrated }
   }

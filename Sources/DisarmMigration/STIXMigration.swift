@@ -5,6 +5,12 @@
 /// STIX ids are kept, so every relationship and report that refers to them still does. Two objects that now stand
 /// for one technique are merged: every reference to the second is pointed at the first and the second is removed.
 enum STIXMigration {
+  /// The members a bundle's migration reads: the rest of a bundle is checked but not built.
+  static let readKeys: Set<String> = [
+    "objects", "type", "id", "name", "x_mitre_id", "external_references", "external_id", "url", "source_name",
+    "kill_chain_phases", "phase_name", "kill_chain_name", "x_mitre_is_subtechnique", "x_mitre_shortname",
+  ]
+
   /// The object types whose identifiers are framework objects.
   static let migratedTypes: Set<String> = ["attack-pattern", "x-mitre-tactic", "course-of-action"]
 
@@ -95,7 +101,12 @@ enum STIXMigration {
       }
       if !changed { unchanged += 1 }
     }
-    if let array = bundle["objects"], !mergedInto.isEmpty {
+    // Redirecting references reads every string of every object: the bundle is read again whole for it (merges
+    // are rare; the ranges are the same).
+    if !mergedInto.isEmpty, let whole = try? JSONSpan.read(bytes, limits: MigrationBounds.json),
+      let array = whole["objects"]
+    {
+      let objects = array.elements
       var redirect: [String: String] = [:]
       for (index, first) in mergedInto { if let id = objects[index]["id"]?.string { redirect[id] = first } }
       edited.removeElements(Set(mergedInto.keys), of: array)
@@ -113,15 +124,15 @@ enum STIXMigration {
     in span: JSONSpan, _ redirect: [String: String], edited: inout EditedBytes, isTop: Bool = true
   ) {
     switch span.value {
-    case .string(let text):
-      if let to = redirect[text] { edited.replace(span.range, with: jsonLiteral(to)) }
+    case .string:
+      if let text = span.string, let to = redirect[text] { edited.replace(span.range, with: jsonLiteral(to)) }
     case .array(let elements):
       for element in elements { redirectReferences(in: element, redirect, edited: &edited, isTop: false) }
     case .object(let members):
       for member in members where !(isTop && member.key == "id") {
         redirectReferences(in: member.value, redirect, edited: &edited, isTop: false)
       }
-    case .scalar: break
+    case .scalar, .skipped: break
     }
   }
 }

@@ -107,6 +107,10 @@ extension Disarm {
           throw ExitStatus.failure
         }
       }
+      // Freeing the releases and the documents value by value would cost more than the migration: they live
+      // until the process exits.
+      KeepAlive.keep(mapping)
+      KeepAlive.keep(result)
       try printReport(result)
       let blocked = result.needsReview && !acceptReview
       if blocked {
