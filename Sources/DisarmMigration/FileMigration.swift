@@ -9,9 +9,9 @@ public enum FileMigration {
       let (format, document) = try MigratedFormat.recognise(bytes, path: path)
       var file: MigrationResult.File
       switch format {
-      case .navigator: file = LayerMigration.migrate(bytes, document!, file: path, mapping: mapping)
-      case .stix: file = STIXMigration.migrate(bytes, document!, file: path, mapping: mapping)
-      case .misp: file = MISPMigration.migrate(bytes, document!, file: path, mapping: mapping)
+      case .navigator: file = LayerMigration.migrate(bytes, document!.root, file: path, mapping: mapping)
+      case .stix: file = STIXMigration.migrate(bytes, document!.root, file: path, mapping: mapping)
+      case .misp: file = MISPMigration.migrate(bytes, document!.root, file: path, mapping: mapping)
       case .csv: file = TextMigration.migrate(bytes, file: path, header: true, mapping: mapping)
       case .text: file = TextMigration.migrate(bytes, file: path, header: false, mapping: mapping)
       }

@@ -1,4 +1,5 @@
 import DisarmDiagnostics
+import Foundation
 
 /// A JSON document read with the byte range of every value, so that a migration changes only the strings it must
 /// and leaves every other byte of the user's file (key order, spacing, numbers as written) exactly as it was.
@@ -19,8 +20,8 @@ public struct JSONSpan: Sendable {
     public var key: String { value.source.text(keyText, escaped: keyEscaped) }
 
     /// Whether the key is `name`, compared on the bytes.
-    func hasKey(_ name: [UInt8]) -> Bool {
-      keyEscaped ? Array(key.utf8) == name : value.source.bytes[keyText].elementsEqual(name)
+    func hasKey(_ name: String) -> Bool {
+      keyEscaped ? key == name : value.source.equals(keyText, name)
     }
   }
 
@@ -37,21 +38,27 @@ public struct JSONSpan: Sendable {
     case skipped
   }
 
-  /// The document's bytes, shared by every value read from it.
-  let source: JSONSource
+  /// The document's bytes, shared by every value read from it. Unowned: a reference count per value was a tenth of
+  /// the reading, and the ``JSONDocument`` that holds the values holds the bytes.
+  unowned(unsafe) let source: JSONSource
   public var range: Range<Int>
   public var value: Value
 
   /// The member named `key`, when this is an object that has one.
   public subscript(key: String) -> JSONSpan? {
     guard case .object(let members) = value else { return nil }
-    let name = Array(key.utf8)
-    return members.first { $0.hasKey(name) }?.value
+    return members.first { $0.hasKey(key) }?.value
   }
 
   public var string: String? {
     if case .string(let text, let escaped) = value { return source.text(text, escaped: escaped) }
     return nil
+  }
+
+  /// Whether this is the string `text` (compared on the bytes when it holds no escapes).
+  public func isString(_ text: String) -> Bool {
+    guard case .string(let range, let escaped) = value else { return false }
+    return escaped ? string == text : source.equals(range, text)
   }
 
   public var elements: [JSONSpan] {
@@ -70,9 +77,10 @@ public struct JSONSpan: Sendable {
   /// With `keeping`, the value of a member whose key is not in it is checked (grammar and bounds) but not built: a
   /// STIX bundle's migration reads identifiers, names and kill-chain phases, and a 10,000-incident bundle is mostly
   /// descriptions and relationships.
-  public static func read(_ bytes: [UInt8], limits: JSONParser.Limits, keeping: Set<String>? = nil)
-    throws(JSONParser.Malformed) -> JSONSpan
-  {
+  public static func read(
+    _ bytes: [UInt8], limits: JSONParser.Limits, keeping: Set<String>? = nil,
+    skippingObjectsOfOtherTypes: Set<String>? = nil
+  ) throws(JSONParser.Malformed) -> JSONDocument {
     let source = JSONSource(bytes)
     let kept = keeping.map(KeptKeys.init)
     // Read through a buffer pointer: every byte of a 20 MB bundle passes through the reader's loops, which an
@@ -80,11 +88,12 @@ public struct JSONSpan: Sendable {
     return try source.bytes.withUnsafeBufferPointer { buffer throws(JSONParser.Malformed) in
       var reader = Reader(source: source, bytes: buffer, limits: limits)
       reader.kept = kept
+      reader.objectTypes = skippingObjectsOfOtherTypes.map(KeptKeys.init)
       reader.skipSpace()
       let document = try reader.value(depth: 0)
       reader.skipSpace()
       guard reader.offset == buffer.count else { throw reader.failure("content after the value") }
-      return document
+      return JSONDocument(source: source, root: document)
     }
   }
 
@@ -98,6 +107,9 @@ public struct JSONSpan: Sendable {
     var values = 0
     /// The keys whose values are built (nil: all).
     var kept: KeptKeys?
+    /// With it, an element of the top-level `objects` array (a STIX bundle's) whose `type` is not one of these is
+    /// read up to that member and checked, not built, after it.
+    var objectTypes: KeptKeys?
 
     init(source: JSONSource, bytes: UnsafeBufferPointer<UInt8>, limits: JSONParser.Limits) {
       self.source = source
@@ -125,7 +137,7 @@ public struct JSONSpan: Sendable {
       offset += 1
     }
 
-    mutating func value(depth: Int) throws(JSONParser.Malformed) -> JSONSpan {
+    mutating func value(depth: Int, inObjects: Bool = false) throws(JSONParser.Malformed) -> JSONSpan {
       guard let byte = current else { throw failure("the document ends where a value is expected") }
       values += 1
       guard values <= limits.maximumValues else {
@@ -151,11 +163,29 @@ public struct JSONSpan: Sendable {
           skipSpace()
           try expect(UInt8(ascii: ":"), "':'")
           skipSpace()
-          let build = kept.map { key.escaped || $0.contains(UnsafeBufferPointer(rebasing: bytes[key.text])) } ?? true
-          let value = build ? try value(depth: depth + 1) : try skip(depth: depth + 1)
+          let name = UnsafeBufferPointer(rebasing: bytes[key.text])
+          let build = kept.map { key.escaped || $0.contains(name) } ?? true
+          let isObjects = depth == 0 && objectTypes != nil && Self.equal(name, "objects")
+          let value = build ? try value(depth: depth + 1, inObjects: isObjects) : try skip(depth: depth + 1)
           members.append(
             Member(keyText: key.text, keyEscaped: key.escaped, range: keyStart..<value.range.upperBound, value: value))
           skipSpace()
+          if inObjects, let types = objectTypes, Self.equal(name, "type"),
+            case .string(let text, false) = value.value, !types.contains(UnsafeBufferPointer(rebasing: bytes[text]))
+          {
+            // Another type of STIX object: the rest is checked, not built.
+            while current == UInt8(ascii: ",") {
+              offset += 1
+              skipSpace()
+              guard current == UInt8(ascii: "\"") else { throw failure("a member name expected") }
+              _ = try string()
+              skipSpace()
+              try expect(UInt8(ascii: ":"), "':'")
+              skipSpace()
+              _ = try skip(depth: depth + 1)
+              skipSpace()
+            }
+          }
           if current == UInt8(ascii: ",") {
             offset += 1
             skipSpace()
@@ -176,7 +206,7 @@ public struct JSONSpan: Sendable {
           return JSONSpan(source: source, range: start..<offset, value: .array(elements))
         }
         while true {
-          elements.append(try value(depth: depth + 1))
+          elements.append(try value(depth: depth + 1, inObjects: inObjects))
           skipSpace()
           if current == UInt8(ascii: ",") {
             offset += 1
@@ -198,6 +228,11 @@ public struct JSONSpan: Sendable {
       default:
         throw failure("a value expected")
       }
+    }
+
+    /// Whether `name` is `key`.
+    static func equal(_ name: UnsafeBufferPointer<UInt8>, _ key: StaticString) -> Bool {
+      name.count == key.utf8CodeUnitCount && memcmp(name.baseAddress!, key.utf8Start, name.count) == 0
     }
 
     /// A value checked as ``value(depth:)`` checks it, without building it.
@@ -301,9 +336,11 @@ public struct JSONSpan: Sendable {
             UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
             break
           case UInt8(ascii: "u"):
-            guard offset + 4 < bytes.count, bytes[(offset + 1)...(offset + 4)].allSatisfy({
-                  ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 102)
-                }) else {
+            guard offset + 4 < bytes.count,
+              bytes[(offset + 1)...(offset + 4)].allSatisfy({
+                ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 102)
+              })
+            else {
               throw failure("a \\u escape without four hexadecimal digits")
             }
             offset += 4
@@ -338,8 +375,9 @@ extension JSONSpan {
         let backslash = word ^ (ones &* 0x5C)
         let special =
           ((word &- ones &* 0x20) | (quote &- ones) | (backslash &- ones)) & ~(word & highs) & highs
-        // A byte of 0x80 or more is never special; those three tests only flag bytes below 0x80.
-        if special != 0 { break }
+        // A byte of 0x80 or more is never special; those three tests only flag bytes below 0x80. A borrow can flag
+        // a byte above a special one, never below: the lowest flag is the first special byte.
+        if special != 0 { return offset + special.trailingZeroBitCount / 8 }
         offset += 8
       }
     }
@@ -355,21 +393,26 @@ extension JSONSpan {
 /// The keys whose values ``JSONSpan/read(_:limits:keeping:)`` builds, looked up by length and first byte and then
 /// compared byte by byte: every member of a large bundle is looked up, and hashing each key was a third of the read.
 struct KeptKeys {
-  private var buckets: [Int: [[UInt8]]] = [:]
+  /// Keys by length (the last slot holds every longer one).
+  private var byLength: [[[UInt8]]] = Array(repeating: [], count: 65)
 
   init(_ keys: Set<String>) {
-    for key in keys {
-      let bytes = Array(key.utf8)
-      buckets[Self.slot(bytes.count, bytes.first ?? 0), default: []].append(bytes)
-    }
+    for key in keys { byLength[min(key.utf8.count, 64)].append(Array(key.utf8)) }
   }
-
-  private static func slot(_ count: Int, _ first: UInt8) -> Int { count << 8 | Int(first) }
 
   func contains(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let candidates = buckets[Self.slot(key.count, key.first ?? 0)] else { return false }
-    return candidates.contains { $0.elementsEqual(key) }
+    byLength[min(key.count, 64)].contains { candidate in
+      candidate.count == key.count
+        && candidate.withUnsafeBufferPointer { memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }
+    }
   }
+}
+
+/// A document read by ``JSONSpan/read(_:limits:keeping:skippingObjectsOfOtherTypes:)``: its bytes and its values,
+/// which refer to the bytes without holding them.
+public struct JSONDocument: Sendable {
+  let source: JSONSource
+  public let root: JSONSpan
 }
 
 /// The bytes of a document read by ``JSONSpan``, and the text of its strings.
@@ -377,6 +420,19 @@ final class JSONSource: Sendable {
   let bytes: [UInt8]
 
   init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+  /// Whether the bytes in `range` are `text`'s UTF-8, compared with `memcmp` (the generic comparison of a slice with a
+  /// string's view cost a hundred instructions a call, and a large bundle makes hundreds of thousands).
+  func equals(_ range: Range<Int>, _ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { utf8 in
+      utf8.count == range.count
+        && (utf8.isEmpty
+          || bytes.withUnsafeBufferPointer {
+            memcmp($0.baseAddress! + range.lowerBound, utf8.baseAddress!, utf8.count) == 0
+          })
+    }
+  }
 
   /// The text of a string's bytes (between its quotes), its escapes (checked when the document was read) decoded.
   func text(_ range: Range<Int>, escaped: Bool) -> String {

@@ -57,7 +57,7 @@ extension MigratedFormat {
   }
 
   /// The format of `bytes` (the file `path`), with the JSON document read when it is one.
-  static func recognise(_ bytes: [UInt8], path: String) throws(MigrationFailure) -> (MigratedFormat, JSONSpan?) {
+  static func recognise(_ bytes: [UInt8], path: String) throws(MigrationFailure) -> (MigratedFormat, JSONDocument?) {
     var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     while index < bytes.count, [9, 10, 13, 32].contains(bytes[index]) { index += 1 }
     let opensJSON = index < bytes.count && (bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "["))
@@ -70,16 +70,19 @@ extension MigratedFormat {
     }
     // One reading, building only the members some format's migration reads (a large bundle is mostly descriptions
     // and relationships, checked but not built); the top-level keys tell the format.
-    let document: JSONSpan
+    let document: JSONDocument
     do {
-      document = try JSONSpan.read(bytes, limits: MigrationBounds.json, keeping: readKeys)
+      document = try JSONSpan.read(
+        bytes, limits: MigrationBounds.json, keeping: readKeys,
+        skippingObjectsOfOtherTypes: STIXMigration.migratedTypes)
     } catch {
       let (line, column) = LineIndex(bytes).position(min(error.offset, bytes.count))
       throw MigrationFailure(description: "\(path):\(line):\(column): not valid JSON: \(error.reason)")
     }
-    if document["techniques"] != nil, document["objects"] == nil { return (.navigator, document) }
-    if document["type"]?.string == "bundle" || document["objects"] != nil { return (.stix, document) }
-    if document["Event"] != nil || document["response"] != nil { return (.misp, document) }
+    let root = document.root
+    if root["techniques"] != nil, root["objects"] == nil { return (.navigator, document) }
+    if root["type"]?.string == "bundle" || root["objects"] != nil { return (.stix, document) }
+    if root["Event"] != nil || root["response"] != nil { return (.misp, document) }
     throw MigrationFailure(
       description:
         "\(path): JSON, but neither an ATT&CK Navigator layer (`techniques`), a STIX bundle (`objects`) nor a MISP "

@@ -52,7 +52,7 @@ public struct MigrationResult: Sendable {
     public var identifiers: Int
     public var unchanged: Int
     /// The JSON document as read, kept so that the command can free it at exit rather than value by value.
-    public var document: JSONSpan? = nil
+    public var document: JSONDocument? = nil
 
     public var isChanged: Bool { original != migrated }
   }

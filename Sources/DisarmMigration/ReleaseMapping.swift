@@ -63,13 +63,20 @@ public struct ReleaseMapping: Sendable {
     }
     var outcomes: [DisarmID: Outcome] = [:]
     let renamed = Dictionary(diff.kinds.flatMap(\.renamed).map { ($0.id, $0.old) }, uniquingKeysWith: { a, _ in a })
+    // The new release's objects by kind and name, for the suggestion made when an object was removed unrecorded.
+    var byName: [ObjectKind: [String: DisarmID]] = [:]
+    for object in new.orderedObjects where !object.isStale && !object.name.isEmpty {
+      byName[object.kind, default: [:]][object.name.lowercased()] =
+        byName[object.kind]?[object.name.lowercased()]
+        ?? object.id
+    }
     for object in old.orderedObjects where !object.isStale {
       let id = object.id
       if let kept = target(id) {
         outcomes[id] = .kept(kept, renamedFrom: renamed[id])
         continue
       }
-      outcomes[id] = Self.retirement(of: id, name: object.name, in: new, target: target)
+      outcomes[id] = Self.retirement(of: id, name: object.name, in: new, byName: byName, target: target)
     }
     // Identifiers the old release does not have: those the new one has are already migrated; retired ones in the new
     // register are followed like the others.
@@ -77,22 +84,22 @@ public struct ReleaseMapping: Sendable {
       outcomes[object.id] = .kept(target(object.id)!, renamedFrom: nil)
     }
     for entry in new.register.entries where outcomes[entry.id] == nil {
-      outcomes[entry.id] = Self.retirement(of: entry.id, name: entry.name ?? "", in: new, target: target)
+      outcomes[entry.id] = Self.retirement(
+        of: entry.id, name: entry.name ?? "", in: new, byName: byName, target: target)
     }
     self.outcomes = outcomes
   }
 
   /// What the new register (or its absence) says about an identifier the new release no longer has.
   private static func retirement(
-    of id: DisarmID, name: String, in new: KnowledgeBase, target: (DisarmID) -> Target?
+    of id: DisarmID, name: String, in new: KnowledgeBase, byName: [ObjectKind: [String: DisarmID]],
+    target: (DisarmID) -> Target?
   ) -> Outcome {
     guard let entry = new.register[id] else {
-      let sameName = new.objects(of: id.kind).first {
-        !$0.isStale && $0.name.lowercased() == name.lowercased() && !name.isEmpty
-      }
+      let sameName = name.isEmpty ? nil : byName[id.kind]?[name.lowercased()]
       return .review(
         "removed in the new release, and its register does not record it"
-          + (sameName.map { "; \($0.id) has the same name" } ?? ""))
+          + (sameName.map { "; \($0) has the same name" } ?? ""))
     }
     var next = entry.replacedBy
     var seen: Set<DisarmID> = [id]

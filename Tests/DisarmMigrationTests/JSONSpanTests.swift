@@ -12,14 +12,47 @@ import Testing
   @Test func rangesAndStrings() throws {
     let text = #"{"a": [1, -2.5e3, "x\"y\u00e9\ud83d\ude00", true, null], "b" : {}}"#
     let bytes = Array(text.utf8)
-    let document = try JSONSpan.read(bytes, limits: Self.limits)
+    let whole = try JSONSpan.read(bytes, limits: Self.limits)
+    let document = whole.root
     let array = try #require(document["a"])
-    #expect(String(decoding: bytes[array.range], as: UTF8.self) == #"[1, -2.5e3, "x\"y\u00e9\ud83d\ude00", true, null]"#)
+    #expect(
+      String(decoding: bytes[array.range], as: UTF8.self) == #"[1, -2.5e3, "x\"y\u00e9\ud83d\ude00", true, null]"#)
     #expect(array.elements[2].string == "x\"yé😀")
     #expect(array.elements.count == 5)
     #expect(document.members.map(\.key) == ["a", "b"])
     #expect(String(decoding: bytes[document.members[1].range], as: UTF8.self) == #""b" : {}"#)
     #expect(try JSONParser.parse(bytes)["a"]?.arrayValue?[2].stringValue == array.elements[2].string)
+    withExtendedLifetime(whole) {}
+  }
+
+  @Test func membersNotKeptAndObjectsOfOtherTypesAreCheckedButNotBuilt() throws {
+    let text =
+      #"{"objects": [{"type": "relationship", "id": "r", "x": [1]}, {"id": "a", "type": "attack-pattern", "description": "d", "name": "n"}], "other": {"deep": [1, 2]}}"#
+    let bytes = Array(text.utf8)
+    let whole = try JSONSpan.read(
+      bytes, limits: Self.limits, keeping: ["objects", "type", "id", "name"],
+      skippingObjectsOfOtherTypes: ["attack-pattern"])
+    let objects = try #require(whole.root["objects"]).elements
+    #expect(objects[0].members.map(\.key) == ["type"])
+    #expect(
+      String(decoding: bytes[objects[0].range], as: UTF8.self) == #"{"type": "relationship", "id": "r", "x": [1]}"#)
+    #expect(objects[1].members.map(\.key) == ["id", "type", "description", "name"])
+    #expect(objects[1]["name"]?.string == "n")
+    guard case .skipped = objects[1]["description"]!.value else {
+      Issue.record("description was built")
+      return
+    }
+    guard case .skipped = whole.root["other"]!.value else {
+      Issue.record("other was built")
+      return
+    }
+    // What is skipped is still checked.
+    #expect(throws: JSONParser.Malformed.self) {
+      _ = try JSONSpan.read(
+        Array(#"{"objects": [{"type": "relationship", "x": [1,]}]}"#.utf8), limits: Self.limits,
+        keeping: ["objects", "type"], skippingObjectsOfOtherTypes: ["attack-pattern"])
+    }
+    withExtendedLifetime(whole) {}
   }
 
   @Test func theWordAtATimeScanFindsWhatTheByteAtATimeScanFinds() {
@@ -41,7 +74,8 @@ import Testing
   @Test(arguments: [
     ("{\"a\": [1,]}", "a value expected"), ("{\"a\": \"x", "closing quote"), ("[\"\\q\"]", "unknown escape"),
     ("[01]", "leading zero"), ("[1] 2", "content after the value"), ("{\"a\" 1}", "':' expected"),
-    ("[[[[[[[[[1]]]]]]]]]", "nested deeper than 8"), ("[\"\u{1}\"]", "control character"), ("[tru]", "a value expected"),
+    ("[[[[[[[[[1]]]]]]]]]", "nested deeper than 8"), ("[\"\u{1}\"]", "control character"),
+    ("[tru]", "a value expected"),
     ("[\"\(String(repeating: "x", count: 65))\"]", "longer than 64 bytes"), ("[1.]", "digit expected after '.'"),
     ("[" + Array(repeating: "1", count: 100).joined(separator: ",") + "]", "more than 100 values"), ("", "ends"),
   ])
