@@ -277,9 +277,16 @@ def check_opencti(path):
 
 def check_collection(path):
     collections = require("mitreattack.collections", "mitreattack-python")
-    with contextlib.redirect_stdout(io.StringIO()):
-        index = collections.CollectionToIndex.generate_index(
-            name="check", description="check", root_url="file:///", files=[path])
+    import os
+    import tempfile
+    # CollectionToIndex reads its files as UTF-16 (as ATT&CK's Workbench writes them): give it such a copy.
+    with tempfile.TemporaryDirectory() as folder:
+        copy = os.path.join(folder, "bundle.json")
+        with open(path, encoding="utf-8") as source, open(copy, "w", encoding="utf-16") as target:
+            target.write(source.read())
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            index = collections.CollectionToIndex.generate_index(
+                name="check", description="check", root_url="file:///", files=[copy])
     objects = json.load(open(path, encoding="utf-8"))["objects"]
     found = [obj for obj in objects if obj["type"] == "x-mitre-collection"]
     if len(found) != 1 or len(index["collections"]) != 1:
