@@ -70,8 +70,8 @@ public enum STIXCollection {
     members.filter { !versionProperties.contains($0.key) }
   }
 
-  /// `M.N` with N (or M, N reset) one higher; a version that is not two numbers starts again at `1.0`... raised.
-  static func raised(_ version: String, major: Bool) -> String {
+  /// `M.N` with N one higher (`major`: M one higher and N 0); a version that is not two numbers is taken as `1.0`.
+  public static func raised(_ version: String, major: Bool) -> String {
     let parts = version.split(separator: ".", omittingEmptySubsequences: false)
     guard parts.count == 2, let high = Int(parts[0]), let low = Int(parts[1]), high >= 0, low >= 0, high < 1_000_000,
       low < 1_000_000

@@ -22,6 +22,11 @@ public struct STIXKnownIDs: Sendable {
   public struct Known: Sendable, Equatable {
     public var id: String
     public var path: String
+
+    public init(id: String, path: String) {
+      self.id = id
+      self.path = path
+    }
   }
 
   private var known: [String: Known] = [:]
