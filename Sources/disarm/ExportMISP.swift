@@ -86,7 +86,8 @@ extension Disarm.Export {
         "disarm: wrote \(galaxies) MISP galax\(galaxies == 1 ? "y" : "ies") (\(counts.joined(separator: ", "))) to "
           + "\(output); \(Summary.plural(errors, "error")) in the knowledge base")
       if let before {
-        Terminal.status("disarm: versions since \(previous ?? ""): " + MISPExport.versionSummary(files, previous: before))
+        Terminal.status(
+          "disarm: versions since \(previous ?? ""): " + MISPExport.versionSummary(files, previous: before))
       }
       if errors > 0 { throw ExitStatus.findings }
     }

@@ -40,7 +40,9 @@ extension Disarm {
 
     @Option(
       name: .customLong("kill-chain"),
-      help: "Kill chain of the techniques' phases: mitre-attack (as the official bundle) or disarm (default: the profile's).")
+      help:
+        "Kill chain of the techniques' phases: mitre-attack (as the official bundle) or disarm (default: the profile's)."
+    )
     var killChain: STIXKillChain?
 
     @Option(help: "The consumer the bundle is shaped for: disarm (the Foundation's bundle), opencti or navigator.")

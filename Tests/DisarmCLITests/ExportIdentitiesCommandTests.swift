@@ -120,8 +120,9 @@ import Testing
     #expect(new.stderr.contains("disarm-techniques 1 -> 2") && new.stderr.contains("disarm-actortypes 1 (unchanged)"))
     try ExportMISPCommandTests.expectMISPSchemasValidate(second, galaxies: 4, source: "retired")
     try ExportMISPCommandTests.expectMISPChecksPass(second, galaxies: 4, source: "retired")
-    let cluster = try JSONSerialization.jsonObject(
-      with: Data(contentsOf: second.appendingPathComponent("clusters/disarm-techniques.json"))) as? [String: Any]
+    let cluster =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: second.appendingPathComponent("clusters/disarm-techniques.json"))) as? [String: Any]
     #expect(cluster?["version"] as? Int == 2)
     let values = (cluster?["values"] as? [[String: Any]]) ?? []
     let revoked = values.filter { $0["revoked"] as? Bool == true }.compactMap {
@@ -164,7 +165,9 @@ import Testing
     #expect(result.stderr.contains("bad.json:2:3: 'attack-pattern--1' is not a STIX identifier"), "\(result.stderr)")
     let previous = try DisarmProcess.run(["export", "stix", "data", "--previous", folder.path + "/none.json"])
     #expect(previous.status == 2 && previous.stderr.contains("none.json:1:1: cannot read the file"))
-    let conflict = try DisarmProcess.run(["export", "stix", "data", "--profile", "opencti", "--kill-chain", "mitre-attack"])
+    let conflict = try DisarmProcess.run([
+      "export", "stix", "data", "--profile", "opencti", "--kill-chain", "mitre-attack",
+    ])
     #expect(conflict.status != 0 && conflict.stderr.contains("--profile opencti"))
     let misp = try DisarmProcess.run(["export", "misp", "data", "-o", folder.path + "/m", "--previous", bad.path])
     #expect(misp.status == 2 && misp.stderr.contains("not a folder of a MISP export"), "\(misp.stderr)")

@@ -73,9 +73,12 @@ import Testing
     // Against itself, nothing moves.
     var same: [String: JSONValue] = [:]
     for file in after { same[file.path] = try JSONParser.parse(file.bytes) }
-    let again = MISPExport.files(for: try Self.knowledgeBase(), options: .init(previous: MISPPreviousExport(files: same)))
+    let again = MISPExport.files(
+      for: try Self.knowledgeBase(), options: .init(previous: MISPPreviousExport(files: same)))
     #expect(again == after)
-    #expect(MISPExport.versionSummary(after, previous: MISPPreviousExport(files: previous)).contains("disarm-techniques 1 -> 2"))
+    #expect(
+      MISPExport.versionSummary(after, previous: MISPPreviousExport(files: previous)).contains(
+        "disarm-techniques 1 -> 2"))
   }
 
   @Test func aPreviousExportThatIsNotOneIsAnError() throws {

@@ -81,7 +81,8 @@ import Testing
     #expect(given["attack-pattern T0085"]?.id == STIXIdentifiers.id("attack-pattern", for: t0085))
     #expect(given["attack-pattern T0085"]?.origin == nil)
     #expect(STIXIDReport.origins(export.identifiers) == "2 from p.json, \(export.identifiers.count - 2) name-based")
-    try EmitterFixtures.golden.check(Array(STIXIDReport.table(export.identifiers).utf8), against: "Exports/ids-report.tsv")
+    try EmitterFixtures.golden.check(
+      Array(STIXIDReport.table(export.identifiers).utf8), against: "Exports/ids-report.tsv")
   }
 
   @Test func theLaterBundleWins() throws {

@@ -37,7 +37,9 @@ import Testing
     let objects = try Self.objects(Self.bundle(.opencti, kb: kb))
     let matrix = try #require(objects.first { $0["type"] as? String == "x-mitre-matrix" })
     let tactics = Dictionary(
-      uniqueKeysWithValues: objects.filter { $0["type"] as? String == "x-mitre-tactic" }.map { ($0["id"] as! String, $0) })
+      uniqueKeysWithValues: objects.filter { $0["type"] as? String == "x-mitre-tactic" }.map {
+        ($0["id"] as! String, $0)
+      })
     var order: [String: Int] = [:]
     for (index, ref) in try #require(matrix["tactic_refs"] as? [String]).enumerated() {
       let tactic = try #require(tactics[ref])

@@ -148,7 +148,9 @@ import Testing
     #expect((try Self.pattern(after, "T0009"))["x_mitre_deprecated"] as? Bool == true)
     #expect(try Self.pattern(after, "T0009")["id"] as? String == (try Self.pattern(before, "T0009"))["id"] as? String)
     let contents = try #require((try Self.collection(after))["x_mitre_contents"] as? [[String: String]])
-    #expect(Set(contents.map { $0["object_ref"]! }) == Set(after.keys).subtracting([try Self.collection(after)["id"] as! String]))
+    #expect(
+      Set(contents.map { $0["object_ref"]! })
+        == Set(after.keys).subtracting([try Self.collection(after)["id"] as! String]))
   }
 }
 

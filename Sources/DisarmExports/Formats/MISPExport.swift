@@ -119,20 +119,23 @@ public enum MISPExport {
     let objects = live(galaxy.kind, in: kb)
     let names = MISPValueNames.names(for: objects)
     var values: [(DisarmID, JSONValue)] = objects.map { object in
-      (object.id, .object([
-        "description": .string(description(of: object)),
-        "meta": .object([
-          "external_id": .string(object.id.string),
-          "kill_chain": .array(killChain(of: object, in: galaxy, kb).map { .string($0) }),
-          "refs": .array([.string(reference(to: object.id, options))]),
-        ]),
-        "related": .array(
-          related(object.id, in: galaxy, kb).map { entry in
-            .object(["dest-uuid": .string(MISPIdentifiers.value(entry.id).description), "type": .string(entry.type)])
-          }),
-        "uuid": .string(MISPIdentifiers.value(object.id).description),
-        "value": .string(names[object.id]!),
-      ]))
+      (
+        object.id,
+        .object([
+          "description": .string(description(of: object)),
+          "meta": .object([
+            "external_id": .string(object.id.string),
+            "kill_chain": .array(killChain(of: object, in: galaxy, kb).map { .string($0) }),
+            "refs": .array([.string(reference(to: object.id, options))]),
+          ]),
+          "related": .array(
+            related(object.id, in: galaxy, kb).map { entry in
+              .object(["dest-uuid": .string(MISPIdentifiers.value(entry.id).description), "type": .string(entry.type)])
+            }),
+          "uuid": .string(MISPIdentifiers.value(object.id).description),
+          "value": .string(names[object.id]!),
+        ])
+      )
     }
     values += MISPRetiredValues.values(of: galaxy, in: kb, taken: Set(names.values.map(MISPValueNames.key)), options)
     values.sort { $0.0 < $1.0 }

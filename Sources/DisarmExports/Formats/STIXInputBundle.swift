@@ -128,7 +128,8 @@ public struct STIXInputBundle: Sendable {
         guard byte == UInt8(ascii: "-") else { return false }
       } else {
         let isHex =
-          (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+          (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+          || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
           || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
         guard isHex else { return false }
       }

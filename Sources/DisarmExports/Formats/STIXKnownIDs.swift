@@ -86,7 +86,9 @@ public struct STIXKnownIDs: Sendable {
         disarmIDs[object.id] = disarmID
         take(key(type, disarmID), object)
       case "identity":
-        if object.members["name"]?.stringValue == "DISARM Foundation" { singletons["identity", default: []].append(object) }
+        if object.members["name"]?.stringValue == "DISARM Foundation" {
+          singletons["identity", default: []].append(object)
+        }
       case "marking-definition":
         if object.members["definition"]?["statement"]?.stringValue == STIXBundle.licenceStatement {
           singletons["marking-definition", default: []].append(object)
