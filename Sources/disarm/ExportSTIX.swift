@@ -25,8 +25,13 @@ extension Disarm {
         'mitigates' relationships and incidents as campaign with 'uses' relationships. Stale pages are left out.
         IDs are UUIDv5 of the DISARM ID (namespace db0ff757-ffec-57f1-b087-7c7fb134d12b), so a re-export never \
         changes an ID; created/modified are --date, by default the newest 'Date added' of the incidents (else \
-        2025-01-01), never the clock. See docs/EXPORTS.md.
-        Exit codes: 0 written; 2 usage or I/O failure.
+        2025-01-01), never the clock.
+        --ids-from BUNDLE… reuses the STIX ids those bundles give the same DISARM objects (the Foundation's \
+        published bundle: no duplicates in a platform that holds it); --previous OLD.json keeps modified and \
+        x_mitre_version of unchanged objects and adds an x-mitre-collection; --profile opencti|navigator shapes \
+        the bundle for OpenCTI or the ATT&CK Navigator. Retired identifiers (retired.yml) are revoked or \
+        deprecated. See docs/EXPORTS.md.
+        Exit codes: 0 written; 2 usage or I/O failure (a given bundle that cannot be used: file:line:column).
         """)
 
     @Argument(help: "The knowledge base folder.", completion: .directory)

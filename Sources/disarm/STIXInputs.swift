@@ -5,7 +5,7 @@ enum STIXInputs {
   /// The previous export, and the identifiers known from it and from the `--ids-from` bundles (the previous export
   /// first, so that a bundle named with `--ids-from` wins). A file that cannot be read or used exits 2 with its place.
   static func read(previous: String?, idsFrom: [String]) throws -> (previous: STIXInputBundle?, known: STIXKnownIDs) {
-    do throws(STIXInputBundle.Failure) {
+    do throws(ExportInputError) {
       var previousBundle: STIXInputBundle?
       if let previous { previousBundle = try STIXInputBundle.read(contentsOf: previous) }
       var bundles: [STIXInputBundle] = previousBundle.map { [$0] } ?? []

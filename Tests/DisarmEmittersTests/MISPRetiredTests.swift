@@ -95,7 +95,7 @@ import Testing
     #expect {
       try MISPPreviousExport.read(folder: folder.path, paths: ["clusters/disarm-techniques.json"])
     } throws: { error in "\(error)".contains("disarm-techniques.json:1:15: not readable as JSON") }
-    #expect(throws: STIXInputBundle.Failure.self) {
+    #expect(throws: ExportInputError.self) {
       try MISPPreviousExport.read(folder: folder.appendingPathComponent("nothing").path, paths: [])
     }
   }

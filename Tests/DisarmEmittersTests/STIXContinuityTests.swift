@@ -116,7 +116,7 @@ import Testing
     (String(repeating: "[", count: 100), "b.json:1:65: not readable as JSON"),
   ])
   func malformedBundlesAreErrorsWithTheirPlace(text: String, message: String) {
-    #expect(throws: STIXInputBundle.Failure.self) { try STIXInputBundle(bytes: Array(text.utf8), path: "b.json") }
+    #expect(throws: ExportInputError.self) { try STIXInputBundle(bytes: Array(text.utf8), path: "b.json") }
     do {
       _ = try STIXInputBundle(bytes: Array(text.utf8), path: "b.json")
     } catch {

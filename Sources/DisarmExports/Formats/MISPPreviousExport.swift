@@ -14,10 +14,10 @@ public struct MISPPreviousExport: Sendable {
   public var files: [String: JSONValue]
 
   /// Reads, from `folder`, those of `paths` that exist.
-  public static func read(folder: String, paths: [String]) throws(STIXInputBundle.Failure) -> MISPPreviousExport {
+  public static func read(folder: String, paths: [String]) throws(ExportInputError) -> MISPPreviousExport {
     var directory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &directory), directory.boolValue else {
-      throw STIXInputBundle.Failure(path: folder, line: 1, column: 1, message: "not a folder of a MISP export")
+      throw ExportInputError(path: folder, line: 1, column: 1, message: "not a folder of a MISP export")
     }
     var files: [String: JSONValue] = [:]
     for path in paths {
@@ -25,12 +25,12 @@ public struct MISPPreviousExport: Sendable {
       guard FileManager.default.fileExists(atPath: full) else { continue }
       let size = (try? FileManager.default.attributesOfItem(atPath: full)[.size] as? Int) ?? nil
       if let size, size > STIXInputBundle.maximumFileBytes {
-        throw STIXInputBundle.Failure(
+        throw ExportInputError(
           path: full, line: 1, column: 1,
           message: "the file is \(size) bytes, more than the \(STIXInputBundle.maximumFileBytes) one may have")
       }
       guard let data = FileManager.default.contents(atPath: full) else {
-        throw STIXInputBundle.Failure(path: full, line: 1, column: 1, message: "cannot read the file")
+        throw ExportInputError(path: full, line: 1, column: 1, message: "cannot read the file")
       }
       let bytes = Array(data)
       let value: JSONValue
@@ -38,11 +38,11 @@ public struct MISPPreviousExport: Sendable {
         value = try JSONParser.parse(bytes, limits: STIXInputBundle.limits, indexing: []).value
       } catch {
         let position = SourceFile(path: full, bytes: bytes).position(at: min(error.offset, bytes.count))
-        throw STIXInputBundle.Failure(
+        throw ExportInputError(
           path: full, line: position.line, column: position.column, message: "not readable as JSON: \(error.reason)")
       }
       guard value.objectValue != nil, let version = value["version"]?.intValue, version >= 0 else {
-        throw STIXInputBundle.Failure(
+        throw ExportInputError(
           path: full, line: 1, column: 1, message: "a MISP galaxy or cluster needs an integer 'version'")
       }
       files[path] = value

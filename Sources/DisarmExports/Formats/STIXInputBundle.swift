@@ -10,32 +10,16 @@ import Foundation
 /// else is refused with its place rather than skipped, since a silently skipped object would give a platform a
 /// duplicate.
 public struct STIXInputBundle: Sendable {
-  /// Why a bundle could not be used: the file, the line and column (1-based) of the problem, and what it is.
-  public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
-    public var path: String
-    public var line: Int
-    public var column: Int
-    public var message: String
-    public var description: String { "\(path):\(line):\(column): \(message)" }
-
-    public init(path: String, line: Int, column: Int, message: String) {
-      self.path = path
-      self.line = line
-      self.column = column
-      self.message = message
-    }
-  }
-
   /// Reads the file at `path`, refusing one larger than ``maximumFileBytes`` before reading it.
-  public static func read(contentsOf path: String) throws(Failure) -> STIXInputBundle {
+  public static func read(contentsOf path: String) throws(ExportInputError) -> STIXInputBundle {
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
     if let size, size > maximumFileBytes {
-      throw Failure(
+      throw ExportInputError(
         path: path, line: 1, column: 1,
         message: "the bundle is \(size) bytes, more than the \(maximumFileBytes) a bundle may have")
     }
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw Failure(path: path, line: 1, column: 1, message: "cannot read the file")
+      throw ExportInputError(path: path, line: 1, column: 1, message: "cannot read the file")
     }
     return try STIXInputBundle(bytes: Array(data), path: path)
   }
@@ -64,10 +48,10 @@ public struct STIXInputBundle: Sendable {
   public var objects: [Object]
 
   /// Reads `bytes`, the contents of the file `path`.
-  public init(bytes: [UInt8], path: String) throws(Failure) {
+  public init(bytes: [UInt8], path: String) throws(ExportInputError) {
     self.path = path
     guard bytes.count <= Self.maximumFileBytes else {
-      throw Failure(
+      throw ExportInputError(
         path: path, line: 1, column: 1,
         message: "the bundle is \(bytes.count) bytes, more than the \(Self.maximumFileBytes) a bundle may have")
     }
@@ -77,17 +61,17 @@ public struct STIXInputBundle: Sendable {
       located = try JSONParser.parse(bytes, limits: Self.limits, indexing: ["id"])
     } catch {
       let position = source.position(at: min(error.offset, bytes.count))
-      throw Failure(
+      throw ExportInputError(
         path: path, line: position.line, column: position.column, message: "not readable as JSON: \(error.reason)")
     }
     guard let root = located.value.objectValue else {
-      throw Failure(path: path, line: 1, column: 1, message: "a STIX bundle must be a JSON object")
+      throw ExportInputError(path: path, line: 1, column: 1, message: "a STIX bundle must be a JSON object")
     }
     guard let list = root["objects"]?.arrayValue else {
-      throw Failure(path: path, line: 1, column: 1, message: "a STIX bundle needs an 'objects' array")
+      throw ExportInputError(path: path, line: 1, column: 1, message: "a STIX bundle needs an 'objects' array")
     }
     guard list.count <= Self.maximumObjects else {
-      throw Failure(
+      throw ExportInputError(
         path: path, line: 1, column: 1,
         message: "the bundle has \(list.count) objects, more than the \(Self.maximumObjects) a bundle may have")
     }
@@ -95,20 +79,22 @@ public struct STIXInputBundle: Sendable {
     objects.reserveCapacity(list.count)
     for (index, element) in list.enumerated() {
       guard let members = element.objectValue else {
-        throw Failure(path: path, line: 1, column: 1, message: "object \(index + 1) of 'objects' is not a JSON object")
+        throw ExportInputError(
+          path: path, line: 1, column: 1, message: "object \(index + 1) of 'objects' is not a JSON object")
       }
       let id = members["id"]?.stringValue
       let position = id.flatMap { located.offset(ofObjectWhere: "id", is: $0) }.map { source.position(at: $0) }
       let line = position?.line ?? 1
       let column = position?.column ?? 1
       guard let type = members["type"]?.stringValue, !type.isEmpty else {
-        throw Failure(path: path, line: line, column: column, message: "object \(index + 1) has no 'type'")
+        throw ExportInputError(path: path, line: line, column: column, message: "object \(index + 1) has no 'type'")
       }
       guard let id else {
-        throw Failure(path: path, line: line, column: column, message: "object \(index + 1) (\(type)) has no 'id'")
+        throw ExportInputError(
+          path: path, line: line, column: column, message: "object \(index + 1) (\(type)) has no 'id'")
       }
       guard Self.isIdentifier(id, of: type) else {
-        throw Failure(
+        throw ExportInputError(
           path: path, line: line, column: column,
           message: "'\(id)' is not a STIX identifier of type \(type) (\(type)--UUID)")
       }

@@ -35,7 +35,7 @@ public struct STIXKnownIDs: Sendable {
   public init() {}
 
   /// The identifiers of `bundles`, the later winning.
-  public init(_ bundles: [STIXInputBundle]) throws(STIXInputBundle.Failure) {
+  public init(_ bundles: [STIXInputBundle]) throws(ExportInputError) {
     var owners: [String: (key: String, object: STIXInputBundle.Object, path: String)] = [:]
     for bundle in bundles {
       for (key, object) in Self.keys(of: bundle) {
@@ -49,7 +49,7 @@ public struct STIXKnownIDs: Sendable {
       let entry = known[key]!
       if let other = byID[entry.id] {
         let owner = owners[key]!
-        throw STIXInputBundle.Failure(
+        throw ExportInputError(
           path: owner.path, line: owner.object.line, column: owner.object.column,
           message: "\(entry.id) is given to both \(Self.readable(other)) and \(Self.readable(key))")
       }
