@@ -16,8 +16,11 @@ import DisarmRegeneration
 /// - counters as `course-of-action` with `mitigates` relationships to the techniques they counter, and incidents
 ///   as `campaign` with `uses` relationships to their techniques, carrying the description given for the pair.
 ///
-/// Stale pages are left out. Identifiers are name-based (``STIXIdentifiers``) and every timestamp is the one date
-/// of the options, so that the same pages always give the same bytes. `docs/EXPORTS.md` describes every field.
+/// Stale pages are left out. Identifiers are name-based (``STIXIdentifiers``) unless other bundles give the same
+/// objects theirs (``STIXKnownIDs``), and every timestamp is the one date of the options, or the previous export's
+/// for unchanged objects (``STIXCollection``), so that the same pages always give the same bytes. Retired
+/// identifiers are revoked or deprecated; ``STIXProfile`` shapes the bundle for one consumer. `docs/EXPORTS.md`
+/// describes every field.
 public enum STIXBundle {
   /// How to export.
   public struct Options: Sendable {
