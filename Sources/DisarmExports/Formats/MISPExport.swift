@@ -137,7 +137,7 @@ public enum MISPExport {
         ])
       )
     }
-    values += MISPRetiredValues.values(of: galaxy, in: kb, taken: Set(names.values.map(MISPValueNames.key)), options)
+    values += MISPRetiredValues.values(of: galaxy, in: kb, liveNames: names.values, options)
     values.sort { $0.0 < $1.0 }
     return .object([
       "authors": .array(authors.map { .string($0) }),

@@ -8,14 +8,16 @@ import DisarmModel
 /// leaves them out.
 enum MISPRetiredValues {
   /// The values of the register's identifiers of `galaxy`'s kind that have no live object, with their identifiers.
-  /// `taken` holds the comparison keys of the live values' names: a retired name that meets one is written
-  /// `Name - ID`, so that no two values of the cluster are the same.
+  /// A retired name that meets one of `liveNames` (the live values') is written `Name - ID`, so that no two values of
+  /// the cluster are the same. (The live names are compared only when there is a retired value: their comparison
+  /// keys cost more than the rest of the cluster.)
   static func values(
-    of galaxy: MISPGalaxy, in kb: KnowledgeBase, taken: Set<String>, _ options: MISPExport.Options
+    of galaxy: MISPGalaxy, in kb: KnowledgeBase, liveNames: some Collection<String>, _ options: MISPExport.Options
   ) -> [(DisarmID, JSONValue)] {
-    var used = taken
     var result: [(DisarmID, JSONValue)] = []
     let entries = kb.register.entries.filter { $0.id.kind == galaxy.kind && !MISPExport.isLive($0.id, kb) }
+    guard !entries.isEmpty else { return [] }
+    var used = Set(liveNames.map(MISPValueNames.key))
     for entry in entries.sorted(by: { $0.id < $1.id }) {
       var name = entry.name?.trimmingWhitespace() ?? ""
       if name.isEmpty { name = entry.id.string }
