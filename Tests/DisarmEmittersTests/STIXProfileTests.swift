@@ -91,3 +91,26 @@ import Testing
     }
   }
 }
+
+/// The bundle's bytes are written with the objects once (``STIXBundle``'s fast path): the same bytes as the document
+/// written whole, for every profile, with and without a collection, on the sample and on every corpus release.
+@Suite struct STIXBundleBytesTests {
+  static func check(_ kb: KnowledgeBase) {
+    for profile in STIXProfile.allCases {
+      for collection in [false, true] {
+        let options = STIXBundle.Options(
+          date: STIXDate.newestDateAdded(in: kb), profile: profile, collection: collection)
+        #expect(
+          STIXBundle.bytes(for: kb, options: options)
+            == JSONWriter.write(STIXBundle.document(for: kb, options: options)), "\(profile) \(collection)")
+      }
+    }
+  }
+
+  @Test func sample() throws { Self.check(try KnowledgeBaseLoader.load(from: TestSupport.sampleData.path)) }
+
+  @Test(.enabled(if: Corpus.available, Corpus.skipMessage), arguments: Corpus.names + ["disarm-2026-07-19"])
+  func corpus(name: String) throws {
+    Self.check(try KnowledgeBaseLoader.load(from: Corpus.release(name).path))
+  }
+}

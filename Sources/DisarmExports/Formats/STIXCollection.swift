@@ -47,7 +47,7 @@ public enum STIXCollection {
         summary.added += 1
         return value
       }
-      if content(members) == content(old) {
+      if sameContent(members, old) {
         summary.unchanged += 1
         for key in versionProperties where members[key] != nil {
           if let kept = old[key] { members[key] = kept }
@@ -64,6 +64,17 @@ public enum STIXCollection {
     }
     summary.removed = before.keys.filter { !seen.contains($0) }.sorted()
     return (result, summary)
+  }
+
+  /// Whether two versions of an object are equal but for ``versionProperties``, compared member by member without
+  /// copying either.
+  static func sameContent(_ new: [String: JSONValue], _ old: [String: JSONValue]) -> Bool {
+    var compared = 0
+    for (key, value) in new where !versionProperties.contains(key) {
+      guard old[key] == value else { return false }
+      compared += 1
+    }
+    return compared == old.keys.count { !versionProperties.contains($0) }
   }
 
   static func content(_ members: [String: JSONValue]) -> [String: JSONValue] {
