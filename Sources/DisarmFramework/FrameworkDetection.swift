@@ -140,8 +140,12 @@ public enum FrameworkDetection {
   /// The first line of `lines` showing a page of `kind` as the description writes it, if any.
   static func fittingLine(_ lines: [String], kind: KindVocabulary, description: FrameworkDescription) -> String? {
     if let field = description.identifierField {
-      let prefix = "* \(field): "
-      return lines.first { $0.hasPrefix(prefix) && kind.id.matches($0.dropFirst(prefix.count).trimmingWhitespace()) }
+      // The field in any of the generators' syntaxes: `* Id: T0007` (2019), `* **Id**: T0001` and `* **Id:** TA01`
+      // (early 2021).
+      let prefixes = ["* \(field): ", "* **\(field)**: ", "* **\(field):** "]
+      return lines.first { line in
+        prefixes.contains { line.hasPrefix($0) && kind.id.matches(line.dropFirst($0.count).trimmingWhitespace()) }
+      }
     }
     guard let heading = kind.heading, let line = lines.first(where: { $0.hasPrefix("# ") }) else { return nil }
     let start = "# \(heading) "
