@@ -79,6 +79,8 @@ extension BuiltInFrameworks {
         seen-in-incidents: Seen in incidents
       matrices: [amitt_red_framework.md]
       signatures: [amitt_red_framework.md, "!actortypes/*.md", "!matrix.md"]
+      # Lists of counters by metatechnique name (`cleaningcounters.md`), kept as read.
+      kept-folders: [metatechniques]
       """# + "\n"
     ),
     (

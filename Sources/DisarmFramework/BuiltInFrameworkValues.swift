@@ -97,7 +97,7 @@ extension BuiltInFrameworks {
       ],
       matrixPages: ["amitt_red_framework.md"],
       signatures: ["amitt_red_framework.md", "!actortypes/*.md", "!matrix.md"],
-      workbook: [:], rowsWithoutID: .skip),
+      workbook: [:], rowsWithoutID: .skip, keptFolders: ["metatechniques"]),
     FrameworkDescription(
       name: "amitt-2021", title: "AMITT red and blue frameworks (2021)",
       summary:

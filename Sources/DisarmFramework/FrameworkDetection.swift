@@ -63,7 +63,9 @@ public enum FrameworkDetection {
     }
     let absent = folders.filter { !tree.folders.contains($0) }
     if !absent.isEmpty { misses.append("folders not found: \(absent.joined(separator: ", "))") }
-    let unknown = tree.folders.filter { folder in !folders.contains(folder) && !tree.pages(in: folder).isEmpty }
+    let unknown = tree.folders.filter { folder in
+      !folders.contains(folder) && !description.keptFolders.contains(folder) && !tree.pages(in: folder).isEmpty
+    }
     if !unknown.isEmpty { misses.append("folders it has no kind for: \(unknown.sorted().joined(separator: ", "))") }
     score += present.count - unknown.count
 
