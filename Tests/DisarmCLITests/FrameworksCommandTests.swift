@@ -7,7 +7,9 @@ import Testing
   @Test func listsEveryBuiltInWithItsKinds() throws {
     let result = try DisarmProcess.run(["frameworks"])
     #expect(result.status == 0)
-    for name in ["amitt-2019", "amitt-2021-early", "amitt-2021", "disarm-1", "disarm-2-observations", "disarm-2026-assessments"] {
+    for name in [
+      "amitt-2019", "amitt-2021-early", "amitt-2021", "disarm-1", "disarm-2-observations", "disarm-2026-assessments",
+    ] {
       #expect(result.stdout.contains("\(name)  "), "\(name) missing from:\n\(result.stdout)")
     }
     #expect(result.stdout.contains("assessments (A0001.001)"))

@@ -67,7 +67,8 @@ public enum PageRenderer {
         if let page = renderedPage(of: object, in: kb, template: target, keepingPageLayout: template == nil) {
           return kept(page)
         }
-        return template == nil ? ObjectPageRenderer.unreproducibleLayout(of: object, in: kb).map(Rendition.unreproducible) : nil
+        return template == nil
+          ? ObjectPageRenderer.unreproducibleLayout(of: object, in: kb).map(Rendition.unreproducible) : nil
       }
     }
     var output = Output(pages: [], unplaceableText: unplaceable)

@@ -75,7 +75,9 @@ enum KeptLayoutPage {
         (.counters, CountersTable.rows(forTactic: id, in: kb)),
       ]
     case .technique:
-      return [(.incidents, IncidentsTable.rows(for: id, in: kb)), (.counters, CountersTable.rows(forTechnique: id, in: kb))]
+      return [
+        (.incidents, IncidentsTable.rows(for: id, in: kb)), (.counters, CountersTable.rows(forTechnique: id, in: kb)),
+      ]
     case .actorType: return [(.counters, CountersTable.rows(forActorType: id, in: kb))]
     case .metatechnique: return [(.counters, CountersTable.rows(forMetatechnique: id, in: kb))]
     default: return []
