@@ -24,7 +24,7 @@ public struct MissingPageRule: Rule {
   public static func check(_ context: LintContext) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for index in context.kb.indexes.values {
-      for (id, position) in index.listed where context.kb[id] == nil {
+      for (id, position) in index.listed where context.kb[id]?.page == nil {
         diagnostics.append(diagnostic(file: index.path, at: position, "\(index.path) lists \(id), which has no page"))
       }
     }
