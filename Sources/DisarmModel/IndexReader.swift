@@ -80,7 +80,8 @@ public enum IndexReader {
       attributes.append((index < header.count ? header[index] : "column\(index + 1)", cell.text))
     }
     return DisarmObject(
-      id: id, name: row.cells.count > 1 ? row.cells[1].text : "", rowName: row.cells.count > 1 ? row.cells[1].source : nil,
+      id: id, name: row.cells.count > 1 ? row.cells[1].text : "",
+      rowName: row.cells.count > 1 ? row.cells[1].source : nil,
       summary: row.cells.count > 2 ? row.cells[2].source : nil,
       fields: [], attributes: attributes, file: path, line: row.start.line, page: nil)
   }
