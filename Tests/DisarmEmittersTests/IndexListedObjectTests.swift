@@ -41,6 +41,7 @@ import Testing
     #expect(object.writtenName == "Paid groups ")
     #expect(object.file == "techniques_index.md")
     #expect(kb.tactic(of: id)?.string == "TA02")
+    #expect(kb.subtechniques(of: try #require(kb.id("T0002"))) == [id])
     #expect(kb.objects(of: .technique).map(\.id.string) == ["T0002", "T0002.001"])
   }
 
