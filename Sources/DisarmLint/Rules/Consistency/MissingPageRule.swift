@@ -13,8 +13,9 @@ public struct MissingPageRule: Rule {
       object, known by its index row (identifier, name, summary, and the tactic or phase its columns give): the \
       regenerated index keeps the row, and tactic pages, matrices and the other derived pages list the object, \
       named as the index names it. DISARM's generator did this for a day in July 2022, listing 160 sub-techniques \
-      before it wrote their pages. Write the page (`disarm new`), or, to remove the object, remove its index row \
-      (and its page): deleting only the page does not remove an object its index still lists.
+      before it wrote their pages. Write its page where the index links (`techniques/T0102.001.md`), or, to remove \
+      the object, remove its index row (and its page): deleting only the page does not remove an object its index \
+      still lists.
       """)
 
   public static let examples = pair(
