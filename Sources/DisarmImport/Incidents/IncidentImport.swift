@@ -234,6 +234,14 @@ public enum IncidentImport {
     var renderedByPath: [String: [UInt8]] = [:]
     for page in checked.rendered.pages where touched.contains(page.path) { renderedByPath[page.path] = page.bytes }
     let unplaceable = Set(checked.rendered.unplaceableText.map(\.path))
+    // A seed holds what an incident page owns, not a layout: it is written in the template's layout, as `disarm new`
+    // writes a page (regeneration keeps each page's own layout, which for a seed would be the seed's).
+    for (id, path, _, _) in outcomes where !unplaceable.contains(path) {
+      guard let object = with[id], object.page?.path == path,
+        let bytes = ObjectPageRenderer.render(object, in: with, template: template)
+      else { continue }
+      renderedByPath[path] = bytes
+    }
     for (path, seed) in overlay where renderedByPath[path] == nil && !unplaceable.contains(path) {
       renderedByPath[path] = seed
     }
