@@ -218,6 +218,31 @@ import Testing
     return Int(summary[range].split(separator: " ")[0]) ?? 0
   }
 
+  @Test func hostileFilesAreRefusedWithinBounds() throws {
+    let folder = TemporaryFolder.make("disarm-migrate")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let deep = folder.appendingPathComponent("deep.json")
+    try Data((String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)).utf8).write(to: deep)
+    let huge = folder.appendingPathComponent("huge.json")
+    FileManager.default.createFile(atPath: huge.path, contents: nil)
+    let handle = try FileHandle(forWritingTo: huge)
+    try handle.truncate(atOffset: 65 << 20)
+    try handle.close()
+    let binary = folder.appendingPathComponent("image.md")
+    try Data([0xFF, 0xFE, 0x00, 0x41]).write(to: binary)
+    let out = folder.appendingPathComponent("out")
+    for (file, message) in [
+      (deep, "deep.json:1:65: not valid JSON: arrays and objects nested deeper than 64"),
+      (huge, "huge.json: over the bound of 67108864 bytes"), (binary, "image.md: not UTF-8 text"),
+    ] {
+      let started = Date()
+      let run = try DisarmProcess.run(["migrate", file.path, "--from", "data", "--to", "data", "-o", out.path])
+      #expect(run.status == 2 && run.stderr.contains(message), "\(run.stderr)")
+      #expect(Date().timeIntervalSince(started) < 20)
+    }
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
+
   @Test func usageErrorsWriteNothingAndExitTwo() throws {
     let both = try DisarmProcess.run(["migrate", "a.json", "--from", "data", "--to", "data", "-o", "x", "--in-place"])
     #expect(both.status == 2 && both.stderr.contains("not both"))
