@@ -52,6 +52,7 @@ let package = Package(
     .library(name: "DisarmLint", targets: ["DisarmLint"]),
     .library(name: "DisarmEditing", targets: ["DisarmEditing"]),
     .library(name: "DisarmExports", targets: ["DisarmExports"]),
+    .library(name: "DisarmStatistics", targets: ["DisarmStatistics"]),
     .library(name: "DisarmBrowsing", targets: ["DisarmBrowsing"]),
     .library(name: "DisarmVersions", targets: ["DisarmVersions"]),
     .library(name: "DisarmSite", targets: ["DisarmSite"]),
@@ -114,6 +115,15 @@ let package = Package(
         "DisarmLint",
       ]
     ),
+    // `disarm stats` and `disarm match`: counts over the linked model's incidents, and their tables, charts, SVG
+    // matrix and Navigator layer.
+    .target(
+      name: "DisarmStatistics",
+      dependencies: [
+        "DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration",
+        "DisarmExports",
+      ]
+    ),
     .target(
       name: "DisarmBrowsing",
       dependencies: ["DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmExports"]
@@ -163,7 +173,8 @@ let package = Package(
       name: "disarm",
       dependencies: [
         "DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration",
-        "DisarmLint", "DisarmEditing", "DisarmExports", "DisarmBrowsing", "DisarmVersions", "DisarmSite",
+        "DisarmLint", "DisarmEditing", "DisarmExports", "DisarmStatistics", "DisarmBrowsing", "DisarmVersions",
+        "DisarmSite",
         "DisarmWorkbook", "DisarmImport", "DisarmReports", "DisarmLanguageServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -210,6 +221,12 @@ let package = Package(
         "DisarmLint", "DisarmExports", "DisarmBrowsing", "DisarmTestSupport",
       ],
       exclude: ["Fixtures"]
+    ),
+    .testTarget(
+      name: "DisarmStatisticsTests",
+      dependencies: [
+        "DisarmDiagnostics", "DisarmModel", "DisarmParser", "DisarmExports", "DisarmStatistics", "DisarmTestSupport",
+      ]
     ),
     .testTarget(
       name: "DisarmVersionsTests", dependencies: ["DisarmModel", "DisarmVersions", "DisarmTestSupport"],
