@@ -54,9 +54,10 @@ public enum FrequencyOutput {
       for group in frequency.groups {
         let title = group.name.isEmpty ? group.key : "\(group.key) \(group.name)"
         lines.append("")
+        let bar = BarChart.bar(group.incidents, of: maximum, width: barWidth)
         lines.append(
-          style.bold(TerminalText.inert(title)) + "  \(group.incidents) \(kb.words(.incident).plural)  "
-            + style.green(BarChart.bar(group.incidents, of: maximum, width: barWidth)))
+          style.bold(TerminalText.inert(title)) + "  \(group.incidents) \(kb.words(.incident).plural)"
+            + (bar.isEmpty ? "" : "  " + style.green(bar)))
         if group.techniques.isEmpty { continue }
         lines += table(group.techniques, top: top, style: style, barWidth: barWidth).map { "  " + $0 }
       }

@@ -25,10 +25,11 @@ public enum HeatScale {
 
   /// `#rrggbb` of a colour.
   public static func hex(_ colour: (red: Int, green: Int, blue: Int)) -> String {
-    "#" + [colour.red, colour.green, colour.blue].map { channel in
-      let digits = String(channel, radix: 16)
-      return digits.count == 1 ? "0" + digits : digits
-    }.joined()
+    "#"
+      + [colour.red, colour.green, colour.blue].map { channel in
+        let digits = String(channel, radix: 16)
+        return digits.count == 1 ? "0" + digits : digits
+      }.joined()
   }
 
   /// Relative luminance (WCAG), to choose black or white text and to check the scale.

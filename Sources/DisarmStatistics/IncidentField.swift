@@ -1,6 +1,6 @@
-import Foundation
 import DisarmDiagnostics
 import DisarmModel
+import Foundation
 
 /// The incident fields a knowledge base has (`year started`, `countries`, `found via`, …) and how a name given on the
 /// command line (`year`, `country`, `found_via`) finds one of them.

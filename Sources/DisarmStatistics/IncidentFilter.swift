@@ -1,6 +1,6 @@
-import Foundation
 import DisarmDiagnostics
 import DisarmModel
+import Foundation
 
 /// Which incidents a statistic counts: `--where FIELD=VALUE` conditions (several values of one field: any of them;
 /// different fields: all of them), and `--from YEAR` / `--to YEAR` on the year started (inclusive; an incident

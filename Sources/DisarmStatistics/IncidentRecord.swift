@@ -46,7 +46,8 @@ public struct IncidentRecord: Sendable, Equatable {
       let values = IncidentField.values(of: field.value.text, key: field.key)
       if facts[field.key] == nil { facts[field.key] = values }
     }
-    let yearKey = facts.keys.sorted().first { $0 == IncidentField.yearKey } ?? facts.keys.sorted().first { $0.contains("year") }
+    let yearKey =
+      facts.keys.sorted().first { $0 == IncidentField.yearKey } ?? facts.keys.sorted().first { $0.contains("year") }
     let year = yearKey.flatMap { facts[$0]?.first }.flatMap { Int($0) }
     return IncidentRecord(
       id: incident.id, name: incident.name, techniques: techniques.sorted(), facts: facts, year: year)

@@ -28,8 +28,10 @@ public enum MatchOutput {
     ).render()
   }
 
-  public static func text(_ matches: [IncidentMatch], query: MatchQuery, kb: KnowledgeBase, style: ANSIStyle) -> String {
-    let subject = query.incident.map { "\($0) (\(query.techniques.count) \(kb.words(.technique).plural))" }
+  public static func text(_ matches: [IncidentMatch], query: MatchQuery, kb: KnowledgeBase, style: ANSIStyle) -> String
+  {
+    let subject =
+      query.incident.map { "\($0) (\(query.techniques.count) \(kb.words(.technique).plural))" }
       ?? query.techniques.sorted().map(\.string).joined(separator: ", ")
     var lines = [
       "\(kb.words(.incident).pluralTitle) most similar to \(subject); similarity: shared / all techniques of both "
@@ -37,7 +39,8 @@ public enum MatchOutput {
     ]
     guard !matches.isEmpty else { return (lines + ["(no incident shares a technique)"]).joined(separator: "\n") + "\n" }
     var table = TextTable(
-      header: ["Incident", "Name", "Similarity", "Shared", "Missing"], alignments: [.left, .left, .right, .right, .right])
+      header: ["Incident", "Name", "Similarity", "Shared", "Missing"],
+      alignments: [.left, .left, .right, .right, .right])
     for match in matches {
       table.add(
         [

@@ -23,7 +23,8 @@ public struct MatchQuery: Sendable, Equatable {
       else {
         let incident = kb.framework.kind(.incident)?.id.example ?? "I00001"
         let technique = kb.framework.kind(.technique)?.id.example ?? "T0001"
-        throw StatisticsError("'\(word)' is neither an incident nor a technique identifier (like \(incident) or \(technique))")
+        throw StatisticsError(
+          "'\(word)' is neither an incident nor a technique identifier (like \(incident) or \(technique))")
       }
       ids.append(id)
     }
@@ -32,7 +33,8 @@ public struct MatchQuery: Sendable, Equatable {
         throw StatisticsError("give one incident, or techniques only, not both")
       }
       guard let record = records.first(where: { $0.id == id }) else {
-        throw StatisticsError("no live incident \(id) in the knowledge base\(kb[id]?.isStale == true ? " (its page is stale)" : "")")
+        throw StatisticsError(
+          "no live incident \(id) in the knowledge base\(kb[id]?.isStale == true ? " (its page is stale)" : "")")
       }
       guard !record.techniques.isEmpty else {
         throw StatisticsError("incident \(id) names no live technique: there is nothing to compare")

@@ -51,7 +51,8 @@ public enum MatrixSVG {
       svg += "\(escape(clip(label, spanWidth / 7)))</text></g>\n"
       for column in band.columns {
         svg += "<g class=\"tactic\" data-tactic=\"\(column.tactic)\">"
-        svg += "<rect x=\"\(x)\" y=\"\(tacticTop)\" width=\"\(columnWidth)\" height=\"\(tacticHeight)\" fill=\"#dde3ee\"/>"
+        svg +=
+          "<rect x=\"\(x)\" y=\"\(tacticTop)\" width=\"\(columnWidth)\" height=\"\(tacticHeight)\" fill=\"#dde3ee\"/>"
         let lines = wrap("\(column.tactic) \(column.name)", width: 24, lines: 2)
         for (index, line) in lines.enumerated() {
           svg += "<text x=\"\(x + 6)\" y=\"\(tacticTop + 17 + index * 15)\" font-size=\"12\">\(escape(line))</text>"
@@ -109,7 +110,9 @@ public enum MatrixSVG {
       default:
         let scalars = character.unicodeScalars
         // Control characters are not allowed in XML 1.0.
-        if scalars.count == 1, let scalar = scalars.first, scalar.value < 0x20 { result += " " } else {
+        if scalars.count == 1, let scalar = scalars.first, scalar.value < 0x20 {
+          result += " "
+        } else {
           result.append(character)
         }
       }

@@ -33,7 +33,9 @@ public enum PairsOutput {
   ) -> String {
     let noun = incidents == 1 ? kb.words(.incident).singular : kb.words(.incident).plural
     let filterText = filter.isEmpty ? "" : " (\(TerminalText.inert(filter.summary)))"
-    var lines = ["\(pairs.count) pairs of \(kb.words(.technique).plural) used together in \(incidents) \(noun)\(filterText)", ""]
+    var lines = [
+      "\(pairs.count) pairs of \(kb.words(.technique).plural) used together in \(incidents) \(noun)\(filterText)", "",
+    ]
     guard !pairs.isEmpty else { return (lines + ["(no two techniques used together)"]).joined(separator: "\n") + "\n" }
     var table = TextTable(
       header: ["First", "Second", "Together", "First", "Second", "Jaccard", "Lift"],

@@ -97,7 +97,8 @@ public struct TechniqueFrequency: Sendable {
       let ids = Set(members.map(\.id))
       let incidents = records.count { record in record.techniques.contains(where: ids.contains) }
       let key = group.phase?.string ?? "(none)"
-      return Group(key: key, name: group.phase.flatMap { kb[$0]?.name } ?? "", incidents: incidents, techniques: members)
+      return Group(
+        key: key, name: group.phase.flatMap { kb[$0]?.name } ?? "", incidents: incidents, techniques: members)
     }
   }
 
@@ -138,7 +139,8 @@ extension TechniqueFrequency.Grouping {
     default:
       let key = try IncidentField.resolve(name, among: fields)
       if key == IncidentField.techniqueKey {
-        throw StatisticsError("--by technique: the counts are already per technique; --by takes tactic, phase or a field")
+        throw StatisticsError(
+          "--by technique: the counts are already per technique; --by takes tactic, phase or a field")
       }
       return .field(key)
     }

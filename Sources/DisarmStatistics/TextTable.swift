@@ -31,7 +31,7 @@ public struct TextTable: Sendable {
         return alignments[index] == .right ? padding + cell : cell + padding
       }.joined(separator: "  ")
     }
-    var lines = [style.bold(line(header))]
+    var lines = [style.bold(line(header).trailingSpacesRemoved)]
     for (row, bar) in zip(rows, bars) {
       let text = line(row)
       lines.append(bar.isEmpty ? text.trailingSpacesRemoved : text + "  " + style.cyan(bar))

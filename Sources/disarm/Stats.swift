@@ -27,7 +27,8 @@ extension Disarm {
     @OptionGroup var knowledgeBase: KnowledgeBaseOption
 
     @Option(
-      name: .customLong("where"), help: ArgumentHelp("Count only incidents with FIELD=VALUE (repeatable).", valueName: "FIELD=VALUE"))
+      name: .customLong("where"),
+      help: ArgumentHelp("Count only incidents with FIELD=VALUE (repeatable).", valueName: "FIELD=VALUE"))
     var conditions: [String] = []
 
     @Option(help: "Count only incidents started in or after this year.")
@@ -67,7 +68,9 @@ extension Disarm {
 
     func validate() throws {
       if pairs && trend { throw ValidationError("--pairs and --trend are different reports: give one") }
-      if (pairs || trend) && by != nil { throw ValidationError("--by groups the frequency table, not --pairs or --trend") }
+      if (pairs || trend) && by != nil {
+        throw ValidationError("--by groups the frequency table, not --pairs or --trend")
+      }
       if TechniquePair.Order(rawValue: sort) == nil { throw ValidationError("--sort is count, lift or jaccard") }
       if let top, top < 1 { throw ValidationError("--top must be at least 1") }
       if minTogether < 1 { throw ValidationError("--min-together must be at least 1") }
@@ -94,11 +97,13 @@ extension Disarm {
         let found = TechniquePair.all(in: selected, minimumTogether: minTogether, order: order)
         switch format {
         case .json:
-          output = JSONWriter.write(PairsOutput.json(found, incidents: selected.count, filter: filter, order: order, kb: kb))
+          output = JSONWriter.write(
+            PairsOutput.json(found, incidents: selected.count, filter: filter, order: order, kb: kb))
         case .csv: output = PairsOutput.csv(found, kb: kb)
         case .text:
           output = Array(
-            PairsOutput.text(found, incidents: selected.count, filter: filter, kb: kb, top: top ?? 25, style: style).utf8)
+            PairsOutput.text(found, incidents: selected.count, filter: filter, kb: kb, top: top ?? 25, style: style)
+              .utf8)
         }
       } else if trend {
         let rows = YearTrend(selected, in: kb)

@@ -17,8 +17,10 @@ enum StatisticsKnowledgeBase {
       "techniques/T0003.md": SamplePages.technique("T0003", "Three", tactic: "TA03 Third Tactic"),
       "techniques/T0004.md": SamplePages.technique("T0004", "Four", tactic: "TA02 Second Tactic"),
       "techniques/T0005.md": SamplePages.technique("T0005", "Five"),
-      "incidents/I00001.md": incident("I00001", "Alpha", ["T0001", "T0002", "T0003"], year: "2019.0", countries: "Russia , UK"),
-      "incidents/I00002.md": incident("I00002", "Beta", ["T0001", "T0002", "T0002"], year: "2020.0", countries: "Russia , USA"),
+      "incidents/I00001.md": incident(
+        "I00001", "Alpha", ["T0001", "T0002", "T0003"], year: "2019.0", countries: "Russia , UK"),
+      "incidents/I00002.md": incident(
+        "I00002", "Beta", ["T0001", "T0002", "T0002"], year: "2020.0", countries: "Russia , USA"),
       "incidents/I00003.md": incident("I00003", "Gamma", ["T0001", "T0004"], year: "2020.0", countries: "China , USA"),
       "incidents/I00004.md": incident("I00004", "Delta", ["T0005"], year: "2022.0", countries: "Iran , Iran"),
       "incidents/I00005.md": incident("I00005", "Epsilon", [], year: "", countries: " , "),
@@ -26,7 +28,8 @@ enum StatisticsKnowledgeBase {
   }
 
   /// An incident page in DISARM's 1.x layout with the fields the statistics read.
-  static func incident(_ id: String, _ name: String, _ techniques: [String], year: String, countries: String) -> String {
+  static func incident(_ id: String, _ name: String, _ techniques: [String], year: String, countries: String) -> String
+  {
     let rows = techniques.map { "| [\($0) Name](../../generated_pages/techniques/\($0).md) | Used for \($0). |" }
     return """
       # Incident \(id): \(name)

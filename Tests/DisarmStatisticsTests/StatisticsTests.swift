@@ -23,10 +23,12 @@ import Testing
     #expect(try ids(IncidentFilter(fromYear: 2020, toYear: 2020)) == ["I00002", "I00003"])
     #expect(try ids(IncidentFilter(conditions: [.init(field: "country", value: "usa")])) == ["I00002", "I00003"])
     #expect(
-      try ids(IncidentFilter(conditions: [.init(field: "countries", value: "UK"), .init(field: "country", value: "China")]))
+      try ids(
+        IncidentFilter(conditions: [.init(field: "countries", value: "UK"), .init(field: "country", value: "China")]))
         == ["I00001", "I00003"])
     #expect(
-      try ids(IncidentFilter(conditions: [.init(field: "country", value: "Russia"), .init(field: "year", value: "2020")]))
+      try ids(
+        IncidentFilter(conditions: [.init(field: "country", value: "Russia"), .init(field: "year", value: "2020")]))
         == ["I00002"])
     #expect(try ids(IncidentFilter(conditions: [.init(field: "technique", value: "t0002")])) == ["I00001", "I00002"])
   }
@@ -47,7 +49,9 @@ import Testing
       let message = (error as? StatisticsError)?.message ?? ""
       return message.contains("no incident has countries=Atlantis") && message.contains("Russia (2)")
     }
-    #expect(throws: StatisticsError.self) { try TechniqueFrequency.Grouping.parse("actor", fields: IncidentField.keys(of: all)) }
+    #expect(throws: StatisticsError.self) {
+      try TechniqueFrequency.Grouping.parse("actor", fields: IncidentField.keys(of: all))
+    }
     #expect(throws: StatisticsError.self) { try IncidentFilter.Condition.parse("countries") }
   }
 
@@ -60,7 +64,8 @@ import Testing
     #expect(phases.groups.map(\.key) == ["P01", "P02"] && phases.groups.map(\.incidents) == [4, 3])
     let years = TechniqueFrequency(IncidentRecord.all(in: kb), in: kb, grouping: .field("year started"))
     #expect(years.groups.map(\.key) == ["2019", "2020", "2022", "(none)"])
-    #expect(years.groups[1].techniques.first.map { ($0.id.string, $0.incidents, $0.share) } ?? ("", 0, 0) == ("T0001", 2, 1))
+    #expect(
+      years.groups[1].techniques.first.map { ($0.id.string, $0.incidents, $0.share) } ?? ("", 0, 0) == ("T0001", 2, 1))
   }
 
   @Test func pairsCarryCountsJaccardAndLift() throws {

@@ -16,7 +16,8 @@ public struct IncidentTables {
 
   /// `pages` is the page folder (`…/generated_pages`).
   public init(pages: URL) throws {
-    let liveIncidents = try IncidentTables.listed(in: pages.appendingPathComponent("incidents_index.md"), folder: "incidents")
+    let liveIncidents = try IncidentTables.listed(
+      in: pages.appendingPathComponent("incidents_index.md"), folder: "incidents")
     let liveTechniques = try IncidentTables.listed(
       in: pages.appendingPathComponent("techniques_index.md"), folder: "techniques")
     var incidents: [Incident] = []
