@@ -76,6 +76,8 @@ let package = Package(
     // zlib's inflate, called by the workbook reader on each zip entry's bytes in place (ZIPFoundation links the same
     // library for the zip it writes).
     .systemLibrary(name: "CZlibInflate", providers: [.apt(["zlib1g-dev"])]),
+    // SQLite, for `disarm export sqlite` only (DisarmExports is its one importer; docs/ARCHITECTURE.md).
+    .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     // Each target lists exactly the modules its files import.
     .target(name: "DisarmSupport"),
     .target(name: "DisarmDiagnostics"),
@@ -111,7 +113,7 @@ let package = Package(
     .target(
       name: "DisarmExports",
       dependencies: [
-        "DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration",
+        "CSQLite", "DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration",
         "DisarmLint",
       ]
     ),

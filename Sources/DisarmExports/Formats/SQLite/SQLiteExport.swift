@@ -1,0 +1,60 @@
+import DisarmDiagnostics
+import DisarmFramework
+import DisarmModel
+import DisarmParser
+
+/// `disarm export sqlite`: the knowledge base as a SQLite database for ad-hoc questions (schema in docs/EXPORTS.md).
+///
+/// - A table per kind with every field the kind's pages carry: `phase`, `tactic`, `technique`, `task`, `counter`,
+///   `detection`, `metatechnique`, `responsetype`, `actor_type`, `incident`. The tables the DISARM Foundation's own
+///   `DISARM_database.sqlite` has keep its names and columns (`disarm_id`, `tactic_id`, `phase_id`, `summary`,
+///   `year_started`, `found_in_country`, `objecttype`, …), with this export's own columns after them.
+/// - The relations: `incident_technique` (with the description given for the pair), `counter_technique`,
+///   `counter_tactic`, `detection_tactic`, `counter_incident`, `counter_actor_type`, `technique_associated`; a
+///   technique's tactic and parent are columns of `technique`; `relation` holds every relation of every kind.
+/// - `field`: every field of every page as written; `finding`: what the model rules find (docs/DIAGNOSTICS.md).
+/// - `search`: a full-text index (FTS5) over names, summaries and incident descriptions.
+///
+/// Only live objects are exported (stale pages, relations from or to them, and relations to objects that do not exist
+/// are left out), rows are in identifier order, and the database is built in memory and vacuumed before its bytes are
+/// taken, so exporting the same pages twice gives the same bytes (with the same SQLite library).
+public enum SQLiteExport {
+  /// A failure of SQLite while building the database.
+  public struct Failure: Error, Sendable, CustomStringConvertible {
+    public var description: String
+  }
+
+  /// The schema version (`PRAGMA user_version`), raised when a table or column changes.
+  public static let schemaVersion = 1
+
+  /// The database file's bytes: `tables` (``SQLiteTables/all(for:findings:)``) and the search index of `kb`.
+  public static func bytes(_ tables: [SQLiteTable], for kb: KnowledgeBase) throws(Failure) -> [UInt8] {
+    do {
+      let database = try SQLiteDatabase()
+      try database.execute(
+        "PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA user_version = \(schemaVersion); BEGIN;")
+      for table in tables {
+        try database.execute(table.createStatement)
+        let rows = table.rows.enumerated().map { index, row in
+          [SQLiteDatabase.Value.integer(index + 1)]
+            + row.map { cell -> SQLiteDatabase.Value in
+              switch cell {
+              case .text(let text): .text(text)
+              case .integer(let number): .integer(number)
+              }
+            }
+        }
+        try database.insert(table.insertStatement, rows: rows)
+      }
+      for index in SQLiteTables.indexes { try database.execute(index) }
+      try database.execute(SQLiteSearchIndex.createStatement)
+      try database.insert(
+        SQLiteSearchIndex.insertStatement,
+        rows: SQLiteSearchIndex.rows(for: kb).map { $0.map { SQLiteDatabase.Value.text($0) } })
+      try database.execute("INSERT INTO search(search) VALUES ('optimize'); COMMIT; VACUUM;")
+      return try database.serialized()
+    } catch {
+      throw Failure(description: error.description)
+    }
+  }
+}
