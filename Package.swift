@@ -113,8 +113,8 @@ let package = Package(
     .target(
       name: "DisarmExports",
       dependencies: [
-        "CSQLite", "DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration",
-        "DisarmLint",
+        "CSQLite", "DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel",
+        "DisarmRegeneration", "DisarmLint",
       ]
     ),
     // `disarm stats` and `disarm match`: counts over the linked model's incidents, and their tables, charts, SVG
