@@ -140,7 +140,7 @@ let package = Package(
       name: "DisarmSite",
       dependencies: [
         "DisarmSupport", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration", "DisarmBrowsing",
-        "DisarmVersions",
+        "DisarmVersions", "DisarmStatistics",
       ]
     ),
     .target(

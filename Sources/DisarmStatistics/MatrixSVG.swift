@@ -19,8 +19,12 @@ public enum MatrixSVG {
     Array(render(matrix, in: kb).utf8)
   }
 
-  /// The SVG document.
-  public static func render(_ matrix: HeatMapMatrix, in kb: KnowledgeBase) -> String {
+  /// The SVG document; `standalone` false leaves out the XML declaration, for an SVG inside an HTML page, and `link`
+  /// gives each technique's cell an address (the site's technique pages). Only presentation attributes are used, no
+  /// style sheet or `style` attribute, so that the site's Content-Security-Policy (`style-src 'self'`) allows it.
+  public static func render(
+    _ matrix: HeatMapMatrix, in kb: KnowledgeBase, standalone: Bool = true, link: ((DisarmID) -> String?)? = nil
+  ) -> String {
     let columns = matrix.bands.flatMap(\.columns)
     let rows = columns.map(\.cells.count).max() ?? 0
     let width = margin * 2 + max(1, columns.count) * (columnWidth + gap) - gap
@@ -28,12 +32,11 @@ public enum MatrixSVG {
     let legendTop = gridTop + rows * (cellHeight + gap) + margin
     let height = legendTop + legendHeight + margin
     let title = "\(kb.framework.brand): \(kb.words(.technique).plural) by number of \(kb.words(.incident).plural)"
-    var svg = """
-      <?xml version="1.0" encoding="UTF-8"?>
-      <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" \
+    var svg = standalone ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" : ""
+    svg += """
+      <svg class="heatmap" xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" \
       role="img" aria-labelledby="matrix-title" font-family="DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif">
       <title id="matrix-title">\(escape(title)): \(escape(matrix.caption))</title>
-      <style>text{fill:#000}.phase text,.tactic text{font-weight:bold}.cell:hover rect{stroke:#000;stroke-width:2}</style>
       <rect width="100%" height="100%" fill="#ffffff"/>
       <text x="\(margin)" y="\(margin + 22)" font-size="20" font-weight="bold">\(escape(title))</text>
       <text x="\(margin)" y="\(margin + 40)" font-size="12">\(escape(matrix.caption)); most: \(matrix.maximum)</text>
@@ -47,19 +50,25 @@ public enum MatrixSVG {
       let label = band.phase.map { "\($0) \(band.name)" } ?? "(no phase)"
       svg += "<g class=\"phase\" data-phase=\"\(escape(band.phase?.string ?? ""))\">"
       svg += "<rect x=\"\(x)\" y=\"\(phaseTop)\" width=\"\(spanWidth)\" height=\"\(phaseHeight)\" fill=\"#1f3b6f\"/>"
-      svg += "<text x=\"\(x + 6)\" y=\"\(phaseTop + 18)\" font-size=\"13\" style=\"fill:#ffffff\">"
+      svg += "<text x=\"\(x + 6)\" y=\"\(phaseTop + 18)\" font-size=\"13\" fill=\"#ffffff\" font-weight=\"bold\">"
       svg += "\(escape(clip(label, spanWidth / 7)))</text></g>\n"
       for column in band.columns {
         svg += "<g class=\"tactic\" data-tactic=\"\(column.tactic)\">"
         svg +=
           "<rect x=\"\(x)\" y=\"\(tacticTop)\" width=\"\(columnWidth)\" height=\"\(tacticHeight)\" fill=\"#dde3ee\"/>"
-        let lines = wrap("\(column.tactic) \(column.name)", width: 24, lines: 2)
+        let lines = wrap("\(column.tactic) \(column.name)", width: 21, lines: 2)
         for (index, line) in lines.enumerated() {
-          svg += "<text x=\"\(x + 6)\" y=\"\(tacticTop + 17 + index * 15)\" font-size=\"12\">\(escape(line))</text>"
+          svg +=
+            "<text x=\"\(x + 6)\" y=\"\(tacticTop + 17 + index * 15)\" font-size=\"12\" font-weight=\"bold\">\(escape(line))</text>"
         }
         svg += "</g>\n"
         for (row, cell) in column.cells.enumerated() {
-          svg += self.cell(cell, x: x, y: gridTop + row * (cellHeight + gap), maximum: matrix.maximum, kb: kb)
+          let drawn = self.cell(cell, x: x, y: gridTop + row * (cellHeight + gap), maximum: matrix.maximum, kb: kb)
+          if let address = link?(cell.id) {
+            svg += "<a href=\"\(escape(address))\">" + drawn.dropLast() + "</a>\n"
+          } else {
+            svg += drawn
+          }
         }
         x += columnWidth + gap
       }
@@ -78,9 +87,9 @@ public enum MatrixSVG {
     text += "<title>\(cell.id) \(escape(cell.name)): \(cell.count) \(noun)</title>"
     text += "<rect x=\"\(x + indent)\" y=\"\(y)\" width=\"\(columnWidth - indent)\" height=\"\(cellHeight)\" "
     text += "fill=\"\(HeatScale.hex(colour))\" stroke=\"#b0b0b0\" stroke-width=\"0.5\"/>"
-    text += "<text x=\"\(x + indent + 5)\" y=\"\(y + 14)\" font-size=\"10.5\" style=\"fill:\(ink)\">"
+    text += "<text x=\"\(x + indent + 5)\" y=\"\(y + 14)\" font-size=\"10.5\" fill=\"\(ink)\">"
     text += "<tspan font-weight=\"bold\">\(cell.id)</tspan> · \(cell.count)</text>"
-    text += "<text x=\"\(x + indent + 5)\" y=\"\(y + 29)\" font-size=\"10\" style=\"fill:\(ink)\">"
+    text += "<text x=\"\(x + indent + 5)\" y=\"\(y + 29)\" font-size=\"10\" fill=\"\(ink)\">"
     text += "\(escape(clip(cell.name, (columnWidth - indent - 10) / 6)))</text></g>\n"
     return text
   }

@@ -3,7 +3,7 @@ import DisarmExports
 import DisarmModel
 
 /// `disarm stats --navigator`: an ATT&CK Navigator layer (format 4.5, ``NavigatorLayer/frame``) scored by the counts
-/// of the selected incidents, with the heat map's colours (``HeatScale``) as its gradient and a legend of the same
+/// of the selected incidents, with the heat map's colours (``HeatScale``: none, fewest, most) as its gradient and a legend of the same
 /// steps as the SVG's. Techniques no counted incident uses are left unscored.
 public enum StatisticsLayer {
   public static func bytes(_ matrix: HeatMapMatrix, in kb: KnowledgeBase) -> [UInt8] {
@@ -41,10 +41,14 @@ public enum StatisticsLayer {
       versions: versions, domain: NavigatorLayer.defaultDomain, techniques: entries, maxScore: max(1, matrix.maximum),
       legend: legend)
     guard case .object(var members) = frame else { return frame }
-    let low = HeatScale.hex(1, maximum: max(1, matrix.maximum))
-    let high = HeatScale.hex(max(1, matrix.maximum), maximum: max(1, matrix.maximum))
+    // From none (white) through the fewest to the most: the Navigator spaces the colours evenly between minValue and
+    // maxValue, close to the SVG's scale. The layer tools need at least one step per colour, so a largest count of
+    // 0 or 1 gets white and the darkest colour only.
+    let colours =
+      matrix.maximum >= 2 ? [HeatScale.none, HeatScale.low, HeatScale.high] : [HeatScale.none, HeatScale.high]
     members["gradient"] = .object([
-      "colors": .array([.string(low), .string(high)]), "minValue": .int(1), "maxValue": .int(max(1, matrix.maximum)),
+      "colors": .array(colours.map { .string(HeatScale.hex($0)) }),
+      "minValue": .int(0), "maxValue": .int(max(1, matrix.maximum)),
     ])
     return .object(members)
   }
