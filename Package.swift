@@ -18,7 +18,9 @@
 //          DisarmEditing  (every change to a knowledge base: request, plan, check, one writer)
 //            /         \                                              |
 //   DisarmExports    DisarmImport (the master spreadsheet in: an editing request; and out)
-//  (disarm.json, STIX, MISP, Navigator, CSV)
+//  (disarm.json, STIX, MISP, Navigator, CSV, SQLite through CSQLite)
+//        |
+//   DisarmStatistics (disarm stats and disarm match: counts over incidents, tables, SVG matrix, Navigator layer)
 //            /         \
 //   DisarmBrowsing   DisarmVersions (show, list, search; diff, git revisions and history)
 //       |      \         /
