@@ -78,28 +78,49 @@ public struct TechniqueFrequency: Sendable {
     return tactic
   }
 
+  /// Techniques under their tactic, tactics in phase order, in one pass over the table and one over the records (a
+  /// large knowledge base has thousands of tactics: filtering the table per tactic would be quadratic).
   private static func byTactic(_ records: [IncidentRecord], _ table: [TechniqueCount], _ kb: KnowledgeBase) -> [Group] {
     var order = kb.tacticsInPhaseOrder
     let extra = Set(table.compactMap(\.tactic)).subtracting(order).sorted()
     order += extra
-    return order.map { tactic in
-      let members = table.filter { $0.tactic == tactic && $0.incidents > 0 }
-      let ids = Set(members.map(\.id))
-      let incidents = records.count { record in record.techniques.contains(where: ids.contains) }
-      return Group(key: tactic.string, name: kb[tactic]?.name ?? "", incidents: incidents, techniques: members)
+    return grouped(records, table, keys: order) { $0 }.map { tactic, members, incidents in
+      Group(key: tactic.string, name: kb[tactic]?.name ?? "", incidents: incidents, techniques: members)
     }
   }
 
   private static func byPhase(_ records: [IncidentRecord], _ table: [TechniqueCount], _ kb: KnowledgeBase) -> [Group] {
-    kb.phaseGroups.map { group in
-      let tactics = Set(group.tactics)
-      let members = table.filter { $0.incidents > 0 && $0.tactic.map(tactics.contains) == true }
-      let ids = Set(members.map(\.id))
-      let incidents = records.count { record in record.techniques.contains(where: ids.contains) }
-      let key = group.phase?.string ?? "(none)"
+    let groups = kb.phaseGroups
+    var phaseOfTactic: [DisarmID: Int] = [:]
+    for (index, group) in groups.enumerated() { for tactic in group.tactics { phaseOfTactic[tactic] = index } }
+    return grouped(records, table, keys: Array(groups.indices)) { phaseOfTactic[$0] }.map { index, members, incidents in
+      let phase = groups[index].phase
       return Group(
-        key: key, name: group.phase.flatMap { kb[$0]?.name } ?? "", incidents: incidents, techniques: members)
+        key: phase?.string ?? "(none)", name: phase.flatMap { kb[$0]?.name } ?? "", incidents: incidents,
+        techniques: members)
     }
+  }
+
+  /// For each key (a tactic, a phase), the used techniques whose tactic maps to it and the number of records using at
+  /// least one of them.
+  private static func grouped<Key: Hashable>(
+    _ records: [IncidentRecord], _ table: [TechniqueCount], keys: [Key], of key: (DisarmID) -> Key?
+  ) -> [(Key, [TechniqueCount], Int)] {
+    var members: [Key: [TechniqueCount]] = [:]
+    var keyOfTechnique: [DisarmID: Key] = [:]
+    for count in table where count.incidents > 0 {
+      guard let tactic = count.tactic, let group = key(tactic) else { continue }
+      members[group, default: []].append(count)
+      keyOfTechnique[count.id] = group
+    }
+    var incidents: [Key: Int] = [:]
+    for record in records {
+      var seen = Set<Key>()
+      for technique in record.techniques {
+        if let group = keyOfTechnique[technique], seen.insert(group).inserted { incidents[group, default: 0] += 1 }
+      }
+    }
+    return keys.map { ($0, members[$0] ?? [], incidents[$0] ?? 0) }
   }
 
   private static func byField(_ key: String, _ records: [IncidentRecord], _ kb: KnowledgeBase) -> [Group] {

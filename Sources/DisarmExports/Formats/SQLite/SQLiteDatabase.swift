@@ -31,32 +31,30 @@ final class SQLiteDatabase {
     }
   }
 
-  /// A value to bind.
-  enum Value {
-    case text(String)
-    case integer(Int)
-    case real(Double)
-    case null
-  }
-
-  /// Runs `sql` once per row of `rows`, binding each row's values to the statement's parameters in order.
-  func insert(_ sql: String, rows: [[Value]]) throws(Failure) {
+  /// Runs `sql` once per row of `rows`, binding `id` (when given, the row's number from 1) and then each row's
+  /// cells to the statement's parameters in order; the rows are bound as they are, never copied.
+  func insert(_ sql: String, rows: [[SQLiteTable.Cell]], numbered: Bool) throws(Failure) {
     var statement: OpaquePointer?
     guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK else { throw failure(sql) }
     defer { sqlite3_finalize(statement) }
-    for row in rows {
+    // SQLITE_TRANSIENT: SQLite copies the text before the Swift string goes away.
+    let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    let first: Int32 = numbered ? 2 : 1
+    for (number, row) in rows.enumerated() {
       sqlite3_reset(statement)
-      sqlite3_clear_bindings(statement)
-      for (index, value) in row.enumerated() {
-        let position = Int32(index + 1)
+      if numbered, sqlite3_bind_int64(statement, 1, Int64(number + 1)) != SQLITE_OK { throw failure(sql) }
+      for (index, cell) in row.enumerated() {
+        let position = first + Int32(index)
         let status: Int32
-        switch value {
-        case .text(let text):
-          // SQLITE_TRANSIENT: SQLite copies the text before the Swift string goes away.
-          status = sqlite3_bind_text(statement, position, text, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        switch cell {
+        case .text(var text):
+          status = text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return sqlite3_bind_text(statement, position, "", 0, transient) }
+            return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { characters in
+              sqlite3_bind_text(statement, position, characters, Int32(bytes.count), transient)
+            }
+          }
         case .integer(let number): status = sqlite3_bind_int64(statement, position, Int64(number))
-        case .real(let number): status = sqlite3_bind_double(statement, position, number)
-        case .null: status = sqlite3_bind_null(statement, position)
         }
         guard status == SQLITE_OK else { throw failure(sql) }
       }

@@ -16,8 +16,8 @@ import DisarmParser
 /// - `search`: a full-text index (FTS5) over names, summaries and incident descriptions.
 ///
 /// Only live objects are exported (stale pages, relations from or to them, and relations to objects that do not exist
-/// are left out), rows are in identifier order, and the database is built in memory and vacuumed before its bytes are
-/// taken, so exporting the same pages twice gives the same bytes (with the same SQLite library).
+/// are left out), rows are in identifier order, and the database is built in memory in one transaction before its
+/// bytes are taken, so exporting the same pages twice gives the same bytes (with the same SQLite library).
 public enum SQLiteExport {
   /// A failure of SQLite while building the database.
   public struct Failure: Error, Sendable, CustomStringConvertible {
@@ -35,23 +35,16 @@ public enum SQLiteExport {
         "PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA user_version = \(schemaVersion); BEGIN;")
       for table in tables {
         try database.execute(table.createStatement)
-        let rows = table.rows.enumerated().map { index, row in
-          [SQLiteDatabase.Value.integer(index + 1)]
-            + row.map { cell -> SQLiteDatabase.Value in
-              switch cell {
-              case .text(let text): .text(text)
-              case .integer(let number): .integer(number)
-              }
-            }
-        }
-        try database.insert(table.insertStatement, rows: rows)
+        try database.insert(table.insertStatement, rows: table.rows, numbered: true)
       }
       for index in SQLiteTables.indexes { try database.execute(index) }
       try database.execute(SQLiteSearchIndex.createStatement)
       try database.insert(
-        SQLiteSearchIndex.insertStatement,
-        rows: SQLiteSearchIndex.rows(for: kb).map { $0.map { SQLiteDatabase.Value.text($0) } })
-      try database.execute("INSERT INTO search(search) VALUES ('optimize'); COMMIT; VACUUM;")
+        SQLiteSearchIndex.insertStatement, rows: SQLiteSearchIndex.rows(for: kb).map { $0.map { .text($0) } },
+        numbered: false)
+      // One transaction into a fresh database leaves no free pages: no VACUUM (which would copy the whole file once
+      // more); the full-text index is merged into one segment, which keeps it small and its queries fast.
+      try database.execute("INSERT INTO search(search) VALUES ('optimize'); COMMIT;")
       return try database.serialized()
     } catch {
       throw Failure(description: error.description)
