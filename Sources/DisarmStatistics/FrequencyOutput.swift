@@ -48,7 +48,8 @@ public enum FrequencyOutput {
     var lines = [headline(frequency, filter: filter, kb: kb)]
     if frequency.grouping == nil {
       lines.append("")
-      lines += table(frequency.techniques, top: top, style: style, barWidth: barWidth)
+      lines += table(
+        frequency.techniques, top: top, style: style, barWidth: barWidth, noun: kb.words(.technique).singular)
     } else {
       let maximum = frequency.groups.map(\.incidents).max() ?? 0
       for group in frequency.groups {
@@ -59,7 +60,9 @@ public enum FrequencyOutput {
           style.bold(TerminalText.inert(title)) + "  \(group.incidents) \(kb.words(.incident).plural)"
             + (bar.isEmpty ? "" : "  " + style.green(bar)))
         if group.techniques.isEmpty { continue }
-        lines += table(group.techniques, top: top, style: style, barWidth: barWidth).map { "  " + $0 }
+        lines += table(
+          group.techniques, top: top, style: style, barWidth: barWidth, noun: kb.words(.technique).singular
+        ).map { "  " + $0 }
       }
     }
     return lines.joined(separator: "\n") + "\n"
@@ -74,10 +77,12 @@ public enum FrequencyOutput {
       + "\(kb.words(.technique).plural)\(filterText)"
   }
 
-  static func table(_ counts: [TechniqueCount], top: Int?, style: ANSIStyle, barWidth: Int) -> [String] {
+  static func table(
+    _ counts: [TechniqueCount], top: Int?, style: ANSIStyle, barWidth: Int, noun: String
+  ) -> [String] {
     let used = counts.filter { $0.incidents > 0 }
     let shown = top.map { Array(used.prefix($0)) } ?? used
-    guard !shown.isEmpty else { return ["(no technique used)"] }
+    guard !shown.isEmpty else { return ["(no \(TerminalText.inert(noun)) used)"] }
     var table = TextTable(
       header: ["ID", "Name", "Tactic", "Incidents", "Share"], alignments: [.left, .left, .left, .right, .right])
     let maximum = shown.map(\.incidents).max() ?? 0

@@ -37,30 +37,32 @@ extension Disarm.Export {
       let kb = try knowledgeBase.load()
       let findings = Linter.modelFindings(kb)
       let tables = SQLiteTables.all(for: kb, findings: findings)
-      let bytes: [UInt8]
+      let rows = tables.reduce(0) { $0 + $1.rows.count }
+      let tableCount = tables.count
+      let url = URL(fileURLWithPath: output)
+      var metadataPath: String?
+      var metadataBytes: [UInt8] = []
+      if !noMetadata {
+        metadataPath = metadata ?? url.deletingPathExtension().path + ".metadata.json"
+        let stem = url.deletingPathExtension().lastPathComponent
+        metadataBytes = JSONWriter.write(DatasetteMetadata.document(tables: tables, database: stem, kb: kb))
+      }
       do {
-        bytes = try SQLiteExport.bytes(tables, for: kb)
+        // The tables are handed over: their rows are freed as they go into the database.
+        try SQLiteExport.write(consume tables, for: kb, to: output)
       } catch {
         Terminal.error("SQLite: \(error.description)")
         throw ExitStatus.failure
       }
-      let url = URL(fileURLWithPath: output)
-      let stem = url.deletingPathExtension().lastPathComponent
-      var files = [(url, bytes)]
-      if !noMetadata {
-        let path = metadata ?? url.deletingPathExtension().path + ".metadata.json"
-        let document = DatasetteMetadata.document(tables: tables, database: stem, kb: kb)
-        files.append((URL(fileURLWithPath: path), JSONWriter.write(document)))
+      if let metadataPath {
+        try exitingOnWriteFailure { () throws(WriteError) in
+          try AtomicFile.write(metadataBytes, to: URL(fileURLWithPath: metadataPath))
+        }
       }
-      try exitingOnWriteFailure { () throws(WriteError) in
-        for (file, content) in files { try AtomicFile.write(content, to: file) }
-      }
-      let rows = tables.reduce(0) { $0 + $1.rows.count }
       let errors = findings.count { $0.severity == .error }
       Terminal.status(
-        "disarm: wrote \(output) (\(Summary.plural(tables.count, "table")), \(Summary.plural(rows, "row"))"
-          + (noMetadata ? "" : " and \(files[1].0.path)")
-          + "); \(Summary.plural(errors, "error")) in the knowledge base")
+        "disarm: wrote \(output) (\(Summary.plural(tableCount, "table")), \(Summary.plural(rows, "row"))"
+          + (metadataPath.map { " and \($0)" } ?? "") + "); \(Summary.plural(errors, "error")) in the knowledge base")
       if errors > 0 { throw ExitStatus.findings }
     }
   }

@@ -11,8 +11,10 @@ final class SQLiteDatabase {
 
   private var handle: OpaquePointer?
 
+  /// An empty database in SQLite's `memdb` file system, whose memory ``withBytes(_:)`` can hand out without a copy.
   init() throws(Failure) {
-    guard sqlite3_open_v2(":memory:", &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK else {
+    let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI
+    guard sqlite3_open_v2("file:/disarm-export?vfs=memdb", &handle, flags, nil) == SQLITE_OK else {
       let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open an in-memory database"
       sqlite3_close(handle)
       throw Failure(description: message)
@@ -62,14 +64,18 @@ final class SQLiteDatabase {
     }
   }
 
-  /// The database file's bytes.
-  func serialized() throws(Failure) -> [UInt8] {
+  /// Hands the database file's bytes to `body`: SQLite's own memory when it can (no copy of a database that may be
+  /// hundreds of megabytes), else a serialised copy freed afterwards.
+  func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) throws(Failure) -> Result {
     var size: sqlite3_int64 = 0
-    guard let bytes = sqlite3_serialize(handle, "main", &size, 0) else {
+    if let bytes = sqlite3_serialize(handle, "main", &size, UInt32(SQLITE_SERIALIZE_NOCOPY)) {
+      return body(UnsafeRawBufferPointer(start: bytes, count: Int(size)))
+    }
+    guard let copy = sqlite3_serialize(handle, "main", &size, 0) else {
       throw Failure(description: "SQLite could not serialise the database")
     }
-    defer { sqlite3_free(bytes) }
-    return Array(UnsafeBufferPointer(start: bytes, count: Int(size)))
+    defer { sqlite3_free(copy) }
+    return body(UnsafeRawBufferPointer(start: copy, count: Int(size)))
   }
 
   private func failure(_ sql: String) -> Failure {

@@ -2,6 +2,7 @@ import DisarmDiagnostics
 import DisarmFramework
 import DisarmModel
 import DisarmParser
+import DisarmSupport
 
 /// `disarm export sqlite`: the knowledge base as a SQLite database for ad-hoc questions (schema in docs/EXPORTS.md).
 ///
@@ -29,13 +30,40 @@ public enum SQLiteExport {
 
   /// The database file's bytes: `tables` (``SQLiteTables/all(for:findings:)``) and the search index of `kb`.
   public static func bytes(_ tables: [SQLiteTable], for kb: KnowledgeBase) throws(Failure) -> [UInt8] {
+    let database = try build(tables, for: kb)
+    do {
+      return try database.withBytes { Array($0) }
+    } catch {
+      throw Failure(description: error.description)
+    }
+  }
+
+  /// Writes the database to `path` with `AtomicFile` (its bytes streamed from SQLite's memory, never copied). The
+  /// tables are consumed: each one's rows are freed once inserted, so that a large knowledge base never holds its rows
+  /// and the whole database at once.
+  public static func write(_ tables: consuming [SQLiteTable], for kb: KnowledgeBase, to path: String) throws(Failure) {
+    let database = try build(tables, for: kb)
+    let result: Result<Bool, WriteError>
+    do {
+      result = try database.withBytes { buffer in
+        Result { () throws(WriteError) in try AtomicFile.stream(toPath: path, durable: false) { $0.write(buffer) } }
+      }
+    } catch {
+      throw Failure(description: error.description)
+    }
+    if case .failure(let error) = result { throw Failure(description: "\(error.path): \(error.reason)") }
+  }
+
+  static func build(_ tables: consuming [SQLiteTable], for kb: KnowledgeBase) throws(Failure) -> SQLiteDatabase {
+    var tables = tables
     do {
       let database = try SQLiteDatabase()
       try database.execute(
         "PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA user_version = \(schemaVersion); BEGIN;")
-      for table in tables {
-        try database.execute(table.createStatement)
-        try database.insert(table.insertStatement, rows: table.rows, numbered: true)
+      for index in tables.indices {
+        try database.execute(tables[index].createStatement)
+        try database.insert(tables[index].insertStatement, rows: tables[index].rows, numbered: true)
+        tables[index].rows = []
       }
       for index in SQLiteTables.indexes { try database.execute(index) }
       try database.execute(SQLiteSearchIndex.createStatement)
@@ -45,7 +73,7 @@ public enum SQLiteExport {
       // One transaction into a fresh database leaves no free pages: no VACUUM (which would copy the whole file once
       // more); the full-text index is merged into one segment, which keeps it small and its queries fast.
       try database.execute("INSERT INTO search(search) VALUES ('optimize'); COMMIT;")
-      return try database.serialized()
+      return database
     } catch {
       throw Failure(description: error.description)
     }
