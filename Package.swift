@@ -26,6 +26,8 @@
 //       |      \         /
 //       |     DisarmSite  (the static website)
 //       |
+//       |            DisarmMigration (disarm migrate: users' files and pages carried across releases; after
+//       |                             DisarmVersions, whose diff it applies)
 //       |            DisarmReports (disarm tag: the framework's objects a report mentions; after DisarmExports,
 //       |           /               reads .docx via DisarmWorkbook)
 //   DisarmLanguageServer (disarm lsp; its edits are editing plans handed to the editor; reports tagged through
@@ -61,6 +63,7 @@ let package = Package(
     .library(name: "DisarmWorkbook", targets: ["DisarmWorkbook"]),
     .library(name: "DisarmImport", targets: ["DisarmImport"]),
     .library(name: "DisarmReports", targets: ["DisarmReports"]),
+    .library(name: "DisarmMigration", targets: ["DisarmMigration"]),
     .library(name: "DisarmLanguageServer", targets: ["DisarmLanguageServer"]),
   ],
   dependencies: [
@@ -161,6 +164,13 @@ let package = Package(
       ]
     ),
     .target(
+      name: "DisarmMigration",
+      dependencies: [
+        "DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration",
+        "DisarmLint", "DisarmEditing", "DisarmExports", "DisarmVersions",
+      ]
+    ),
+    .target(
       name: "DisarmLanguageServer",
       dependencies: [
         "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmLint", "DisarmEditing",
@@ -178,8 +188,7 @@ let package = Package(
       dependencies: [
         "DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration",
         "DisarmLint", "DisarmEditing", "DisarmExports", "DisarmStatistics", "DisarmBrowsing", "DisarmVersions",
-        "DisarmSite",
-        "DisarmWorkbook", "DisarmImport", "DisarmReports", "DisarmLanguageServer",
+        "DisarmSite", "DisarmWorkbook", "DisarmImport", "DisarmReports", "DisarmLanguageServer", "DisarmMigration",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -251,6 +260,13 @@ let package = Package(
       dependencies: [
         "DisarmDiagnostics", "DisarmFramework", "DisarmModel", "DisarmLint", "DisarmEditing", "DisarmExports",
         "DisarmWorkbook", "DisarmImport", "DisarmTestSupport",
+      ]
+    ),
+    .testTarget(
+      name: "DisarmMigrationTests",
+      dependencies: [
+        "DisarmDiagnostics", "DisarmFramework", "DisarmModel", "DisarmLint", "DisarmEditing", "DisarmVersions",
+        "DisarmMigration", "DisarmTestSupport",
       ]
     ),
     .testTarget(

@@ -4,7 +4,7 @@ the floor (reading every page and parsing it with libcmark, nothing else: `disar
 (the same plus writing as many files: `disarm-bench floor --write-into`, what `build` is compared with), on the
 2025-02-10 corpus and on synthetic knowledge bases 1x, 10x and 100x its size.
 
-Usage: scripts/bench.py [--runs N] [--scales 1,10,100] [--binary PATH] [--work DIR] [--smoke] [--only incidents|stats]
+Usage: scripts/bench.py [--runs N] [--scales 1,10,100] [--binary PATH] [--work DIR] [--smoke] [--only incidents|migrate|stats]
 Prints one table; every figure is the median of N runs (at least 11 for knowledge bases under 20 MiB, whose runs
 take well under a second and vary most), and time columns are also given as a ratio to the floor.
 """
@@ -64,7 +64,7 @@ def main():
     parser.add_argument("--binary", default=DEFAULT_BINARY)
     parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "disarm-bench"))
     parser.add_argument("--smoke", action="store_true", help="1x only, one run: checks that the suite completes")
-    parser.add_argument("--only", choices=["incidents", "stats"], help="measure only this section (after building)")
+    parser.add_argument("--only", choices=["incidents", "migrate", "stats"], help="measure only this section (after building)")
     args = parser.parse_args()
     if args.smoke:
         args.runs, args.scales = 1, "1"
@@ -78,6 +78,9 @@ def main():
     if args.only == "incidents":
         os.makedirs(args.work, exist_ok=True)
         return bench_incidents(binary, args, os.path.join(args.work, "out"))
+    if args.only == "migrate":
+        os.makedirs(args.work, exist_ok=True)
+        return bench_migrate(binary, args, os.path.join(args.work, "out"))
     if args.only == "stats":
         os.makedirs(args.work, exist_ok=True)
         return bench_stats(binary, bench_tool, args, os.path.join(args.work, "out"))
@@ -155,6 +158,7 @@ def main():
                 print(f"error: {name} on {label} exited {sorted(result['codes'])}", file=sys.stderr)
                 return 2
     status = bench_import(binary, args, out) or bench_incidents(binary, args, out)
+    status = status or bench_migrate(binary, args, out)
     status = status or bench_stats(binary, bench_tool, args, out)
     return status or bench_tag(binary, args) or bench_lsp(binary, args)
 
@@ -327,11 +331,11 @@ def generated_uuid(*parts):
     return f"{digest[:8]}-{digest[8:12]}-4{digest[13:16]}-8{digest[17:20]}-{digest[20:32]}"
 
 
-def generate_incidents(count, folder):
+def generate_incidents(count, folder, pages=CORPUS):
     """Writes incidents-COUNT.json (a STIX 2.1 bundle) and incidents-COUNT.csv into `folder`: each incident with a
     name, a description, a year, a reference and five techniques of the release (one description per use in the
-    bundle), chosen by a fixed pseudo-random sequence. Returns the two paths."""
-    pages = CORPUS
+    bundle), chosen by a fixed pseudo-random sequence, from the release whose page folder is `pages`. Returns the
+    two paths."""
     index = open(os.path.join(pages, "techniques_index.md"), encoding="utf-8").read()
     ids = sorted(set(re.findall(r'href="techniques/(T\d{4}(?:\.\d{3})?)\.md"', index)))
     names = {}
@@ -364,10 +368,11 @@ def generate_incidents(count, folder):
                             "id": f"relationship--{generated_uuid('uses', number, technique)}",
                             "relationship_type": "uses", "source_ref": campaign, "target_ref": patterns[technique],
                             "description": f"Seen in incident {number} ({names[technique]})."})
-    bundle = os.path.join(folder, f"incidents-{count}.json")
+    tag = "" if pages == CORPUS else "-" + os.path.basename(os.path.dirname(pages))
+    bundle = os.path.join(folder, f"incidents-{count}{tag}.json")
     with open(bundle, "w", encoding="utf-8") as handle:
         json.dump({"type": "bundle", "id": f"bundle--{generated_uuid('bundle', count)}", "objects": objects}, handle)
-    dataset = os.path.join(folder, f"incidents-{count}.csv")
+    dataset = os.path.join(folder, f"incidents-{count}{tag}.csv")
     with open(dataset, "w", encoding="utf-8", newline="") as handle:
         header = ["id", "name", "description", "year", "country", "actor", "url"]
         header += [f"{t}_{names[t]}" for t in ids]
@@ -415,6 +420,46 @@ def bench_incidents(binary, args, out):
             if result["codes"] - {0, 1}:
                 print(f"error: {what} of the {label} exited {sorted(result['codes'])}", file=sys.stderr)
                 return 2
+    return 0
+
+
+def bench_migrate(binary, args, out):
+    """Issue 31: `disarm migrate` of a layer of every technique and of a 10,000-incident STIX bundle from 2024-03-13 to
+    2024-11-22 (42 techniques removed, none in a register: every one is reviewed, so --accept-review), against
+    `disarm diff` of the same pair (target 1.5x)."""
+    old = os.path.join(os.path.dirname(os.path.dirname(CORPUS)), "disarm-2024-03-13", "generated_pages")
+    if not os.path.isdir(old):
+        print(f"note: {old} is absent; the migration is not measured", file=sys.stderr)
+        return 0
+    count = 1000 if args.smoke else INCIDENTS
+    runs = 1 if args.smoke else max(args.runs, 5)
+    bundle = generate_incidents(count, args.work, pages=old)[0]
+    index = open(os.path.join(old, "techniques_index.md"), encoding="utf-8").read()
+    ids = sorted(set(re.findall(r'href="techniques/(T\d{4}(?:\.\d{3})?)\.md"', index)))
+    layer = os.path.join(args.work, "layer-2024-03-13.json")
+    with open(layer, "w", encoding="utf-8") as handle:
+        json.dump({"name": "every technique", "domain": "disarm", "techniques": [
+            {"techniqueID": t, "score": n % 10, "comment": f"note {t}"} for n, t in enumerate(ids)]}, handle, indent=2)
+    print(f"(migrate: from 2024-03-13 to 2024-11-22; x diff is against `disarm diff` of the pair; target 1.5x)")
+    diff = measure([binary, "diff", old, CORPUS_BEFORE, "--format", "json"], runs)
+    print(f"{'2024-03-13 → 11-22':20} {'':7} {'':7}  {'diff':14} {diff['wall']*1000:9.1f} {diff['cpu']*1000:9.1f} "
+          f"{diff['rss']:9.1f}")
+    # Each file twice: migrated and reported without writing, then written (atomically and durably: a 20 MB file's
+    # fsync is a wall-clock cost `diff`, which writes nothing, does not have).
+    cases = [(f"layer ({len(ids)})", layer, True), (f"{count} STIX", bundle, False), (f"{count} STIX", bundle, True)]
+    for label, path, write in cases:
+        output = (lambda run: ["--output", f"{out}-m{run}"]) if write else (lambda run: [])
+        result = measure(lambda run: [binary, "migrate", path, "--from", old, "--to", CORPUS_BEFORE,
+                                      "--accept-review", "--report", os.devnull] + output(run), runs)
+        ratio = result["wall"] / diff["wall"] if diff["wall"] else float("nan")
+        print(f"{label:20} {'':7} {os.path.getsize(path) / 2**20:7.1f}  {'migrate -o' if write else 'migrate':14} "
+              f"{result['wall']*1000:9.1f} "
+              f"{result['cpu']*1000:9.1f} {result['rss']:9.1f} {ratio:8.2f}")
+        for run in range(runs):
+            shutil.rmtree(f"{out}-m{run}", ignore_errors=True)
+        if result["codes"] - {0}:
+            print(f"error: migrate of the {label} exited {sorted(result['codes'])}", file=sys.stderr)
+            return 2
     return 0
 
 

@@ -95,7 +95,8 @@ for name in names:
         f"      tableHeaders: {tables},",
         f"      matrixPages: {swift_list(d.get('matrices') or [])},",
         f"      signatures: {swift_list(d.get('signatures') or [])},",
-        f"      workbook: {workbook}, rowsWithoutID: .{rows_without_id}),",
+        f"      workbook: {workbook}, rowsWithoutID: .{rows_without_id}"
+        + (f", keptFolders: {swift_list(d['kept-folders'])}" if d.get("kept-folders") else "") + "),",
     ]
 values += ["  ]", "}", ""]
 out = os.path.join(ROOT, "Sources", "DisarmFramework", "BuiltInFrameworkValues.swift")

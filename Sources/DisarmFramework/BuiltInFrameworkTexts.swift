@@ -41,6 +41,49 @@ extension BuiltInFrameworks {
       """# + "\n"
     ),
     (
+      "amitt-2021-early.yml",
+      #"""
+      # AMITT in early 2021 (cogsec-collaborative/AMITT before the October 2021 generation): the generator already wrote
+      # `* **Label**:` bold bullet fields, counters and the red framework page amitt_red_framework.md, but headings still
+      # held only the name (`# 5Ds (dismiss, distort, distract, dismay, divide)`) and the kind and identifier were fields
+      # (`* **Type**: Technique`, `* **Id**: T0001`, `* **Id:** TA01`). Pages sit at the top level and link `../`. Its
+      # metatechniques/ folder holds lists of counters by metatechnique name (`cleaningcounters.md`), not object pages.
+      name: amitt-2021-early
+      title: AMITT red framework (early 2021)
+      summary: >
+        AMITT's early-2021 generation: phases, tactics, techniques, tasks, incidents and counters at the top level,
+        headings without identifiers, bold bullet fields with the identifier as `* **Id**:`, ../ links, and
+        amitt_red_framework.md.
+      brand: AMITT
+      page-folder: .
+      identifier-field: Id
+      link-prefix: ../
+      kinds:
+        - {role: phase, singular: phase, plural: phases, folder: phases, id: {prefix: P, digits: 2}}
+        - {role: tactic, singular: tactic, plural: tactics, folder: tactics, id: {prefix: TA, digits: 2}}
+        - {role: technique, singular: technique, plural: techniques, folder: techniques, id: {prefix: T, digits: 4}}
+        - {role: task, singular: task, plural: tasks, folder: tasks, id: {prefix: TK, digits: 4}}
+        - {role: incident, singular: incident, plural: incidents, folder: incidents, id: {prefix: I, digits: 5}}
+        - {role: counter, singular: counter, plural: counters, folder: counters, id: {prefix: C, digits: 5}}
+      fields:
+        tactic: [Belongs to tactic stage, Tactic]
+        phase: [Phase]
+      tables:
+        incidents: Incident
+        techniques-used: Technique
+        counters: Counters
+        tasks: Tasks
+        techniques: Techniques
+        counters-tactics: Counters these Tactics
+        counters-techniques: Counters these Techniques
+        seen-in-incidents: Seen in incidents
+      matrices: [amitt_red_framework.md]
+      signatures: [amitt_red_framework.md, "!actortypes/*.md", "!matrix.md"]
+      # Lists of counters by metatechnique name (`cleaningcounters.md`), kept as read.
+      kept-folders: [metatechniques]
+      """# + "\n"
+    ),
+    (
       "amitt-2021.yml",
       #"""
       # AMITT, last generation (2021, cogsec-collaborative/AMITT): the pages DISARM 2022 grew from. The same kinds and

@@ -50,6 +50,55 @@ extension BuiltInFrameworks {
       signatures: ["matrix.md"],
       workbook: [:], rowsWithoutID: .skip),
     FrameworkDescription(
+      name: "amitt-2021-early", title: "AMITT red framework (early 2021)",
+      summary:
+        "AMITT's early-2021 generation: phases, tactics, techniques, tasks, incidents and counters at the top level, headings without identifiers, bold bullet fields with the identifier as `* **Id**:`, ../ links, and amitt_red_framework.md.\n",
+      exportName: nil,
+      brand: "AMITT", pageFolder: ".",
+      identifierField: "Id", plainFields: [],
+      linkPrefix: "../",
+      kinds: [
+        KindVocabulary(
+          role: .phase, singular: "phase", plural: "phases",
+          heading: nil, folder: "phases",
+          id: IdentifierShape(prefix: "P", digits: 2, extraDigits: 2, subDigits: nil, firstSub: 1),
+          index: nil),
+        KindVocabulary(
+          role: .tactic, singular: "tactic", plural: "tactics",
+          heading: nil, folder: "tactics",
+          id: IdentifierShape(prefix: "TA", digits: 2, extraDigits: 2, subDigits: nil, firstSub: 1),
+          index: nil),
+        KindVocabulary(
+          role: .technique, singular: "technique", plural: "techniques",
+          heading: nil, folder: "techniques",
+          id: IdentifierShape(prefix: "T", digits: 4, extraDigits: 2, subDigits: nil, firstSub: 1),
+          index: nil),
+        KindVocabulary(
+          role: .task, singular: "task", plural: "tasks",
+          heading: nil, folder: "tasks",
+          id: IdentifierShape(prefix: "TK", digits: 4, extraDigits: 2, subDigits: nil, firstSub: 1),
+          index: nil),
+        KindVocabulary(
+          role: .incident, singular: "incident", plural: "incidents",
+          heading: nil, folder: "incidents",
+          id: IdentifierShape(prefix: "I", digits: 5, extraDigits: 2, subDigits: nil, firstSub: 1),
+          index: nil),
+        KindVocabulary(
+          role: .counter, singular: "counter", plural: "counters",
+          heading: nil, folder: "counters",
+          id: IdentifierShape(prefix: "C", digits: 5, extraDigits: 2, subDigits: nil, firstSub: 1),
+          index: nil),
+      ],
+      fieldLabels: ["tactic": ["Belongs to tactic stage", "Tactic"], "phase": ["Phase"]],
+      tableHeaders: [
+        "incidents": "Incident", "techniques-used": "Technique", "counters": "Counters", "tasks": "Tasks",
+        "techniques": "Techniques", "counters-tactics": "Counters these Tactics",
+        "counters-techniques": "Counters these Techniques", "seen-in-incidents": "Seen in incidents",
+      ],
+      matrixPages: ["amitt_red_framework.md"],
+      signatures: ["amitt_red_framework.md", "!actortypes/*.md", "!matrix.md"],
+      workbook: [:], rowsWithoutID: .skip, keptFolders: ["metatechniques"]),
+    FrameworkDescription(
       name: "amitt-2021", title: "AMITT red and blue frameworks (2021)",
       summary:
         "AMITT's 2021 generation: phases P01-P04, tactics TA01-TA12, techniques T0001-T0064, tasks, incidents, counters, actor types, metatechniques, response types and detections, with pages at the top level and ../ links.\n",

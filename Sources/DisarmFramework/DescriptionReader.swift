@@ -65,7 +65,7 @@ enum DescriptionReader {
       plainFields: try top.optionalStrings("plain-fields") ?? [],
       linkPrefix: try top.string("link-prefix"), kinds: kinds, fieldLabels: fields, tableHeaders: tables,
       matrixPages: try top.optionalStrings("matrices") ?? [], signatures: try top.optionalStrings("signatures") ?? [],
-      workbook: workbook, rowsWithoutID: rowsWithoutID)
+      workbook: workbook, rowsWithoutID: rowsWithoutID, keptFolders: try top.optionalStrings("kept-folders") ?? [])
   }
 
   /// The `workbook:` key saying what the generator made of an object row without an identifier.
@@ -76,7 +76,7 @@ enum DescriptionReader {
     "link-prefix",
     "kinds",
     "fields", "tables",
-    "matrices", "signatures", "workbook",
+    "matrices", "signatures", "workbook", "kept-folders",
   ]
   static let kindKeys: Set<String> = [
     "role", "singular", "plural", "heading", "folder", "id", "index", "older-folders",

@@ -46,6 +46,10 @@ public struct FrameworkDescription: Sendable, Equatable {
   /// What the framework's generator made of an object row without an identifier (its description's
   /// `workbook: {rows-without-id: page}`; by default `skip`).
   public let rowsWithoutID: WorkbookSheet.RowsWithoutID
+  /// Folders of other Markdown pages the framework's generator wrote beside the kinds' folders (AMITT early 2021's
+  /// `metatechniques/`, lists of counters by metatechnique name): not object pages, read and kept as they are so that
+  /// `build --output` holds every page of the tree.
+  public let keptFolders: [String]
 
   /// A description as the YAML loader or a test builds it.
   public init(
@@ -55,7 +59,7 @@ public struct FrameworkDescription: Sendable, Equatable {
     linkPrefix: String, kinds: [KindVocabulary],
     fieldLabels: [String: [String]] = [:], tableHeaders: [String: String] = [:], matrixPages: [String] = [],
     signatures: [String] = [], workbook: [String: WorkbookSheet] = [:],
-    rowsWithoutID: WorkbookSheet.RowsWithoutID = .skip
+    rowsWithoutID: WorkbookSheet.RowsWithoutID = .skip, keptFolders: [String] = []
   ) {
     self.name = name
     self.title = title
@@ -73,6 +77,7 @@ public struct FrameworkDescription: Sendable, Equatable {
     self.signatures = signatures
     self.workbook = workbook
     self.rowsWithoutID = rowsWithoutID
+    self.keptFolders = keptFolders
     self.identifiers = IdentifierSyntax(kinds)
     // Looked up for every page read and regenerated: worked out once here.
     self.kindsByRole = Dictionary(kinds.map { ($0.role, $0) }, uniquingKeysWith: { first, _ in first })
@@ -97,7 +102,7 @@ public struct FrameworkDescription: Sendable, Equatable {
       && lhs.plainFields == rhs.plainFields
       && lhs.linkPrefix == rhs.linkPrefix && lhs.kinds == rhs.kinds && lhs.fieldLabels == rhs.fieldLabels
       && lhs.tableHeaders == rhs.tableHeaders && lhs.matrixPages == rhs.matrixPages
-      && lhs.signatures == rhs.signatures && lhs.workbook == rhs.workbook
+      && lhs.signatures == rhs.signatures && lhs.workbook == rhs.workbook && lhs.keptFolders == rhs.keptFolders
       && lhs.rowsWithoutID == rhs.rowsWithoutID
   }
 

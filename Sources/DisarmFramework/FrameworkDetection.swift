@@ -63,7 +63,9 @@ public enum FrameworkDetection {
     }
     let absent = folders.filter { !tree.folders.contains($0) }
     if !absent.isEmpty { misses.append("folders not found: \(absent.joined(separator: ", "))") }
-    let unknown = tree.folders.filter { folder in !folders.contains(folder) && !tree.pages(in: folder).isEmpty }
+    let unknown = tree.folders.filter { folder in
+      !folders.contains(folder) && !description.keptFolders.contains(folder) && !tree.pages(in: folder).isEmpty
+    }
     if !unknown.isEmpty { misses.append("folders it has no kind for: \(unknown.sorted().joined(separator: ", "))") }
     score += present.count - unknown.count
 
@@ -140,8 +142,12 @@ public enum FrameworkDetection {
   /// The first line of `lines` showing a page of `kind` as the description writes it, if any.
   static func fittingLine(_ lines: [String], kind: KindVocabulary, description: FrameworkDescription) -> String? {
     if let field = description.identifierField {
-      let prefix = "* \(field): "
-      return lines.first { $0.hasPrefix(prefix) && kind.id.matches($0.dropFirst(prefix.count).trimmingWhitespace()) }
+      // The field in any of the generators' syntaxes: `* Id: T0007` (2019), `* **Id**: T0001` and `* **Id:** TA01`
+      // (early 2021).
+      let prefixes = ["* \(field): ", "* **\(field)**: ", "* **\(field):** "]
+      return lines.first { line in
+        prefixes.contains { line.hasPrefix($0) && kind.id.matches(line.dropFirst($0.count).trimmingWhitespace()) }
+      }
     }
     guard let heading = kind.heading, let line = lines.first(where: { $0.hasPrefix("# ") }) else { return nil }
     let start = "# \(heading) "

@@ -22,7 +22,7 @@ public enum RuleRegistry {
     // Retirement
     RetiredIDReusedRule.self, RetiredReplacementMissingRule.self, RemovedWithoutRetirementRule.self,
     // Regeneration
-    PageNotRegeneratedRule.self, PageChangedOnDiskRule.self,
+    PageNotRegeneratedRule.self, LayoutNotReproducibleRule.self, PageChangedOnDiskRule.self,
   ]
 
   /// Every rule's catalogue entry, in catalogue order.

@@ -12,6 +12,10 @@ public final class DisarmObject: Sendable {
   public let id: DisarmID
   /// The name, trimmed, as the owning page's heading (or index row) gives it.
   public let name: String
+  /// For an object defined by an index row, its name cell exactly as written (trailing spaces kept: the generator
+  /// copied the spreadsheet's cell into every link text, `[T0126.001 Call to action to attend ](…)`); nil for an
+  /// object read from a page, whose heading holds the exact name.
+  public let rowName: SourceText?
   /// The summary exactly as written, if the object has one.
   public let summary: SourceText?
   /// Every field of the page, exactly as read, in page order.
@@ -30,11 +34,12 @@ public final class DisarmObject: Sendable {
 
   /// An object as the loader reads it; the linker marks it stale later, once the kind's index is known.
   public init(
-    id: DisarmID, name: String, summary: SourceText?, fields: [Field], attributes: [(key: String, value: String)] = [],
-    file: String, line: Int, page: ObjectPage?, isStale: Bool = false
+    id: DisarmID, name: String, rowName: SourceText? = nil, summary: SourceText?, fields: [Field],
+    attributes: [(key: String, value: String)] = [], file: String, line: Int, page: ObjectPage?, isStale: Bool = false
   ) {
     self.id = id
     self.name = name
+    self.rowName = rowName
     self.summary = summary
     self.fields = fields
     self.attributes = attributes
@@ -47,12 +52,16 @@ public final class DisarmObject: Sendable {
   /// The same object, marked as a page its kind's index does not list.
   public func markedStale() -> DisarmObject {
     DisarmObject(
-      id: id, name: name, summary: summary, fields: fields, attributes: attributes, file: file, line: line, page: page,
-      isStale: true)
+      id: id, name: name, rowName: rowName, summary: summary, fields: fields, attributes: attributes, file: file,
+      line: line, page: page, isStale: true)
   }
 
   /// The kind the identifier names, which for a page is also its folder's kind.
   public var kind: ObjectKind { id.kind }
+
+  /// The name exactly as its owner writes it: the page heading's name text, else the index row's name cell, else the
+  /// trimmed name. Derived pages write this one.
+  public var writtenName: String { page?.heading?.name?.text ?? rowName?.text ?? name }
 
   /// The template of the object's page.
   public var template: PageTemplate? { page?.template }

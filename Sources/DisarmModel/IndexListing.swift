@@ -3,7 +3,8 @@ import DisarmFramework
 import DisarmParser
 
 /// What a kind's index page (`techniques_index.md`) lists: the objects of the release, each with where its row
-/// starts. An object page the index does not list is stale; a listed object without a page is missing.
+/// starts. An object page the index does not list is stale; a listed object without a page is an object known by its
+/// index row, whose page is missing (`missing-page`).
 public struct IndexListing: Sendable {
   /// The index page's path (`techniques_index.md`).
   public let path: String

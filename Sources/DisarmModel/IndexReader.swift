@@ -49,16 +49,40 @@ public enum IndexReader {
           ReadingProblem(.indexCellNotAnID(text: first.text, kind: kind), file: page.path, range: first.source.range))
         continue
       }
-      var attributes: [(key: String, value: String)] = []
-      for (index, cell) in row.cells.enumerated() where index >= 3 {
-        attributes.append((index < header.count ? header[index] : "column\(index + 1)", cell.text))
-      }
-      objects.append(
-        DisarmObject(
-          id: id, name: row.cells.count > 1 ? row.cells[1].text : "",
-          summary: row.cells.count > 2 ? row.cells[2].source : nil,
-          fields: [], attributes: attributes, file: page.path, line: row.start.line, page: nil))
+      objects.append(object(id, from: row, header: header, path: page.path))
     }
     return objects
+  }
+
+  /// The objects a kind's index lists under `ids` though they have no page (DISARM's generator listed 160
+  /// sub-techniques the day before it wrote their pages): the index owns which objects a knowledge base has, so each
+  /// is a real object known by its row (name, summary, and the relations its columns give, `tactic_id`). Rows are
+  /// read by their link's file name, as ``listedIDs(in:syntax:)`` reads them; the first row wins for repeats.
+  static func listedObjects(
+    _ ids: Set<DisarmID>, of kind: ObjectKind, in page: WholePage, syntax: IdentifierSyntax
+  ) -> [DisarmObject] {
+    let header = page.table.rows.first(where: \.isHeader)?.cells.map(\.text) ?? []
+    var objects: [DisarmObject] = []
+    var remaining = ids
+    for row in page.table.rows where !row.isHeader && !remaining.isEmpty {
+      guard let first = row.cells.first else { continue }
+      let written = first.href.map(fileStem) ?? first.text
+      guard let id = DisarmID(written, in: syntax), id.kind == kind, remaining.remove(id) != nil else { continue }
+      objects.append(object(id, from: row, header: header, path: page.path))
+    }
+    return objects
+  }
+
+  /// The object an index row defines: its name and summary cells, and its other columns as attributes.
+  private static func object(_ id: DisarmID, from row: HTMLTableRow, header: [String], path: String) -> DisarmObject {
+    var attributes: [(key: String, value: String)] = []
+    for (index, cell) in row.cells.enumerated() where index >= 3 {
+      attributes.append((index < header.count ? header[index] : "column\(index + 1)", cell.text))
+    }
+    return DisarmObject(
+      id: id, name: row.cells.count > 1 ? row.cells[1].text : "",
+      rowName: row.cells.count > 1 ? row.cells[1].source : nil,
+      summary: row.cells.count > 2 ? row.cells[2].source : nil,
+      fields: [], attributes: attributes, file: path, line: row.start.line, page: nil)
   }
 }

@@ -156,7 +156,7 @@ public enum KnowledgeBaseLoader {
       throw .unreadable(folder.path, error.reason)
     }
     var files: [PageFile] = []
-    let olderFolders = Set(framework.kinds.flatMap(\.olderFolders))
+    let olderFolders = Set(framework.kinds.flatMap(\.olderFolders) + framework.keptFolders)
     for (name, isLink) in rootEntries.sorted(by: { $0.name < $1.name }) {
       let url = folder.appendingPathComponent(name)
       // A link is followed only when it stays inside the tree: anything else is reported, never read.

@@ -3,7 +3,8 @@ import DisarmParser
 import DisarmSupport
 
 /// Turns parsed pages into the linked ``KnowledgeBase``: assigns identifiers, reads each kind's owned facts into
-/// relations, takes objects that live only in index pages from there, and resolves every link and reference.
+/// relations, takes objects that live only in index pages from there (response types, detections, and objects an
+/// index lists without a page), and resolves every link and reference.
 ///
 /// The linker reports nothing itself: what it could not use (unassigned pages, unreadable fields, stale pages) is
 /// recorded as facts on the knowledge base, and the lint rules turn facts into diagnostics.
@@ -50,7 +51,15 @@ enum Linker {
       var known = reading(whole)
       if known.listed == nil { known.listed = IndexReader.listedIDs(in: whole, syntax: syntax) }
       indexReadings[whole.path] = known
-      indexes[kind] = IndexListing(path: whole.path, kind: kind, listed: known.listed ?? [:])
+      let listing = IndexListing(path: whole.path, kind: kind, listed: known.listed ?? [:])
+      indexes[kind] = listing
+      // The index owns which objects the knowledge base has: a listed object without a page is known by its row.
+      let withoutPage = Set(listing.listed.keys.filter { $0.kind == kind && allObjects[$0] == nil })
+      if !withoutPage.isEmpty {
+        for object in IndexReader.listedObjects(withoutPage, of: kind, in: whole, syntax: syntax) {
+          allObjects[object.id] = object
+        }
+      }
     }
     cache?.indexReadings = indexReadings
     // One pass over the objects, not one per index; marked afterwards so that the dictionary is not copied.

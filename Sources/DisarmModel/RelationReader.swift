@@ -85,9 +85,14 @@ struct RelationReader: Sendable {
     }
   }
 
-  /// Detections carry their tactic, metatechnique and response type as index columns.
+  /// Objects defined by an index row carry their relations as its columns: a detection its tactic, metatechnique and
+  /// response type, an object listed without a page its tactic (`tactic_id`).
   mutating func readIndexAttributes(_ object: DisarmObject) {
     let position = SourcePosition(line: object.line, column: 1, offset: 0)
+    // A sub-technique its index lists without a page has its parent in its identifier, as one with a page does.
+    if object.kind == .technique, let parent = object.id.parentTechnique {
+      add(.parent, from: object.id, to: parent, file: object.file, at: position, origin: .index)
+    }
     for (key, value) in object.attributes {
       let kind: RelationKind? =
         switch key {

@@ -112,7 +112,19 @@ public struct Tagger: Sendable {
         writtenNameRange = name.range.offsets
         end = name.range.offsets.upperBound
         if let object {
-          agrees = Self.normalised(name.text) == Self.normalised(object.page?.heading?.name?.text ?? object.name)
+          let objectName = object.page?.heading?.name?.text ?? object.name
+          agrees = Self.normalised(name.text) == Self.normalised(objectName)
+          // The name read runs to the end of its phrase, which a name holding a comma or a full stop ends early and
+          // a report going on after the name ends late: the name is then looked for at the start of what follows.
+          if agrees == false,
+            let whole = WrittenName.match(
+              objectName, in: bytes, at: name.range.offsets.lowerBound, limit: report.text.bytes.count)
+          {
+            agrees = true
+            writtenNameRange = whole
+            writtenName = String(decoding: bytes[whole], as: UTF8.self)
+            end = whole.upperBound
+          }
         }
       }
       covered.append(range.lowerBound..<end)

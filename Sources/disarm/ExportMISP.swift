@@ -39,6 +39,11 @@ extension Disarm.Export {
     @Option(help: "The URL of the page folder, for each value's meta.refs.")
     var refsBase: String = MISPExport.defaultRefsBase
 
+    @Option(
+      help: "An earlier export's folder: a galaxy keeps its version when unchanged and gets the next one when changed.",
+      completion: .directory)
+    var previous: String?
+
     func validate() throws {
       if galaxyVersion < 1 { throw ValidationError("--galaxy-version must be 1 or more") }
     }
@@ -60,7 +65,17 @@ extension Disarm.Export {
         if errors > 0 { throw ExitStatus.findings }
         return
       }
-      let files = MISPExport.files(for: kb, options: MISPExport.Options(version: galaxyVersion, refsBase: refsBase))
+      var before: MISPPreviousExport?
+      if let previous {
+        do {
+          before = try MISPPreviousExport.read(folder: previous, paths: MISPExport.paths(for: kb))
+        } catch {
+          Terminal.error(error.description)
+          throw ExitStatus.failure
+        }
+      }
+      let files = MISPExport.files(
+        for: kb, options: MISPExport.Options(version: galaxyVersion, refsBase: refsBase, previous: before))
       try ExportFileWriter.write(files.map { ($0.path, $0.bytes) }, to: output)
       let counts = MISPGalaxy.allCases.compactMap { galaxy -> String? in
         let count = kb.objects(of: galaxy.kind).filter { !$0.isStale }.count
@@ -70,6 +85,10 @@ extension Disarm.Export {
       Terminal.status(
         "disarm: wrote \(galaxies) MISP galax\(galaxies == 1 ? "y" : "ies") (\(counts.joined(separator: ", "))) to "
           + "\(output); \(Summary.plural(errors, "error")) in the knowledge base")
+      if let before {
+        Terminal.status(
+          "disarm: versions since \(previous ?? ""): " + MISPExport.versionSummary(files, previous: before))
+      }
       if errors > 0 { throw ExitStatus.findings }
     }
   }

@@ -17,7 +17,8 @@ extension Disarm {
         "Write the page tree of a master spreadsheet (.xlsx), or add incidents from STIX bundles, MISP events or CSV.",
       discussion: """
         Incidents: FILE… are STIX 2.1 bundles, MISP event exports or CSV datasets (recognised from the content, or \
-        --input-format), imported into the existing knowledge base --into: each incident becomes an incident page \
+        --input-format; a CSV dataset's delimiter, ',', ';' or tab, is told from its header row unless --delimiter \
+        names it), imported into the existing knowledge base --into: each incident becomes an incident page \
         (found again by its source identity, the page's 'Imported from' field; else given the next identifier), and \
         the technique pages and the incidents index are regenerated. Everything is checked first, at \
         file:line:column (JSON) or file:row:column (CSV); with an error nothing is written (exit 1).
@@ -58,6 +59,12 @@ extension Disarm {
       completion: .file(extensions: ["yml", "yaml"]))
     var columns: String?
 
+    @Option(
+      help: ArgumentHelp(
+        "The CSV datasets' delimiter: comma, semicolon or tab (default: the one the header row holds most).",
+        valueName: "delimiter"))
+    var delimiter: CSVDelimiter?
+
     @Option(help: "The folder to write the pages into (or one holding generated_pages/).", completion: .directory)
     var into: String = "data"
 
@@ -90,9 +97,9 @@ extension Disarm {
       guard !files.isEmpty else { throw ValidationError("give the spreadsheet or the incident files to import") }
       if isSpreadsheetImport {
         guard files.count == 1 else { throw ValidationError("a master spreadsheet is imported on its own") }
-        guard inputFormat == nil, stixIds.isEmpty, columns == nil else {
+        guard inputFormat == nil, stixIds.isEmpty, columns == nil, delimiter == nil else {
           throw ValidationError(
-            "--input-format, --stix-ids and --columns apply to incident files, not to a spreadsheet")
+            "--input-format, --stix-ids, --columns and --delimiter apply to incident files, not to a spreadsheet")
         }
       } else {
         guard data == nil, template == nil, !prune, !strict else {

@@ -10,6 +10,11 @@ import Foundation
 
 extension IncidentImport.InputFormat: ExpressibleByArgument {}
 
+extension CSVDelimiter: ExpressibleByArgument {
+  public init?(argument: String) { self.init(named: argument) }
+  public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
 extension Disarm.Import {
   /// Whether the files are a master spreadsheet (an xlsx workbook: by its name, or a zip's first bytes) rather than
   /// incident files.
@@ -29,7 +34,7 @@ extension Disarm.Import {
       try DisarmError.refusing { () throws(EditRefusal) in
         let request = IncidentImport.Request(
           files: files, into: into, framework: frameworkOption.framework, inputFormat: inputFormat,
-          stixIDBundles: stixIds, columns: columns)
+          stixIDBundles: stixIds, columns: columns, delimiter: delimiter)
         return try IncidentImport.plan(request.validated())
       }
     }

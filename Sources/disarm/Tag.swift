@@ -1,8 +1,11 @@
 import ArgumentParser
 import DisarmDiagnostics
+import DisarmEditing
+import DisarmImport
 import DisarmLint
 import DisarmModel
 import DisarmReports
+import DisarmSupport
 import Foundation
 
 extension Disarm {
@@ -17,8 +20,13 @@ extension Disarm {
         retired identifiers with their replacement and identifiers that do not exist with the nearest ones. Each \
         finding has its place (line and column; paragraph for Word; page for PDF, read with Poppler's pdftotext) \
         and its sentence. --navigator writes an ATT&CK Navigator layer with the techniques highlighted, --stix a \
-        STIX 2.1 report referring to them. Exit codes: 0 read (whatever was found); 1 a report mentions an \
-        identifier that does not exist; 2 a report or the knowledge base cannot be read, or a usage error.
+        STIX 2.1 report referring to them. --into-incident I00123 adds the techniques found to that incident's \
+        technique table (the sentence as the row's description, the report as a reference), --new-incident NAME \
+        makes a new incident page of them; the technique pages and the incidents index are regenerated, through the \
+        knowledge base's one writer, and tagging the same report again changes nothing (--dry-run lists the pages \
+        and writes none). Exit codes: 0 read (whatever was found); 1 a report mentions an identifier that does not \
+        exist, or a page changed on disk while tagging into an incident (left alone); 2 a report or the knowledge \
+        base cannot be read, the incident cannot be written, or a usage error.
         """)
 
     @Argument(help: "The reports (.md, .txt, .html, .docx, .pdf).", completion: .file())
@@ -36,7 +44,31 @@ extension Disarm {
     @Option(help: "Also write a STIX 2.1 bundle with a report referring to the techniques found.", completion: .file())
     var stix: String?
 
+    @Option(
+      help: ArgumentHelp(
+        "Add the techniques found to this incident's technique table (the sentence as the description).",
+        valueName: "incident"))
+    var intoIncident: String?
+
+    @Option(help: ArgumentHelp("Make a new incident page of the techniques found, with this name.", valueName: "name"))
+    var newIncident: String?
+
+    @Option(help: "With --into-incident or --new-incident: the report's web address, its reference row.")
+    var reference: String?
+
+    @Flag(help: "With --into-incident or --new-incident: list the pages that would be written; write none.")
+    var dryRun = false
+
     @OptionGroup var knowledgeBase: KnowledgeBaseOption
+
+    func validate() throws {
+      if intoIncident != nil && newIncident != nil {
+        throw ValidationError("--into-incident and --new-incident exclude each other")
+      }
+      if intoIncident == nil && newIncident == nil && (reference != nil || dryRun) {
+        throw ValidationError("--reference and --dry-run go with --into-incident or --new-incident")
+      }
+    }
 
     func run() throws {
       let kb = try knowledgeBase.load()
@@ -55,6 +87,7 @@ extension Disarm {
       print(found, kb: kb)
       if let navigator { try ExportSTIX.write(JSONWriter.write(TagLayers.navigator(found, kb: kb)), to: navigator) }
       if let stix { try ExportSTIX.write(JSONWriter.write(TagLayers.stix(found, kb: kb)), to: stix) }
+      if intoIncident != nil || newIncident != nil { try writeIncident(found, kb: kb) }
       let mentions = found.flatMap(\.1)
       let unknown = mentions.filter { if case .unknown = $0.status { true } else { false } }.count
       let retired = mentions.filter { if case .retired = $0.status { true } else { false } }.count
@@ -62,6 +95,60 @@ extension Disarm {
         "disarm tag: \(Summary.plural(mentions.count, "mention")) of \(Set(mentions.map(\.id)).count) objects in "
           + "\(Summary.plural(found.count, "report")); \(retired) retired, \(unknown) unknown")
       if unknown > 0 { throw ExitStatus.findings }
+    }
+
+    /// `--into-incident` / `--new-incident`: the techniques found written as the incident's rows, planned as
+    /// `disarm import` plans incidents, written through the one writer (or listed, with `--dry-run`).
+    func writeIncident(_ found: [(ReportDocument, [Mention])], kb: KnowledgeBase) throws {
+      let target: ReportIncidentImport.Target = intoIncident.map { .existing($0) } ?? .new(name: newIncident ?? "")
+      let uses = TechniqueEvidence.items(found, kb: kb).map {
+        ReportIncidentImport.Use(technique: $0.technique.string, sentence: $0.sentence)
+      }
+      let plan = try exitingOnFailure { () throws(DisarmError) in
+        try DisarmError.refusing { () throws(EditRefusal) in
+          let request = ReportIncidentImport.Request(
+            into: KnowledgeBaseLocation.find(explicit: knowledgeBase.kb), framework: knowledgeBase.framework.framework,
+            target: target, reports: reports, reference: reference, uses: uses)
+          return try ReportIncidentImport.plan(request.validated())
+        }
+      }
+      let formatter = DiagnosticFormatter(style: ANSIStyle(enabled: false), pathPrefix: "")
+      if !plan.diagnostics.isEmpty {
+        Terminal.status(
+          plan.diagnostics.map { formatter.format($0) { (_: String) -> SourceFile? in nil } }.joined(), terminator: "")
+      }
+      guard let changePlan = plan.changePlan, let incident = plan.incidents.first else {
+        Terminal.error("the incident was not written")
+        throw ExitStatus.failure
+      }
+      let display = KnowledgeBaseLocation.displayPrefix(for: plan.folder)
+      let verb: String
+      switch incident.state {
+      case .created: verb = dryRun ? "would create" : "created"
+      case .updated: verb = dryRun ? "would update" : "updated"
+      case .unchanged: verb = "unchanged"
+      }
+      let techniques = Set(uses.map(\.technique)).count
+      Terminal.status(
+        "\(verb): \(display)\(incident.path) \(TerminalText.inert(incident.name)) "
+          + "(\(Summary.plural(techniques, "technique")) found)")
+      let line = "\(Summary.plural(plan.changes.count, "page")) \(dryRun ? "to write" : "written")"
+      if dryRun {
+        for change in plan.changes {
+          Terminal.output("would \(change.isCreation ? "create" : "update"): \(display)\(change.page.path)")
+        }
+        Terminal.status("dry run: tagged into \(incident.id): " + line)
+        return
+      }
+      let written = try exitingOnFailure { () throws(DisarmError) in
+        let verified = try DisarmError.refusing { () throws(EditRefusal) in try changePlan.verified() }
+        return try DisarmError.writing { () throws(WriteError) in try verified.write() }
+      }
+      for conflict in written.conflicts {
+        Terminal.status("\(display)\(conflict.path): changed on disk while disarm was running; left alone")
+      }
+      Terminal.status("tagged into \(incident.id): " + line)
+      if !written.conflicts.isEmpty { throw ExitStatus.findings }
     }
 
     /// A report's control characters made visible, line by line (a report is untrusted text).

@@ -27,7 +27,8 @@ import Testing
 
   static let marker = "DO NOT EDIT ABOVE THIS LINE - PLEASE ADD NOTES BELOW\n"
 
-  /// Owner content only: the stage page has no Moves table yet, and a note below its marker.
+  /// Owner content only: the stage page has an empty Moves table (its rows are derived, in the page's own layout),
+  /// and a note below its marker.
   static func knowledgeBase() throws -> URL {
     let folder = TemporaryFolder.make()
     let files = [
@@ -35,7 +36,7 @@ import Testing
       ".disarm.yml": "framework: moves.yml\n",
       "arcs/AR01.md": "# Arc AR01: Setup\n\n* **Summary:** Getting ready.\n\n" + marker,
       "stages/S01.md": "# Stage S01: Reconnaissance\n\n* **Summary:** Looking around.\n\n* **Belongs to arc:** AR01\n\n"
-        + marker + "Our own note.\n",
+        + "| Moves |\n| ---------- |\n\n" + marker + "Our own note.\n",
       "moves/MV001.md": "# Move MV001: Scan\n\n**Summary**: Scan the targets.\n\n**Stage**: S01 Reconnaissance \n\n"
         + marker,
       "moves/MV001.01.md": "# Move MV001.01: Scan ports\n\n**Summary**: Scan open ports.\n\n"

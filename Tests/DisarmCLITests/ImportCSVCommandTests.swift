@@ -96,7 +96,7 @@ import Testing
     #expect(page.contains("(https://example.org/e)") && page.contains("techniques/T0002.md"))
     let spreadsheet = try DisarmProcess.run(["import", "master.xlsx", "--columns", map])
     #expect(spreadsheet.status != 0 && spreadsheet.status != 1)
-    #expect(spreadsheet.stderr.contains("--columns apply to incident files"), "\(spreadsheet.stderr)")
+    #expect(spreadsheet.stderr.contains("--columns and --delimiter apply to incident files"), "\(spreadsheet.stderr)")
   }
 
   /// A million columns, a cell over 1 MiB, a quote never closed in a 30 MB file and a file over 64 MiB: each one

@@ -160,15 +160,18 @@ import Testing
     #expect(check.stdout.isEmpty, "a migrated knowledge base is up to date in its new template")
   }
 
-  /// Deleting a technique's page: `build --write` drops its row from the tactic's derived table (the broken row is
-  /// what regeneration corrects, so it does not hold the tactic page back), and the knowledge base is clean again
-  /// but for the index, which owns the list of techniques.
-  @Test func deletingATechniquePageRegeneratesTheTacticWithoutItsRow() throws {
+  /// Removing a technique (its index row and its page): `build --write` drops its row from the tactic's derived
+  /// table (the broken row is what regeneration corrects, so it does not hold the tactic page back), and the
+  /// knowledge base is clean again.
+  @Test func removingATechniqueRegeneratesTheTacticWithoutItsRow() throws {
     let root = TemporaryFolder.make("disarm-delete")
     defer { try? FileManager.default.removeItem(at: root) }
     let kb = root.appendingPathComponent("kb")
     try FileManager.default.copyItem(at: TestSupport.sampleData, to: kb)
     try FileManager.default.removeItem(at: kb.appendingPathComponent("techniques/T0132.md"))
+    let index = kb.appendingPathComponent("techniques_index.md")
+    let text = try String(contentsOf: index, encoding: .utf8)
+    try Data(IndexRows.removing("T0132", folder: "techniques", from: text).utf8).write(to: index)
     let before = try DisarmProcess.run(["lint", kb.path])
     #expect(before.stdout.contains("tactics/TA12.md:16:3: error: link to T0132, which has no page [unresolved-link]"))
     let write = try DisarmProcess.run(["build", kb.path, "--write"])
@@ -177,5 +180,22 @@ import Testing
     #expect(!tactic.contains("T0132"))
     let after = try DisarmProcess.run(["lint", kb.path])
     #expect(!after.stdout.contains("unresolved-link"), "\(after.stdout)")
+    #expect(!after.stdout.contains("missing-page"), "\(after.stdout)")
+  }
+
+  /// Deleting only a technique's page: its index still lists it, so it stays an object known by its row, and the
+  /// tactic keeps its row; `missing-page` says the page is not written.
+  @Test func deletingOnlyATechniquePageKeepsItListed() throws {
+    let root = TemporaryFolder.make("disarm-delete")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let kb = root.appendingPathComponent("kb")
+    try FileManager.default.copyItem(at: TestSupport.sampleData, to: kb)
+    let tacticBefore = try Data(contentsOf: kb.appendingPathComponent("tactics/TA12.md"))
+    try FileManager.default.removeItem(at: kb.appendingPathComponent("techniques/T0132.md"))
+    let lint = try DisarmProcess.run(["lint", kb.path])
+    #expect(lint.stdout.contains("techniques_index.md lists T0132, which has no page [missing-page]"), "\(lint.stdout)")
+    #expect(!lint.stdout.contains("unresolved-link"), "\(lint.stdout)")
+    _ = try DisarmProcess.run(["build", kb.path, "--write"])
+    #expect(try Data(contentsOf: kb.appendingPathComponent("tactics/TA12.md")) == tacticBefore)
   }
 }

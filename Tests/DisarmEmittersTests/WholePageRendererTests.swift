@@ -29,7 +29,9 @@ enum WholePageCorpus {
     let expected = try wholePages(in: Corpus.pageFolder(corpus)).filter { !kept.contains($0.key) }
     let exceptions = try EmitterFixtures.exceptions(file: corpus + "-whole")
     let rendered = Dictionary(uniqueKeysWithValues: WholePageRenderer.render(kb).map { ($0.path, $0.bytes) })
-    #expect(Set(rendered.keys) == Set(expected.keys), "\(corpus) (\(variant)): rendered page set")
+    // A listed exception may be a page that is not derived at all (written as read by `build --output`).
+    let derivable = Set(expected.keys.filter { rendered[$0] != nil || exceptions[$0] == nil })
+    #expect(Set(rendered.keys) == derivable, "\(corpus) (\(variant)): rendered page set")
     for (path, bytes) in expected.sorted(by: { $0.key < $1.key }) {
       let same = rendered[path] == bytes
       if let reason = exceptions[path] {

@@ -237,8 +237,11 @@ import Testing
         at: root.appendingPathComponent(name), withIntermediateDirectories: true)
       try FileManager.default.copyItem(at: TestSupport.sampleData, to: root.appendingPathComponent("\(name)/data"))
     }
-    // beta lacks T0002: a report tagged against beta finds it unknown.
+    // beta lacks T0002 (its page and its index row): a report tagged against beta finds it unknown.
     try FileManager.default.removeItem(at: root.appendingPathComponent("beta/data/techniques/T0002.md"))
+    let index = root.appendingPathComponent("beta/data/techniques_index.md")
+    let listing = try String(contentsOf: index, encoding: .utf8)
+    try Data(IndexRows.removing("T0002", folder: "techniques", from: listing).utf8).write(to: index)
     let server = Self.initialized(root)
     #expect(server.workspaces.map { $0.folder.lastPathComponent } == ["data", "data"])
     let alpha = server.workspaces[0]

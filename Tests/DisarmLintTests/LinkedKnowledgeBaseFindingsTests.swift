@@ -16,10 +16,11 @@ import Testing
     "techniques/T0001.001.md": SamplePages.technique("T0001.001", "Child", parent: "T0001 Parent Technique"),
   ]
 
-  /// The findings for `base` with `changes` applied.
+  /// The model rules' findings for `base` with `changes` applied: what linking found. Regeneration's findings are
+  /// not this suite's (the minimal sample pages have no derived tables, which `layout-not-reproducible` reports).
   static func findings(_ changes: [String: String]) throws -> [Diagnostic] {
     let kb = try TemporaryKnowledgeBase.load(base.merging(changes) { $1 })
-    return Linter.check(kb).diagnostics
+    return Linter.modelFindings(kb)
   }
 
   @Test func aWellLinkedKnowledgeBaseHasNoFindings() throws {

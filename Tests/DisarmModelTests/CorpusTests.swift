@@ -116,7 +116,11 @@ struct CorpusTests {
       let stale = Set(kb.objects(of: kind.role).filter(\.isStale).map(\.id.string))
       #expect(stale == expected, "\(tree) \(folder)")
     }
-    #expect(indexes >= 1, "\(tree) has at least one index page")
+    // AMITT's early-2021 trees have no index pages at all: nothing to find there.
+    let folder = try FileManager.default.contentsOfDirectory(atPath: Corpus.pageFolder(tree).path)
+    if folder.contains(where: { $0.hasSuffix("_index.md") }) {
+      #expect(indexes >= 1, "\(tree) has at least one index page")
+    }
   }
 
   @Test func techniquesAgreeWithTheOfficialSTIXBundle() throws {

@@ -19,6 +19,9 @@ import Testing
       "T0049.003", "Bots Amplify via Automated Forwarding and Reposting", parent: "T0049 Flood Information Space"),
     "techniques/T0151.008.md": SamplePages.technique("T0151.008", "Microblogging Platform"),
     "techniques/T0010.md": SamplePages.technique("T0010", "Harass"),
+    "techniques/T0002.md": SamplePages.technique("T0002", "Facilitate State Propaganda"),
+    "tactics/TA19.md": SamplePages.tactic("TA19", "Accounts, Software, and Infrastructure"),
+    "techniques/T0130.md": SamplePages.technique("T0130", "Mentorship: Elders, Youth (Credit). Learn Vicariously"),
     "retired.yml": "- id: T0099\n  name: Old Platform\n  retired: v1.6\n  replaced-by: T0151.008\n",
   ]
 
@@ -42,6 +45,64 @@ import Testing
     #expect(mentions[0].nameAgrees == true)
     #expect(mentions[1].nameAgrees == false && mentions[1].writtenName == "Micro Platform too!")
     #expect(mentions[1].sentence == "Posts went to T0151.008: Micro Platform too!")
+  }
+
+  /// The name read after `ID: ` runs to the end of its phrase; a name holding a colon, a comma, a full stop or
+  /// parentheses is cut there, and a report that goes on after the name runs past it. Both were called mismatches.
+  @Test func aNameHoldingPunctuationOrFollowedByMoreTextAgrees() throws {
+    let text = """
+      The network (T0049.003: Bots Amplify via Automated Forwarding and Reposting: the bots reposted every article).
+      It bought servers (TA19: Accounts, Software, and Infrastructure) and ran T0130: mentorship: elders, youth
+      (credit). Learn vicariously, then T0049.003: Bots Amplify via Automated Forwarding and Reposting was used.
+      Not quite: T0002: Facilitate State Propaganda Campaigns, TA19: Accounts, Software, and Hardware;
+      T0130: Mentorship: Elders.
+
+      T0049.003: Bots Amplify via Automated Forwarding
+      and Reposting. A name across a line break.
+      """
+    let mentions = try Self.tag(text)
+    let identified = mentions.filter { $0.method == .identifier }
+    #expect(
+      identified.map(\.id.string) == [
+        "T0049.003", "TA19", "T0130", "T0049.003", "T0002", "TA19", "T0130", "T0049.003",
+      ])
+    #expect(identified.map(\.nameAgrees) == [true, true, true, true, false, false, false, true])
+    // The written name is the name's own range in the report, whatever the phrase around it.
+    #expect(
+      identified.map(\.writtenName) == [
+        "Bots Amplify via Automated Forwarding and Reposting", "Accounts, Software, and Infrastructure",
+        "mentorship: elders, youth\n(credit). Learn vicariously", "Bots Amplify via Automated Forwarding and Reposting",
+        "Facilitate State Propaganda Campaigns", "Accounts", "Mentorship: Elders.",
+        "Bots Amplify via Automated Forwarding\nand Reposting",
+      ])
+    for mention in identified where mention.nameAgrees == true {
+      let range = try #require(mention.writtenNameRange)
+      #expect(String(decoding: Array(text.utf8)[range], as: UTF8.self) == mention.writtenName)
+    }
+    // The rest of a name read whole is no other mention (`Software` or `Infrastructure` alone are not looked for,
+    // but `Reposting` inside T0049.003's name would have been one mention of the name too).
+    #expect(mentions.filter { $0.method != .identifier }.isEmpty)
+  }
+
+  /// What `--into-incident` writes: live techniques with their sentences, each sentence once per technique; tactics,
+  /// retired and unknown identifiers left out.
+  @Test func theEvidenceForAnIncidentIsTheLiveTechniquesWithTheirSentences() throws {
+    let kb = try TemporaryKnowledgeBase.load(Self.pages)
+    let text = """
+      Bots reposted it (T0049.003: Bots Amplify via Automated Forwarding and Reposting, TA01: First Tactic).
+      Old reports say T0099, others T0777. Then T0049.003 again, on a Microblogging Platform (T0151.008).
+      """
+    let report = ReportDocument(
+      path: "r.md", format: .markdown, text: SourceFile(path: "r.md", text: text), origin: .itself)
+    let mentions = Tagger(kb: kb).mentions(in: report)
+    let items = TechniqueEvidence.items([(report, mentions)], kb: kb)
+    #expect(items.map(\.technique.string) == ["T0049.003", "T0049.003", "T0151.008"])
+    #expect(
+      items.map(\.sentence) == [
+        "Bots reposted it (T0049.003: Bots Amplify via Automated Forwarding and Reposting, TA01: First Tactic).",
+        "Then T0049.003 again, on a Microblogging Platform (T0151.008).",
+        "Then T0049.003 again, on a Microblogging Platform (T0151.008).",
+      ])
   }
 
   @Test func namesAreFoundAcrossCaseHyphenationPluralsAndLineBreaks() throws {

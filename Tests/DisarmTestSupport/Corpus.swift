@@ -18,10 +18,18 @@ public enum Corpus {
   public static let skipMessage: Comment = "../shared/corpus is absent: corpus tests skipped"
 
   /// Every page tree of the corpus, AMITT 2019 to DISARM 2026, with the built-in framework description it follows.
-  public static let allTrees: [(name: String, framework: String)] = [
-    ("amitt-2019-10-15", "amitt-2019"), ("amitt-2021-10-21", "amitt-2021"), ("disarm-2022-07-02", "disarm-1"),
-    ("disarm-2024-03-13", "disarm-1"), ("disarm-2024-11-22", "disarm-1"), ("disarm-2025-02-10", "disarm-1"),
-    ("disarm-2025-07-03", "disarm-2-observations"), ("disarm-2026-07-19", "disarm-2026-assessments"),
+  public static let allTrees: [(name: String, framework: String)] =
+    [
+      ("amitt-2019-10-15", "amitt-2019"), ("amitt-2021-10-21", "amitt-2021"), ("disarm-2022-07-02", "disarm-1"),
+      ("disarm-2024-03-13", "disarm-1"), ("disarm-2024-11-22", "disarm-1"), ("disarm-2025-02-10", "disarm-1"),
+      ("disarm-2025-07-03", "disarm-2-observations"), ("disarm-2026-07-19", "disarm-2026-assessments"),
+    ] + variants
+
+  /// The trees of `../shared/corpus/variants/`: commits between releases, written by the generator's in-between
+  /// templates (docs/REGENERATION.md says what each taught).
+  public static let variants: [(name: String, framework: String)] = [
+    ("variants/amitt-2021-02-19-ba538ba", "amitt-2021-early"), ("variants/disarm-2022-07-02-c7b5d59", "disarm-1"),
+    ("variants/disarm-2025-02-05-5409c8c", "disarm-1"),
   ]
 
   /// A release's folder, `../shared/corpus/<name>`.

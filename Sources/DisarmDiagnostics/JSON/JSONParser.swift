@@ -14,6 +14,12 @@ public struct JSONParser {
     /// What was wrong there.
     public var reason: String
     public var description: String { "byte \(offset): \(reason)" }
+
+    /// A reader of its own with the same errors (DisarmMigration's `JSONSpan`, which keeps byte ranges).
+    public init(offset: Int, reason: String) {
+      self.offset = offset
+      self.reason = reason
+    }
   }
 
   /// How deep arrays and objects may nest.

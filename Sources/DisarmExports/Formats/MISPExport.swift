@@ -25,11 +25,15 @@ public enum MISPExport {
     /// Where the pages are published: `meta.refs` is `BASE/techniques/T0002.md` (detections, which have no pages,
     /// point at `BASE/detections_index.md`).
     public var refsBase: String
+    /// The previous export (`--previous DIR`): each galaxy keeps its version when its content did not change and
+    /// gets the next one when it did (``MISPPreviousExport``); ``version`` then numbers only new galaxies.
+    public var previous: MISPPreviousExport?
 
     /// The defaults match the MISP project's own files; a fork published elsewhere changes `refsBase`.
-    public init(version: Int = 1, refsBase: String = MISPExport.defaultRefsBase) {
+    public init(version: Int = 1, refsBase: String = MISPExport.defaultRefsBase, previous: MISPPreviousExport? = nil) {
       self.version = version
       self.refsBase = refsBase
+      self.previous = previous
     }
   }
 
@@ -55,12 +59,41 @@ public enum MISPExport {
   public static func files(for kb: KnowledgeBase, options: Options = Options()) -> [File] {
     var files: [File] = []
     for galaxy in MISPGalaxy.allCases where !live(galaxy.kind, in: kb).isEmpty {
-      let clusterFile = JSONWriter.write(cluster(galaxy, kb, options))
-      let galaxyFile = JSONWriter.write(self.galaxy(galaxy, kb, options))
-      files.append(File(path: "clusters/\(galaxy.type(in: kb)).json", bytes: clusterFile))
-      files.append(File(path: "galaxies/\(galaxy.type(in: kb)).json", bytes: galaxyFile))
+      var clusterValue = cluster(galaxy, kb, options)
+      var galaxyValue = self.galaxy(galaxy, kb, options)
+      let clusterPath = "clusters/\(galaxy.type(in: kb)).json"
+      let galaxyPath = "galaxies/\(galaxy.type(in: kb)).json"
+      if let previous = options.previous {
+        let version = previous.version(
+          cluster: (clusterPath, clusterValue), galaxy: (galaxyPath, galaxyValue), base: options.version)
+        clusterValue = setting(clusterValue, "version", .int(version))
+        galaxyValue = setting(galaxyValue, "version", .int(version))
+      }
+      files.append(File(path: clusterPath, bytes: JSONWriter.write(clusterValue)))
+      files.append(File(path: galaxyPath, bytes: JSONWriter.write(galaxyValue)))
     }
     return files.sorted { $0.path < $1.path }
+  }
+
+  /// `techniques 1 -> 2, countermeasures 1 (unchanged)`: each galaxy's version against the previous export's.
+  public static func versionSummary(_ files: [File], previous: MISPPreviousExport) -> String {
+    files.filter { $0.path.hasPrefix("clusters/") }.map { file -> String in
+      let name = String(file.path.dropFirst("clusters/".count).dropLast(".json".count))
+      let now = (try? JSONParser.parse(file.bytes))?["version"]?.intValue ?? 0
+      guard let before = previous.files[file.path]?["version"]?.intValue else { return "\(name) \(now) (new)" }
+      return before == now ? "\(name) \(now) (unchanged)" : "\(name) \(before) -> \(now)"
+    }.joined(separator: ", ")
+  }
+
+  /// The paths the export of `kb` writes, for reading the previous export's copies of them.
+  public static func paths(for kb: KnowledgeBase) -> [String] {
+    MISPGalaxy.allCases.flatMap { ["clusters/\($0.type(in: kb)).json", "galaxies/\($0.type(in: kb)).json"] }
+  }
+
+  static func setting(_ value: JSONValue, _ key: String, _ member: JSONValue) -> JSONValue {
+    guard var members = value.objectValue else { return value }
+    members[key] = member
+    return .object(members)
   }
 
   /// The galaxy file of `galaxy`.
@@ -85,22 +118,27 @@ public enum MISPExport {
   public static func cluster(_ galaxy: MISPGalaxy, _ kb: KnowledgeBase, _ options: Options = Options()) -> JSONValue {
     let objects = live(galaxy.kind, in: kb)
     let names = MISPValueNames.names(for: objects)
-    let values: [JSONValue] = objects.map { object in
-      .object([
-        "description": .string(description(of: object)),
-        "meta": .object([
-          "external_id": .string(object.id.string),
-          "kill_chain": .array(killChain(of: object, in: galaxy, kb).map { .string($0) }),
-          "refs": .array([.string(reference(to: object.id, options))]),
-        ]),
-        "related": .array(
-          related(object.id, in: galaxy, kb).map { entry in
-            .object(["dest-uuid": .string(MISPIdentifiers.value(entry.id).description), "type": .string(entry.type)])
-          }),
-        "uuid": .string(MISPIdentifiers.value(object.id).description),
-        "value": .string(names[object.id]!),
-      ])
+    var values: [(DisarmID, JSONValue)] = objects.map { object in
+      (
+        object.id,
+        .object([
+          "description": .string(description(of: object)),
+          "meta": .object([
+            "external_id": .string(object.id.string),
+            "kill_chain": .array(killChain(of: object, in: galaxy, kb).map { .string($0) }),
+            "refs": .array([.string(reference(to: object.id, options))]),
+          ]),
+          "related": .array(
+            related(object.id, in: galaxy, kb).map { entry in
+              .object(["dest-uuid": .string(MISPIdentifiers.value(entry.id).description), "type": .string(entry.type)])
+            }),
+          "uuid": .string(MISPIdentifiers.value(object.id).description),
+          "value": .string(names[object.id]!),
+        ])
+      )
     }
+    values += MISPRetiredValues.values(of: galaxy, in: kb, liveNames: names.values, options)
+    values.sort { $0.0 < $1.0 }
     return .object([
       "authors": .array(authors.map { .string($0) }),
       "category": .string(MISPGalaxy.namespace(in: kb)),
@@ -109,7 +147,7 @@ public enum MISPExport {
       "source": .string(source),
       "type": .string(galaxy.type(in: kb)),
       "uuid": .string(MISPIdentifiers.cluster(galaxy, in: kb).description),
-      "values": .array(values),
+      "values": .array(values.map(\.1)),
       "version": .int(options.version),
     ])
   }

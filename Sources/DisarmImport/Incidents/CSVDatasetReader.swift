@@ -17,6 +17,8 @@ struct CSVDatasetReader {
   let bytes: [UInt8]
   let map: CSVColumnMap
   let resolver: TechniqueResolver
+  /// The byte between fields; nil to tell it from the header row (``CSVDelimiter/detect(in:)``).
+  var delimiter: CSVDelimiter? = nil
 
   /// At most this many findings are listed per file; past it one finding says how many more there were (a dataset
   /// written with `1.0` everywhere would otherwise print millions of lines).
@@ -54,7 +56,8 @@ struct CSVDatasetReader {
 
   func read() -> Read {
     var findings = Findings()
-    var reader = CSVRecordReader(bytes: bytes)
+    let delimiter = self.delimiter ?? CSVDelimiter.detect(in: bytes)
+    var reader = CSVRecordReader(bytes: bytes, delimiter: delimiter.byte)
     let name = (path as NSString).lastPathComponent
     do throws(CSVRecordReader.Failure) {
       guard let header = try reader.next() else {
@@ -105,7 +108,9 @@ struct CSVDatasetReader {
             severity: findings.unlistedErrors > 0 ? .error : .warning))
       }
       let techniques = columns.filter { if case .technique = $0 { true } else { false } }.count
-      var remark = "\(path): CSV dataset, \(IncidentFileReader.count(records)), \(techniques) technique columns"
+      let separated = delimiter == .comma ? "" : " separated by \(delimiter.shown)"
+      var remark =
+        "\(path): CSV dataset\(separated), \(IncidentFileReader.count(records)), \(techniques) technique columns"
       if blank > 0 { remark += ", \(blank) blank row\(blank == 1 ? "" : "s") skipped" }
       let unread = zip(headers.indices, columns).compactMap { index, column -> String? in
         guard case .notRead = column else { return nil }
@@ -329,10 +334,8 @@ struct CSVDatasetReader {
             "'\(BoundedText.short(text))' does not start with a year; Year started is left as the page has it"))
       }
     }
-    var countries: String?
-    if values[.actor] != nil || values[.country] != nil {
-      countries = "\(InputText.name(values[.actor] ?? "")) , \(InputText.name(values[.country] ?? ""))"
-    }
+    let countries = IncidentCountries.field(
+      attributed: values[.actor].map { [$0] } ?? [], foundIn: values[.country].map { [$0] } ?? [])
     let identity: String
     if let id = values[.id].map(InputText.name), !id.isEmpty {
       identity = "csv:\(file)#id=\(id)"

@@ -6,8 +6,9 @@
 /// cell is compared as bytes), and so that every bound is checked while reading, before a hostile file is held as
 /// millions of values: a header of a million columns stops at the 10,001st.
 ///
-/// Fields are separated by `,` and records by CR LF, LF or CR. A field that starts with `"` is quoted: it runs to
-/// the next `"` not doubled, and may hold commas, line breaks and `""` (one `"`). A `"` inside an unquoted field is
+/// Fields are separated by `,` (or the ``delimiter`` given: `;` or a tab, as spreadsheets write CSV in locales whose
+/// decimal separator is a comma) and records by CR LF, LF or CR. A field that starts with `"` is quoted: it runs to
+/// the next `"` not doubled, and may hold delimiters, line breaks and `""` (one `"`). A `"` inside an unquoted field is
 /// kept as text, as spreadsheets read it. Positions are spreadsheet ones: the row is the record's number (the header
 /// is row 1), whatever line breaks quoted fields hold, and the column the field's number, both from 1. A byte-order
 /// mark at the start is skipped.
@@ -34,11 +35,14 @@ struct CSVRecordReader {
   }
 
   let bytes: [UInt8]
+  /// The byte between fields: `,`, `;` or a tab.
+  let delimiter: UInt8
   private var offset: Int
   private var row = 0
 
-  init(bytes: [UInt8]) {
+  init(bytes: [UInt8], delimiter: UInt8 = UInt8(ascii: ",")) {
     self.bytes = bytes
+    self.delimiter = delimiter
     offset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
   }
 
@@ -63,10 +67,10 @@ struct CSVRecordReader {
           message: "a cell longer than \(IncidentInputBounds.maximumTextBytes) bytes")
       }
       fields.append(field)
-      // After a field: a comma (another field follows), a line break or the end (the record ends).
+      // After a field: a delimiter (another field follows), a line break or the end (the record ends).
       guard offset < bytes.count else { return Record(row: row, fields: fields) }
       switch bytes[offset] {
-      case UInt8(ascii: ","):
+      case delimiter:
         offset += 1
       case 13:
         offset += offset + 1 < bytes.count && bytes[offset + 1] == 10 ? 2 : 1
@@ -80,12 +84,12 @@ struct CSVRecordReader {
     }
   }
 
-  /// One field from `offset`, leaving `offset` on the byte after it (a comma, a line break or the end).
+  /// One field from `offset`, leaving `offset` on the byte after it (a delimiter, a line break or the end).
   private mutating func readField(column: Int) throws(Failure) -> Field {
     let start = offset
     guard start < bytes.count, bytes[start] == UInt8(ascii: "\"") else {
       var end = start
-      while end < bytes.count, bytes[end] != UInt8(ascii: ","), bytes[end] != 10, bytes[end] != 13 {
+      while end < bytes.count, bytes[end] != delimiter, bytes[end] != 10, bytes[end] != 13 {
         end += 1
         // Checked as it goes, so that a hostile cell is refused at its bound rather than at the end of the file.
         if end - start > IncidentInputBounds.maximumTextBytes { break }

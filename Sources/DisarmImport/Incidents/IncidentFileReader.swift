@@ -18,6 +18,8 @@ enum IncidentFileReader {
     var map: CSVColumnMap
     var resolver: TechniqueResolver
     var galaxyTypes: Set<String>
+    /// The CSV delimiter `--delimiter` names; nil to tell it from each dataset's header row.
+    var delimiter: CSVDelimiter? = nil
   }
 
   static func read(_ path: String, format: IncidentImport.InputFormat?, context: Context) -> Read {
@@ -27,7 +29,9 @@ enum IncidentFileReader {
     case .failure(let failure): return Read(records: [], findings: [failure.finding], remark: "\(path): not read")
     }
     if format == .csv || (format == nil && !looksLikeJSON(bytes)) {
-      let read = CSVDatasetReader(path: path, bytes: bytes, map: context.map, resolver: context.resolver).read()
+      let read = CSVDatasetReader(
+        path: path, bytes: bytes, map: context.map, resolver: context.resolver, delimiter: context.delimiter
+      ).read()
       return Read(records: read.records, findings: read.findings, remark: read.remark)
     }
     let document: IncidentJSONDocument

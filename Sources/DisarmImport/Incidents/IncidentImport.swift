@@ -35,11 +35,14 @@ public enum IncidentImport {
     public var stixIDBundles: [String]
     /// The YAML file saying which CSV column holds what (`--columns`); nil for the default headers.
     public var columns: String?
+    /// The CSV datasets' delimiter (`--delimiter`); nil to tell it from each dataset's header row.
+    public var delimiter: CSVDelimiter?
 
     public init(
       files: [String], into: String, framework: String? = nil, inputFormat: InputFormat? = nil,
-      stixIDBundles: [String] = [], columns: String? = nil
+      stixIDBundles: [String] = [], columns: String? = nil, delimiter: CSVDelimiter? = nil
     ) {
+      self.delimiter = delimiter
       self.files = files
       self.into = into
       self.framework = framework
@@ -83,20 +86,7 @@ public enum IncidentImport {
   /// Reads, checks and plans the import, writing nothing.
   public static func plan(_ validated: Validated<Request>) throws(EditRefusal) -> Plan {
     let request = validated.request
-    guard FileManager.default.fileExists(atPath: request.into) else {
-      throw EditRefusal("\(request.into): no such folder (incidents are imported into an existing knowledge base)")
-    }
-    let folder: URL
-    let kb: KnowledgeBase
-    do {
-      folder = try PageFolder.resolve(request.into)
-      kb = try KnowledgeBaseLoader.load(from: folder.path, framework: request.framework)
-    } catch {
-      throw EditRefusal(error.description)
-    }
-    guard kb.framework.kind(.incident)?.folder != nil else {
-      throw EditRefusal("the \(kb.framework.name) framework has no incident pages")
-    }
+    let (folder, kb) = try load(request.into, framework: request.framework)
     var diagnostics: [Diagnostic] = []
     var remarks: [String] = []
     var extraIDs: [String: String] = [:]
@@ -117,7 +107,8 @@ public enum IncidentImport {
     for file in request.files {
       let galaxies: Set<String> = [MISPEventReader.galaxyType, MISPGalaxy.techniques.type(in: kb)]
       let read = IncidentFileReader.read(
-        file, format: request.inputFormat, context: .init(map: map, resolver: resolver, galaxyTypes: galaxies))
+        file, format: request.inputFormat,
+        context: .init(map: map, resolver: resolver, galaxyTypes: galaxies, delimiter: request.delimiter))
       diagnostics += read.findings
       records += read.records
       remarks.append(read.remark)
@@ -152,13 +143,35 @@ public enum IncidentImport {
     diagnostics.sort()
     var plan = Plan(diagnostics: diagnostics, folder: folder, incidents: [], changePlan: nil, remarks: remarks)
     if plan.hasErrors { return plan }
-    return try planPages(plan, resolved, kb: kb, matcher: matcher, validated: validated)
+    return try planPages(
+      plan, resolved, kb: kb, matcher: matcher, framework: request.framework, validated: validated)
   }
 
-  /// The seeds read from memory with the knowledge base, regenerated, and compared with the folder.
-  static func planPages(
+  /// The knowledge base incidents go into: its page folder (`into`, or the `generated_pages/` in it) and its model.
+  static func load(_ into: String, framework: String?) throws(EditRefusal) -> (folder: URL, kb: KnowledgeBase) {
+    guard FileManager.default.fileExists(atPath: into) else {
+      throw EditRefusal("\(into): no such folder (incidents are imported into an existing knowledge base)")
+    }
+    let folder: URL
+    let kb: KnowledgeBase
+    do {
+      folder = try PageFolder.resolve(into)
+      kb = try KnowledgeBaseLoader.load(from: folder.path, framework: framework)
+    } catch {
+      throw EditRefusal(error.description)
+    }
+    guard kb.framework.kind(.incident)?.folder != nil else {
+      throw EditRefusal("the \(kb.framework.name) framework has no incident pages")
+    }
+    return (folder, kb)
+  }
+
+  /// The seeds read from memory with the knowledge base, regenerated, and compared with the folder. Every writer of
+  /// incident pages plans here: `disarm import` of incident files and `disarm tag --into-incident/--new-incident`
+  /// (``ReportIncidentImport``), whose records name the page they add to.
+  static func planPages<Asked: EditRequest>(
     _ plan: Plan, _ resolved: [(record: IncidentRecord, techniques: [(id: DisarmID, description: String)])],
-    kb: KnowledgeBase, matcher: IncidentMatcher, validated: Validated<Request>
+    kb: KnowledgeBase, matcher: IncidentMatcher, framework: String?, validated: Validated<Asked>
   ) throws(EditRefusal) -> Plan {
     var plan = plan
     let folderName = kb.framework.kind(.incident)?.folder ?? ObjectKind.incident.folder
@@ -170,8 +183,10 @@ public enum IncidentImport {
     var outcomes: [(DisarmID, String, IncidentRecord, Bool)] = []
     for (record, techniques) in resolved {
       var record = record
-      let existing = matcher.match(record)
-      if let existing { record.exportedIncident = matcher.isOwnExport(record) ? existing.id : nil }
+      let existing = record.addedTo.flatMap { kb[$0] } ?? matcher.match(record)
+      if let existing, record.addedTo == nil {
+        record.exportedIncident = matcher.isOwnExport(record) ? existing.id : nil
+      }
       guard let id = existing?.id ?? nextID else { throw EditRefusal("no incident identifier is left to give") }
       if existing == nil {
         created.append(id)
@@ -198,7 +213,7 @@ public enum IncidentImport {
     let with: KnowledgeBase
     do {
       with = try KnowledgeBaseLoader.load(
-        from: plan.folder.path, framework: validated.request.framework, overlay: overlay)
+        from: plan.folder.path, framework: framework, overlay: overlay)
     } catch {
       throw EditRefusal(error.description)
     }
@@ -219,6 +234,14 @@ public enum IncidentImport {
     var renderedByPath: [String: [UInt8]] = [:]
     for page in checked.rendered.pages where touched.contains(page.path) { renderedByPath[page.path] = page.bytes }
     let unplaceable = Set(checked.rendered.unplaceableText.map(\.path))
+    // A seed holds what an incident page owns, not a layout: it is written in the template's layout, as `disarm new`
+    // writes a page (regeneration keeps each page's own layout, which for a seed would be the seed's).
+    for (id, path, _, _) in outcomes where !unplaceable.contains(path) {
+      guard let object = with[id], object.page?.path == path,
+        let bytes = ObjectPageRenderer.render(object, in: with, template: template)
+      else { continue }
+      renderedByPath[path] = bytes
+    }
     for (path, seed) in overlay where renderedByPath[path] == nil && !unplaceable.contains(path) {
       renderedByPath[path] = seed
     }

@@ -52,7 +52,8 @@ struct IncidentPageContent {
     // back, needs none.
     if let source = kept(IncidentSourceIdentity.key) {
       content.fields[IncidentSourceIdentity.key] = source
-    } else if existing == nil || !isOwnExport {
+    } else if existing == nil || !(isOwnExport || record.addsToPage) {
+      // A page a report's techniques are added to (`disarm tag --into-incident`) does not come from the report.
       content.fields[IncidentSourceIdentity.key] = record.identity
     }
     if let rows = referenceRows(on: page) { content.tables["references"] = rows }
@@ -66,22 +67,32 @@ struct IncidentPageContent {
   /// The references table: the page's rows in their order, less those for a web address the record no longer gives,
   /// then a row for each address of the record the page lacks; rows without a web address (`[-](-)`, which no source
   /// can name) are kept. The page's rows when the record gives no addresses.
+  /// A record that adds to its page (``IncidentRecord/addsToPage``) keeps every row and adds its web addresses and
+  /// named references (a row whose first cell is the name, once) that the page lacks.
   func referenceRows(on page: ObjectPage?) -> [String]? {
     let table = page?.table(firstColumn: "Reference")
-    guard let urls = record.references else { return table.map { $0.rows.map(\.source.text) } }
-    let wanted = urls.compactMap(Self.linkable)
+    guard record.references != nil || !record.namedReferences.isEmpty else {
+      return table.map { $0.rows.map(\.source.text) }
+    }
+    let wanted = (record.references ?? []).compactMap(Self.linkable)
     var rows: [String] = []
     var present = Set<String>()
+    var named = Set<String>()
     for row in table?.rows ?? [] {
       let url = row.links.first?.destination.text.trimmingWhitespace() ?? ""
-      if Self.linkable(url) == nil || wanted.contains(url) {
+      if record.addsToPage || Self.linkable(url) == nil || wanted.contains(url) {
         rows.append(row.source.text)
         present.insert(url)
+        named.insert((row.cell(0)?.text ?? "").trimmingWhitespace())
       }
     }
     for url in wanted where !present.contains(url) {
       rows.append("| [\(url)](\(url)) |  |  |  |  |")
       present.insert(url)
+    }
+    for name in record.namedReferences.map(InputText.cell) where !name.isEmpty && !named.contains(name) {
+      rows.append("| \(name) |  |  |  |  |")
+      named.insert(name)
     }
     return rows
   }
@@ -114,6 +125,7 @@ struct IncidentPageContent {
   /// its rows as written; rows naming a technique that is not a live one of this knowledge base (which no source can
   /// name) are kept.
   func techniqueRows(on page: ObjectPage?) -> [String] {
+    if record.addsToPage { return addedTechniqueRows(on: page) }
     var existing: [DisarmID: [(text: String, description: String)]] = [:]
     var unnameable: [String] = []
     let folder = kb.framework.kind(.technique)?.folder ?? ObjectKind.technique.folder
@@ -138,5 +150,66 @@ struct IncidentPageContent {
       rows.append("| [\(id) \(name)](\(kb.framework.linkPrefix)\(folder)/\(id).md) | \(description) |")
     }
     return rows + unnameable
+  }
+
+  /// The technique table of a record that adds to its page (`disarm tag`): the page's rows as written, in their
+  /// order, with each technique's sentences that no row of that technique already holds added: to the end of the
+  /// description of the technique's first row (after a blank line, `<br><br>`; a table lists a technique once, lint's
+  /// `duplicate-row`), or, for a technique the page has no row for, in a new row after the page's last row of a
+  /// technique at or before it in identifier order. A sentence already in a row is not added again, so tagging the
+  /// same report twice changes nothing the second time.
+  func addedTechniqueRows(on page: ObjectPage?) -> [String] {
+    var rows: [(id: DisarmID?, text: String)] = []
+    var said: [DisarmID: [String]] = [:]
+    var firstRow: [DisarmID: Int] = [:]
+    for row in page?.table(firstColumn: kb.words(.technique).title)?.rows ?? [] {
+      let target = row.links.first?.targetFileStem.flatMap { kb.id($0) }
+      if let target {
+        said[target, default: []].append(InputText.comparable(row.text(fromCell: 1) ?? ""))
+        if firstRow[target] == nil { firstRow[target] = rows.count }
+      }
+      rows.append((target, row.source.text))
+    }
+    var sentences: [DisarmID: [String]] = [:]
+    var order: [DisarmID] = []
+    for use in record.techniques {
+      guard let id = use.reference.identifiers.first.flatMap({ kb.id($0) }) else { continue }
+      if sentences[id] == nil {
+        order.append(id)
+        sentences[id] = []
+      }
+      let text = InputText.cell(use.description)
+      guard !text.isEmpty, !sentences[id]!.contains(text) else { continue }
+      let comparable = InputText.comparable(text)
+      if (said[id] ?? []).contains(where: { $0.contains(comparable) }) { continue }
+      sentences[id]!.append(text)
+    }
+    let folder = kb.framework.kind(.technique)?.folder ?? ObjectKind.technique.folder
+    for id in order.sorted() {
+      let new = (sentences[id] ?? []).joined(separator: "<br><br>")
+      if let index = firstRow[id] {
+        if !new.isEmpty { rows[index].text = Self.appending(new, toLastCellOf: rows[index].text) }
+        continue
+      }
+      let name = kb[id]?.name ?? ""
+      let row = "| [\(id) \(name)](\(kb.framework.linkPrefix)\(folder)/\(id).md) | \(new) |"
+      let at = (rows.lastIndex { $0.id.map { $0 <= id } ?? false }).map { $0 + 1 } ?? 0
+      rows.insert((id, row), at: at)
+      for (other, index) in firstRow where index >= at { firstRow[other] = index + 1 }
+    }
+    return rows.map(\.text)
+  }
+
+  /// `row` (`| … | description |`) with `text` at the end of its last cell, after a blank line (`<br><br>`) when the
+  /// cell has text already.
+  static func appending(_ text: String, toLastCellOf row: String) -> String {
+    var body = Substring(row)
+    while let last = body.last, last == " " || last == "\t" { body = body.dropLast() }
+    guard body.last == "|", body.count >= 2, body[body.index(before: body.endIndex)...] == "|" else {
+      return row + " " + text + " |"
+    }
+    body = body.dropLast()
+    while let last = body.last, last == " " || last == "\t" { body = body.dropLast() }
+    return body.last == "|" ? "\(body) \(text) |" : "\(body)<br><br>\(text) |"
   }
 }

@@ -21,6 +21,14 @@ struct IncidentRecord: Sendable {
   var references: [String]?
   /// Where the record starts in its file.
   var place: InputPlace
+  /// The incident the record adds to, named by the user (`disarm tag --into-incident`), rather than found by identity.
+  var addedTo: DisarmID? = nil
+  /// Whether the record adds to its page rather than saying all there is (`disarm tag`): its techniques' rows are
+  /// added to the page's rows, none removed, and a description already in a row of its technique is not added again;
+  /// its references are added to the page's; and a page that records no source identity is not given one.
+  var addsToPage = false
+  /// References without a web address (the report file `disarm tag` read), each a row naming it when no row does.
+  var namedReferences: [String] = []
 }
 
 /// One technique an incident uses, as the source names it.

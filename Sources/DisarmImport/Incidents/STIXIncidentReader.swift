@@ -2,7 +2,8 @@ import DisarmDiagnostics
 
 /// The incidents of a STIX 2.1 bundle (OpenCTI and DISINFOX exports, `disarm export stix`): every `campaign`,
 /// `incident`, `report` and `intrusion-set` labelled `incident`, with the techniques its `uses` relationships (or a
-/// report's `object_refs`) point at, each with the relationship's description.
+/// report's `object_refs`) point at, each with the relationship's description, and the countries of the `location`
+/// objects it `originates-from`, `targets` or is `located-at` (or a report's `object_refs` hold).
 enum STIXIncidentReader {
   /// The STIX types that stand for an incident (an intrusion-set only with the label `incident`).
   static let incidentTypes: Set<String> = ["campaign", "incident", "report", "intrusion-set"]
@@ -26,11 +27,19 @@ enum STIXIncidentReader {
       if byID[id] == nil { byID[id] = object }
     }
     var uses: [String: [JSONValue]] = [:]
+    var places: [String: (attributed: [String], foundIn: [String])] = [:]
     for object in objects where object["type"]?.stringValue == "relationship" {
-      guard object["relationship_type"]?.stringValue == "uses", let source = object["source_ref"]?.stringValue,
-        let target = object["target_ref"]?.stringValue, target.hasPrefix("attack-pattern--")
+      guard let type = object["relationship_type"]?.stringValue, let source = object["source_ref"]?.stringValue,
+        let target = object["target_ref"]?.stringValue
       else { continue }
-      uses[source, default: []].append(object)
+      if type == "uses" && target.hasPrefix("attack-pattern--") {
+        uses[source, default: []].append(object)
+      } else if target.hasPrefix("location--"), let side = locationSides[type],
+        let name = locationName(target, in: byID)
+      {
+        if side == .attributed { places[source, default: ([], [])].attributed.append(name) }
+        if side == .foundIn { places[source, default: ([], [])].foundIn.append(name) }
+      }
     }
     var records: [IncidentRecord] = []
     for object in objects {
@@ -55,10 +64,14 @@ enum STIXIncidentReader {
             reference: reference(target, in: byID), description: relationship["description"]?.stringValue ?? "",
             place: document.place(ofObjectWhere: "id", is: relationshipID)))
       }
+      var countries = places[id] ?? ([], [])
       if type == "report" {
-        for target in object["object_refs"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        where target.hasPrefix("attack-pattern--") {
-          techniques.append(TechniqueUse(reference: reference(target, in: byID), description: "", place: place))
+        for target in object["object_refs"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
+          if target.hasPrefix("attack-pattern--") {
+            techniques.append(TechniqueUse(reference: reference(target, in: byID), description: "", place: place))
+          } else if target.hasPrefix("location--"), let name = locationName(target, in: byID) {
+            countries.foundIn.append(name)
+          }
         }
       }
       let creator = object["created_by_ref"]?.stringValue.flatMap { byID[$0]?["name"]?.stringValue }
@@ -66,11 +79,30 @@ enum STIXIncidentReader {
         IncidentRecord(
           identity: "stix:\(id)", name: name, summary: object["description"]?.stringValue,
           yearStarted: InputText.year(object["first_seen"]?.stringValue),
-          countries: nil, foundVia: creator,
+          countries: IncidentCountries.field(attributed: countries.attributed, foundIn: countries.foundIn),
+          foundVia: creator,
           dateAdded: InputText.date(object["created"]?.stringValue),
           techniques: techniques, references: references(of: object), place: place))
     }
     return (records, findings)
+  }
+
+  /// Which side of the `Countries` field a relationship to a `location` gives: where the incident's actor comes from
+  /// (`originates-from`), or where the incident was seen (`targets`; `located-at`, which some platforms use for
+  /// where it took place).
+  enum CountrySide { case attributed, foundIn }
+
+  static let locationSides: [String: CountrySide] = [
+    "originates-from": .attributed, "targets": .foundIn, "located-at": .foundIn,
+  ]
+
+  /// How the field names the `location` object `id` (``IncidentCountries/name(ofLocation:country:region:)``); nil
+  /// when the bundle does not hold it, or it is no place a page can name.
+  static func locationName(_ id: String, in objects: [String: JSONValue]) -> String? {
+    guard let location = objects[id], location["type"]?.stringValue == "location" else { return nil }
+    return IncidentCountries.name(
+      ofLocation: location["name"]?.stringValue, country: location["country"]?.stringValue,
+      region: location["region"]?.stringValue)
   }
 
   /// The technique an attack-pattern stands for: the DISARM identifiers its external references and `x_mitre_id`

@@ -14,13 +14,10 @@ public enum ObjectLink {
   }
 
   /// The name written after `id` in link texts: the target page's heading name exactly as written (the generator
-  /// copied the spreadsheet's name cell, trailing spaces included), else the model's name for objects that live
-  /// only in an index, else `fallback` (the name the linking page wrote) for targets that do not exist.
+  /// copied the spreadsheet's name cell, trailing spaces included), else the index row's name cell for objects
+  /// that live only in an index, else `fallback` (the name the linking page wrote) for targets that do not exist.
   static func name(of id: DisarmID, in kb: KnowledgeBase, fallback: String? = nil) -> String {
-    if let object = kb[id] {
-      if let name = object.page?.heading?.name?.text { return name }
-      return object.name
-    }
+    if let object = kb[id] { return object.writtenName }
     return fallback ?? ""
   }
 

@@ -9,14 +9,18 @@ public enum ObjectPageRenderer {
   /// Only technique pages differ between the generations (and incident pages, which always get a Reference table
   /// in the 2025 form).
   ///
-  /// With `keepingPageLayout` (regeneration, as opposed to migration), a technique or incident page keeps the layout
-  /// it was written in whatever `template` says: a one-day variant that wrote 2022-layout technique pages without
-  /// bullets is not moved to the 2025 layout because its fields look like 2025's.
+  /// With `keepingPageLayout` (regeneration, as opposed to migration and to new pages), the page keeps the layout it
+  /// was written in whatever `template` says (``KeptLayoutPage``): only its derived content is replaced. Nil as well
+  /// when that layout has no place for what is derived (``layout(of:in:)`` says why).
   public static func render(
     _ object: DisarmObject, in kb: KnowledgeBase, template: KnowledgeBase.Template, keepingPageLayout: Bool = false
   ) -> [UInt8]? {
     guard let page = object.page else { return nil }
     if kb.framework.identifierField != nil { return FieldedPage.render(object, page: page, in: kb) }
+    if keepingPageLayout {
+      guard case .bytes(let bytes) = KeptLayoutPage.render(object, page: page, in: kb) else { return nil }
+      return bytes
+    }
     let lines: PageLines
     switch object.kind {
     case .phase: lines = PhasePage.render(object, page: page, in: kb)
@@ -33,5 +37,13 @@ public enum ObjectPageRenderer {
     case .responseType, .detection: return nil
     }
     return lines.bytes(notes: page.notes)
+  }
+
+  /// Why `object`'s page cannot be regenerated in its own layout, or nil when it can (or has no page).
+  public static func unreproducibleLayout(of object: DisarmObject, in kb: KnowledgeBase) -> UnreproducibleLayout? {
+    guard let page = object.page, kb.framework.identifierField == nil,
+      case .unreproducible(let reason) = KeptLayoutPage.render(object, page: page, in: kb)
+    else { return nil }
+    return reason
   }
 }

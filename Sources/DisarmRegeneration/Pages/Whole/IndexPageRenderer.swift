@@ -72,14 +72,16 @@ public enum IndexPageRenderer {
     for column in columns { html += "<th>\(header(of: column, in: kb))</th>\n".utf8 }
     html += "</tr>\n".utf8
     // The existing index's cells are read only where a column comes from them: objects defined by their index row
-    // (no pages) and the counters' `tactic` column. Reading them for every row of a large techniques index would
+    // (kinds without pages, and objects the index lists without a page) and the counters' `tactic` column. Reading them for every row of a large techniques index would
     // hold a dictionary per row.
     let rows: [ListedRow]
     if kind == .counter, let counters {
       rows = counters.all
     } else {
-      let indexRows = !kind.hasPages || kind == .counter ? kb.indexRows(of: kind) : [:]
-      rows = kb.listing(of: kind).map { ListedRow($0, indexRows: indexRows) }
+      let listing = kb.listing(of: kind)
+      let hasRowObjects = listing.contains { if case .object(let object) = $0 { object.page == nil } else { false } }
+      let indexRows = !kind.hasPages || kind == .counter || hasRowObjects ? kb.indexRows(of: kind) : [:]
+      rows = listing.map { ListedRow($0, indexRows: indexRows) }
     }
     for row in rows {
       html += "<tr>\n<td><a href=\"\(folder)/\(row.idText).md\">\(row.idText)</a></td>\n".utf8

@@ -73,7 +73,6 @@ public struct ListedRow: Sendable {
 extension KnowledgeBase {
   /// The name of `id` as its owner writes it (heading text, trailing spaces kept), or nil when the model lacks it.
   func writtenName(of id: DisarmID) -> String? {
-    guard let object = self[id] else { return nil }
-    return object.page?.heading?.name?.text ?? object.name
+    self[id]?.writtenName
   }
 }

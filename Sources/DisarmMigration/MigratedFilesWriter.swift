@@ -1,0 +1,68 @@
+import DisarmSupport
+import Foundation
+
+/// Writes migrated files: into a folder (each under its own name) or over the originals, each file whole or not at
+/// all (``AtomicFile``). Every check is made before the first file is written: an output that would overwrite an
+/// input, two inputs with one name, a folder that cannot be made.
+public enum MigratedFilesWriter {
+  /// Where the files go.
+  public enum Destination: Sendable {
+    case folder(String)
+    case inPlace
+  }
+
+  /// The paths each migrated file would be written to, checked; throws naming the first problem.
+  public static func targets(for paths: [String], _ destination: Destination) throws(MigrationFailure) -> [String] {
+    switch destination {
+    case .inPlace:
+      return paths
+    case .folder(let folder):
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), !isFolder.boolValue {
+        throw MigrationFailure(description: "\(folder): not a folder (--output names the folder to write into)")
+      }
+      var seen: [String: String] = [:]
+      var targets: [String] = []
+      for path in paths {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        if let other = seen[name] {
+          throw MigrationFailure(description: "\(other) and \(path) would both be written to \(folder)/\(name)")
+        }
+        seen[name] = path
+        let target = URL(fileURLWithPath: folder).appendingPathComponent(name).standardizedFileURL.path
+        if target == URL(fileURLWithPath: path).standardizedFileURL.path {
+          throw MigrationFailure(
+            description: "\(path): --output would overwrite the file itself; give --in-place to change it")
+        }
+        targets.append(target)
+      }
+      return targets
+    }
+  }
+
+  /// Writes the migrated files of `result` (those whose bytes changed, and, into a folder, all of them), returning
+  /// the paths written.
+  public static func write(_ result: MigrationResult, to destination: Destination) throws(MigrationFailure)
+    -> [String]
+  {
+    let targets = try targets(for: result.files.map(\.path), destination)
+    if case .folder(let folder) = destination {
+      do {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      } catch {
+        throw MigrationFailure(description: "\(folder): cannot be created: \(error.localizedDescription)")
+      }
+    }
+    var written: [String] = []
+    for (file, target) in zip(result.files, targets) {
+      if case .inPlace = destination, !file.isChanged { continue }
+      do {
+        try AtomicFile.write(file.migrated, to: URL(fileURLWithPath: target))
+      } catch {
+        throw MigrationFailure(description: error.description)
+      }
+      written.append(target)
+    }
+    return written
+  }
+}
