@@ -6,7 +6,7 @@ FROM swift:6.1-bookworm AS build
 # Debian stable's own versions: pinning them would break the build at each security update.
 # hadolint ignore=DL3008
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libcmark-dev pkg-config \
+    && apt-get install -y --no-install-recommends libcmark-dev libsqlite3-dev pkg-config \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .

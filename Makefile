@@ -16,7 +16,7 @@ INSTALLED = bin/disarm share/man/man1/disarm.1 share/bash-completion/completions
 
 all: build
 
-## Install libcmark-dev (apt) and the Python test tools (pip) when they are missing.
+## Install libcmark-dev and libsqlite3-dev (apt) and the Python test tools (pip) when they are missing.
 deps:
 	@scripts/install-deps.sh
 

@@ -18,7 +18,9 @@
 //          DisarmEditing  (every change to a knowledge base: request, plan, check, one writer)
 //            /         \                                              |
 //   DisarmExports    DisarmImport (the master spreadsheet in: an editing request; and out)
-//  (disarm.json, STIX, MISP, Navigator, CSV)
+//  (disarm.json, STIX, MISP, Navigator, CSV, SQLite through CSQLite)
+//        |
+//   DisarmStatistics (disarm stats and disarm match: counts over incidents, tables, SVG matrix, Navigator layer)
 //            /         \
 //   DisarmBrowsing   DisarmVersions (show, list, search; diff, git revisions and history)
 //       |      \         /
@@ -54,6 +56,7 @@ let package = Package(
     .library(name: "DisarmLint", targets: ["DisarmLint"]),
     .library(name: "DisarmEditing", targets: ["DisarmEditing"]),
     .library(name: "DisarmExports", targets: ["DisarmExports"]),
+    .library(name: "DisarmStatistics", targets: ["DisarmStatistics"]),
     .library(name: "DisarmBrowsing", targets: ["DisarmBrowsing"]),
     .library(name: "DisarmVersions", targets: ["DisarmVersions"]),
     .library(name: "DisarmSite", targets: ["DisarmSite"]),
@@ -78,6 +81,8 @@ let package = Package(
     // zlib's inflate, called by the workbook reader on each zip entry's bytes in place (ZIPFoundation links the same
     // library for the zip it writes).
     .systemLibrary(name: "CZlibInflate", providers: [.apt(["zlib1g-dev"])]),
+    // SQLite, for `disarm export sqlite` only (DisarmExports is its one importer; docs/ARCHITECTURE.md).
+    .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     // Each target lists exactly the modules its files import.
     .target(name: "DisarmSupport"),
     .target(name: "DisarmDiagnostics"),
@@ -113,8 +118,17 @@ let package = Package(
     .target(
       name: "DisarmExports",
       dependencies: [
+        "CSQLite", "DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel",
+        "DisarmRegeneration", "DisarmLint",
+      ]
+    ),
+    // `disarm stats` and `disarm match`: counts over the linked model's incidents, and their tables, charts, SVG
+    // matrix and Navigator layer.
+    .target(
+      name: "DisarmStatistics",
+      dependencies: [
         "DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration",
-        "DisarmLint",
+        "DisarmExports",
       ]
     ),
     .target(
@@ -131,7 +145,7 @@ let package = Package(
       name: "DisarmSite",
       dependencies: [
         "DisarmSupport", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration", "DisarmBrowsing",
-        "DisarmVersions",
+        "DisarmVersions", "DisarmStatistics",
       ]
     ),
     .target(
@@ -173,8 +187,8 @@ let package = Package(
       name: "disarm",
       dependencies: [
         "DisarmSupport", "DisarmDiagnostics", "DisarmFramework", "DisarmParser", "DisarmModel", "DisarmRegeneration",
-        "DisarmLint", "DisarmEditing", "DisarmExports", "DisarmBrowsing", "DisarmVersions", "DisarmSite",
-        "DisarmWorkbook", "DisarmImport", "DisarmReports", "DisarmLanguageServer", "DisarmMigration",
+        "DisarmLint", "DisarmEditing", "DisarmExports", "DisarmStatistics", "DisarmBrowsing", "DisarmVersions",
+        "DisarmSite", "DisarmWorkbook", "DisarmImport", "DisarmReports", "DisarmLanguageServer", "DisarmMigration",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -220,6 +234,12 @@ let package = Package(
         "DisarmLint", "DisarmExports", "DisarmBrowsing", "DisarmTestSupport",
       ],
       exclude: ["Fixtures"]
+    ),
+    .testTarget(
+      name: "DisarmStatisticsTests",
+      dependencies: [
+        "DisarmDiagnostics", "DisarmModel", "DisarmParser", "DisarmExports", "DisarmStatistics", "DisarmTestSupport",
+      ]
     ),
     .testTarget(
       name: "DisarmVersionsTests", dependencies: ["DisarmModel", "DisarmVersions", "DisarmTestSupport"],

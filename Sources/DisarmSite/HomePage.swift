@@ -2,7 +2,7 @@ import DisarmModel
 import DisarmParser
 import DisarmRegeneration
 
-/// `index.html`: the red framework (phases over their tactic columns, each column's techniques with their
+/// `index.html`: the red framework (phases over their tactic columns, in phase order, each phase once, each column's techniques with their
 /// sub-techniques folded under them) and the blue framework (each tactic's counters).
 enum HomePage {
   static func render(_ site: SiteContext) -> SiteFile {
@@ -10,13 +10,13 @@ enum HomePage {
     let kb = site.kb
     var body = "<h1>\(HTMLText.escape(site.title))</h1>\n"
     body += "<p class=\"lead\">\(HTMLText.escape(kb.framework.summary.trimmingWhitespace()))</p>\n"
-    let red = FrameworkGrid.red(kb)
+    let red = FrameworkGrid.red(kb).inPhaseOrder(kb)
     if !red.tactics.isEmpty {
       body += matrix(
         red, id: "red", title: "\(kb.words(.tactic).pluralTitle) and \(kb.words(.technique).plural)", site: site,
         path: path, folding: true)
     }
-    let blue = FrameworkGrid.blue(kb)
+    let blue = FrameworkGrid.blue(kb).inPhaseOrder(kb)
     if blue.columns.contains(where: { !$0.isEmpty }) {
       body += matrix(
         blue, id: "blue", title: "\(kb.words(.counter).pluralTitle) by \(kb.words(.tactic).singular)", site: site,

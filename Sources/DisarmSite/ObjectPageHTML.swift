@@ -21,6 +21,7 @@ enum ObjectPageHTML {
       for (label, value) in facts { body += "<dt>\(HTMLText.escape(label))</dt><dd>\(InlineHTML.render(value))</dd>\n" }
       body += "</dl>\n"
     }
+    if object.kind == .technique, site.statistics.hasUses { body += usage(of: object.id, site, path: path) }
     if let summary = object.summary?.text.trimmingWhitespace(), !summary.isEmpty {
       body += "<section class=\"summary\" aria-labelledby=\"summary\"><h2 id=\"summary\">Summary</h2>\n"
       body += SiteURL.checkingAttributes(in: HTMLText.markdown(summary)) + "</section>\n"
@@ -60,6 +61,30 @@ enum ObjectPageHTML {
     let summaryLine = object.summary?.trimmed.prefix(200).description
     let html = PageShell(site: site).page(path: path, title: title, body: body, description: summaryLine)
     return SiteFile(path: path, bytes: Array(html.utf8))
+  }
+
+  /// How many incidents use the technique (of how many, as `disarm stats` counts) and the techniques it most often
+  /// appears with, each with the number of incidents naming both.
+  static func usage(of id: DisarmID, _ site: SiteContext, path: String) -> String {
+    let kb = site.kb
+    let count = site.statistics.counts[id] ?? 0
+    let total = site.statistics.records.count
+    let incidents = kb.words(.incident)
+    var html = "<section class=\"usage\" aria-labelledby=\"usage\"><h2 id=\"usage\">Use in "
+    html += "\(HTMLText.escape(incidents.plural))</h2>\n<p>Named by <strong>\(count)</strong> of \(total) "
+    html +=
+      "\(HTMLText.escape(incidents.plural)) (<a href=\"\(SiteContext.root(from: path))statistics.html\">statistics</a>)."
+    html += "</p>\n"
+    let companions = site.statistics.companions[id] ?? []
+    if !companions.isEmpty {
+      html += "<p>Most often with:</p>\n<ul>"
+      for companion in companions {
+        let noun = companion.together == 1 ? incidents.singular : incidents.plural
+        html += "<li>\(site.link(to: companion.id, from: path)) (\(companion.together) \(HTMLText.escape(noun)))</li>"
+      }
+      html += "</ul>\n"
+    }
+    return html + "</section>\n"
   }
 
   /// The page's own fields other than the summary and the relations shown as groups, with their values as written.

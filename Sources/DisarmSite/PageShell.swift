@@ -30,6 +30,7 @@ struct PageShell {
         "<li><a href=\"\(root)\(site.folder(of: kind))/index.html\">"
         + "\(HTMLText.escape(words.pluralTitle))</a></li>\n"
     }
+    if site.statistics.hasUses { html += "<li><a href=\"\(root)statistics.html\">Statistics</a></li>\n" }
     if site.options.comparison != nil { html += "<li><a href=\"\(root)changelog.html\">Changes</a></li>\n" }
     html += "</ul></nav>\n"
     html += "<form class=\"search\" role=\"search\" action=\"\(root)search.html\">"

@@ -13,13 +13,14 @@ public enum SiteBuilder {
   public static func files(for kb: KnowledgeBase, options: SiteOptions = SiteOptions()) -> [SiteFile] {
     let site = SiteContext(kb: kb, options: options)
     enum Job {
-      case home, search, searchIndex, changelog
+      case home, search, searchIndex, changelog, statistics
       case kind(ObjectKind)
       case object(DisarmObject)
       case retired(RetiredRegister.Entry)
     }
     var jobs: [Job] = [.home, .search, .searchIndex]
     if options.comparison != nil { jobs.append(.changelog) }
+    if site.statistics.hasUses { jobs.append(.statistics) }
     jobs += site.listedKinds.map(Job.kind)
     let live = kb.orderedObjects.filter { !$0.isStale && site.listedKinds.contains($0.kind) }
     jobs += live.map(Job.object)
@@ -31,6 +32,7 @@ public enum SiteBuilder {
       case .search: SearchPage.render(site)
       case .searchIndex: SearchPage.index(site)
       case .changelog: ChangelogPage.render(options.comparison!, site)
+      case .statistics: StatisticsPage.render(site)
       case .kind(let kind): KindListPage.render(kind, site)
       case .object(let object): ObjectPageHTML.render(object, site)
       case .retired(let entry): RetiredPage.render(entry, site)

@@ -20,6 +20,8 @@ struct SiteContext: Sendable {
   let changed: Set<DisarmID>
   /// Each kind's folder on the site (see `folders(for:)`).
   let folders: [ObjectKind: String]
+  /// The incidents' technique counts (the statistics page, the technique pages' usage).
+  let statistics: SiteStatistics
 
   init(kb: KnowledgeBase, options: SiteOptions) {
     self.kb = kb
@@ -38,10 +40,13 @@ struct SiteContext: Sendable {
     self.added = added
     self.changed = changed
     self.folders = Self.folders(for: kb)
+    self.statistics = SiteStatistics(kb)
   }
 
   /// The top-level names the site's own files take, which no kind's folder may have.
-  static let reservedNames: Set<String> = ["assets", "index.html", "search.html", "changelog.html"]
+  static let reservedNames: Set<String> = [
+    "assets", "index.html", "search.html", "changelog.html", "statistics.html",
+  ]
 
   /// The folder of each kind's pages on the site: the knowledge base's own folder name when it is a safe path
   /// segment (`SiteURL.isSafeSegment`), not one of the site's own names and not taken by an earlier kind; else the

@@ -8,7 +8,7 @@ extension Disarm {
     static let configuration = CommandConfiguration(
       commandName: "export",
       abstract:
-        "Export the knowledge base as STIX 2.1, MISP galaxies, ATT&CK Navigator layers, CSV tables or a spreadsheet.",
-      subcommands: [ExportSTIX.self, ExportNavigator.self, MISP.self, CSV.self, XLSX.self])
+        "Export the knowledge base as STIX 2.1, MISP galaxies, ATT&CK Navigator layers, CSV tables, a spreadsheet or SQLite.",
+      subcommands: [ExportSTIX.self, ExportNavigator.self, MISP.self, CSV.self, XLSX.self, SQLite.self])
   }
 }

@@ -102,7 +102,7 @@ import Testing
     let matrix = try #require(objects.first { $0["type"] as? String == "x-mitre-matrix" })
     let byID = Dictionary(uniqueKeysWithValues: tactics.map { ($0["id"] as! String, $0) })
     let order = try #require(matrix["tactic_refs"] as? [String]).compactMap { byID[$0].flatMap(Self.externalID) }
-    #expect(order == kb.tacticOrder.map(\.string))
+    #expect(order == kb.tacticsInPhaseOrder.map(\.string))
     let shortNames = Set(tactics.compactMap { $0["x_mitre_shortname"] as? String })
     for pattern in objects where pattern["type"] as? String == "attack-pattern" {
       for phase in pattern["kill_chain_phases"] as? [[String: Any]] ?? [] {

@@ -44,7 +44,11 @@ import Testing
     let first = STIXBundle.export(for: old, options: .init(date: STIXDate("2025-01-15")!, collection: true))
     let register = "- id: T0085.001\n  name: Old sub-technique\n  retired: v2\n  replaced-by: T0085\n"
     let copy = try Self.changedCopy(register: register)
+    // Removing an object is removing its index row and its page (an index-listed object without a page stays).
     try FileManager.default.removeItem(at: copy.appendingPathComponent("techniques/T0085.001.md"))
+    let index = copy.appendingPathComponent("techniques_index.md")
+    let listing = try String(contentsOf: index, encoding: .utf8)
+    try Data(IndexRows.removing("T0085.001", folder: "techniques", from: listing).utf8).write(to: index)
     let new = try KnowledgeBaseLoader.load(from: copy.path)
     let previous = try STIXInputBundle(bytes: first.bytes, path: "old.json")
     let second = STIXBundle.export(

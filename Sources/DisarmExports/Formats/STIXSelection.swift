@@ -7,11 +7,12 @@ import DisarmRegeneration
 /// Which objects the STIX and Navigator exports carry: every object of the knowledge base except stale pages
 /// (objects the release's index no longer lists), in a fixed order.
 public enum STIXSelection {
-  /// Tactics in framework order (`kb.tacticOrder`), then any live tactic the framework matrix does not show, by ID.
+  /// Tactics grouped under their phases in phase order (`kb.tacticsInPhaseOrder`: the order of the `x-mitre-matrix`'s
+  /// `tactic_refs`, hence of the Navigator's columns), then any live tactic the framework matrix does not show, by ID.
   public static func tactics(in kb: KnowledgeBase) -> [DisarmObject] {
     var seen = Set<DisarmID>()
     var result: [DisarmObject] = []
-    for id in kb.tacticOrder {
+    for id in kb.tacticsInPhaseOrder {
       guard let tactic = kb[id], tactic.kind == .tactic, !tactic.isStale, seen.insert(id).inserted else { continue }
       result.append(tactic)
     }

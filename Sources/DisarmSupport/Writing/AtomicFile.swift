@@ -166,18 +166,21 @@ public enum AtomicFile {
     /// Writes `bytes` at once; after a failure it ignores further chunks, and ``AtomicFile`` throws the failure at the
     /// end.
     public func write(_ bytes: [UInt8]) {
-      guard failure == nil else { return }
-      bytes.withUnsafeBytes { buffer in
-        var offset = 0
-        while offset < buffer.count {
-          let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-          if written < 0 {
-            if errno == EINTR { continue }
-            failure = String(cString: strerror(errno))
-            return
-          }
-          offset += written
+      bytes.withUnsafeBytes { write($0) }
+    }
+
+    /// Writes bytes held elsewhere (a database SQLite keeps in memory) without copying them into an array first.
+    public func write(_ buffer: UnsafeRawBufferPointer) {
+      guard failure == nil, let base = buffer.baseAddress else { return }
+      var offset = 0
+      while offset < buffer.count {
+        let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          failure = String(cString: strerror(errno))
+          return
         }
+        offset += written
       }
     }
   }

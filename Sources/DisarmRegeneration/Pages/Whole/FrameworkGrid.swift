@@ -50,6 +50,22 @@ public struct FrameworkGrid: Sendable {
     row < columns[column].count ? columns[column][row] : nil
   }
 
+  /// The same grid with its columns grouped under their phases, in phase order, each phase once
+  /// (``KnowledgeBase/tacticsInPhaseOrder``): the order of every matrix drawn for people (the site). The markdown
+  /// matrices keep the generator's order, which regeneration must reproduce.
+  public func inPhaseOrder(_ kb: KnowledgeBase) -> FrameworkGrid {
+    var rank: [String: Int] = [:]
+    for (index, tactic) in kb.tacticsInPhaseOrder.enumerated() where rank[tactic.string] == nil {
+      rank[tactic.string] = index
+    }
+    let order = tactics.indices.sorted { lhs, rhs in
+      let left = rank[tactics[lhs].idText] ?? Int.max
+      let right = rank[tactics[rhs].idText] ?? Int.max
+      return left != right ? left < right : lhs < rhs
+    }
+    return FrameworkGrid(isRed: isRed, tactics: order.map { tactics[$0] }, columns: order.map { columns[$0] })
+  }
+
   /// The red framework: each tactic's non-stale techniques, in the techniques index's order (DISARM's spreadsheet
   /// order, which its generator keeps; identifier order when there is no index).
   public static func red(_ kb: KnowledgeBase) -> FrameworkGrid {
