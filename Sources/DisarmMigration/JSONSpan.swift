@@ -137,18 +137,40 @@ public struct JSONSpan: Sendable {
       offset += 1
     }
 
-    mutating func value(depth: Int, inObjects: Bool = false) throws(JSONParser.Malformed) -> JSONSpan {
+    /// The first byte of the value at `offset`, counted against the document's bound on values: every value read or
+    /// skipped goes through here.
+    mutating func countValue() throws(JSONParser.Malformed) -> UInt8 {
       guard let byte = current else { throw failure("the document ends where a value is expected") }
       values += 1
       guard values <= limits.maximumValues else {
         throw failure("more than \(limits.maximumValues) values in the document")
       }
+      return byte
+    }
+
+    /// Refuses an array or object opened at `depth` beyond the bound on nesting.
+    func checkDepth(_ depth: Int) throws(JSONParser.Malformed) {
+      guard depth < limits.maximumDepth else {
+        throw failure("arrays and objects nested deeper than \(limits.maximumDepth)")
+      }
+    }
+
+    /// A member's name and the `:` after it, with the spaces around: what precedes every member's value.
+    mutating func memberName() throws(JSONParser.Malformed) -> (text: Range<Int>, escaped: Bool) {
+      guard current == UInt8(ascii: "\"") else { throw failure("a member name expected") }
+      let name = try string()
+      skipSpace()
+      try expect(UInt8(ascii: ":"), "':'")
+      skipSpace()
+      return name
+    }
+
+    mutating func value(depth: Int, inObjects: Bool = false) throws(JSONParser.Malformed) -> JSONSpan {
+      let byte = try countValue()
       let start = offset
       switch byte {
       case UInt8(ascii: "{"):
-        guard depth < limits.maximumDepth else {
-          throw failure("arrays and objects nested deeper than \(limits.maximumDepth)")
-        }
+        try checkDepth(depth)
         offset += 1
         var members: [Member] = []
         skipSpace()
@@ -158,11 +180,7 @@ public struct JSONSpan: Sendable {
         }
         while true {
           let keyStart = offset
-          guard current == UInt8(ascii: "\"") else { throw failure("a member name expected") }
-          let key = try string()
-          skipSpace()
-          try expect(UInt8(ascii: ":"), "':'")
-          skipSpace()
+          let key = try memberName()
           let name = UnsafeBufferPointer(rebasing: bytes[key.text])
           let build = kept.map { key.escaped || $0.contains(name) } ?? true
           let isObjects = depth == 0 && objectTypes != nil && Self.equal(name, "objects")
@@ -177,11 +195,7 @@ public struct JSONSpan: Sendable {
             while current == UInt8(ascii: ",") {
               offset += 1
               skipSpace()
-              guard current == UInt8(ascii: "\"") else { throw failure("a member name expected") }
-              _ = try string()
-              skipSpace()
-              try expect(UInt8(ascii: ":"), "':'")
-              skipSpace()
+              _ = try memberName()
               _ = try skip(depth: depth + 1)
               skipSpace()
             }
@@ -195,9 +209,7 @@ public struct JSONSpan: Sendable {
           return JSONSpan(source: source, range: start..<offset, value: .object(members))
         }
       case UInt8(ascii: "["):
-        guard depth < limits.maximumDepth else {
-          throw failure("arrays and objects nested deeper than \(limits.maximumDepth)")
-        }
+        try checkDepth(depth)
         offset += 1
         var elements: [JSONSpan] = []
         skipSpace()
@@ -237,17 +249,11 @@ public struct JSONSpan: Sendable {
 
     /// A value checked as ``value(depth:)`` checks it, without building it.
     mutating func skip(depth: Int) throws(JSONParser.Malformed) -> JSONSpan {
-      guard let byte = current else { throw failure("the document ends where a value is expected") }
-      values += 1
-      guard values <= limits.maximumValues else {
-        throw failure("more than \(limits.maximumValues) values in the document")
-      }
+      let byte = try countValue()
       let start = offset
       switch byte {
       case UInt8(ascii: "{"), UInt8(ascii: "["):
-        guard depth < limits.maximumDepth else {
-          throw failure("arrays and objects nested deeper than \(limits.maximumDepth)")
-        }
+        try checkDepth(depth)
         let isObject = byte == UInt8(ascii: "{")
         let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
         offset += 1
@@ -257,13 +263,7 @@ public struct JSONSpan: Sendable {
           return JSONSpan(source: source, range: start..<offset, value: .skipped)
         }
         while true {
-          if isObject {
-            guard current == UInt8(ascii: "\"") else { throw failure("a member name expected") }
-            _ = try string()
-            skipSpace()
-            try expect(UInt8(ascii: ":"), "':'")
-            skipSpace()
-          }
+          if isObject { _ = try memberName() }
           _ = try skip(depth: depth + 1)
           skipSpace()
           if current == UInt8(ascii: ",") {
@@ -434,53 +434,13 @@ final class JSONSource: Sendable {
     }
   }
 
-  /// The text of a string's bytes (between its quotes), its escapes (checked when the document was read) decoded.
+  /// The text of a string's bytes (between its quotes). One with escapes (rare: the migrations read identifiers,
+  /// names and tactics) is decoded by ``JSONParser``, the project's one JSON string decoder; the reader checked its
+  /// escapes, so only a lone surrogate or bytes that are not UTF-8 make it fall back to the bytes as they are.
   func text(_ range: Range<Int>, escaped: Bool) -> String {
     guard escaped else { return String(decoding: bytes[range], as: UTF8.self) }
-    var scalars = String.UnicodeScalarView()
-    var runStart = range.lowerBound
-    var index = range.lowerBound
-    func flush(_ end: Int) {
-      scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars)
-    }
-    func hex4(_ at: Int) -> UInt32 {
-      bytes[at..<(at + 4)].reduce(0) { code, byte in
-        code << 4 | UInt32(byte <= 57 ? byte - 48 : (byte | 0x20) - 87)
-      }
-    }
-    while index < range.upperBound {
-      guard bytes[index] == UInt8(ascii: "\\") else {
-        index += 1
-        continue
-      }
-      flush(index)
-      let escape = bytes[index + 1]
-      index += 2
-      switch escape {
-      case UInt8(ascii: "n"): scalars.append("\n")
-      case UInt8(ascii: "t"): scalars.append("\t")
-      case UInt8(ascii: "r"): scalars.append("\r")
-      case UInt8(ascii: "b"): scalars.append("\u{8}")
-      case UInt8(ascii: "f"): scalars.append("\u{C}")
-      case UInt8(ascii: "u"):
-        var code = hex4(index)
-        index += 4
-        if (0xD800..<0xDC00).contains(code), index + 6 <= range.upperBound, bytes[index] == UInt8(ascii: "\\"),
-          bytes[index + 1] == UInt8(ascii: "u")
-        {
-          let low = hex4(index + 2)
-          if (0xDC00..<0xE000).contains(low) {
-            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-            index += 6
-          }
-        }
-        scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
-      default: scalars.append(Unicode.Scalar(escape))
-      }
-      runStart = index
-    }
-    flush(range.upperBound)
-    return String(scalars)
+    let literal = Array(bytes[(range.lowerBound - 1)...range.upperBound])
+    return (try? JSONParser.parse(literal))?.stringValue ?? String(decoding: bytes[range], as: UTF8.self)
   }
 }
 
