@@ -141,7 +141,7 @@ public enum IncidentImport {
       }
     }
     diagnostics.sort()
-    var plan = Plan(diagnostics: diagnostics, folder: folder, incidents: [], changePlan: nil, remarks: remarks)
+    let plan = Plan(diagnostics: diagnostics, folder: folder, incidents: [], changePlan: nil, remarks: remarks)
     if plan.hasErrors { return plan }
     return try planPages(
       plan, resolved, kb: kb, matcher: matcher, framework: request.framework, validated: validated)

@@ -30,17 +30,7 @@ enum FieldedPage {
         edits.append((end..<end, "* \(table.label):\n\n\(table.header)\n\(rows)\n"))
       }
     }
-    var output: [UInt8] = []
-    output.reserveCapacity(bytes.count + 256)
-    var position = 0
-    for edit in edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) where edit.range.lowerBound >= position
-    {
-      output += bytes[position..<edit.range.lowerBound]
-      output += Array(edit.text.utf8)
-      position = edit.range.upperBound
-    }
-    output += bytes[position...]
-    return output
+    return PageEdits.applied(edits, to: bytes)
   }
 
   /// The derived tables of `object`'s page.

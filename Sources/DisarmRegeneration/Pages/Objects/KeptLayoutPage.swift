@@ -47,16 +47,7 @@ enum KeptLayoutPage {
       edits += fieldNameEdit("tactic", on: page, in: kb, keepsSeparatingSpace: true)
       edits += fieldNameEdit("parent", on: page, in: kb, keepsSeparatingSpace: false)
     }
-    var output: [UInt8] = []
-    output.reserveCapacity(bytes.count + 256)
-    var position = 0
-    for edit in edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) where edit.range.lowerBound >= position
-    {
-      output += bytes[position..<edit.range.lowerBound]
-      output += Array(edit.text.utf8)
-      position = edit.range.upperBound
-    }
-    output += bytes[position...]
+    var output = PageEdits.applied(edits, to: bytes)
     if page.notes == nil {
       // The marker the generator always wrote goes back, on a line of its own.
       if let last = output.last, last != UInt8(ascii: "\n") { output.append(UInt8(ascii: "\n")) }
