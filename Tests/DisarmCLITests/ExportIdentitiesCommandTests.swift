@@ -20,7 +20,7 @@ import Testing
     try FileManager.default.copyItem(at: Corpus.release("disarm-2024-11-22"), to: kb)
     let pages = kb.appendingPathComponent("generated_pages")
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: pages.path)
-    try Data(ConsecutiveReleasesRegister.text.utf8).write(to: pages.appendingPathComponent("retired.yml"))
+    try Data(ConsecutiveReleases.register.utf8).write(to: pages.appendingPathComponent("retired.yml"))
     return kb
   }
 
@@ -172,25 +172,6 @@ import Testing
     let misp = try DisarmProcess.run(["export", "misp", "data", "-o", folder.path + "/m", "--previous", bad.path])
     #expect(misp.status == 2 && misp.stderr.contains("not a folder of a MISP export"), "\(misp.stderr)")
   }
-}
-
-/// The register given to the 2024-11-22 release: three techniques of 2024-03-13 it dropped, two replaced.
-enum ConsecutiveReleasesRegister {
-  static let text = """
-    - id: T0090.001
-      name: Create Anonymous Accounts
-      retired: v1.6
-      reason: Merged into the account techniques.
-      replaced-by: T0146.003
-    - id: T0007
-      name: Create Inauthentic Social Media Pages and Groups
-      retired: v1.6
-      replaced-by: T0146
-    - id: T0009
-      name: Create Fake Experts
-      retired: v1.6
-
-    """
 }
 
 /// A bundle with every identifier replaced by a random version-4 UUID of the same type, references included: what
