@@ -1,3 +1,4 @@
+import DisarmDiagnostics
 import DisarmFramework
 
 /// An identifier written in text (prose, a CSV header or cell, a Markdown link's text or target), with the old
@@ -61,28 +62,10 @@ struct IdentifierOccurrence {
   }
 }
 
-/// Lines and columns of byte offsets, for a report's places.
-struct LineIndex {
-  private var starts: [Int] = [0]
-
-  init(_ bytes: [UInt8]) {
-    for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
-  }
-
-  /// The line and column (both from 1, the column in bytes) of `offset`.
-  func position(_ offset: Int) -> (line: Int, column: Int) {
-    var low = 0
-    var high = starts.count - 1
-    while low < high {
-      let middle = (low + high + 1) / 2
-      if starts[middle] <= offset { low = middle } else { high = middle - 1 }
-    }
-    return (low + 1, offset - starts[low] + 1)
-  }
-
-  /// `line:column` of `offset`.
+extension SourceFile {
+  /// `line:column` of `offset` (both from 1, the column in bytes): a migration report's place in a text file.
   func place(_ offset: Int) -> String {
-    let (line, column) = position(offset)
-    return "\(line):\(column)"
+    let position = position(at: offset)
+    return "\(position.line):\(position.column)"
   }
 }

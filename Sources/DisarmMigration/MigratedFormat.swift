@@ -76,8 +76,8 @@ extension MigratedFormat {
         bytes, limits: MigrationBounds.json, keeping: readKeys,
         skippingObjectsOfOtherTypes: STIXMigration.migratedTypes)
     } catch {
-      let (line, column) = LineIndex(bytes).position(min(error.offset, bytes.count))
-      throw MigrationFailure(description: "\(path):\(line):\(column): not valid JSON: \(error.reason)")
+      let place = SourceFile(path: path, bytes: bytes).place(min(error.offset, bytes.count))
+      throw MigrationFailure(description: "\(path):\(place): not valid JSON: \(error.reason)")
     }
     let root = document.root
     if root["techniques"] != nil, root["objects"] == nil { return (.navigator, document) }

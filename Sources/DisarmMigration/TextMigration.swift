@@ -1,3 +1,4 @@
+import DisarmDiagnostics
 import DisarmFramework
 
 /// Identifiers in text: Markdown and plain-text reports, tag lists, CSV datasets (whose technique columns are headed
@@ -15,7 +16,7 @@ enum TextMigration {
   ) -> MigrationResult.File {
     var edited = EditedBytes(bytes)
     var items: [MigrationItem] = []
-    let lines = LineIndex(bytes)
+    let lines = SourceFile(path: file, bytes: bytes)
     let syntaxes = [mapping.old.framework.identifiers, mapping.new.framework.identifiers]
     let occurrences = IdentifierOccurrence.all(
       in: bytes, range: range ?? 0..<bytes.count, syntaxes: syntaxes,
