@@ -14,26 +14,8 @@ struct EditedBytes {
     edits.append(ByteEdit(range: range, replacement: replacement))
   }
 
-  /// Whether an edit already touches `range` (a deleted element is not edited inside).
-  func touches(_ range: Range<Int>) -> Bool {
-    edits.contains { $0.range.overlaps(range) || ($0.range.isEmpty && range.contains($0.range.lowerBound)) }
-  }
-
-  /// The bytes with every edit applied, from the end backwards so that earlier offsets stay valid. Edits never
-  /// overlap (the migrations make each byte's edit once); an overlapping one would be a bug, and is dropped rather
-  /// than guessed at.
-  var result: [UInt8] {
-    var bytes = original
-    var applied = bytes.count + 1
-    for edit in edits.sorted(by: {
-      ($0.range.lowerBound, $0.range.upperBound) > ($1.range.lowerBound, $1.range.upperBound)
-    }) {
-      guard edit.range.upperBound <= applied else { continue }
-      bytes.replaceSubrange(edit.range, with: edit.replacement)
-      applied = edit.range.lowerBound
-    }
-    return bytes
-  }
+  /// The bytes with every edit applied (edits never overlap: the migrations make each byte's edit once).
+  var result: [UInt8] { ByteEdit.applied(edits, to: original) }
 }
 
 extension EditedBytes {

@@ -31,7 +31,7 @@ enum STIXMigration {
       guard let typeSpan = object["type"], let type = migratedTypes.first(where: typeSpan.isString) else { continue }
       let place = "/objects/\(index)"
       var codeSpans: [(JSONSpan, String)] = []
-      if let span = object["x_mitre_id"], let code = span.string { codeSpans.append((span, place + "/x_mitre_id")) }
+      if let span = object["x_mitre_id"], span.string != nil { codeSpans.append((span, place + "/x_mitre_id")) }
       var references: [(Int, JSONSpan)] = []
       for (number, reference) in (object["external_references"]?.elements ?? []).enumerated() {
         guard let span = reference["external_id"], let code = span.string, mapping.outcome(of: code) != nil else {
@@ -40,7 +40,7 @@ enum STIXMigration {
         codeSpans.append((span, place + "/external_references/\(number)/external_id"))
         references.append((number, reference))
       }
-      guard let code = codeSpans.first?.0.string, let id = mapping.outcome(of: code)?.id else { continue }
+      guard let code = codeSpans.first?.0.string, mapping.outcome(of: code) != nil else { continue }
       identifiers += 1
       let writtenName = object["name"]?.string
       guard

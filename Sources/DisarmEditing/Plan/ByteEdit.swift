@@ -10,4 +10,19 @@ public struct ByteEdit: Sendable, Equatable {
     self.range = range
     self.replacement = replacement
   }
+
+  /// `bytes` with `edits` applied, later ranges first so that earlier offsets stay valid; an edit overlapping one
+  /// already applied is skipped rather than guessed at. Fix-its (`lint --fix`) and migrated files are applied here.
+  public static func applied(_ edits: [ByteEdit], to bytes: [UInt8]) -> [UInt8] {
+    var bytes = bytes
+    var applied = bytes.count + 1
+    for edit in edits.sorted(by: {
+      ($0.range.lowerBound, $0.range.upperBound) > ($1.range.lowerBound, $1.range.upperBound)
+    }) {
+      guard edit.range.upperBound <= applied, edit.range.upperBound <= bytes.count else { continue }
+      bytes.replaceSubrange(edit.range, with: edit.replacement)
+      applied = edit.range.lowerBound
+    }
+    return bytes
+  }
 }

@@ -14,16 +14,10 @@ public enum FixItApplication {
     }
     return edits.keys.sorted().compactMap { path in
       guard let file = sources[path] else { return nil }
-      var bytes = file.bytes
-      // Later ranges first; a fix-it overlapping one already applied is skipped rather than guessed at.
-      var applied = bytes.count + 1
-      for fix in edits[path, default: []].sorted(by: { $0.range.start.offset > $1.range.start.offset }) {
-        let range = fix.range.start.offset..<fix.range.end.offset
-        guard range.upperBound <= applied, range.upperBound <= bytes.count else { continue }
-        bytes.replaceSubrange(range, with: Array(fix.replacement.utf8))
-        applied = range.lowerBound
+      let byteEdits = edits[path, default: []].map {
+        ByteEdit(range: $0.range.start.offset..<$0.range.end.offset, replacement: Array($0.replacement.utf8))
       }
-      return RenderedPage(path: path, bytes: bytes, basis: .bytes(file.bytes))
+      return RenderedPage(path: path, bytes: ByteEdit.applied(byteEdits, to: file.bytes), basis: .bytes(file.bytes))
     }
   }
 }
