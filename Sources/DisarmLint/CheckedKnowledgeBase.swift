@@ -57,8 +57,12 @@ public struct CheckedKnowledgeBase {
   /// The pages of `folder` whose content differs from their regenerated form; with `reporting`, their
   /// `derived-out-of-date` findings are added to ``diagnostics``. Pages to rewrite that changed on disk since
   /// they were read are not changes: they are reported (`page-changed-on-disk`) and left alone.
+  ///
+  /// An extension's upstream pages are never changes: they are upstream's, and written only into `build --output`'s
+  /// union (``allRenderedPages``).
   public mutating func changes(in folder: URL, reporting: Bool) throws(WriteError) -> [PageSync.Change] {
-    let plan = try PageSync.plan(rendered.pages, in: folder)
+    let own = kb.upstream == nil ? rendered.pages : rendered.pages.filter { kb.isLocalFile($0.path) }
+    let plan = try PageSync.plan(own, in: folder)
     if reporting {
       context.changes = plan.changes
       diagnostics += Linter.run(.drift, in: context)

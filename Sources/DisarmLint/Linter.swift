@@ -13,7 +13,15 @@ public enum Linter {
   ///
   /// The model rules run on all cores: they only read the model and the context's shared indexes, which are
   /// computed before the rules start so that no rule computes one while another reads it.
+  ///
+  /// An extension's findings are its own: those on pages read from its upstream are upstream's to fix, and left out.
   public static func run(_ phase: LintPhase, in context: LintContext) -> [Diagnostic] {
+    let findings = findings(of: phase, in: context)
+    guard let upstream = context.kb.upstream else { return findings }
+    return findings.filter { !upstream.isUpstreamFile($0.file) }
+  }
+
+  static func findings(of phase: LintPhase, in context: LintContext) -> [Diagnostic] {
     let rules = RuleRegistry.rules.filter { $0.phase == phase }
     guard phase == .model else { return rules.flatMap { $0.check(context) } }
     context.computeSharedIndexes()

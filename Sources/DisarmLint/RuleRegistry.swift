@@ -10,7 +10,8 @@ public enum RuleRegistry {
     OutsideTreeRule.self,
     // Structure
     FileNameNotIDRule.self, WrongFolderRule.self, MissingHeadingRule.self, HeadingIDMismatchRule.self,
-    HeadingKindMismatchRule.self, DuplicateIDRule.self, MissingNotesMarkerRule.self, MalformedTableRowRule.self,
+    HeadingKindMismatchRule.self, DuplicateIDRule.self, UpstreamCollisionRule.self, MissingNotesMarkerRule.self,
+    MalformedTableRowRule.self,
     UnreadableFieldRule.self, EmptySummaryRule.self, MixedTemplatesRule.self, NameWhitespaceRule.self,
     // References
     UnresolvedLinkRule.self, UnresolvedReferenceRule.self, NameMismatchRule.self, BrokenLinkRule.self,

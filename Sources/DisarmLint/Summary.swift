@@ -5,15 +5,23 @@ import DisarmParser
 
 /// The one-line summary at the end of a run.
 public enum Summary {
-  /// `disarm: 873 objects (phases 4, …); 51 errors, 279 warnings, 2 stale pages`, the line `build` ends with.
+  /// `disarm: 873 objects (phases 4, …); 51 errors, 279 warnings, 2 stale pages`, the line `build` ends with. An
+  /// extension's line counts its own objects and says how many it reads from upstream (`2 local objects (…) on
+  /// 952 from upstream`); stale pages are counted among its own pages only, as its findings are.
   public static func line(for checked: CheckedKnowledgeBase) -> String {
     let kb = checked.kb
     var counts: [ObjectKind: Int] = [:]
-    for object in kb.objects.values { counts[object.kind, default: 0] += 1 }
+    var own = 0
+    var stale = 0
+    for object in kb.objects.values where kb.origin(of: object.id) != .upstream {
+      counts[object.kind, default: 0] += 1
+      own += 1
+      if object.isStale { stale += 1 }
+    }
     let kinds = ObjectKind.allCases.compactMap { kind in counts[kind].map { "\(kind.plural) \($0)" } }
-    let stale = kb.objects.values.filter(\.isStale).count
-    var line = "disarm: \(plural(kb.objects.count, "object"))"
+    var line = "disarm: \(plural(own, kb.upstream == nil ? "object" : "local object"))"
     if !kinds.isEmpty { line += " (\(kinds.joined(separator: ", ")))" }
+    if let upstream = kb.upstream { line += " on \(kb.objects.count - own) from \(upstream.label)" }
     line += "; "
     line += "\(plural(checked.count(.error), "error")), \(plural(checked.count(.warning), "warning"))"
     if stale > 0 { line += ", \(plural(stale, "stale page"))" }

@@ -10,15 +10,17 @@ public enum FrameworkChoice {
   /// The description to read the page folder `folder` with: the one `explicit` names (`--framework`: a built-in
   /// name or a path to a description file), else the one the `framework:` key of `.disarm.yml` (in the page folder
   /// or its parent) names, else the detected one.
-  public static func choose(pageFolder folder: URL, path: String, explicit: String?) throws(LoadError)
-    -> FrameworkDescription
-  {
+  /// An extension (`extends:`) without a `framework:` key is read with the description its upstream's pages fit.
+  public static func choose(
+    pageFolder folder: URL, path: String, explicit: String?, upstream: UpstreamRelease? = nil
+  ) throws(LoadError) -> FrameworkDescription {
     if let explicit { return try resolve(explicit, relativeTo: FileManager.default.currentDirectoryPath) }
     if let (value, configuration) = try configured(in: folder) {
       // The knowledge base's own setting: only a built-in name or a file inside its tree.
       let root = configuration.deletingLastPathComponent().path
       return try resolve(value, relativeTo: root, confinedTo: (root, configuration.path))
     }
+    if let upstream { return try detect(pageFolder: upstream.pageFolder, path: upstream.setting.label) }
     return try detect(pageFolder: folder, path: path)
   }
 
@@ -48,6 +50,18 @@ public enum FrameworkChoice {
   /// The `framework:` value of the `.disarm.yml` in `folder` or its parent, with the file it came from. A
   /// `.disarm.yml` that is a link to a file outside its folder is refused, not read.
   static func configured(in folder: URL) throws(LoadError) -> (value: String, file: URL)? {
+    guard let file = try configurationFile(in: folder), let data = FileManager.default.contents(atPath: file.path)
+    else { return nil }
+    // Only the one key is read here; the lint configuration reads and checks the rest of the file.
+    if let value = FrameworkDescription.configuredName(inConfiguration: String(decoding: data, as: UTF8.self)) {
+      return (value, file)
+    }
+    return nil
+  }
+
+  /// The knowledge base's `.disarm.yml`: in the page folder, else in its parent (a repository holding
+  /// `generated_pages/`); nil when there is none. A link to a file outside its folder is refused, not read.
+  public static func configurationFile(in folder: URL) throws(LoadError) -> URL? {
     for directory in [folder, folder.deletingLastPathComponent()] {
       let file = directory.appendingPathComponent(".disarm.yml")
       guard FileManager.default.fileExists(atPath: file.path) || TreeBoundary.isSymbolicLink(file.path) else {
@@ -56,12 +70,7 @@ public enum FrameworkChoice {
       guard TreeBoundary.contains(root: directory.path, file.path) else {
         throw .outsideTree(setting: ".disarm.yml", value: nil, file: file.path)
       }
-      guard let data = FileManager.default.contents(atPath: file.path) else { continue }
-      // Only the one key is read here; the lint configuration reads and checks the rest of the file.
-      if let value = FrameworkDescription.configuredName(inConfiguration: String(decoding: data, as: UTF8.self)) {
-        return (value, file)
-      }
-      return nil
+      return file
     }
     return nil
   }

@@ -59,6 +59,8 @@ public struct KnowledgeBase: Sendable {
   /// (``KindVocabulary/olderFolders``: AMITT 2021's `actors/`) and the other `.md` files at the root of the page
   /// folder (`actors_index.md`, a README). `build --output` copies them.
   public internal(set) var keptFiles: [SourceFile] = []
+  /// For an extension (`extends:` in `.disarm.yml`), what was read from its upstream; nil otherwise.
+  public internal(set) var upstream: Upstream?
   /// The identifiers the knowledge base has retired (`retired.yml`); empty when it has no register.
   public internal(set) var register = RetiredRegister()
   /// Each kind's index page and what it lists.

@@ -15,6 +15,11 @@ public enum KnowledgeBaseLoader {
       /// A page of an older copy of a kind's folder, or another page at the root that is not a whole page: read and
       /// kept as it is.
       case kept
+      /// An upstream index page the local tree has its own copy of: read only for which objects it lists.
+      case upstreamIndex(WholePage.Role)
+      /// An upstream object page the local tree has a page of its own at the same path: not read; the local page
+      /// is the union's (and an error, `upstream-collision`).
+      case shadowed
     }
     var relativePath: String
     /// The file's path on disk, kept as a string: converting a `URL` back to a path for every page cost more than
@@ -30,12 +35,37 @@ public enum KnowledgeBaseLoader {
   /// `overlay` holds pages that are read from memory instead of the disk, by page-folder-relative path: a page not
   /// yet written (`disarm new` checks the knowledge base with its new page before writing anything), or an editor's
   /// unsaved text. A path in a kind folder, or a whole page's name at the root, that is not on disk is added.
-  public static func load(from path: String, framework: String? = nil, overlay: [String: [UInt8]] = [:])
-    throws(LoadError) -> KnowledgeBase
-  {
+  ///
+  /// A knowledge base whose `.disarm.yml` `extends:` an upstream one is read together with it (``Upstream``);
+  /// `upstream` may give another release instead (`disarm upstream update` checks the pages against the new one) or
+  /// none.
+  public static func load(
+    from path: String, framework: String? = nil, overlay: [String: [UInt8]] = [:],
+    upstream: UpstreamChoice = .configured
+  ) throws(LoadError) -> KnowledgeBase {
     let folder = try PageFolder.resolve(path)
-    let framework = try FrameworkChoice.choose(pageFolder: folder, path: path, explicit: framework)
-    return try load(pageFolder: folder, framework: framework, overlay: overlay)
+    let release = try upstream.release(for: folder)
+    defer { if case .configured = upstream { release?.remove() } }
+    let framework = try FrameworkChoice.choose(pageFolder: folder, path: path, explicit: framework, upstream: release)
+    return try load(pageFolder: folder, framework: framework, overlay: overlay, upstream: release.map { .given($0) } ?? .none)
+  }
+
+  /// Which upstream knowledge base a load reads beside the local pages.
+  public enum UpstreamChoice: Sendable {
+    /// The one `.disarm.yml` names (`extends:`), if any.
+    case configured
+    /// This release (already found on disk; the caller removes a temporary checkout).
+    case given(UpstreamRelease)
+    /// None: the local pages alone.
+    case none
+
+    func release(for folder: URL) throws(LoadError) -> UpstreamRelease? {
+      switch self {
+      case .configured: try UpstreamRelease.configured(for: folder)
+      case .given(let release): release
+      case .none: nil
+      }
+    }
   }
 
   /// Loads the pages of `folder` (a page folder, as ``PageFolder/resolve(_:)`` gives it) with the description
@@ -47,18 +77,29 @@ public enum KnowledgeBaseLoader {
   /// in the editor, which changes nothing on disk).
   public static func load(
     pageFolder folder: URL, framework: FrameworkDescription, overlay: [String: [UInt8]], cache: PageCache? = nil,
-    diskUnchanged: Bool = false
+    diskUnchanged: Bool = false, upstream: UpstreamChoice = .configured
   ) throws(LoadError) -> KnowledgeBase {
     var skipped: [SkippedFile] = []
     Trace.mark("start")
     let trustCache = diskUnchanged && cache?.listing != nil
     var files: [PageFile]
+    var upstreamListing: UpstreamListing?
+    // Kept until the pages are read: a git revision's checkout is removed when this load is done with it.
+    let release = trustCache ? nil : try upstream.release(for: folder)
+    defer { if case .configured = upstream { release?.remove() } }
     if trustCache, let listing = cache?.listing {
       files = listing.files
       skipped = listing.skipped
+      upstreamListing = listing.upstream
     } else {
       files = try listPages(in: folder, framework: framework, skipped: &skipped)
-      cache?.listing = (files, skipped)
+      if let release {
+        let listed = try UpstreamListing.list(
+          release, localPaths: Set(files.map(\.relativePath)).union(overlay.keys), framework: framework)
+        upstreamListing = listed.listing
+        files = (files + listed.files).sorted { $0.relativePath < $1.relativePath }
+      }
+      cache?.listing = (files, skipped, upstreamListing)
     }
     let listed = Set(files.map(\.relativePath))
     // Joined as strings: a `URL` per page (`disarm import` reads 780 from memory) cost more than the listing.
@@ -104,26 +145,38 @@ public enum KnowledgeBaseLoader {
     var pages: [ObjectPage] = []
     var wholePages: [WholePage] = []
     var kept: [SourceFile] = []
+    var upstreamIndexes: [WholePage] = []
     for result in results {
       switch result {
       case .object(let page): pages.append(page)
       case .whole(let page): wholePages.append(page)
       case .failed(let file): skipped.append(file)
       case .kept(let file): kept.append(file)
+      case .upstreamIndex(let page): upstreamIndexes.append(page)
+      case .shadowed: break
       }
     }
+    let linkedUpstream = upstreamListing.map {
+      Linker.UpstreamPages(paths: Set($0.files.keys), indexes: upstreamIndexes)
+    }
     var kb = Linker.link(
-      pages: pages, wholePages: wholePages, skippedFiles: skipped, framework: framework, cache: cache)
+      pages: pages, wholePages: wholePages, skippedFiles: skipped, framework: framework, cache: cache,
+      upstream: linkedUpstream)
     kb.keptFiles = kept
     kb.register =
       skipped.contains { $0.path == RetiredRegister.fileName }
       ? RetiredRegister() : try readRegister(in: folder, syntax: framework.identifiers)
+    if let upstreamListing {
+      if kb.register.file == nil { kb.register = upstreamListing.register }
+      kb.upstream = upstreamListing.upstream(of: kb, indexes: upstreamIndexes)
+    }
     Trace.mark("link")
     return kb
   }
 
   /// A page file read (from `overlay` if it is there, else from disk) and parsed as its role says.
   static func parse(_ file: PageFile, overlay: [String: [UInt8]], framework: FrameworkDescription) -> ParsedFile {
+    if case .shadowed = file.role { return .shadowed }
     let bytes: [UInt8]
     do {
       bytes = try overlay[file.relativePath] ?? readBytes(atPath: file.path)
@@ -135,6 +188,9 @@ public enum KnowledgeBaseLoader {
       return .object(PageParser.parse(path: file.relativePath, kind: kind, bytes: bytes, framework: framework))
     case .whole(let role): return .whole(WholePage.parse(path: file.relativePath, role: role, bytes: bytes))
     case .kept: return .kept(SourceFile(path: file.relativePath, bytes: bytes))
+    case .upstreamIndex(let role):
+      return .upstreamIndex(WholePage.parse(path: file.relativePath, role: role, bytes: bytes))
+    case .shadowed: return .shadowed
     }
   }
 
@@ -143,6 +199,8 @@ public enum KnowledgeBaseLoader {
     case whole(WholePage)
     case failed(SkippedFile)
     case kept(SourceFile)
+    case upstreamIndex(WholePage)
+    case shadowed
   }
 
   /// The pages of every kind folder and the whole-knowledge-base pages at the root, sorted by path.

@@ -1,3 +1,4 @@
+import DisarmDiagnostics
 import DisarmFramework
 import DisarmParser
 import DisarmSupport
@@ -9,12 +10,19 @@ import DisarmSupport
 /// The linker reports nothing itself: what it could not use (unassigned pages, unreadable fields, stale pages) is
 /// recorded as facts on the knowledge base, and the lint rules turn facts into diagnostics.
 enum Linker {
+  /// An extension's upstream pages in the union: which paths are upstream's, and upstream index pages that the local
+  /// tree has its own copy of (read only for what they list).
+  struct UpstreamPages {
+    var paths: Set<String>
+    var indexes: [WholePage]
+  }
+
   /// With a `cache` (the language server's), what the last link read from pages that are the very same page objects
   /// (their objects, the relations of runs of them) and from index pages with the same bytes is taken from it, and
   /// what this link reads is kept there: after an edit only the edited page is read again.
   static func link(
     pages: [ObjectPage], wholePages: [WholePage], skippedFiles: [SkippedFile], framework: FrameworkDescription,
-    cache: PageCache? = nil
+    cache: PageCache? = nil, upstream: UpstreamPages? = nil
   ) -> KnowledgeBase {
     let syntax = framework.identifiers
     var problems: [ReadingProblem] = []
@@ -30,8 +38,10 @@ enum Linker {
       return PageCache.IndexReading(bytes: whole.file.bytes, problems: [])
     }
 
+    // Every index page read: an extension's membership is the union of its own indexes and upstream's.
+    let indexPages = wholePages + (upstream?.indexes ?? [])
     // Objects that live only in index pages.
-    for whole in wholePages {
+    for whole in indexPages {
       guard case .index(let kind) = whole.role, !kind.hasPages else { continue }
       var known = reading(whole)
       if known.objects == nil {
@@ -46,12 +56,16 @@ enum Linker {
 
     // Stale pages: a kind with an index lists exactly the objects of its release.
     var indexes: [ObjectKind: IndexListing] = [:]
-    for whole in wholePages {
-      guard case .index(let kind) = whole.role, kind.hasPages, indexes[kind] == nil else { continue }
+    for whole in indexPages {
+      guard case .index(let kind) = whole.role, kind.hasPages, upstream != nil || indexes[kind] == nil else { continue }
       var known = reading(whole)
       if known.listed == nil { known.listed = IndexReader.listedIDs(in: whole, syntax: syntax) }
       indexReadings[whole.path] = known
-      let listing = IndexListing(path: whole.path, kind: kind, listed: known.listed ?? [:])
+      var listing = IndexListing(path: whole.path, kind: kind, listed: known.listed ?? [:])
+      if let earlier = indexes[kind] {
+        listing = IndexListing(
+          path: earlier.path, kind: kind, listed: earlier.listed.merging(listing.listed) { first, _ in first })
+      }
       indexes[kind] = listing
       // The index owns which objects the knowledge base has: a listed object without a page is known by its row.
       let withoutPage = Set(listing.listed.keys.filter { $0.kind == kind && allObjects[$0] == nil })
@@ -62,6 +76,7 @@ enum Linker {
       }
     }
     cache?.indexReadings = indexReadings
+    if let upstream { listOwnObjects(of: allObjects, in: &indexes, wholePages: wholePages, upstream: upstream) }
     // One pass over the objects, not one per index; marked afterwards so that the dictionary is not copied.
     let staleIDs = allObjects.keys.filter { id in indexes[id.kind].map { $0.listed[id] == nil } ?? false }
     for id in staleIDs { allObjects[id] = allObjects[id]?.markedStale() }
@@ -119,6 +134,30 @@ enum Linker {
       nameClaims: reader.nameClaims, checkedCodeOffsets: reader.checkedCodeOffsets,
       template: KnowledgeBase.Template.of(objects.values.compactMap(\.page)),
       tacticOrder: FrameworkOrder.tactics(wholePages: wholePages, objects: allObjects, syntax: syntax))
+  }
+
+  /// An extension's own objects of a kind it keeps no index of are listed by their pages: upstream's index cannot
+  /// list them, and they are not stale for it.
+  static func listOwnObjects(
+    of objects: [DisarmID: DisarmObject], in indexes: inout [ObjectKind: IndexListing], wholePages: [WholePage],
+    upstream: UpstreamPages
+  ) {
+    var ownIndexes = Set<ObjectKind>()
+    for whole in wholePages where !upstream.paths.contains(whole.path) {
+      if case .index(let kind) = whole.role { ownIndexes.insert(kind) }
+    }
+    var added: [ObjectKind: [DisarmID: SourcePosition]] = [:]
+    for (id, object) in objects where !ownIndexes.contains(id.kind) {
+      guard let path = object.page?.path, !upstream.paths.contains(path), indexes[id.kind]?.listed[id] == nil,
+        indexes[id.kind] != nil
+      else { continue }
+      added[id.kind, default: [:]][id] = SourcePosition(line: 1, column: 1, offset: 0)
+    }
+    for (kind, listed) in added {
+      guard let listing = indexes[kind] else { continue }
+      indexes[kind] = IndexListing(
+        path: listing.path, kind: kind, listed: listing.listed.merging(listed) { first, _ in first })
+    }
   }
 
   /// One object per page whose file name is an identifier of its folder's kind; the other pages, with the reason.

@@ -32,7 +32,8 @@ public final class PageCache: @unchecked Sendable {
 
   /// The folder's pages as last listed from disk, with what the listing skipped: reused while the caller knows the
   /// disk has not changed (an editor's keystroke changes only its own unsaved text).
-  var listing: (files: [KnowledgeBaseLoader.PageFile], skipped: [SkippedFile])?
+  var listing:
+    (files: [KnowledgeBaseLoader.PageFile], skipped: [SkippedFile], upstream: KnowledgeBaseLoader.UpstreamListing?)?
 
   /// The relations read from runs of consecutive objects at the last link, by the run's first identifier: a run
   /// whose pages are the very same page objects reads the same, so only the runs a change reaches are read again.

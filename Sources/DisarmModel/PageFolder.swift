@@ -44,6 +44,8 @@ public enum LoadError: Error, Equatable, CustomStringConvertible {
   /// A setting of the knowledge base (`framework` in `.disarm.yml`, or the file itself) resolves outside the tree:
   /// refused without reading it. The value is already escaped and cut short.
   case outsideTree(setting: String, value: String?, file: String)
+  /// The upstream knowledge base `extends:` names cannot be read: the whole message, with the file and line.
+  case badUpstream(String)
 
   /// One line naming the path and what went wrong, for the command-line error message.
   public var description: String {
@@ -61,6 +63,7 @@ public enum LoadError: Error, Equatable, CustomStringConvertible {
         + "the knowledge base is read"
     case .outsideTree(let setting, nil, let file):
       "\(file): \(setting) is a link to something outside the knowledge base; it is not read"
+    case .badUpstream(let message): message
     case .noFramework(let path, let tried):
       "\(path): the pages fit no framework description (run 'disarm frameworks \(path)' for details); tried:\n"
         + tried.map { "  \($0)" }.joined(separator: "\n")

@@ -1,5 +1,6 @@
 import DisarmExports
 import DisarmModel
+import DisarmSupport
 import Foundation
 
 /// Each page's history in the git repository that holds a knowledge base, read with one `git log` over the page

@@ -1,4 +1,5 @@
 import DisarmModel
+import DisarmSupport
 import Foundation
 
 /// One side of a version comparison as the user names it: a folder holding a knowledge base, or a git revision

@@ -38,10 +38,10 @@ public enum ConfigurationFile {
     }
     var configuration = LintConfiguration()
     for key in mapping.keys {
-      guard let name = key.scalar?.string, ["rules", "exclude", "framework"].contains(name) else {
+      guard let name = key.scalar?.string, ["rules", "exclude", "framework", "extends"].contains(name) else {
         throw ConfigurationError(
           path: url.path,
-          message: "unknown key '\(quoted(key))' (expected 'rules', 'exclude' or 'framework')")
+          message: "unknown key '\(quoted(key))' (expected 'rules', 'exclude', 'framework' or 'extends')")
       }
     }
     // `framework` names the framework description; the loader reads it (FrameworkChoice), the linter only allows it.

@@ -1,4 +1,3 @@
-import DisarmModel
 import Foundation
 
 /// A knowledge base as it was at a git revision, read with the `git` command into a temporary folder
@@ -11,20 +10,29 @@ public enum GitRevision {
   }
 
   /// The folder holding, at `revision`, what `path` (a knowledge base's folder in a git work tree) holds now:
-  /// `root` is the temporary folder to remove when done, `path` the knowledge base's folder inside it.
-  public static func checkout(_ revision: String, of path: String) throws(Failure) -> (root: URL, path: String) {
+  /// `root` is the temporary folder to remove when done, `path` the knowledge base's folder inside it. With a
+  /// `subfolder`, the folder read is that one inside `path` (which need not exist in the work tree today).
+  public static func checkout(_ revision: String, of path: String, subfolder: String = "") throws(Failure) -> (
+    root: URL, path: String
+  ) {
+    // Never an option: `--output=FILE` given as a revision would make git write where it says.
+    guard !revision.hasPrefix("-"), !revision.isEmpty else {
+      throw Failure(description: "'\(revision)' is not a git revision (a commit, tag or branch name)")
+    }
     let folder = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
       throw Failure(description: "\(path): no such folder (give the knowledge base whose history to read)")
     }
-    let (top, relative) = try location(
+    var (top, relative) = try location(
       of: folder, notInGit: "\(path): not in a git repository, so '\(revision)' cannot be read (give a folder instead)")
     _ = try git(
       ["-C", top, "rev-parse", "--verify", "--quiet", "\(revision)^{commit}"],
       failure: { _ in
         "\(top): unknown revision '\(revision)'"
       })
+    let inside = subfolder.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+    if !inside.isEmpty { relative = relative.isEmpty ? inside : relative + "/" + inside }
     let root = FileManager.default.temporaryDirectory.appendingPathComponent(
       "disarm-revision-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
     do {
@@ -45,7 +53,7 @@ public enum GitRevision {
 
   /// The repository's top folder and the path of `folder` inside it (empty for the top itself).
   /// `notInGit` is the message when it is not in a git repository.
-  static func location(of folder: URL, notInGit: String) throws(Failure) -> (top: String, relative: String) {
+  public static func location(of folder: URL, notInGit: String) throws(Failure) -> (top: String, relative: String) {
     let resolved = folder.standardizedFileURL.resolvingSymlinksInPath()
     let top = try git(
       ["-C", resolved.path, "rev-parse", "--show-toplevel"],
@@ -61,7 +69,7 @@ public enum GitRevision {
   }
 
   /// Runs git and returns its standard output as text.
-  static func git(_ arguments: [String], environment: [String: String] = [:], failure: (String) -> String)
+  public static func git(_ arguments: [String], environment: [String: String] = [:], failure: (String) -> String)
     throws(Failure) -> String
   {
     let data = try gitOutput(arguments, environment: environment, failure: failure)
