@@ -17,6 +17,9 @@ public struct UpstreamRelease: Sendable {
   public let pageFolder: URL
   /// The temporary checkout of a git revision, removed by ``remove()``.
   let temporaryRoot: URL?
+  /// The page folder as output names it: the configured folder (with `/generated_pages` when the pages are there),
+  /// or `repository@revision:path`.
+  public let pageFolderLabel: String
 
   /// The upstream configured for the page folder `folder`: nil when its `.disarm.yml` (in the folder or its parent)
   /// has no `extends:`.
@@ -58,7 +61,10 @@ public struct UpstreamRelease: Sendable {
       }
       let folder = try PageFolder.resolve(path)
       try checkNotLocal(folder, pageFolder: pageFolder, place: place)
-      return UpstreamRelease(setting: setting, configuration: configuration, pageFolder: folder, temporaryRoot: nil)
+      let trimmed = value.hasSuffix("/") ? String(value.dropLast()) : value
+      return UpstreamRelease(
+        setting: setting, configuration: configuration, pageFolder: folder, temporaryRoot: nil,
+        pageFolderLabel: trimmed + (folder.lastPathComponent == "generated_pages" ? "/generated_pages" : ""))
     case .repository(let repository, let revision, let pagesPath):
       let repositoryPath = try inside(repository, "repository")
       guard !pagesPath.split(separator: "/").contains("..") else {
@@ -76,8 +82,10 @@ public struct UpstreamRelease: Sendable {
       }
       do {
         let folder = try PageFolder.resolve(checkout.path)
+        let inside = [pagesPath, folder.path == checkout.path ? "" : "generated_pages"].filter { !$0.isEmpty }
         return UpstreamRelease(
-          setting: setting, configuration: configuration, pageFolder: folder, temporaryRoot: checkout.root)
+          setting: setting, configuration: configuration, pageFolder: folder, temporaryRoot: checkout.root,
+          pageFolderLabel: "\(repository)@\(revision):" + inside.joined(separator: "/"))
       } catch {
         try? FileManager.default.removeItem(at: checkout.root)
         throw .badUpstream("\(place): upstream '\(setting.label)': \(error.description)")
@@ -98,11 +106,7 @@ public struct UpstreamRelease: Sendable {
   /// How findings and `show` name a page read from upstream: under the upstream's folder as configured, or
   /// `repository@revision:` for a git revision.
   public func displayPath(of relative: String) -> String {
-    switch setting.source {
-    case .folder(let folder): "\(folder.hasSuffix("/") ? String(folder.dropLast()) : folder)/\(relative)"
-    case .repository(let repository, let revision, let path):
-      "\(repository)@\(revision):\(path.isEmpty ? "" : path + "/")\(relative)"
-    }
+    pageFolderLabel.hasSuffix(":") ? pageFolderLabel + relative : pageFolderLabel + "/" + relative
   }
 
   /// Removes a git revision's temporary checkout (its pages are in memory once read).

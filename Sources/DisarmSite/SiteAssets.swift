@@ -34,6 +34,7 @@ enum SiteAssets {
     .badge { font-size: .7rem; font-weight: 700; text-transform: uppercase; padding: .05rem .35rem; border-radius: 3px;
       border: 1px solid currentColor; vertical-align: middle; }
     .badge.new { color: var(--new); } .badge.changed { color: var(--changed); } .badge.retired { color: var(--retired); }
+    .badge.local { color: var(--muted); }
     table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; }
     th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
     thead th { background: var(--head); }

@@ -103,9 +103,13 @@ struct SiteContext: Sendable {
   }
 
   /// A badge for an object new or changed since the compared version.
+  ///
+  /// For an extension (`extends:`), its own objects also carry a `local` badge, so that readers of the published
+  /// union tell the team's additions from upstream's framework.
   func badge(for id: DisarmID) -> String {
-    if added.contains(id) { return " <span class=\"badge new\">new</span>" }
-    if changed.contains(id) { return " <span class=\"badge changed\">changed</span>" }
-    return ""
+    let local = kb.origin(of: id) == .local ? " <span class=\"badge local\">local</span>" : ""
+    if added.contains(id) { return " <span class=\"badge new\">new</span>" + local }
+    if changed.contains(id) { return " <span class=\"badge changed\">changed</span>" + local }
+    return local
   }
 }

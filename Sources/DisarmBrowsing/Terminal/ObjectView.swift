@@ -30,13 +30,30 @@ public struct ObjectView: Sendable {
     return object.fields.filter { !relational.contains($0.key) }
   }
 
+  /// Where the object's page is, as the user opens it: an upstream page under the upstream's folder.
+  var shownPath: String {
+    guard let upstream = kb.upstream, let shown = upstream.files[object.file] else { return object.file }
+    return shown
+  }
+
+  /// For an extension, which tree the object comes from: `local` or `upstream` (the path says which upstream).
+  var origin: String? {
+    switch kb.origin(of: object.id) {
+    case .local?: "local"
+    case .upstream?: "upstream"
+    case nil: nil
+    }
+  }
+
   /// The text view: title, path, summary, fields, relations, notes; wrapped to `width`.
   /// Descriptions are shortened to `descriptionLimit` characters unless it is nil.
   public func text(width: Int, style: ANSIStyle, descriptionLimit: Int? = 300) -> String {
     let wrapper = TextWrapper(width: width, style: style)
     var out: [String] = []
     out.append(style.bold(TerminalText.inert(title)) + (object.isStale ? " " + style.yellow("(stale page)") : ""))
-    out.append(style.dim(TerminalText.inert(object.file) + (object.page == nil ? ":\(object.line)" : "")))
+    out.append(
+      style.dim(TerminalText.inert(shownPath) + (object.page == nil ? ":\(object.line)" : ""))
+        + (origin.map { " " + style.cyan("(\(TerminalText.inert($0)))") } ?? ""))
     if let summary = object.summary?.text, !summary.trimmingWhitespace().isEmpty {
       out.append("")
       out += wrapper.wrap(StyledText.markup(summary.trimmingWhitespace()), indent: "  ")
@@ -83,7 +100,7 @@ public struct ObjectView: Sendable {
 
   /// The markdown view.
   public func markdown() -> String {
-    var out = "# \(title)\n\n`\(object.file)`\n"
+    var out = "# \(title)\n\n`\(shownPath)`" + (origin.map { " (\($0))" } ?? "") + "\n"
     if let summary = object.summary?.text.trimmingWhitespace(), !summary.isEmpty { out += "\n\(summary)\n" }
     let fields = otherFields.filter { !$0.value.trimmed.isEmpty }
     if !fields.isEmpty || !object.attributes.isEmpty {

@@ -114,6 +114,20 @@ public enum MISPExport {
     ])
   }
 
+  /// A value's `meta`: its identifier, kill chain and page; `local` for an extension's own object (the schema allows
+  /// further keys), so that MISP users tell a team's additions from the framework's.
+  static func meta(of object: DisarmObject, in galaxy: MISPGalaxy, _ kb: KnowledgeBase, _ options: Options)
+    -> [String: JSONValue]
+  {
+    var meta: [String: JSONValue] = [
+      "external_id": .string(object.id.string),
+      "kill_chain": .array(killChain(of: object, in: galaxy, kb).map { .string($0) }),
+      "refs": .array([.string(reference(to: object.id, options))]),
+    ]
+    if kb.origin(of: object.id) == .local { meta["local"] = .bool(true) }
+    return meta
+  }
+
   /// The cluster file of `galaxy`: one value per live object of its kind.
   public static func cluster(_ galaxy: MISPGalaxy, _ kb: KnowledgeBase, _ options: Options = Options()) -> JSONValue {
     let objects = live(galaxy.kind, in: kb)
@@ -123,11 +137,7 @@ public enum MISPExport {
         object.id,
         .object([
           "description": .string(description(of: object)),
-          "meta": .object([
-            "external_id": .string(object.id.string),
-            "kill_chain": .array(killChain(of: object, in: galaxy, kb).map { .string($0) }),
-            "refs": .array([.string(reference(to: object.id, options))]),
-          ]),
+          "meta": .object(meta(of: object, in: galaxy, kb, options)),
           "related": .array(
             related(object.id, in: galaxy, kb).map { entry in
               .object(["dest-uuid": .string(MISPIdentifiers.value(entry.id).description), "type": .string(entry.type)])

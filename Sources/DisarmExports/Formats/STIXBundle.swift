@@ -302,6 +302,8 @@ public enum STIXBundle {
           "url": .string("\(STIXBundle.pagesURL)/\(object.kind.folder)/\(object.id.string).md"),
         ])
       ])
+      // An extension's own objects say so: consumers tell a team's additions from the framework's.
+      if kb.origin(of: object.id) == .local { result["x_disarm_local"] = .bool(true) }
       return result
     }
 

@@ -102,7 +102,7 @@ public enum KnowledgeBaseJSON {
     let kb = checked.kb
     var counts: [String: JSONValue] = [:]
     for kind in ObjectKind.allCases { counts[kind.plural] = .int(kb.objects(of: kind).count) }
-    return .object([
+    var members: [String: JSONValue] = [
       "schemaVersion": .int(schemaVersion),
       "generator": .string(generator),
       "template": .string(kb.template.rawValue),
@@ -117,7 +117,15 @@ public enum KnowledgeBaseJSON {
       "framework": framework(kb.framework),
       "unassignedPages": .array(kb.unassignedPages.map(\.path).sorted().map { .string($0) }),
       "diagnostics": .array(checked.diagnostics.map(\.json)),
-    ])
+    ]
+    if let upstream = kb.upstream {
+      let local = kb.objects.keys.count { kb.origin(of: $0) == .local }
+      members["upstream"] = .object([
+        "label": .string(upstream.label), "release": .string(upstream.release.setting.release),
+        "localObjects": .int(local), "upstreamObjects": .int(kb.objects.count - local),
+      ])
+    }
+    return .object(members)
   }
 
   /// The framework description the knowledge base was read with: its name, title and, by role, its words.
@@ -151,6 +159,7 @@ public enum KnowledgeBaseJSON {
       "incoming": .array(kb.incoming(object.id).map(incoming)),
       "references": .array(kb.references(of: object.id).map(reference)),
     ]
+    if let origin = kb.origin(of: object.id) { members["origin"] = .string(origin.rawValue) }
     if let page = object.page {
       members["tables"] = .array(page.tables.map(table))
       members["hasNotesMarker"] = .bool(page.notes != nil)
