@@ -307,6 +307,11 @@ struct Features {
     guard let object = kb[id], object.page != nil else {
       throw ResponseError.failed("\(id) has no page in this knowledge base")
     }
+    if kb.origin(of: id) == .upstream {
+      throw ResponseError.failed(
+        "\(id) is upstream's (\(kb.upstream?.label ?? "")): this knowledge base holds only its own objects; "
+          + "rename it upstream")
+    }
     return PrepareRenameResult(range: TextRange(range, in: place.file), placeholder: object.name)
   }
 

@@ -30,6 +30,13 @@ extension Features {
   /// (``EditorEdits`` → ``ChangePlan``), and turns the plan into the editor's edit. A refused plan (overlapping
   /// edits, a page that is not one, a rename onto an existing page) is a request failure.
   func edit(_ replacements: [EditorEdits.Replacement], moves: [PageMove] = []) throws(ResponseError) -> WorkspaceEdit {
+    // An extension's upstream pages are read, never edited: an edit that would touch one is refused whole.
+    if let upstream = workspace.kb.upstream,
+      let path = (replacements.map(\.path) + moves.map(\.from)).first(where: upstream.isUpstreamFile)
+    {
+      throw ResponseError.failed(
+        "the edit would change \(upstream.files[path] ?? path), upstream's page; change it upstream")
+    }
     var pages: [String: [UInt8]] = [:]
     for path in Set(replacements.map(\.path) + moves.map(\.from)) {
       if let file = workspace.source(path) { pages[path] = file.bytes }

@@ -114,8 +114,14 @@ final class Workspace {
     ["generated_pages", "data"].contains(folder.lastPathComponent) ? folder.deletingLastPathComponent() : folder
   }
 
-  /// The `file:` URI of a page-folder-relative path.
-  func uri(of path: String) -> String { folder.appendingPathComponent(path).absoluteString }
+  /// The `file:` URI of a page-folder-relative path; an extension's upstream page is opened where upstream keeps it
+  /// (a folder inside the knowledge base; a git revision's pages have no file to open, and keep the union's path).
+  func uri(of path: String) -> String {
+    if let upstream = kb.upstream, upstream.isUpstreamFile(path), case .folder = upstream.release.setting.source {
+      return upstream.release.pageFolder.appendingPathComponent(path).absoluteString
+    }
+    return folder.appendingPathComponent(path).absoluteString
+  }
 
   /// The text of a page as the editor has it (open) or as the file holds it.
   func source(_ path: String) -> SourceFile? {

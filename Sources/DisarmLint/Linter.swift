@@ -18,7 +18,17 @@ public enum Linter {
   public static func run(_ phase: LintPhase, in context: LintContext) -> [Diagnostic] {
     let findings = findings(of: phase, in: context)
     guard let upstream = context.kb.upstream else { return findings }
-    return findings.filter { !upstream.isUpstreamFile($0.file) }
+    // A note that points at an upstream page names it where upstream keeps it, so that editors open the right file.
+    return findings.filter { !upstream.isUpstreamFile($0.file) }.map { finding in
+      guard finding.notes.contains(where: { upstream.isUpstreamFile($0.file) }) else { return finding }
+      var finding = finding
+      finding.notes = finding.notes.map { note in
+        var note = note
+        note.file = upstream.files[note.file] ?? note.file
+        return note
+      }
+      return finding
+    }
   }
 
   static func findings(of phase: LintPhase, in context: LintContext) -> [Diagnostic] {

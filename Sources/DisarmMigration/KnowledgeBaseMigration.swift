@@ -66,21 +66,12 @@ public enum KnowledgeBaseMigration {
     } catch {
       throw EditRefusal(error.description)
     }
-    var files: [MigrationResult.File] = []
-    var overlay: [String: [UInt8]] = [:]
     let own = Set(
       kb.orderedObjects.map(\.id).filter { mapping.new[$0] == nil && mapping.old[$0] == nil }.map(\.string))
     // Its own pages: every incident (analysts' data, written against some release) and every object the new release
     // does not have (a local technique, counter or extension).
-    for object in kb.orderedObjects where object.kind == .incident || mapping.new[object.id] == nil {
-      guard let page = object.page else { continue }
-      let bytes = page.file.bytes
-      let end = page.notes?.markerOffset ?? bytes.count
-      let migrated = TextMigration.migrate(
-        bytes, file: page.path, range: 0..<end, header: false, mapping: mapping, own: own)
-      guard migrated.identifiers > 0 else { continue }
-      files.append(migrated)
-      if migrated.isChanged { overlay[page.path] = migrated.migrated }
+    let (files, overlay) = migratedPages(of: kb, mapping: mapping, own: own) {
+      $0.kind == .incident || mapping.new[$0.id] == nil
     }
     guard !overlay.isEmpty else { return Plan(files: files, changePlan: nil) }
     let with: KnowledgeBase
@@ -118,8 +109,29 @@ public enum KnowledgeBaseMigration {
     return Plan(files: files, changePlan: plan)
   }
 
+  /// The pages of the objects `selected` chooses, migrated as text above their notes marker (codes, link targets,
+  /// names after codes; `own` are identifiers of the knowledge base's own, never reported as unknown): one entry per
+  /// page that mentions an identifier, and the new bytes of each page that changed.
+  static func migratedPages(
+    of kb: KnowledgeBase, mapping: ReleaseMapping, own: Set<String>, selected: (DisarmObject) -> Bool
+  ) -> (files: [MigrationResult.File], overlay: [String: [UInt8]]) {
+    var files: [MigrationResult.File] = []
+    var overlay: [String: [UInt8]] = [:]
+    for object in kb.orderedObjects where selected(object) {
+      guard let page = object.page else { continue }
+      let bytes = page.file.bytes
+      let end = page.notes?.markerOffset ?? bytes.count
+      let migrated = TextMigration.migrate(
+        bytes, file: page.path, range: 0..<end, header: false, mapping: mapping, own: own)
+      guard migrated.identifiers > 0 else { continue }
+      files.append(migrated)
+      if migrated.isChanged { overlay[page.path] = migrated.migrated }
+    }
+    return (files, overlay)
+  }
+
   /// A finding without its position, to tell errors the migration made from those the pages already had.
-  private static func key(_ diagnostic: Diagnostic) -> String {
+  static func key(_ diagnostic: Diagnostic) -> String {
     "\(diagnostic.file)\u{0}\(diagnostic.rule)\u{0}\(diagnostic.message)"
   }
 }

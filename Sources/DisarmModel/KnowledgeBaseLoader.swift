@@ -47,7 +47,8 @@ public enum KnowledgeBaseLoader {
     let release = try upstream.release(for: folder)
     defer { if case .configured = upstream { release?.remove() } }
     let framework = try FrameworkChoice.choose(pageFolder: folder, path: path, explicit: framework, upstream: release)
-    return try load(pageFolder: folder, framework: framework, overlay: overlay, upstream: release.map { .given($0) } ?? .none)
+    return try load(
+      pageFolder: folder, framework: framework, overlay: overlay, upstream: release.map { .given($0) } ?? .none)
   }
 
   /// Which upstream knowledge base a load reads beside the local pages.

@@ -48,3 +48,26 @@ extension KnowledgeBase {
   /// knowledge base that extends nothing): only those are written, checked for drift and reported on.
   public func isLocalFile(_ path: String) -> Bool { upstream.map { !$0.isUpstreamFile(path) } ?? true }
 }
+
+extension Upstream {
+  /// `disarm upstream status`: where upstream is read from, how many objects each tree gives, and the collisions.
+  public func status(of kb: KnowledgeBase) -> String {
+    var counts: [ObjectKind: Int] = [:]
+    var own = 0
+    for object in kb.orderedObjects where kb.origin(of: object.id) == .local {
+      counts[object.kind, default: 0] += 1
+      own += 1
+    }
+    let kinds = ObjectKind.allCases.compactMap { kind in counts[kind].map { "\(kind.plural) \($0)" } }
+    var lines = [
+      "extends: \(label)", "upstream pages: \(release.pageFolderLabel)",
+      "upstream objects: \(kb.objects.count - own)",
+      "local objects: \(own)" + (kinds.isEmpty ? "" : " (\(kinds.joined(separator: ", ")))"),
+    ]
+    lines.append("collisions: \(collisions.count)")
+    for collision in collisions {
+      lines.append("  \(collision.localPath): \(collision.id) is also upstream's (\(collision.upstreamPath))")
+    }
+    return lines.joined(separator: "\n")
+  }
+}

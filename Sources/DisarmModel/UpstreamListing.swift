@@ -86,7 +86,8 @@ extension KnowledgeBaseLoader {
       for object in kb.orderedObjects {
         guard let path = object.page?.path, files[path] == nil, identifiers.contains(object.id) else { continue }
         collisions.append(
-          Upstream.Collision(id: object.id, localPath: path, upstreamPath: whereUpstream[object.id] ?? release.setting.label))
+          Upstream.Collision(
+            id: object.id, localPath: path, upstreamPath: whereUpstream[object.id] ?? release.setting.label))
       }
       return Upstream(release: release, files: files, identifiers: identifiers, collisions: collisions)
     }

@@ -30,7 +30,7 @@ struct Disarm: ParsableCommand {
     version: version,
     subcommands: [
       Build.self, Lint.self, Explain.self, Show.self, List.self, Search.self, New.self, Diff.self, Site.self,
-      Import.self, Tag.self, Migrate.self, LSP.self, Stats.self, Match.self,
+      Import.self, Tag.self, Migrate.self, Upstream.self, LSP.self, Stats.self, Match.self,
       Export.self,
       Frameworks.self,
       Catalogue.self,

@@ -26,6 +26,8 @@ extension Disarm {
 
     enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
       case text, markdown, json
+
+      var output: MigrationReportOutput.Format { MigrationReportOutput.Format(rawValue: rawValue)! }
     }
 
     @Argument(help: "The files to migrate.", completion: .file())
@@ -142,17 +144,8 @@ extension Disarm {
     }
 
     private func printReport(_ result: MigrationResult) throws {
-      let bytes: [UInt8]
-      switch reportFormat {
-      case .text:
-        bytes = Array(
-          MigrationTextReport.render(
-            result, style: report == nil ? colorOptions.style() : ANSIStyle(enabled: false)
-          ).utf8)
-      case .markdown: bytes = Array(MigrationMarkdownReport.render(result).utf8)
-      case .json: bytes = MigrationJSONReport.render(result)
-      }
-      try ExportSTIX.write(bytes, to: report)
+      try MigrationReportOutput.print(
+        result, format: reportFormat.output, to: report, style: colorOptions.style())
     }
 
     private func load(_ argument: String, current: String) throws -> KnowledgeBase {

@@ -144,7 +144,8 @@ public enum NewObject {
     // The kind's index owns which objects a release has: the new identifier gets a row there (its cells are
     // derived, and filled when the index is regenerated).
     var overlay = [path: Array(seed.utf8)]
-    let index = kb.indexPage(of: role)
+    // An extension's own objects are listed by its own index, if it keeps one; upstream's index is never written.
+    let index = kb.indexPage(of: role).flatMap { kb.isLocalFile($0.path) ? $0 : nil }
     if let index { overlay[index.path] = IndexRowInsertion.listing(id, folder: folderName, in: index, kb: kb) }
     // The knowledge base with the new page in it, read from memory: checked before anything is written.
     let with = try load(folder, framework: framework, overlay: overlay)
