@@ -122,9 +122,33 @@ public struct UpstreamSetting: Sendable, Equatable {
 
   private static func line(_ node: Node) -> Int { node.mark?.line ?? 0 }
 
+  /// The offset of the quote that closes the quoted scalar opening at `start`, on the same line: `''` inside single
+  /// quotes and a backslash escape inside double quotes do not close it.
+  static func closingQuote(in bytes: [UInt8], from start: Int) -> Int? {
+    let quote = bytes[start]
+    var index = start + 1
+    while index < bytes.count, bytes[index] != UInt8(ascii: "\n") {
+      if quote == UInt8(ascii: "\""), bytes[index] == UInt8(ascii: "\\") {
+        // An escaped line break continues the value on the next line: not one line.
+        guard index + 1 < bytes.count, bytes[index + 1] != UInt8(ascii: "\n") else { return nil }
+        index += 2
+        continue
+      }
+      if bytes[index] == quote {
+        if quote == UInt8(ascii: "'"), index + 1 < bytes.count, bytes[index + 1] == quote {
+          index += 2
+          continue
+        }
+        return index
+      }
+      index += 1
+    }
+    return nil
+  }
+
   /// The bytes a scalar's value occupies in `bytes`, quotes included, from its mark (libyaml's 1-based line and
-  /// column in characters). Only single-line values written plainly or quoted without escapes can be rewritten in
-  /// place; others are refused with a message saying how to write them.
+  /// column in characters). Only single-line values can be rewritten in place; others are refused with a message
+  /// saying how to write them.
   static func valueRange(of node: Node, in bytes: [UInt8], path: String) throws(DescriptionError) -> Range<Int> {
     guard let mark = node.mark, let scalar = node.scalar else {
       throw Mapping.error(path: path, at: node.mark, "the value must be one line of text")
@@ -138,17 +162,23 @@ public struct UpstreamSetting: Sendable, Equatable {
     let lineText = String(decoding: bytes[offset...].prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
     let before = lineText.unicodeScalars.prefix(max(mark.column - 1, 0))
     let start = offset + String(String.UnicodeScalarView(before)).utf8.count
-    let written: String
-    switch scalar.style {
-    case .plain: written = scalar.string
-    case .singleQuoted: written = "'" + scalar.string + "'"
-    case .doubleQuoted: written = "\"" + scalar.string + "\""
-    default: written = "\u{0}"
+    guard start < bytes.count else {
+      throw Mapping.error(path: path, at: node.mark, "write this value on one line, plainly or in quotes")
     }
-    let end = start + written.utf8.count
-    guard end <= bytes.count, Array(bytes[start..<end]) == Array(written.utf8) else {
-      throw Mapping.error(
-        path: path, at: node.mark, "write this value on one line, plainly or in quotes without escapes")
+    let end: Int
+    switch scalar.style {
+    case .plain:
+      end = start + scalar.string.utf8.count
+      guard end <= bytes.count, Array(bytes[start..<end]) == Array(scalar.string.utf8) else {
+        throw Mapping.error(path: path, at: node.mark, "write this value on one line, plainly or in quotes")
+      }
+    case .singleQuoted, .doubleQuoted:
+      guard let closing = closingQuote(in: bytes, from: start) else {
+        throw Mapping.error(path: path, at: node.mark, "write this value on one line, plainly or in quotes")
+      }
+      end = closing + 1
+    default:
+      throw Mapping.error(path: path, at: node.mark, "write this value on one line, plainly or in quotes")
     }
     return start..<end
   }

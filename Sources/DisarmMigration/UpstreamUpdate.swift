@@ -262,15 +262,28 @@ public enum UpstreamUpdate {
     let bytes = [UInt8](data)
     let range = old.setting.releaseValue
     guard range.upperBound <= bytes.count else { throw EditRefusal("\(old.configuration.path) changed while read") }
-    let plain = to.unicodeScalars.allSatisfy {
-      CharacterSet.alphanumerics.contains($0) || "._/@~^-+".unicodeScalars.contains($0)
-    }
-    let written =
-      plain && !to.hasPrefix("-") && !to.hasPrefix("~")
-      ? to : "\"" + to.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    let written = yamlScalar(to, quotedAs: bytes[range.lowerBound])
     let updated = Array(bytes[..<range.lowerBound]) + Array(written.utf8) + Array(bytes[range.upperBound...])
     let name = old.configuration.lastPathComponent
     return PageSync.Change(page: RenderedPage(path: name, bytes: updated, basis: .bytes(bytes)), current: bytes)
+  }
+
+  /// `value` as a YAML scalar in the quoting the old value used (`quote` is its first byte): single or double quotes
+  /// kept; a plain value stays plain when YAML reads it back as the same text, else it is double-quoted.
+  static func yamlScalar(_ value: String, quotedAs quote: UInt8) -> String {
+    let doubleQuoted =
+      "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    switch quote {
+    case UInt8(ascii: "'"): return "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
+    case UInt8(ascii: "\""): return doubleQuoted
+    default:
+      let plain =
+        !value.hasPrefix("-") && !value.hasPrefix("~")
+        && value.unicodeScalars.allSatisfy {
+          CharacterSet.alphanumerics.contains($0) || "._/@~^-+".unicodeScalars.contains($0)
+        }
+      return plain ? value : doubleQuoted
+    }
   }
 
   /// The page folder's path from the configuration file's folder, with a trailing `/` (empty when they are one).
