@@ -22,11 +22,15 @@ public enum CSVExport {
   /// The table of one kind of object (`techniques.csv`).
   public static func objectTable(_ kind: ObjectKind, _ kb: KnowledgeBase) -> CSVTable {
     let columns = CSVObjectColumn.columns(for: kind)
+    // An extension's tables end with `origin` (local or upstream); other knowledge bases' tables are as they were.
+    let origin = kb.upstream != nil
     let rows = kb.objects(of: kind).filter { !$0.isStale }.map { object in
       [object.id.string, object.name.trimmingWhitespace(), object.summary?.trimmed ?? ""]
         + columns.map { $0.value(for: object, in: kb) }
+        + (origin ? [kb.origin(of: object.id)?.rawValue ?? ""] : [])
     }
-    return CSVTable(name: "\(kind.folder).csv", header: ["id", "name", "summary"] + columns.map(\.header), rows: rows)
+    let header = ["id", "name", "summary"] + columns.map(\.header) + (origin ? ["origin"] : [])
+    return CSVTable(name: "\(kind.folder).csv", header: header, rows: rows)
   }
 
   /// Whether `id` names an object of the knowledge base that is not stale.

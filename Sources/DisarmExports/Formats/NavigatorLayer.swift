@@ -81,15 +81,19 @@ public enum NavigatorLayer {
         entry["tactic"] = .string(shortName)
       }
       if expanded.contains(technique.id) { entry["showSubtechniques"] = .bool(true) }
+      // An extension's own techniques say so in the layer's metadata, shown in the Navigator's tooltip.
+      var metadata: [JSONValue] =
+        kb.origin(of: technique.id) == .local ? [.object(["name": .string("origin"), "value": .string("local")])] : []
       if let pairs = uses[technique.id] {
         entry["score"] = .int(pairs.count)
         if highlight { entry["color"] = .string(highlightColor) }
         entry["comment"] = .string(comment(pairs, kb: kb, withDescriptions: !options.incidents.isEmpty))
-        entry["metadata"] = .array(
+        metadata +=
           pairs.map { pair in
             .object(["name": .string(pair.incident.string), "value": .string(kb[pair.incident]?.name ?? "")])
-          })
+          }
       }
+      if !metadata.isEmpty { entry["metadata"] = .array(metadata) }
       entries.append(.object(entry))
     }
 
