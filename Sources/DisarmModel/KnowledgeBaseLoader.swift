@@ -168,7 +168,7 @@ public enum KnowledgeBaseLoader {
       skipped.contains { $0.path == RetiredRegister.fileName }
       ? RetiredRegister() : try readRegister(in: folder, syntax: framework.identifiers)
     if let upstreamListing {
-      if kb.register.file == nil { kb.register = upstreamListing.register }
+      kb.register = kb.register.inheriting(upstreamListing.register)
       kb.upstream = upstreamListing.upstream(of: kb, indexes: upstreamIndexes)
     }
     Trace.mark("link")

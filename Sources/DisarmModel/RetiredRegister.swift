@@ -35,6 +35,9 @@ public struct RetiredRegister: Sendable {
     /// Where the entry starts and where its `replaced-by` value is, in the register file.
     public var line: Int
     public var replacedByPosition: (line: Int, column: Int)?
+    /// Whether the entry comes from an extension's upstream register (``inheriting(_:)``): its line is in that
+    /// file, which is upstream's, not in ``RetiredRegister/file``.
+    public var isUpstream = false
   }
 
   /// The register file as read (for source excerpts), or nil when the knowledge base has none.
@@ -94,4 +97,17 @@ public struct RetiredRegister: Sendable {
 
   /// Whether `id` is retired.
   public func contains(_ id: DisarmID) -> Bool { byID[id] != nil }
+
+  /// This register with `upstream`'s entries added (an extension's: an identifier upstream retired is retired for
+  /// the extension too, and never issued again), each marked ``Entry/isUpstream``; the local entry wins for an
+  /// identifier both record.
+  public func inheriting(_ upstream: RetiredRegister) -> RetiredRegister {
+    var merged = self
+    for var entry in upstream.entries where merged.byID[entry.id] == nil {
+      entry.isUpstream = true
+      merged.byID[entry.id] = merged.entries.count
+      merged.entries.append(entry)
+    }
+    return merged
+  }
 }

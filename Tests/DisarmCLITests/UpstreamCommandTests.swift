@@ -406,4 +406,25 @@ import Testing
     let plain = try DisarmProcess.run(["upstream", "--kb", TestSupport.sampleData.path])
     #expect(plain.status == 1 && plain.stderr.contains("extends no upstream"), "\(plain.stderr)")
   }
+
+  @Test func anIdentifierUpstreamRetiredIsNotReusedLocally() throws {
+    let sample = try String(
+      contentsOf: TestSupport.sampleData.appendingPathComponent("techniques/T0002.md"), encoding: .utf8)
+    let reused = sample.replacingOccurrences(of: "T0002: ", with: "T0009: ")
+    let root = try Self.sampleExtension(
+      configuration: "extends: upstream\n", pages: ["techniques/T0009.md": reused])
+    defer { try? FileManager.default.removeItem(at: root) }
+    try Data("- id: T0009\n  name: Retired upstream\n  replaced-by: T0999\n".utf8).write(
+      to: root.appendingPathComponent("upstream/retired.yml"))
+    let lint = try DisarmProcess.run(["lint", root.path])
+    #expect(lint.status == 1, "\(lint.stdout)\(lint.stderr)")
+    #expect(
+      lint.stdout.contains(
+        "techniques/T0009.md:1:1: error: T0009 is retired upstream (upstream's register) but has a live page here"),
+      "\(lint.stdout)")
+    // Upstream's own entry naming a replacement it lacks is upstream's finding, not the extension's.
+    #expect(!lint.stdout.contains("retired-replacement-missing"), "\(lint.stdout)")
+    let show = try DisarmProcess.run(["show", "T0009", "--kb", root.path])
+    #expect(show.stdout.contains("techniques/T0009.md (local)"), "\(show.stdout)")
+  }
 }

@@ -26,9 +26,16 @@ public struct RetiredIDReusedRule: Rule {
 
   public static func check(_ context: LintContext) -> [Diagnostic] {
     let register = context.kb.register
-    guard let file = register.file else { return [] }
     return register.entries.compactMap { entry -> Diagnostic? in
       guard let object = context.kb[entry.id], !object.isStale, object.page != nil else { return nil }
+      guard !entry.isUpstream else {
+        // An extension's page under an identifier its upstream retired.
+        return diagnostic(
+          file: object.file, line: 1, column: 1,
+          "\(entry.id) is retired upstream (\(context.kb.upstream?.label ?? "upstream")'s register) but has a live "
+            + "page here; a retired identifier is never reused: give this object a new identifier")
+      }
+      guard let file = register.file else { return nil }
       return diagnostic(
         file: object.file, line: 1, column: 1,
         "\(entry.id) is retired (\(file.path) line \(entry.line)) but has a live page again; a retired identifier "

@@ -24,7 +24,10 @@ public struct RetiredReplacementMissingRule: Rule {
     let register = context.kb.register
     guard let file = register.file else { return [] }
     return register.entries.compactMap { entry -> Diagnostic? in
-      guard let replacement = entry.replacedBy, let position = entry.replacedByPosition else { return nil }
+      // Upstream's entries are upstream's to keep right.
+      guard !entry.isUpstream, let replacement = entry.replacedBy, let position = entry.replacedByPosition else {
+        return nil
+      }
       if let object = context.kb[replacement], !object.isStale { return nil }
       let why = context.kb[replacement] == nil ? "which does not exist" : "whose page is stale"
       return diagnostic(
