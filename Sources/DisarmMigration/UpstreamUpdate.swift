@@ -74,18 +74,16 @@ public enum UpstreamUpdate {
   public static func plan(_ validated: Validated<Request>) throws(EditRefusal) -> Plan {
     let request = validated.request
     let folder: URL
-    let old: UpstreamRelease
+    let configured: UpstreamRelease?
     do {
       folder = try PageFolder.resolve(request.folder)
-      guard let configured = try UpstreamRelease.configured(for: folder) else {
-        throw EditRefusal(
-          "\(request.folder): extends no upstream knowledge base (no 'extends:' in .disarm.yml); see docs/MIGRATE.md")
-      }
-      old = configured
-    } catch let error as LoadError {
-      throw EditRefusal(error.description)
+      configured = try UpstreamRelease.configured(for: folder)
     } catch {
-      throw error as! EditRefusal
+      throw EditRefusal(error.description)
+    }
+    guard let old = configured else {
+      throw EditRefusal(
+        "\(request.folder): extends no upstream knowledge base (no 'extends:' in .disarm.yml); see docs/MIGRATE.md")
     }
     defer { old.remove() }
     guard request.to != old.setting.release else {

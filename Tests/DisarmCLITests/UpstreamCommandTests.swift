@@ -427,4 +427,23 @@ import Testing
     let show = try DisarmProcess.run(["show", "T0009", "--kb", root.path])
     #expect(show.stdout.contains("techniques/T0009.md (local)"), "\(show.stdout)")
   }
+
+  @Test func updateRefusesWhatItCannotDoAndWritesNothing() throws {
+    let root = try Self.sampleExtension(configuration: "extends: upstream\n")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let before = try Self.snapshot(root)
+    let cases: [([String], String)] = [
+      (["--to", "upstream"], "already extends upstream"),
+      (["--to", "missing"], ".disarm.yml:1: the upstream folder 'missing' does not exist"),
+      (["--to", "../.."], "names a folder outside the knowledge base"),
+    ]
+    for (arguments, message) in cases {
+      let result = try DisarmProcess.run(["upstream", "update", "--kb", root.path] + arguments)
+      #expect(result.status == 2, "\(arguments): \(result.stderr)")
+      #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+    }
+    let plain = try DisarmProcess.run(["upstream", "update", "--to", "x", "--kb", TestSupport.sampleData.path])
+    #expect(plain.status == 2 && plain.stderr.contains("extends no upstream knowledge base"), "\(plain.stderr)")
+    #expect(try Self.snapshot(root) == before)
+  }
 }
