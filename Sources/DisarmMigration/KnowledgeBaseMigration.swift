@@ -88,14 +88,26 @@ public enum KnowledgeBaseMigration {
     }) {
       throw EditRefusal("\(first.file) would have an error: \(first.message) [\(first.rule)]")
     }
+    let changes = try pageChanges(&checked, folder: folder, overlay: overlay, before: kb)
+    guard !changes.isEmpty else { return Plan(files: files, changePlan: nil) }
+    let plan = ChangePlan(for: validated, folder: folder, changes: changes, verification: .checkedWhilePlanning)
+    return Plan(files: files, changePlan: plan)
+  }
+
+  /// The pages to write: every derived page the checked knowledge base changes (an extension's local pages only),
+  /// and each migrated page of `overlay` as regeneration renders it (its rows' names brought up to date), or as
+  /// migrated when regeneration leaves it alone; sorted by path.
+  static func pageChanges(
+    _ checked: inout CheckedKnowledgeBase, folder: URL, overlay: [String: [UInt8]], before kb: KnowledgeBase
+  ) throws(EditRefusal) -> [PageSync.Change] {
+    let touched = Set(overlay.keys)
     var changes = try EditRefusal.refusing { try checked.changes(in: folder, reporting: false) }
       .filter { !touched.contains($0.page.path) }
-    // A touched page is written as regeneration renders it (its rows' names brought up to date), or as migrated
-    // when regeneration leaves it alone.
     var rendered: [String: [UInt8]] = [:]
     for page in checked.rendered.pages where touched.contains(page.path) { rendered[page.path] = page.bytes }
+    let sources = kb.sourceFiles()
     for path in touched.sorted() {
-      let original = kb.sourceFiles()[path]?.bytes
+      let original = sources[path]?.bytes
       let bytes = rendered[path] ?? overlay[path]!
       guard bytes != original else { continue }
       changes.append(
@@ -103,10 +115,7 @@ public enum KnowledgeBaseMigration {
           page: RenderedPage(path: path, bytes: bytes, basis: original.map { .bytes($0) } ?? .absent),
           current: original))
     }
-    guard !changes.isEmpty else { return Plan(files: files, changePlan: nil) }
-    changes.sort { $0.page.path < $1.page.path }
-    let plan = ChangePlan(for: validated, folder: folder, changes: changes, verification: .checkedWhilePlanning)
-    return Plan(files: files, changePlan: plan)
+    return changes.sorted { $0.page.path < $1.page.path }
   }
 
   /// The pages of the objects `selected` chooses, migrated as text above their notes marker (codes, link targets,

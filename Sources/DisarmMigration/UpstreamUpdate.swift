@@ -133,7 +133,7 @@ public enum UpstreamUpdate {
     var checked = Linter.check(with)
     files = merged(
       files, newErrors(Linter.check(kb).diagnostics, checked.diagnostics, explained: Set(files.map(\.path)), in: with))
-    let changes = try pageChanges(&checked, folder: folder, overlay: overlay, before: kb)
+    let changes = try KnowledgeBaseMigration.pageChanges(&checked, folder: folder, overlay: overlay, before: kb)
     let configuration = try configurationChange(old, to: request.to)
     let (root, prefix) = (old.configuration.deletingLastPathComponent(), prefix(of: folder, in: old.configuration))
     let all =
@@ -159,6 +159,17 @@ public enum UpstreamUpdate {
       }
     }
     return files
+  }
+
+  /// One report entry per page for items that change nothing in it (review items only).
+  static func entries(_ byFile: [String: [MigrationItem]], in kb: KnowledgeBase) -> [MigrationResult.File] {
+    let sources = kb.sourceFiles()
+    return byFile.keys.sorted().map { path in
+      let bytes = sources[path]?.bytes ?? []
+      return MigrationResult.File(
+        path: path, format: .text, original: bytes, migrated: bytes, items: byFile[path]!, identifiers: 0,
+        unchanged: 0)
+    }
   }
 
   /// Conflicts the mapping shows for the local objects themselves: a sub-technique whose upstream parent moved or
@@ -198,12 +209,7 @@ public enum UpstreamUpdate {
         review(parent, "\(object.id)'s parent \(parent): \(reason)")
       }
     }
-    return byFile.keys.sorted().map { path in
-      let bytes = kb.sourceFiles()[path]?.bytes ?? []
-      return MigrationResult.File(
-        path: path, format: .text, original: bytes, migrated: bytes, items: byFile[path]!, identifiers: 0,
-        unchanged: 0)
-    }
+    return entries(byFile, in: kb)
   }
 
   /// Errors the local pages would have against the new upstream that they do not have now, on pages no other item
@@ -220,35 +226,7 @@ public enum UpstreamUpdate {
           file: diagnostic.file, place: "\(diagnostic.line):\(diagnostic.column)", change: .review, old: "",
           new: nil, detail: "against the new upstream: \(diagnostic.message) [\(diagnostic.rule)]"))
     }
-    return byFile.keys.sorted().map { path in
-      let bytes = kb.sourceFiles()[path]?.bytes ?? []
-      return MigrationResult.File(
-        path: path, format: .text, original: bytes, migrated: bytes, items: byFile[path]!, identifiers: 0,
-        unchanged: 0)
-    }
-  }
-
-  /// The local pages to write: every derived page the new union changes, and each migrated page as regeneration
-  /// renders it (or as migrated, when regeneration leaves it alone).
-  static func pageChanges(
-    _ checked: inout CheckedKnowledgeBase, folder: URL, overlay: [String: [UInt8]], before kb: KnowledgeBase
-  ) throws(EditRefusal) -> [PageSync.Change] {
-    let touched = Set(overlay.keys)
-    var changes = try EditRefusal.refusing { try checked.changes(in: folder, reporting: false) }
-      .filter { !touched.contains($0.page.path) }
-    var rendered: [String: [UInt8]] = [:]
-    for page in checked.rendered.pages where touched.contains(page.path) { rendered[page.path] = page.bytes }
-    let sources = kb.sourceFiles()
-    for path in touched.sorted() {
-      let original = sources[path]?.bytes
-      let bytes = rendered[path] ?? overlay[path]!
-      guard bytes != original else { continue }
-      changes.append(
-        PageSync.Change(
-          page: RenderedPage(path: path, bytes: bytes, basis: original.map { .bytes($0) } ?? .absent),
-          current: original))
-    }
-    return changes.sorted { $0.page.path < $1.page.path }
+    return entries(byFile, in: kb)
   }
 
   /// The configuration file with the release value (the folder, or the revision) replaced by `to`; every other byte
