@@ -60,7 +60,7 @@ extension Disarm {
       case .csv:
         // Printed for people, like the table: controls shown, not sent (`--format json` keeps the exact text).
         let rows = listing.rows.map { $0.map(TerminalText.inert) }
-        let csv = CSVTable(name: "list.csv", header: ObjectListing.header, rows: rows)
+        let csv = CSVTable(name: "list.csv", header: listing.header, rows: rows)
         Terminal.output(String(decoding: csv.render(), as: UTF8.self), terminator: "")
       case .json: Terminal.output(String(decoding: JSONWriter.write(listing.json()), as: UTF8.self), terminator: "")
       }

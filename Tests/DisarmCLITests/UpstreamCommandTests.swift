@@ -175,6 +175,13 @@ import Testing
       theirs.stdout.contains("upstream/2024-11-22/generated_pages/techniques/T0151.004.md (upstream)"),
       "\(theirs.stdout)")
     #expect(theirs.stdout.contains("I90001"), "an upstream technique lists the local incident that uses it")
+    let list = try DisarmProcess.run([
+      "list", "techniques", "--parent", "T0151", "--kb", root.path, "--format", "json",
+    ])
+    let listed = try JSONParser.parse(Array(list.stdout.utf8)).arrayValue ?? []
+    let origins = Dictionary(
+      listed.map { ($0["id"]?.stringValue ?? "", $0["origin"]?.stringValue ?? "") }, uniquingKeysWith: { a, _ in a })
+    #expect(origins["T0151.901"] == "local" && origins["T0151.004"] == "upstream", "\(list.stdout.prefix(300))")
 
     // build --output: the published union, upstream pages with the local incidents in their tables.
     let out = root.appendingPathComponent("out")
