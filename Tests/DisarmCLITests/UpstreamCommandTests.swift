@@ -370,6 +370,15 @@ import Testing
       ("extends:\n  revision: v1\n", "'extends' needs 'repository'"),
       ("extends: [a, b]\n", "'extends' must name a folder"),
     ]
+    // A folder inside the tree that is a link to one outside.
+    let linked = try Self.sampleExtension(configuration: "extends: vendored\n")
+    defer { try? FileManager.default.removeItem(at: linked) }
+    try FileManager.default.createSymbolicLink(
+      at: linked.appendingPathComponent("vendored"), withDestinationURL: outside.appendingPathComponent("kb"))
+    let throughLink = try DisarmProcess.run(["show", "T0002", "--kb", linked.path])
+    #expect(throughLink.status == 2, "\(throughLink.stdout)")
+    #expect(throughLink.stderr.contains("'extends: vendored' names a folder outside the knowledge base"))
+    #expect(!throughLink.stdout.contains("T0002"), "nothing read through the link reaches the output")
     for (configuration, message) in cases {
       let root = try Self.sampleExtension(configuration: configuration)
       defer { try? FileManager.default.removeItem(at: root) }
