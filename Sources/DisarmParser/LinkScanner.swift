@@ -19,7 +19,7 @@ enum LinkScanner {
       guard hasBracketThenParenthesis(bytes, range: range) else { return [] }
       // The brackets that close, in the order they open; each opening bracket that starts a link is one of them.
       let brackets = matches(
-        in: bytes, range: range, open: UInt8(ascii: "["), close: UInt8(ascii: "]"), escapes: true)
+        in: bytes, range: range, open: UInt8(ascii: "["), close: UInt8(ascii: "]"), special: .backslashEscapes)
       var parentheses: [(open: Int, close: Int)]?
       var links: [Link] = []
       var i = range.lowerBound
@@ -30,8 +30,7 @@ enum LinkScanner {
         // Parentheses are matched only once some bracket is followed by one (most pages have no links at all).
         if parentheses == nil {
           parentheses = matches(
-            in: bytes, range: range, open: UInt8(ascii: "("), close: UInt8(ascii: ")"), escapes: false,
-            lineBound: true)
+            in: bytes, range: range, open: UInt8(ascii: "("), close: UInt8(ascii: ")"), special: .lineFeedEnds)
         }
         // The parentheses that close are in opening order: the one opening at `textEnd + 1`, if any, is found by
         // halving.
@@ -64,30 +63,39 @@ enum LinkScanner {
     return false
   }
 
+  /// The third byte a matching pass stops at, besides the opening and closing ones.
+  enum Special {
+    /// `\` makes the next byte plain (brackets).
+    case backslashEscapes
+    /// A line feed ends every open one unmatched (a destination's parentheses).
+    case lineFeedEnds
+  }
+
   /// For each `open` byte in `range` that some `close` byte ends (nesting counted), the pair of their positions,
-  /// in the order the `open` bytes come; in one pass. With `escapes`, a `\` makes the next byte plain; with
-  /// `lineBound`, a line break ends every open one unmatched.
+  /// in the order the `open` bytes come; in one pass, which skips the bytes that are none of the three
+  /// (``ByteScan``).
   static func matches(
-    in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, open: UInt8, close: UInt8, escapes: Bool,
-    lineBound: Bool = false
+    in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, open: UInt8, close: UInt8, special: Special
   ) -> [(open: Int, close: Int)] {
     // Each opening byte takes its place in the result when it is met (its close unknown, -1), the stack holding
     // where; so the result comes out in opening order, without sorting or a table.
     var stack: [Int] = []
     var pairs: [(open: Int, close: Int)] = []
+    let scan = ByteScan(bytes: open, close, special == .backslashEscapes ? UInt8(ascii: "\\") : UInt8(ascii: "\n"))
     var j = range.lowerBound
-    while j < range.upperBound {
+    while true {
+      j = scan.next(in: bytes, from: j, to: range.upperBound)
+      guard j < range.upperBound else { break }
       let byte = bytes[j]
-      if escapes, byte == UInt8(ascii: "\\") {
-        j += 2
-        continue
-      }
       if byte == open {
         stack.append(pairs.count)
         pairs.append((j, -1))
-      } else if byte == close, let place = stack.popLast() {
-        pairs[place].close = j
-      } else if lineBound, byte == UInt8(ascii: "\n") {
+      } else if byte == close {
+        if let place = stack.popLast() { pairs[place].close = j }
+      } else if special == .backslashEscapes {
+        j += 2
+        continue
+      } else {
         stack.removeAll(keepingCapacity: true)
       }
       j += 1

@@ -54,8 +54,12 @@ public final class ObjectPage: Sendable {
 
   /// The first table whose first column header is `firstColumn` (case-insensitive).
   public func table(firstColumn: String) -> MarkdownTable? {
-    let key = firstColumn.lowercased()
-    return tables.first { $0.firstColumnKey == key }
+    // Callers pass lower-case words (`incident`): those need no lower-casing, which makes a string per look-up.
+    let key =
+      firstColumn.utf8.allSatisfy({ $0 < 0x80 && !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) })
+      ? firstColumn : firstColumn.lowercased()
+    for index in tables.indices where tables[index].firstColumnKey == key { return tables[index] }
+    return nil
   }
 
   /// The links of every table row, in order.
