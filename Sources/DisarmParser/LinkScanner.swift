@@ -79,8 +79,11 @@ enum LinkScanner {
   ) -> [(open: Int, close: Int)] {
     // Each opening byte takes its place in the result when it is met (its close unknown, -1), the stack holding
     // where; so the result comes out in opening order, without sorting or a table.
+    // Called only on text with a `](` in it: room for a few pairs at once saves growing both arrays from empty.
     var stack: [Int] = []
+    stack.reserveCapacity(4)
     var pairs: [(open: Int, close: Int)] = []
+    pairs.reserveCapacity(8)
     let scan = ByteScan(bytes: open, close, special == .backslashEscapes ? UInt8(ascii: "\\") : UInt8(ascii: "\n"))
     var j = range.lowerBound
     while true {

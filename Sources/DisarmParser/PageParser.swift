@@ -118,11 +118,11 @@ public enum PageParser {
   /// component, less a final `.md`; the path itself when it has no component. An ASCII path (every path of a
   /// knowledge base but damaged ones) is cut on its bytes, without splitting it into characters.
   static func fileStem(of path: String) -> String {
-    guard path.utf8.allSatisfy({ $0 < 0x80 }) else {
-      return path.split(separator: "/").last.map { String($0.hasSuffix(".md") ? $0.dropLast(3) : $0) } ?? path
-    }
-    var path = path
-    return path.withUTF8 { bytes in
+    var contiguous = path
+    return contiguous.withUTF8 { bytes in
+      guard !bytes.contains(where: { $0 >= 0x80 }) else {
+        return path.split(separator: "/").last.map { String($0.hasSuffix(".md") ? $0.dropLast(3) : $0) } ?? path
+      }
       var end = bytes.count
       while end > 0, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
       guard end > 0 else { return String(decoding: bytes, as: UTF8.self) }

@@ -78,7 +78,7 @@ enum KeptLayoutPage {
   /// `row` with only as many cells as `table`'s header has: a one-column `| Counters |` table (AMITT's technique
   /// pages) gets the counter's link without its response type.
   static func cut(_ row: String, toColumnsOf table: MarkdownTable) -> String {
-    guard table.columns.count == 1, let end = row.range(of: " | ", options: [], range: nil) else { return row }
+    guard table.columns.count == 1, let end = row.firstRange(ofLiteral: " | ") else { return row }
     return String(row[..<end.lowerBound]) + " |"
   }
 
