@@ -83,10 +83,14 @@ enum FieldReader {
   /// The label key: lower-cased with single spaces.
   static func key(_ label: String) -> String {
     // Labels almost never hold a tab or two spaces in a row; those need no splitting and joining.
-    var previousWasSpace = false
-    let plain = label.utf8.allSatisfy { byte in
-      defer { previousWasSpace = byte == UInt8(ascii: " ") }
-      return byte != UInt8(ascii: "\t") && !(previousWasSpace && byte == UInt8(ascii: " "))
+    var contiguous = label
+    let plain = contiguous.withUTF8 { bytes in
+      var previousWasSpace = false
+      for byte in bytes {
+        if byte == UInt8(ascii: "\t") || (previousWasSpace && byte == UInt8(ascii: " ")) { return false }
+        previousWasSpace = byte == UInt8(ascii: " ")
+      }
+      return true
     }
     if plain { return label.lowercased() }
     return label.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
