@@ -16,8 +16,6 @@ enum InlineReferenceScanner {
   static func references(
     in file: SourceFile, range: Range<Int>, excluding excluded: [Range<Int>] = [], syntax: IdentifierSyntax
   ) -> [InlineReference] {
-    // Read through a buffer pointer: the syntax matches at every capital letter of every page, and a buffer reaches
-    // its non-generic form directly.
     var references: [InlineReference] = []
     append(to: &references, in: file, range: range, excluding: excluded, syntax: syntax)
     return references
@@ -29,6 +27,8 @@ enum InlineReferenceScanner {
     to references: inout [InlineReference], in file: SourceFile, range: Range<Int>, excluding excluded: [Range<Int>],
     syntax: IdentifierSyntax
   ) {
+    // Read through a buffer pointer: the syntax matches at every capital letter of every page, and a buffer reaches
+    // its non-generic form directly.
     file.bytes.withUnsafeBufferPointer { bytes in
       append(to: &references, in: file, bytes: bytes, range: range, excluding: excluded, syntax: syntax)
     }
