@@ -28,9 +28,27 @@ public enum ObjectKind: String, CaseIterable, Sendable, Comparable, Codable {
   case detection
 
   /// Declaration order, which is the framework's (phases before tactics before techniques, …).
-  public static func < (lhs: ObjectKind, rhs: ObjectKind) -> Bool {
-    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+  public static func < (lhs: ObjectKind, rhs: ObjectKind) -> Bool { lhs.order < rhs.order }
+
+  /// The kind's place in declaration order (``allCases``). Kinds sort and hash by it: hashing the raw value, the
+  /// default for a raw-value enum, hashed a string at every dictionary look-up by identifier.
+  var order: Int {
+    switch self {
+    case .phase: 0
+    case .tactic: 1
+    case .technique: 2
+    case .task: 3
+    case .incident: 4
+    case .counter: 5
+    case .actorType: 6
+    case .metatechnique: 7
+    case .responseType: 8
+    case .detection: 9
+    }
   }
+
+  /// By ``order``, consistent with `==` (one order per kind).
+  public func hash(into hasher: inout Hasher) { hasher.combine(order) }
 
   /// The folder that holds this kind's pages (`techniques`), as in DISARM's `generated_pages/`.
   public var folder: String {

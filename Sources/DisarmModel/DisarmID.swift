@@ -37,6 +37,10 @@ public struct DisarmID: Hashable, Comparable, Sendable, CustomStringConvertible 
     self.init(text, in: BuiltInFrameworks.standard.identifiers)
   }
 
+  /// By the text alone: identifiers are looked up by the ten thousand, and the text already tells almost every two
+  /// apart (equal identifiers have equal text, so this agrees with `==`, which compares the kind too).
+  public func hash(into hasher: inout Hasher) { hasher.combine(string) }
+
   /// By kind, then by text: numeric order for zero-padded codes, and a technique before its sub-techniques.
   public static func < (lhs: DisarmID, rhs: DisarmID) -> Bool {
     lhs.kind != rhs.kind ? lhs.kind < rhs.kind : lhs.string < rhs.string

@@ -21,17 +21,23 @@ public enum IndexReader {
 
   /// `techniques/T0001.md` gives `T0001`.
   public static func fileStem(_ href: String) -> String {
-    let utf8 = href.utf8
     // An ASCII link (every DISARM index's) is cut on its bytes, one character each: the index rows are read this
     // way by the linker and by every whole page, and splitting into characters cost more than the rest of a row.
-    if utf8.allSatisfy({ $0 < 0x80 }) {
-      let start = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
-      var end = utf8.endIndex
-      if utf8.distance(from: start, to: end) >= 3, utf8[start...].suffix(3).elementsEqual(".md".utf8) {
-        end = utf8.index(end, offsetBy: -3)
+    // (Read through a buffer: a string's UTF-8 view goes through the generic sequence methods byte by byte.)
+    var contiguous = href
+    let stem = contiguous.withUTF8 { bytes -> String? in
+      guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+      var start = bytes.count
+      while start > 0, bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+      var end = bytes.count
+      if end - start >= 3, bytes[end - 3] == UInt8(ascii: "."), bytes[end - 2] == UInt8(ascii: "m"),
+        bytes[end - 1] == UInt8(ascii: "d")
+      {
+        end -= 3
       }
-      return String(href[start..<end])
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
+    if let stem { return stem }
     let name = href.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? href
     return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
   }

@@ -228,9 +228,11 @@ public enum KnowledgeBaseLoader {
         continue
       }
       if let kind = framework.kind(folder: name)?.role {
+        // The folder's path once, not per page: a URL makes its path anew each time it is asked.
+        let folderPath = url.path
         let entries: [(name: String, isLink: Bool)]
         do {
-          entries = try directoryEntries(url.path)
+          entries = try directoryEntries(folderPath)
         } catch {
           skipped.append(SkippedFile(path: name, reason: .unlistableFolder(error.reason)))
           continue
@@ -238,7 +240,7 @@ public enum KnowledgeBaseLoader {
         for (entry, isLink) in entries.sorted(by: { $0.name < $1.name })
         where !entry.hasPrefix(".") || entry.hasSuffix(".md") {
           let relative = "\(name)/\(entry)"
-          if isLink, !TreeBoundary.contains(root: folder.path, url.path + "/" + entry) {
+          if isLink, !TreeBoundary.contains(root: folder.path, folderPath + "/" + entry) {
             skipped.append(SkippedFile(path: relative, reason: .outsideTree))
             continue
           }
@@ -246,7 +248,7 @@ public enum KnowledgeBaseLoader {
             skipped.append(SkippedFile(path: relative, reason: .notMarkdown))
             continue
           }
-          files.append(PageFile(relativePath: relative, path: url.path + "/" + entry, role: .object(kind)))
+          files.append(PageFile(relativePath: relative, path: folderPath + "/" + entry, role: .object(kind)))
         }
       } else if let role = WholePage.role(forFileName: name, in: framework) {
         files.append(PageFile(relativePath: name, path: url.path, role: .whole(role)))
@@ -293,7 +295,7 @@ public enum KnowledgeBaseLoader {
   static func directoryEntries(_ path: String) throws -> [(name: String, isLink: Bool)] {
     guard let directory = opendir(path) else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     defer { closedir(directory) }
-    var names: [(String, Bool)] = []
+    var names: [(name: String, isLink: Bool)] = []
     while let entry = readdir(directory) {
       let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
         String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)

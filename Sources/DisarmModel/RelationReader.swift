@@ -172,7 +172,10 @@ struct RelationReader: Sendable {
     }
     add(kind, from: id, to: target, file: page.path, at: field.value.range.start)
     // A field may list several targets: `M009 - Dilution, M008 - Data Pollution`.
-    let parts = rest.split(separator: ",", omittingEmptySubsequences: false)
+    // Split by characters only when a comma is there at all: splitting reads the whole rest character by character.
+    var restBytes = rest
+    let hasComma = restBytes.withUTF8 { $0.contains(UInt8(ascii: ",")) }
+    let parts = hasComma ? rest.split(separator: ",", omittingEmptySubsequences: false) : [rest[...]]
     var name = ""
     for part in parts {
       if let (next, nextRest) = DisarmID.leading(in: String(part), syntax: syntax), next.kind == targetKind {

@@ -1,5 +1,11 @@
 import DisarmDiagnostics
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads bold-label fields from a paragraph: `**Label**: value`, `**Label:** value`, several per paragraph when
 /// joined by `<br>` (the 2025 `**Tactic**: … <br><br>**Parent Technique:** …` line).
 enum FieldReader {
@@ -77,10 +83,14 @@ enum FieldReader {
   /// The label key: lower-cased with single spaces.
   static func key(_ label: String) -> String {
     // Labels almost never hold a tab or two spaces in a row; those need no splitting and joining.
-    var previousWasSpace = false
-    let plain = label.utf8.allSatisfy { byte in
-      defer { previousWasSpace = byte == UInt8(ascii: " ") }
-      return byte != UInt8(ascii: "\t") && !(previousWasSpace && byte == UInt8(ascii: " "))
+    var contiguous = label
+    let plain = contiguous.withUTF8 { bytes in
+      var previousWasSpace = false
+      for byte in bytes {
+        if byte == UInt8(ascii: "\t") || (previousWasSpace && byte == UInt8(ascii: " ")) { return false }
+        previousWasSpace = byte == UInt8(ascii: " ")
+      }
+      return true
     }
     if plain { return label.lowercased() }
     return label.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
@@ -98,7 +108,14 @@ enum FieldReader {
       if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return nil }
       if byte == UInt8(ascii: "*") {
         guard bytes[i + 1] == UInt8(ascii: "*"), i > start + 2 else { return nil }
-        let inner = file.string((start + 2)..<i)
+        let innerRange = (start + 2)..<i
+        if bytes[innerRange].allSatisfy({ $0 < 0x80 }) {
+          // An ASCII label (every label DISARM writes) has one character per byte: it is cut on its bytes.
+          if bytes[i - 1] == UInt8(ascii: ":") { return (trimmedASCII(bytes, innerRange.dropLast()), i + 2, true) }
+          guard i + 2 < limit, bytes[i + 2] == UInt8(ascii: ":") else { return nil }
+          return (trimmedASCII(bytes, innerRange), i + 3, false)
+        }
+        let inner = file.string(innerRange)
         if inner.hasSuffix(":") {
           return (String(inner.dropLast()).trimmingWhitespace(), i + 2, true)
         }
@@ -112,6 +129,16 @@ enum FieldReader {
     return nil
   }
 
+  /// The ASCII bytes of `range` as a string, without leading and trailing spaces, tabs and line breaks.
+  private static func trimmedASCII(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+    var start = range.lowerBound
+    var end = range.upperBound
+    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+    while start < end, isSpace(bytes[start]) { start += 1 }
+    while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+    return String(decoding: bytes[start..<end], as: UTF8.self)
+  }
+
   /// The next `<br>…**Label**:` inside the paragraph: where its `<br>` run starts and where its label starts.
   static func nextFieldStart(in file: SourceFile, from start: Int, limit: Int) -> (
     separatorStart: Int, fieldStart: Int
@@ -119,8 +146,15 @@ enum FieldReader {
     let bytes = file.bytes
     var i = start
     while i + 1 < limit {
+      // Values are long and asterisks rare: `memchr` finds the next one.
+      i = bytes.withUnsafeBufferPointer { buffer in
+        guard let base = buffer.baseAddress, let found = memchr(base + i, Int32(UInt8(ascii: "*")), limit - 1 - i)
+        else { return limit }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      }
+      guard i + 1 < limit else { break }
       // Cheap tests first: `**` directly after a `<br>` tag, and only then the label itself.
-      if bytes[i] == UInt8(ascii: "*"), bytes[i + 1] == UInt8(ascii: "*") {
+      if bytes[i + 1] == UInt8(ascii: "*") {
         // Walk back over `<br>` tags directly before the label.
         var separatorStart = i
         while separatorStart - 4 >= start, isBreakTag(bytes, endingAt: separatorStart) { separatorStart -= 4 }

@@ -1,7 +1,24 @@
 import DisarmDiagnostics
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads the cells of HTML tables from page source with a small tag scanner (libcmark keeps HTML blocks opaque).
 enum HTMLTableReader {
+  /// The tags the reader tells apart (``tagName(_:at:limit:)``); every other tag is ``other``.
+  enum Tag {
+    case tr, closingTR, td, closingTD, th, closingTH, other
+
+    /// A tag that ends a cell left open: a new cell or a row's start or end.
+    var endsOpenCell: Bool { self == .td || self == .th || self == .tr || self == .closingTR }
+  }
+
+  static let closingTD = Array("</td>".utf8)
+  static let closingTH = Array("</th>".utf8)
+
   static func table(in file: SourceFile, range: Range<Int>) -> HTMLTable {
     let bytes = file.bytes
     var rows: [HTMLTableRow] = []
@@ -16,31 +33,26 @@ enum HTMLTableReader {
     }
     var i = range.lowerBound
     while i < range.upperBound {
-      guard bytes[i] == UInt8(ascii: "<") else {
-        i += 1
-        continue
-      }
+      // Only tags matter: `memchr` finds the next `<` (cell text runs long between them).
+      i = nextTagStart(bytes, from: i, limit: range.upperBound)
+      guard i < range.upperBound else { break }
       let tag = tagName(bytes, at: i, limit: range.upperBound)
       switch tag {
-      case "tr", "/tr":
+      case .tr, .closingTR:
         closeRow()
         i = tagEnd(bytes, from: i, limit: range.upperBound)
-      case "td", "th":
+      case .td, .th:
         let contentStart = tagEnd(bytes, from: i, limit: range.upperBound)
-        let closing = Array("</\(tag)>".utf8)
+        let closing = tag == .td ? closingTD : closingTH
         var j = contentStart
-        while j < range.upperBound,
-          !(bytes[j] == UInt8(ascii: "<") && matches(bytes, closing, at: j, limit: range.upperBound))
-        {
+        while true {
+          j = nextTagStart(bytes, from: j, limit: range.upperBound)
+          guard j < range.upperBound, !matches(bytes, closing, at: j, limit: range.upperBound) else { break }
           // A new cell or row without a closing tag ends this cell.
-          if bytes[j] == UInt8(ascii: "<"),
-            ["td", "th", "tr", "/tr"].contains(tagName(bytes, at: j, limit: range.upperBound))
-          {
-            break
-          }
+          if tagName(bytes, at: j, limit: range.upperBound).endsOpenCell { break }
           j += 1
         }
-        if tag == "th" { rowIsHeader = true }
+        if tag == .th { rowIsHeader = true }
         cells.append(cell(in: file, range: contentStart..<j))
         i = j < range.upperBound && matches(bytes, closing, at: j, limit: range.upperBound) ? j + closing.count : j
       default:
@@ -49,6 +61,16 @@ enum HTMLTableReader {
     }
     closeRow()
     return HTMLTable(rows: rows)
+  }
+
+  /// The offset of the next `<` at or after `start`, or `limit`.
+  static func nextTagStart(_ bytes: [UInt8], from start: Int, limit: Int) -> Int {
+    guard start < limit else { return start }
+    return bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress, let found = memchr(base + start, Int32(UInt8(ascii: "<")), limit - start)
+      else { return limit }
+      return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
   }
 
   static func cell(in file: SourceFile, range: Range<Int>) -> HTMLTableCell {
@@ -85,22 +107,22 @@ enum HTMLTableReader {
     return String(decoding: text, as: UTF8.self).trimmingWhitespace()
   }
 
-  /// The lower-cased tag name at `<`, with a leading `/` for closing tags; only the table tags are told apart.
-  static func tagName(_ bytes: [UInt8], at start: Int, limit: Int) -> String {
+  /// The table tag at `<` (letter case ignored), or ``Tag/other``.
+  static func tagName(_ bytes: [UInt8], at start: Int, limit: Int) -> Tag {
     var i = start + 1
     let closing = i < limit && bytes[i] == UInt8(ascii: "/")
     if closing { i += 1 }
-    guard i + 1 < limit else { return "" }
+    guard i + 1 < limit else { return .other }
     let first = bytes[i] | 0x20
     let second = bytes[i + 1] | 0x20
     let third = i + 2 < limit ? bytes[i + 2] | 0x20 : 0
     // A two-letter name followed by something that is not a letter.
-    guard first == UInt8(ascii: "t"), !(third >= UInt8(ascii: "a") && third <= UInt8(ascii: "z")) else { return "" }
+    guard first == UInt8(ascii: "t"), !(third >= UInt8(ascii: "a") && third <= UInt8(ascii: "z")) else { return .other }
     switch second {
-    case UInt8(ascii: "r"): return closing ? "/tr" : "tr"
-    case UInt8(ascii: "d"): return closing ? "/td" : "td"
-    case UInt8(ascii: "h"): return closing ? "/th" : "th"
-    default: return ""
+    case UInt8(ascii: "r"): return closing ? .closingTR : .tr
+    case UInt8(ascii: "d"): return closing ? .closingTD : .td
+    case UInt8(ascii: "h"): return closing ? .closingTH : .th
+    default: return .other
     }
   }
 

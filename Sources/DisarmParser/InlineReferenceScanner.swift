@@ -5,25 +5,42 @@ import DisarmFramework
 enum InlineReferenceScanner {
   /// Kinds whose bare codes are distinctive enough to count as references in prose. Short codes of the other kinds
   /// (`A380`, `P25`, `M001`, `D02`) count only when followed by `: Name`.
-  static let bareKinds: Set<ObjectKind> = [.technique, .tactic, .task, .incident, .counter, .detection]
+  static func countsBare(_ kind: ObjectKind) -> Bool {
+    switch kind {
+    case .technique, .tactic, .task, .incident, .counter, .detection: true
+    case .phase, .actorType, .metatechnique, .responseType: false
+    }
+  }
 
   /// References in `range`, skipping the byte ranges in `excluded` (links, which are recorded as links).
   static func references(
     in file: SourceFile, range: Range<Int>, excluding excluded: [Range<Int>] = [], syntax: IdentifierSyntax
   ) -> [InlineReference] {
+    var references: [InlineReference] = []
+    append(to: &references, in: file, range: range, excluding: excluded, syntax: syntax)
+    return references
+  }
+
+  /// Appends the references in `range` to `references`: the page parser gathers those of every field, row and
+  /// paragraph of a page in one array.
+  static func append(
+    to references: inout [InlineReference], in file: SourceFile, range: Range<Int>, excluding excluded: [Range<Int>],
+    syntax: IdentifierSyntax
+  ) {
     // Read through a buffer pointer: the syntax matches at every capital letter of every page, and a buffer reaches
     // its non-generic form directly.
     file.bytes.withUnsafeBufferPointer { bytes in
-      references(in: file, bytes: bytes, range: range, excluding: excluded, syntax: syntax)
+      append(to: &references, in: file, bytes: bytes, range: range, excluding: excluded, syntax: syntax)
     }
   }
 
-  private static func references(
-    in file: SourceFile, bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, excluding excluded: [Range<Int>],
-    syntax: IdentifierSyntax
-  ) -> [InlineReference] {
-    var references: [InlineReference] = []
-    var exclusion = excluded.sorted { $0.lowerBound < $1.lowerBound }.makeIterator()
+  private static func append(
+    to references: inout [InlineReference], in file: SourceFile, bytes: UnsafeBufferPointer<UInt8>,
+    range: Range<Int>, excluding excluded: [Range<Int>], syntax: IdentifierSyntax
+  ) {
+    // The links a scanner gives come in order; only ranges given out of order are sorted (a copy).
+    let inOrder = zip(excluded, excluded.dropFirst()).allSatisfy { $0.lowerBound <= $1.lowerBound }
+    var exclusion = (inOrder ? excluded : excluded.sorted { $0.lowerBound < $1.lowerBound }).makeIterator()
     var nextExcluded = exclusion.next()
     var i = range.lowerBound
     while i < range.upperBound {
@@ -36,8 +53,7 @@ enum InlineReferenceScanner {
       guard byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") else {
         // Skip ahead to the next capital letter or exclusion, whichever comes first: most prose bytes are neither.
         let stop = min(range.upperBound, nextExcluded?.lowerBound ?? range.upperBound)
-        i += 1
-        while i < stop, bytes[i] < UInt8(ascii: "A") || bytes[i] > UInt8(ascii: "Z") { i += 1 }
+        i = ByteScan.capitals.next(in: bytes, from: i + 1, to: stop)
         continue
       }
       if i > 0 {
@@ -56,12 +72,11 @@ enum InlineReferenceScanner {
         continue
       }
       let name = nameAfter(code: end, in: file, limit: limit)
-      if bareKinds.contains(kind) || name != nil {
+      if countsBare(kind) || name != nil {
         references.append(InlineReference(kind: kind, code: file.text(i..<end), name: name))
       }
-      i = name?.range.end.offset ?? end
+      i = name?.offsets.upperBound ?? end
     }
-    return references
   }
 
   /// The name after `: ` that follows a code ending at `codeEnd`.

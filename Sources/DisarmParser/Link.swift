@@ -27,7 +27,10 @@ public struct Link: Hashable, Sendable {
   public var targetFileStem: String? {
     let bytes = destination.utf8
     let nameStart = (bytes.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 }) ?? bytes.startIndex
-    guard bytes.endIndex - nameStart >= 3, bytes.suffix(3).elementsEqual(".md".utf8) else { return nil }
+    let end = bytes.endIndex
+    guard end - nameStart >= 3, bytes[end - 3] == UInt8(ascii: "."), bytes[end - 2] == UInt8(ascii: "m"),
+      bytes[end - 1] == UInt8(ascii: "d")
+    else { return nil }
     return String(decoding: bytes[nameStart..<(bytes.endIndex - 3)], as: UTF8.self)
   }
 

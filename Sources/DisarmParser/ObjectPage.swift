@@ -54,8 +54,30 @@ public final class ObjectPage: Sendable {
 
   /// The first table whose first column header is `firstColumn` (case-insensitive).
   public func table(firstColumn: String) -> MarkdownTable? {
-    let key = firstColumn.lowercased()
-    return tables.first { $0.firstColumnKey == key }
+    // Every regenerated page looks its tables up by name (`Incident`): an ASCII name is compared with an ASCII key
+    // on their bytes, the name's capitals folded, rather than lower-cased into a new string per look-up.
+    var name = firstColumn
+    let found = name.withUTF8 { nameBytes -> Int? in
+      guard !nameBytes.contains(where: { $0 >= 0x80 }) else {
+        let lowered = firstColumn.lowercased()
+        return tables.firstIndex { $0.firstColumnKey == lowered }
+      }
+      return tables.indices.first { index in
+        var key = tables[index].firstColumnKey
+        return key.withUTF8 { keyBytes in
+          guard !keyBytes.contains(where: { $0 >= 0x80 }) else {
+            return tables[index].firstColumnKey == firstColumn.lowercased()
+          }
+          guard keyBytes.count == nameBytes.count else { return false }
+          for offset in 0..<keyBytes.count {
+            let byte = nameBytes[offset]
+            if keyBytes[offset] != (byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte) { return false }
+          }
+          return true
+        }
+      }
+    }
+    return found.map { tables[$0] }
   }
 
   /// The links of every table row, in order.

@@ -46,15 +46,15 @@ public enum PageParser {
         continuesOpen = !isTable && found.isEmpty
       }
       if continuesOpen {
-        let links = LinkScanner.links(in: file, range: lineStart..<end).map { $0.range.offsets }
+        let links = LinkScanner.links(in: file, range: lineStart..<end).map(\.whole.offsets)
         switch open {
         case .field(let index):
-          let valueStart = fields[index].value.range.start.offset
+          let valueStart = fields[index].value.offsets.lowerBound
           fields[index].value = file.text(valueStart..<end)
           scanRanges.append((lineStart..<end, links))
           continue
         case .row(let tableIndex, let rowIndex):
-          let rowStart = tables[tableIndex].rows[rowIndex].source.range.start.offset
+          let rowStart = tables[tableIndex].rows[rowIndex].source.offsets.lowerBound
           let row = TableReader.row(in: file, range: rowStart..<end)
           tables[tableIndex].rows[rowIndex] = row
           scanRanges.append((lineStart..<end, links))
@@ -74,7 +74,7 @@ public enum PageParser {
         let table = TableReader.table(in: file, firstLine: block.startLine, lastLine: block.endLine)
         tables.append(table)
         for row in table.rows {
-          scanRanges.append((row.source.range.offsets, row.links.map { $0.range.offsets }))
+          scanRanges.append((row.source.offsets, row.links.map(\.whole.offsets)))
         }
         if let last = table.rows.last, !last.isClosed {
           open = .row(table: tables.count - 1, row: table.rows.count - 1)
@@ -90,38 +90,61 @@ public enum PageParser {
         }
         fields += found
         for field in found {
-          let range = field.value.range.offsets
-          scanRanges.append((range, LinkScanner.links(in: file, range: range).map { $0.range.offsets }))
+          let range = field.value.offsets
+          scanRanges.append((range, LinkScanner.links(in: file, range: range).map(\.whole.offsets)))
         }
         open = .field(fields.count - 1)
       case .paragraph:
         otherText.append(file.text(start..<end))
-        scanRanges.append((start..<end, LinkScanner.links(in: file, range: start..<end).map { $0.range.offsets }))
+        scanRanges.append((start..<end, LinkScanner.links(in: file, range: start..<end).map(\.whole.offsets)))
       default:
         otherText.append(file.text(lineStart..<max(lineStart, end)))
         open = .none
       }
     }
 
-    let references = scanRanges.flatMap {
-      InlineReferenceScanner.references(
-        in: file, range: $0.range, excluding: $0.excluded, syntax: framework.identifiers)
+    var references: [InlineReference] = []
+    for scan in scanRanges {
+      InlineReferenceScanner.append(
+        to: &references, in: file, range: scan.range, excluding: scan.excluded, syntax: framework.identifiers)
     }
-    let stem = path.split(separator: "/").last.map { String($0.hasSuffix(".md") ? $0.dropLast(3) : $0) } ?? path
     return ObjectPage(
-      file: file, kind: kind, fileStem: stem,
+      file: file, kind: kind, fileStem: fileStem(of: path),
       template: template(kind: kind, heading: heading, fields: fields), heading: heading, fields: fields,
       tables: tables, otherText: otherText, references: references, notes: notes)
+  }
+
+  /// The file name of `path` without `.md` (`techniques/T0151.008.md` gives `T0151.008`): its last non-empty
+  /// component, less a final `.md`; the path itself when it has no component. An ASCII path (every path of a
+  /// knowledge base but damaged ones) is cut on its bytes, without splitting it into characters.
+  static func fileStem(of path: String) -> String {
+    var contiguous = path
+    return contiguous.withUTF8 { bytes in
+      guard !bytes.contains(where: { $0 >= 0x80 }) else {
+        return path.split(separator: "/").last.map { String($0.hasSuffix(".md") ? $0.dropLast(3) : $0) } ?? path
+      }
+      var end = bytes.count
+      while end > 0, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+      guard end > 0 else { return String(decoding: bytes, as: UTF8.self) }
+      var start = end
+      while start > 0, bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+      if end - start >= 3, bytes[end - 3] == UInt8(ascii: "."), bytes[end - 2] == UInt8(ascii: "m"),
+        bytes[end - 1] == UInt8(ascii: "d")
+      {
+        end -= 3
+      }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
   }
 
   /// `value` extended over the line breaks after it but the two that end its line and make the blank line before
   /// the next field at `nextLine` (byte offset of that line's start), when nothing else lies between.
   static func valueWithTrailingLineBreaks(_ value: SourceText, before nextLine: Int, in file: SourceFile) -> SourceText
   {
-    let end = value.range.end.offset
+    let end = value.offsets.upperBound
     let keptUntil = nextLine - 2
     guard keptUntil > end, file.bytes[end..<nextLine].allSatisfy({ $0 == UInt8(ascii: "\n") }) else { return value }
-    return file.text(value.range.start.offset..<keptUntil)
+    return file.text(value.offsets.lowerBound..<keptUntil)
   }
 
   /// Technique pages tell the generations apart by their field style; other kinds share one layout.

@@ -56,7 +56,7 @@ import Testing
     var random = SeededRandom(seed: 25)
     let pieces = ["[", "]", "(", ")", "\\", "\n", "a", " ", "[a](b)", "](", "\\[", "é"]
     for round in 0..<20000 {
-      let text = (0..<Int.random(in: 0...14, using: &random)).map { _ in pieces.randomElement(using: &random)! }
+      let text = (0..<Int.random(in: 0...40, using: &random)).map { _ in pieces.randomElement(using: &random)! }
         .joined()
       let bytes = Array(text.utf8)
       let file = SourceFile(path: "p.md", bytes: bytes)

@@ -67,8 +67,15 @@ public struct SourceText: Hashable, Sendable {
   /// Where the text lies in the file.
   public var range: SourceRange { buffer.range(offsets) }
 
-  /// The text with leading and trailing spaces, tabs and line breaks removed.
-  public var trimmed: String { text.trimmingWhitespace() }
+  /// The text with leading and trailing spaces, tabs and line breaks removed (as ``text`` then
+  /// `trimmingWhitespace()` would give it, the bytes trimmed before they are decoded: the whitespace it removes is
+  /// ASCII or a whole U+00A0, never part of a sequence that decoding repairs).
+  public var trimmed: String {
+    buffer.bytes.withUnsafeBufferPointer { bytes in
+      let kept = WhitespaceTrimming.kept(bytes, offsets)
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[kept]), as: UTF8.self)
+    }
+  }
 
   /// Whether the text is empty.
   public var isEmpty: Bool { offsets.isEmpty }
@@ -91,28 +98,48 @@ public struct SourceText: Hashable, Sendable {
 extension StringProtocol {
   /// The string without leading and trailing ASCII whitespace (space, tab, CR, LF) and no-break spaces.
   public func trimmingWhitespace() -> String {
-    let utf8 = Array(self.utf8)
-    var start = 0
-    var end = utf8.count
-    func isSpace(_ index: Int, forward: Bool) -> Int {
-      let byte = utf8[index]
-      if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { return 1 }
-      // U+00A0 is C2 A0.
-      if forward, byte == 0xC2, index + 1 < utf8.count, utf8[index + 1] == 0xA0 { return 2 }
-      if !forward, byte == 0xA0, index > 0, utf8[index - 1] == 0xC2 { return 2 }
-      return 0
+    // Read in place where the string is contiguous (native strings and their substrings), without a copy.
+    if let trimmed = utf8.withContiguousStorageIfAvailable({ bytes -> String in
+      let kept = WhitespaceTrimming.kept(bytes, 0..<bytes.count)
+      return kept.count == bytes.count
+        ? String(self) : String(decoding: UnsafeBufferPointer(rebasing: bytes[kept]), as: UTF8.self)
+    }) {
+      return trimmed
     }
+    return Array(utf8).withUnsafeBufferPointer { bytes in
+      String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[WhitespaceTrimming.kept(bytes, 0..<bytes.count)]), as: UTF8.self)
+    }
+  }
+}
+
+/// Where text is left once leading and trailing whitespace is removed, found on its UTF-8 bytes.
+enum WhitespaceTrimming {
+  /// The part of `range` of `bytes` between leading and trailing ASCII whitespace (space, tab, CR, LF) and
+  /// no-break spaces (U+00A0, bytes C2 A0).
+  static func kept(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+    var start = range.lowerBound
+    var end = range.upperBound
+    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
     while start < end {
-      let width = isSpace(start, forward: true)
-      if width == 0 { break }
-      start += width
+      if isSpace(bytes[start]) {
+        start += 1
+      } else if bytes[start] == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 {
+        start += 2
+      } else {
+        break
+      }
     }
     while end > start {
-      let width = isSpace(end - 1, forward: false)
-      if width == 0 { break }
-      end -= width
+      if isSpace(bytes[end - 1]) {
+        end -= 1
+      } else if bytes[end - 1] == 0xA0, end - 1 > start, bytes[end - 2] == 0xC2 {
+        end -= 2
+      } else {
+        break
+      }
     }
-    return String(decoding: utf8[start..<end], as: UTF8.self)
+    return start..<end
   }
 }
 

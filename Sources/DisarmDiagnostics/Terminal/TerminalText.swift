@@ -29,9 +29,20 @@ public enum TerminalText {
   /// tab, DEL, a C1 control (`C2 80`–`C2 9F`) or a bidi override or isolate (`E2 80 AA`–`E2 80 AE`,
   /// `E2 81 A6`–`E2 81 A9`). Other multi-byte text (dashes, quotes, accents) needs no change.
   static func needsChange(_ text: String) -> Bool {
-    var utf8 = text.utf8.makeIterator()
+    // Read in place (every line of every finding comes through here): printable ASCII, most of the text, is passed
+    // over with one comparison per byte.
+    if let found = text.utf8.withContiguousStorageIfAvailable({ needsChange(bytes: $0) }) { return found }
+    return Array(text.utf8).withUnsafeBufferPointer { needsChange(bytes: $0) }
+  }
+
+  private static func needsChange(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var previous: (UInt8, UInt8) = (0, 0)
-    while let byte = utf8.next() {
+    for byte in bytes {
+      if byte &- 0x20 < 0x5F {
+        // Printable ASCII (0x20 to 0x7E): never shown differently, nor the start of a sequence that is.
+        previous = (previous.1, byte)
+        continue
+      }
       switch byte {
       case 0x09: break
       case 0x00..<0x20, 0x7F: return true

@@ -52,11 +52,11 @@ public enum PageSync {
       switch page.basis {
       case .bytes(let read):
         // The file as read is what a rewrite may replace: no second read, the writer compares again anyway.
-        if read != page.bytes { changes.append(Change(page: page, current: read)) }
+        if !RenderedPage.sameBytes(read, page.bytes) { changes.append(Change(page: page, current: read)) }
       case .absent, .unread:
         let path = try SafePath.resolvePath(page.path, in: folderPath)
         let current = OnDisk.contents(atPath: path)
-        if current.bytes == page.bytes { continue }
+        if let existing = current.bytes, RenderedPage.sameBytes(existing, page.bytes) { continue }
         if OnDisk.matches(current, page.basis) {
           changes.append(Change(page: page, current: current.bytes))
         } else {

@@ -49,7 +49,7 @@ public enum PageRenderer {
     }
     // A page equal to its file is reduced to its path at once, so that its bytes are never held twice.
     let kept = { (page: RenderedPage) -> Rendition in
-      keepingUnchanged || page.basis != .bytes(page.bytes) ? .page(page) : .unchanged(page.path)
+      keepingUnchanged || !page.isUnchanged ? .page(page) : .unchanged(page.path)
     }
     let previous = Dictionary(kb.wholePages.map { ($0.path, $0.file) }, uniquingKeysWith: { a, _ in a })
     // The derived pages go first: they are the largest, and starting them early keeps every core busy.

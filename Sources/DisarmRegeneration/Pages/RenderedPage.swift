@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A page or file produced from the model, ready to be written or compared.
 public struct RenderedPage: Sendable, Equatable {
   /// What the page's file held when the model was read: the only content a rewrite in place may replace
@@ -24,5 +30,24 @@ public struct RenderedPage: Sendable, Equatable {
     self.path = path
     self.bytes = bytes
     self.basis = basis
+  }
+
+  /// Whether the page is exactly the file as read (its ``basis``): most regenerated pages are, and commands that
+  /// only compare drop those at once.
+  public var isUnchanged: Bool {
+    guard case .bytes(let read) = basis else { return false }
+    return Self.sameBytes(read, bytes)
+  }
+
+  /// Whether `a` and `b` hold the same bytes, compared with `memcmp` (an array's `==` compares element by element,
+  /// and every page of a knowledge base is compared with its file).
+  public static func sameBytes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    guard a.count == b.count else { return false }
+    return a.withUnsafeBufferPointer { a in
+      b.withUnsafeBufferPointer { b in
+        guard let left = a.baseAddress, let right = b.baseAddress else { return true }
+        return memcmp(left, right, a.count) == 0
+      }
+    }
   }
 }

@@ -64,11 +64,19 @@ public struct NameMismatchRule: Rule {
   /// Whether a link text is exactly `ID Name`: nearly every link is, and telling so from the bytes saves decoding
   /// and splitting the text of every link of the knowledge base.
   static func isExactly(_ text: ArraySlice<UInt8>, id: DisarmID, name: String) -> Bool {
-    let idBytes = id.string.utf8
-    let nameBytes = name.utf8
-    guard text.count == idBytes.count + 1 + nameBytes.count, text.starts(with: idBytes) else { return false }
-    return text[text.startIndex + idBytes.count] == UInt8(ascii: " ")
-      && text.suffix(nameBytes.count).elementsEqual(nameBytes)
+    // Compared through buffers: the strings' UTF-8 views read through the generic sequence methods byte by byte.
+    var idString = id.string
+    var nameString = name
+    return idString.withUTF8 { idBytes in
+      nameString.withUTF8 { nameBytes in
+        guard text.count == idBytes.count + 1 + nameBytes.count else { return false }
+        return text.withUnsafeBufferPointer { text in
+          text[idBytes.count] == UInt8(ascii: " ")
+            && UnsafeBufferPointer(rebasing: text[..<idBytes.count]).elementsEqual(idBytes)
+            && UnsafeBufferPointer(rebasing: text[(idBytes.count + 1)...]).elementsEqual(nameBytes)
+        }
+      }
+    }
   }
 
   /// Whether text written after `ID: ` is meant as the object's name rather than a sentence that happens to follow a

@@ -78,7 +78,7 @@ enum KeptLayoutPage {
   /// `row` with only as many cells as `table`'s header has: a one-column `| Counters |` table (AMITT's technique
   /// pages) gets the counter's link without its response type.
   static func cut(_ row: String, toColumnsOf table: MarkdownTable) -> String {
-    guard table.columns.count == 1, let end = row.range(of: " | ", options: [], range: nil) else { return row }
+    guard table.columns.count == 1, let end = row.firstRange(ofLiteral: " | ") else { return row }
     return String(row[..<end.lowerBound]) + " |"
   }
 
@@ -88,7 +88,9 @@ enum KeptLayoutPage {
     guard let (id, written) = ObjectLink.target(of: row, in: kb), let link = row.links.first else { return [] }
     let text = "\(id) \(ObjectLink.name(of: id, in: kb, fallback: written))"
     let current = link.text
-    return current.utf8.elementsEqual(text.utf8) ? [] : [(current.offsets, text)]
+    var derived = text
+    let same = derived.withUTF8 { derived in current.utf8.withUnsafeBufferPointer { $0.elementsEqual(derived) } }
+    return same ? [] : [(current.offsets, text)]
   }
 
   /// The edit that writes the derived name of `relation`'s target after its identifier in the page's field, where

@@ -23,7 +23,7 @@ public enum FieldedIndexRenderer {
     for entry in kb.listing(of: kind) {
       let row = ListedRow(entry, indexRows: [:])
       let countries = row.field("from country / to country")
-      let split = countries.range(of: " / ")
+      let split = countries.firstRange(ofLiteral: " / ")
       html += "<tr>\n<td><a href=\"\(folder)/\(row.idText).md\">\(row.idText)</a></td>\n"
       for column in columns {
         let value: String

@@ -123,7 +123,7 @@ public enum IndexPageRenderer {
   /// An incident page writes `* **Countries:** <attributed to> , <found in>`; the index shows the part after the
   /// first ` , ` (the attribution may hold plain commas: `Russia,UK , UK`). A value without ` , ` is taken whole.
   static func foundInCountry(_ countries: String) -> String {
-    guard let range = countries.range(of: " , ") else { return countries.trimmingWhitespace() }
+    guard let range = countries.firstRange(ofLiteral: " , ") else { return countries.trimmingWhitespace() }
     return String(countries[range.upperBound...])
   }
 
