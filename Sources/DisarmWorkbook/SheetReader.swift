@@ -47,8 +47,10 @@ enum SheetReader {
       }
       if let value, value != .text("") { cells.append(Workbook.Cell(column: cellColumn, value: value)) }
     }
-    try WorkbookParts.scan(bytes, path: path, part: part) { event in
-      guard failure == nil else { return }
+    var scanner = XMLScanner(bytes)
+    while let event = try WorkbookParts.next(in: &scanner, path: path, part: part) {
+      // After a failure the rest is only scanned (an error in the XML is still the one reported).
+      guard failure == nil else { continue }
       switch event {
       case .start(let name, let attributes, let selfClosing):
         switch WorkbookParts.local(name) {
