@@ -4,12 +4,15 @@
 /// Reading and recognising a file needs no release, and for a large bundle it is most of a migration's own work: it
 /// can run while the releases load (``FileReading``), and the migration proper then takes the files read.
 public enum FileMigration {
-  /// A file read under the bounds and recognised (its JSON document read), not yet migrated.
+  /// A file read under the bounds and recognised (its JSON document read, a bundle's objects to migrate found), not
+  /// yet migrated.
   public struct ReadFile: Sendable {
     public var path: String
     var bytes: [UInt8]
     var format: MigratedFormat
     var document: JSONDocument?
+    /// A bundle's objects that carry framework identifiers (``STIXMigration/migratedObjects(of:)``).
+    var objectsOfMigratedTypes: [(index: Int, type: String)]?
   }
 
   /// Reads and recognises the files at `paths`, in order; throws the first failure.
@@ -18,7 +21,10 @@ public enum FileMigration {
     for path in paths {
       let bytes = try MigratedFormat.load(path)
       let (format, document) = try MigratedFormat.recognise(bytes, path: path)
-      files.append(ReadFile(path: path, bytes: bytes, format: format, document: document))
+      files.append(
+        ReadFile(
+          path: path, bytes: bytes, format: format, document: document,
+          objectsOfMigratedTypes: format == .stix ? document.map { STIXMigration.migratedObjects(of: $0.root) } : nil))
     }
     return files
   }
@@ -31,7 +37,9 @@ public enum FileMigration {
       var file: MigrationResult.File
       switch read.format {
       case .navigator: file = LayerMigration.migrate(bytes, document!.root, file: path, mapping: mapping)
-      case .stix: file = STIXMigration.migrate(bytes, document!.root, file: path, mapping: mapping)
+      case .stix:
+        file = STIXMigration.migrate(
+          bytes, document!.root, file: path, mapping: mapping, objectsOfMigratedTypes: read.objectsOfMigratedTypes)
       case .misp: file = MISPMigration.migrate(bytes, document!.root, file: path, mapping: mapping)
       case .csv: file = TextMigration.migrate(bytes, file: path, header: true, mapping: mapping)
       case .text: file = TextMigration.migrate(bytes, file: path, header: false, mapping: mapping)
