@@ -40,6 +40,9 @@ public enum MigratedFilesWriter {
     }
   }
 
+  /// Runs of the migrated bytes shorter than this are gathered into one write.
+  static let gathering = 64 << 10
+
   /// Writes the migrated files of `result` (those whose bytes changed, and, into a folder, all of them), returning
   /// the paths written.
   public static func write(_ result: MigrationResult, to destination: Destination) throws(MigrationFailure)
@@ -62,7 +65,19 @@ public enum MigratedFilesWriter {
     for (file, target) in zip(result.files, targets) {
       if case .inPlace = destination, !file.isChanged { continue }
       do {
-        try AtomicFile.write(file.migrated, to: URL(fileURLWithPath: target), durable: durable)
+        // Written from the original's bytes and the edits' (small runs gathered, long ones written where they lie).
+        try AtomicFile.stream(toPath: target, durable: durable) { writer in
+          var gathered: [UInt8] = []
+          gathered.reserveCapacity(Self.gathering)
+          file.pieces { piece in
+            if gathered.count + piece.count > Self.gathering {
+              writer.write(gathered)
+              gathered.removeAll(keepingCapacity: true)
+            }
+            if piece.count >= Self.gathering { writer.write(piece) } else { gathered.append(contentsOf: piece) }
+          }
+          writer.write(gathered)
+        }
       } catch {
         throw MigrationFailure(description: error.description)
       }

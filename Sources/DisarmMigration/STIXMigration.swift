@@ -153,7 +153,7 @@ enum STIXMigration {
       withExtendedLifetime(whole) {}
     }
     return .init(
-      path: file, format: .stix, original: bytes, migrated: edited.result, items: items, identifiers: identifiers,
+      path: file, format: .stix, original: bytes, edits: edited.edits, items: items, identifiers: identifiers,
       unchanged: unchanged)
   }
 
