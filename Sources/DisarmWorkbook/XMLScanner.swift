@@ -338,6 +338,39 @@ struct XMLAttributes: Equatable, Sequence {
     (try? XMLScanner.decode(bytes[place.value])) ?? ""
   }
 
+  /// The place of the first attribute named `key`, compared on the bytes.
+  private func place(of key: StaticString) -> Place? {
+    let count = key.utf8CodeUnitCount
+    func named(_ place: Place?) -> Bool {
+      guard let place, place.key.count == count else { return false }
+      var offset = 0
+      while offset < count {
+        guard bytes[place.key.lowerBound + offset] == key.utf8Start[offset] else { return false }
+        offset += 1
+      }
+      return true
+    }
+    if named(a0) { return a0 }
+    if named(a1) { return a1 }
+    if named(a2) { return a2 }
+    if named(a3) { return a3 }
+    return more.first { named($0) }
+  }
+
+  /// What `read` makes of the value of the attribute `key` (its bytes, decoded only when it holds a reference or a
+  /// return), or nil when the element has no such attribute: a worksheet's cells each have a reference, a style and
+  /// a type, and making a string of each value cost more than reading the cell.
+  func withValue<Result>(of key: StaticString, _ read: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+    guard let place = place(of: key) else { return nil }
+    let range = place.value
+    let plain = bytes.withUnsafeBufferPointer { buffer in
+      !buffer[range].contains { $0 == UInt8(ascii: "&") || $0 == 0x0D }
+    }
+    if plain { return bytes.withUnsafeBufferPointer { read(UnsafeBufferPointer(rebasing: $0[range])) } }
+    var decoded = value(place)
+    return decoded.withUTF8 { read($0) }
+  }
+
   /// The value of the attribute `key`, if the element has it.
   subscript(key: String) -> String? {
     if matches(a0, key) { return value(a0!) }
