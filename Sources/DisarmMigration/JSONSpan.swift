@@ -122,6 +122,7 @@ public struct JSONSpan: Sendable {
 
     var current: UInt8? { offset < bytes.count ? bytes[offset] : nil }
 
+    @inline(__always)
     mutating func skipSpace() {
       while offset < bytes.count {
         let byte = bytes[offset]
@@ -130,15 +131,21 @@ public struct JSONSpan: Sendable {
       }
     }
 
-    mutating func expect(_ byte: UInt8, _ what: String) throws(JSONParser.Malformed) {
-      guard current == byte else {
-        throw failure(current == nil ? "the document ends where \(what) is expected" : "\(what) expected")
-      }
+    @inline(__always)
+    mutating func expect(_ byte: UInt8, _ what: StaticString) throws(JSONParser.Malformed) {
+      guard offset < bytes.count, bytes[offset] == byte else { throw unexpected(what) }
       offset += 1
+    }
+
+    /// The failure of ``expect(_:_:)`` (kept out of its callers' loops).
+    @inline(never)
+    func unexpected(_ what: StaticString) -> JSONParser.Malformed {
+      failure(current == nil ? "the document ends where \(what) is expected" : "\(what) expected")
     }
 
     /// The first byte of the value at `offset`, counted against the document's bound on values: every value read or
     /// skipped goes through here.
+    @inline(__always)
     mutating func countValue() throws(JSONParser.Malformed) -> UInt8 {
       guard let byte = current else { throw failure("the document ends where a value is expected") }
       values += 1
@@ -156,6 +163,7 @@ public struct JSONSpan: Sendable {
     }
 
     /// A member's name and the `:` after it, with the spaces around: what precedes every member's value.
+    @inline(__always)
     mutating func memberName() throws(JSONParser.Malformed) -> (text: Range<Int>, escaped: Bool) {
       guard current == UInt8(ascii: "\"") else { throw failure("a member name expected") }
       let name = try string()
