@@ -83,8 +83,8 @@ public enum AtomicFile {
 
   /// Writes many files with one flush instead of one per file, keeping each file's guarantees: every file's bytes go
   /// to a temporary file beside it (on all cores), one `syncfs` puts all of them on disk, then each is renamed over
-  /// its target (on all cores), only if `check(index)` still says yes just before (compare-and-swap: `check` is
-  /// called concurrently), and each folder is flushed once so that the renames last. A reader never sees half a file, and after a power loss every file is either
+  /// its target, only if `check(index)` still says yes just before (compare-and-swap), and each folder is flushed
+  /// once so that the renames last. A reader never sees half a file, and after a power loss every file is either
   /// the old one or the new one. Returns, per file, whether it was written.
   ///
   /// Without `durable`, the flushes are skipped (the renames stay atomic): for files that did not exist, which a
@@ -133,31 +133,21 @@ public enum AtomicFile {
       }
       close(anchor)
     }
-    // Each file checked and renamed on all cores: the files are independent, and one after the other the renames
-    // of an import's 784 new pages were most of its writing. A rename that fails leaves the files renamed around it
-    // written (each whole) and throws, after the temporary files of those not renamed are removed.
-    let outcomes = ParallelMap.map(Array(ready.indices)) { index -> Result<Bool, WriteError> in
-      let file = ready[index]
-      guard check(index) else {
-        unlink(file.temporary)
-        return .success(false)
-      }
-      guard rename(file.temporary, file.path) == 0 else {
-        let failure = WriteError(path: file.path, reason: String(cString: strerror(errno)))
-        unlink(file.temporary)
-        return .failure(failure)
-      }
-      return .success(true)
-    }
     var written = [Bool](repeating: false, count: files.count)
     var folders = Set<String>()
-    for (index, outcome) in outcomes.enumerated() {
-      switch outcome {
-      case .success(let renamed):
-        written[index] = renamed
-        if renamed { folders.insert(split(ready[index].path).folder) }
-      case .failure(let failure): throw failure
+    // One after the other: renames into one folder take its lock, and on all cores they only waited for each other.
+    for (index, file) in ready.enumerated() {
+      guard check(index) else {
+        unlink(file.temporary)
+        continue
       }
+      if rename(file.temporary, file.path) != 0 {
+        let reason = String(cString: strerror(errno))
+        for later in ready[index...] { unlink(later.temporary) }
+        throw WriteError(path: file.path, reason: reason)
+      }
+      written[index] = true
+      folders.insert(split(file.path).folder)
     }
     for folder in folders.sorted() where durable {
       let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
