@@ -449,8 +449,8 @@ def bench_migrate(binary, args, out):
     diff = measure([binary, "diff", old, CORPUS_BEFORE, "--format", "json"], runs)
     print(f"{'2024-03-13 → 11-22':20} {'':7} {'':7}  {'diff':14} {diff['wall']*1000:9.1f} {diff['cpu']*1000:9.1f} "
           f"{diff['rss']:9.1f}")
-    # Each file twice: migrated and reported without writing, then written (atomically and durably: a 20 MB file's
-    # fsync is a wall-clock cost `diff`, which writes nothing, does not have).
+    # Each file twice: migrated and reported without writing, then written into a new folder (atomically; a file
+    # written into --output is not flushed to disk, one rewritten --in-place is).
     cases = [(f"layer ({len(ids)})", layer, True), (f"{count} STIX", bundle, False), (f"{count} STIX", bundle, True)]
     for label, path, write in cases:
         output = (lambda run: ["--output", f"{out}-m{run}"]) if write else (lambda run: [])
