@@ -4,7 +4,8 @@ the floor (reading every page and parsing it with libcmark, nothing else: `disar
 (the same plus writing as many files: `disarm-bench floor --write-into`, what `build` is compared with), on the
 2025-02-10 corpus and on synthetic knowledge bases 1x, 10x and 100x its size.
 
-Usage: scripts/bench.py [--runs N] [--scales 1,10,100] [--binary PATH] [--work DIR] [--smoke] [--only incidents|migrate|stats]
+Usage: scripts/bench.py [--runs N] [--scales 1,10,100] [--binary PATH] [--work DIR] [--smoke]
+                        [--only import|incidents|migrate|stats]
 Prints one table; every figure is the median of N runs (at least 11 for knowledge bases under 20 MiB, whose runs
 take well under a second and vary most), and time columns are also given as a ratio to the floor.
 """
@@ -64,7 +65,8 @@ def main():
     parser.add_argument("--binary", default=DEFAULT_BINARY)
     parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "disarm-bench"))
     parser.add_argument("--smoke", action="store_true", help="1x only, one run: checks that the suite completes")
-    parser.add_argument("--only", choices=["incidents", "migrate", "stats"], help="measure only this section (after building)")
+    parser.add_argument("--only", choices=["import", "incidents", "migrate", "stats"],
+                        help="measure only this section (after building)")
     args = parser.parse_args()
     if args.smoke:
         args.runs, args.scales = 1, "1"
@@ -75,6 +77,9 @@ def main():
     binary = args.binary
     # The floor and the synthetic knowledge bases come from the benchmark's own tool, built next to disarm.
     bench_tool = os.path.join(os.path.dirname(binary), "disarm-bench")
+    if args.only == "import":
+        os.makedirs(args.work, exist_ok=True)
+        return bench_import(binary, args, os.path.join(args.work, "out"))
     if args.only == "incidents":
         os.makedirs(args.work, exist_ok=True)
         return bench_incidents(binary, args, os.path.join(args.work, "out"))
@@ -444,8 +449,8 @@ def bench_migrate(binary, args, out):
     diff = measure([binary, "diff", old, CORPUS_BEFORE, "--format", "json"], runs)
     print(f"{'2024-03-13 → 11-22':20} {'':7} {'':7}  {'diff':14} {diff['wall']*1000:9.1f} {diff['cpu']*1000:9.1f} "
           f"{diff['rss']:9.1f}")
-    # Each file twice: migrated and reported without writing, then written (atomically and durably: a 20 MB file's
-    # fsync is a wall-clock cost `diff`, which writes nothing, does not have).
+    # Each file twice: migrated and reported without writing, then written into a new folder (atomically; a file
+    # written into --output is not flushed to disk, one rewritten --in-place is).
     cases = [(f"layer ({len(ids)})", layer, True), (f"{count} STIX", bundle, False), (f"{count} STIX", bundle, True)]
     for label, path, write in cases:
         output = (lambda run: ["--output", f"{out}-m{run}"]) if write else (lambda run: [])

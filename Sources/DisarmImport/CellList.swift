@@ -11,6 +11,18 @@ enum CellList {
 
   static func entries(_ cell: String, divider: Character) -> [Entry] {
     guard !cell.isEmpty else { return [] }
+    // ASCII without a carriage return (almost every list cell): each byte is a character, so the cell is split on
+    // its bytes, which gives the same pieces without telling characters apart.
+    if divider.utf8.count == 1, let separator = divider.utf8.first, separator != 0x0D,
+      cell.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D })
+    {
+      let bytes = Array(cell.utf8)
+      return bytes.split(separator: separator, omittingEmptySubsequences: false).map { piece in
+        let token = piece.prefix { $0 != UInt8(ascii: " ") }
+        return Entry(
+          token: String(decoding: token, as: UTF8.self), piece: String(decoding: piece, as: UTF8.self))
+      }
+    }
     return cell.split(separator: divider, omittingEmptySubsequences: false).map { piece in
       Entry(token: String(piece.prefix { $0 != " " }), piece: String(piece))
     }

@@ -19,6 +19,14 @@ enum CellText {
     "NULL", "NaN", "None", "n/a", "nan", "null",
   ]
 
+  /// Whether pandas reads `text` as missing. Every marker is ASCII and at most 8 bytes, and only a string of the
+  /// same bytes equals one (no other text normalises to ASCII letters, digits or `#./<>-`): so a longer text is not
+  /// hashed at all (hashing a cell of a page's length, normalised for non-ASCII letters, cost a fifth of reading the
+  /// records).
+  static func isMissing(_ text: String) -> Bool {
+    text.utf8.count <= 8 && missingMarkers.contains(text)
+  }
+
   /// The type pandas gives a column holding `values` over `rowCount` data rows (a row without a value in the column
   /// is missing).
   static func columnType(_ values: [Workbook.Value], rowCount: Int) -> ColumnType {
@@ -28,7 +36,7 @@ enum CellText {
       switch value {
       case .number(let text):
         if isFraction(text) { sawFraction = true }
-      case .text(let text) where missingMarkers.contains(text): sawMissing = true
+      case .text(let text) where isMissing(text): sawMissing = true
       case .error: sawMissing = true
       default: return .mixed
       }
@@ -40,7 +48,7 @@ enum CellText {
   static func text(_ value: Workbook.Value?, in type: ColumnType) -> String {
     switch value {
     case nil, .error: return ""
-    case .text(let text): return missingMarkers.contains(text) ? "" : text
+    case .text(let text): return isMissing(text) ? "" : text
     case .bool(let flag): return flag ? "True" : "False"
     case .date(let text): return text
     case .number(let text):

@@ -44,8 +44,9 @@ struct SheetRecords: Sendable {
   var columns: [String: Int]
 
   /// Reads `layout`'s sheet of `workbook`: the first row with a value is the header; columns are found by their
-  /// header text (the first of two with the same header, as pandas keeps it under its own name).
-  init(name: String, layout: WorkbookSheet, sheet: Workbook.Sheet, file: String) {
+  /// header text (the first of two with the same header, as pandas keeps it under its own name). With `facts`, only
+  /// those facts are read (a row is then blank when it has none of them).
+  init(name: String, layout: WorkbookSheet, sheet: Workbook.Sheet, file: String, facts: Set<String>? = nil) {
     self.name = name
     self.layout = layout
     self.file = file
@@ -58,7 +59,7 @@ struct SheetRecords: Sendable {
     }
     var missing: [(String, String)] = []
     var factColumns: [String: Int] = [:]
-    for (fact, headerText) in layout.columns.sorted(by: { $0.key < $1.key }) {
+    for (fact, headerText) in layout.columns.sorted(by: { $0.key < $1.key }) where facts?.contains(fact) ?? true {
       if let column = columnOf[headerText] { factColumns[fact] = column } else { missing.append((fact, headerText)) }
     }
     missingColumns = missing

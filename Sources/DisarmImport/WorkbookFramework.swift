@@ -15,7 +15,8 @@ enum WorkbookFramework {
       guard let layout = framework.workbook["technique"], let sheet = workbook.sheet(layout.sheet),
         let folder = framework.kind(.technique)?.folder
       else { continue }
-      let records = SheetRecords(name: "technique", layout: layout, sheet: sheet, file: "")
+      // Only the identifiers are read: a row without one makes no page, whatever its other cells hold.
+      let records = SheetRecords(name: "technique", layout: layout, sheet: sheet, file: "", facts: ["id"])
       let pages = records.records.compactMap { row -> String? in
         guard let id = DisarmID(row["id"].trimmingWhitespace(), in: framework.identifiers), id.kind == .technique
         else { return nil }

@@ -13,9 +13,6 @@ struct EditedBytes {
     guard Array(original[range]) != replacement else { return }
     edits.append(ByteEdit(range: range, replacement: replacement))
   }
-
-  /// The bytes with every edit applied (edits never overlap: the migrations make each byte's edit once).
-  var result: [UInt8] { ByteEdit.applied(edits, to: original) }
 }
 
 extension EditedBytes {

@@ -34,7 +34,8 @@ public struct JSONSpan: Sendable {
     case string(Range<Int>, escaped: Bool)
     /// A number, `true`, `false` or `null`, as written.
     case scalar
-    /// A value read with ``read(_:limits:keeping:)`` under a member whose key was not kept: checked, not built.
+    /// A value read with ``read(_:limits:keeping:)`` under a member whose key was not kept, or an object of another
+    /// type in a bundle's `objects`: checked, not built.
     case skipped
   }
 
@@ -108,7 +109,7 @@ public struct JSONSpan: Sendable {
     /// The keys whose values are built (nil: all).
     var kept: KeptKeys?
     /// With it, an element of the top-level `objects` array (a STIX bundle's) whose `type` is not one of these is
-    /// read up to that member and checked, not built, after it.
+    /// read up to that member and checked after it, and is not built (``Value/skipped``).
     var objectTypes: KeptKeys?
 
     init(source: JSONSource, bytes: UnsafeBufferPointer<UInt8>, limits: JSONParser.Limits) {
@@ -122,6 +123,7 @@ public struct JSONSpan: Sendable {
 
     var current: UInt8? { offset < bytes.count ? bytes[offset] : nil }
 
+    @inline(__always)
     mutating func skipSpace() {
       while offset < bytes.count {
         let byte = bytes[offset]
@@ -130,15 +132,21 @@ public struct JSONSpan: Sendable {
       }
     }
 
-    mutating func expect(_ byte: UInt8, _ what: String) throws(JSONParser.Malformed) {
-      guard current == byte else {
-        throw failure(current == nil ? "the document ends where \(what) is expected" : "\(what) expected")
-      }
+    @inline(__always)
+    mutating func expect(_ byte: UInt8, _ what: StaticString) throws(JSONParser.Malformed) {
+      guard offset < bytes.count, bytes[offset] == byte else { throw unexpected(what) }
       offset += 1
+    }
+
+    /// The failure of ``expect(_:_:)`` (kept out of its callers' loops).
+    @inline(never)
+    func unexpected(_ what: StaticString) -> JSONParser.Malformed {
+      failure(current == nil ? "the document ends where \(what) is expected" : "\(what) expected")
     }
 
     /// The first byte of the value at `offset`, counted against the document's bound on values: every value read or
     /// skipped goes through here.
+    @inline(__always)
     mutating func countValue() throws(JSONParser.Malformed) -> UInt8 {
       guard let byte = current else { throw failure("the document ends where a value is expected") }
       values += 1
@@ -156,6 +164,7 @@ public struct JSONSpan: Sendable {
     }
 
     /// A member's name and the `:` after it, with the spaces around: what precedes every member's value.
+    @inline(__always)
     mutating func memberName() throws(JSONParser.Malformed) -> (text: Range<Int>, escaped: Bool) {
       guard current == UInt8(ascii: "\"") else { throw failure("a member name expected") }
       let name = try string()
@@ -191,7 +200,8 @@ public struct JSONSpan: Sendable {
           if inObjects, let types = objectTypes, Self.equal(name, "type"),
             case .string(let text, false) = value.value, !types.contains(UnsafeBufferPointer(rebasing: bytes[text]))
           {
-            // Another type of STIX object: the rest is checked, not built.
+            // Another type of STIX object: the rest is checked, and the object is not built (its members so far
+            // dropped: 50,000 relationships of a bundle were 50,000 arrays of one member).
             while current == UInt8(ascii: ",") {
               offset += 1
               skipSpace()
@@ -199,6 +209,8 @@ public struct JSONSpan: Sendable {
               _ = try skip(depth: depth + 1)
               skipSpace()
             }
+            try expect(UInt8(ascii: "}"), "',' or '}'")
+            return JSONSpan(source: source, range: start..<offset, value: .skipped)
           }
           if current == UInt8(ascii: ",") {
             offset += 1
@@ -362,13 +374,26 @@ public struct JSONSpan: Sendable {
 
 extension JSONSpan {
   /// The offset of the first byte at or after `start` that ends a run of plain string text: a quote, a backslash
-  /// or a control character (or the end). Eight bytes are tested at once with the usual word tricks (a byte below
-  /// 0x20, a byte equal to 0x22 or 0x5C), the rest one by one.
+  /// or a control character (or the end). Sixteen bytes are compared at once as a vector, then eight with the usual
+  /// word tricks (a byte below 0x20, a byte equal to 0x22 or 0x5C), the rest one by one.
   static func plainText(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
     var offset = start
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
     if let base = bytes.baseAddress {
+      let space = SIMD16<UInt8>(repeating: 0x20)
+      let quote = SIMD16<UInt8>(repeating: 0x22)
+      let backslash = SIMD16<UInt8>(repeating: 0x5C)
+      while offset + 16 <= bytes.count {
+        let vector = UnsafeRawPointer(base + offset).loadUnaligned(as: SIMD16<UInt8>.self)
+        let special = (vector .< space) .| (vector .== quote) .| (vector .== backslash)
+        if any(special) {
+          let lanes = unsafeBitCast(special, to: SIMD2<UInt64>.self)
+          if lanes[0] != 0 { return offset + UInt64(littleEndian: lanes[0]).trailingZeroBitCount / 8 }
+          return offset + 8 + UInt64(littleEndian: lanes[1]).trailingZeroBitCount / 8
+        }
+        offset += 16
+      }
       while offset + 8 <= bytes.count {
         let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
         let quote = word ^ (ones &* 0x22)

@@ -26,7 +26,7 @@ enum LayerMigration {
       mapping.oldShortNames.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
     guard let techniques = layer["techniques"] else {
       return .init(
-        path: file, format: .navigator, original: bytes, migrated: bytes, items: [], identifiers: 0, unchanged: 0)
+        path: file, format: .navigator, original: bytes, edits: [], items: [], identifiers: 0, unchanged: 0)
     }
     let entries = techniques.elements
     var landed: [String: Int] = [:]
@@ -109,7 +109,7 @@ enum LayerMigration {
       apply(merges[first]!, to: entries[first], bytes: bytes, edited: &edited)
     }
     return .init(
-      path: file, format: .navigator, original: bytes, migrated: edited.result, items: items,
+      path: file, format: .navigator, original: bytes, edits: edited.edits, items: items,
       identifiers: identifiers, unchanged: unchanged)
   }
 

@@ -11,7 +11,7 @@ enum MISPMigration {
     var state = State(file: file, mapping: mapping, edited: EditedBytes(bytes))
     state.walk(event, place: "", key: nil)
     return .init(
-      path: file, format: .misp, original: bytes, migrated: state.edited.result, items: state.items,
+      path: file, format: .misp, original: bytes, edits: state.edited.edits, items: state.items,
       identifiers: state.identifiers, unchanged: state.unchanged)
   }
 

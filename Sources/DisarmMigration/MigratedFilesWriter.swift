@@ -2,7 +2,7 @@ import DisarmSupport
 import Foundation
 
 /// Writes migrated files: into a folder (each under its own name) or over the originals, each file whole or not at
-/// all (``AtomicFile``). Every check is made before the first file is written: an output that would overwrite an
+/// all (``AtomicFile``; flushed to disk first when it replaces an original). Every check is made before the first file is written: an output that would overwrite an
 /// input, two inputs with one name, a folder that cannot be made.
 public enum MigratedFilesWriter {
   /// Where the files go.
@@ -40,6 +40,9 @@ public enum MigratedFilesWriter {
     }
   }
 
+  /// Runs of the migrated bytes shorter than this are gathered into one write.
+  static let gathering = 64 << 10
+
   /// Writes the migrated files of `result` (those whose bytes changed, and, into a folder, all of them), returning
   /// the paths written.
   public static func write(_ result: MigrationResult, to destination: Destination) throws(MigrationFailure)
@@ -54,10 +57,27 @@ public enum MigratedFilesWriter {
       }
     }
     var written: [String] = []
+    // A file rewritten in place is flushed to disk before it replaces the user's file (the only copy of what it
+    // held); a file written into the output folder is a new file the same command makes again from inputs that are
+    // still there, renamed into place whole without the flush, as `build --output` and an import's new pages are.
+    let durable: Bool
+    if case .inPlace = destination { durable = true } else { durable = false }
     for (file, target) in zip(result.files, targets) {
       if case .inPlace = destination, !file.isChanged { continue }
       do {
-        try AtomicFile.write(file.migrated, to: URL(fileURLWithPath: target))
+        // Written from the original's bytes and the edits' (small runs gathered, long ones written where they lie).
+        try AtomicFile.stream(toPath: target, durable: durable) { writer in
+          var gathered: [UInt8] = []
+          gathered.reserveCapacity(Self.gathering)
+          file.pieces { piece in
+            if gathered.count + piece.count > Self.gathering {
+              writer.write(gathered)
+              gathered.removeAll(keepingCapacity: true)
+            }
+            if piece.count >= Self.gathering { writer.write(piece) } else { gathered.append(contentsOf: piece) }
+          }
+          writer.write(gathered)
+        }
       } catch {
         throw MigrationFailure(description: error.description)
       }

@@ -44,16 +44,59 @@ extension MigratedFormat {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
       throw MigrationFailure(description: "\(path): no such file")
     }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
+    guard let bytes = readBounded(path, limit: MigrationBounds.maximumFileBytes) else {
       throw MigrationFailure(description: "\(path): cannot be read")
     }
-    defer { try? handle.close() }
-    // One byte past the bound, so that a file over it is refused without being held whole.
-    let data = (try? handle.read(upToCount: MigrationBounds.maximumFileBytes + 1)) ?? Data()
-    guard data.count <= MigrationBounds.maximumFileBytes else {
+    guard bytes.count <= MigrationBounds.maximumFileBytes else {
       throw MigrationFailure(description: "\(path): over the bound of \(MigrationBounds.maximumFileBytes) bytes")
     }
-    return [UInt8](data)
+    return bytes
+  }
+
+  /// The file's bytes, at most `limit` + 1 of them (one past the bound, so that a file over it is refused without
+  /// being held whole), read with `read` into an array of the file's size (reading through `FileHandle` and copying
+  /// out of its `Data` took a tenth of a 20 MB bundle's migration); nil when it cannot be read.
+  static func readBounded(_ path: String, limit: Int) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else { return nil }
+    var result: [UInt8] = []
+    var capacity = min(max(Int(status.st_size), 0), limit) + 1
+    // A file that grows while it is read is read again into a larger array, up to the bound.
+    while true {
+      var failed = false
+      var offset = 0
+      let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+        adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
+        while offset < capacity {
+          let read = Foundation.read(descriptor, buffer.baseAddress! + offset, capacity - offset)
+          if read < 0 && errno == EINTR { continue }
+          if read < 0 { failed = true }
+          if read <= 0 { break }
+          offset += read
+        }
+        count = offset
+      }
+      if failed { return nil }
+      if result.isEmpty { result = bytes } else { result += bytes }
+      if bytes.count < capacity || result.count > limit { return result }
+      capacity = min(capacity * 2, limit + 1 - result.count)
+    }
+  }
+
+  /// Asks the kernel to back the whole 2 MiB pages inside `buffer` with huge pages: a 20 MB bundle read into fresh
+  /// memory otherwise takes 5,000 page faults, a tenth of its migration's time.
+  static func adviseHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
+    #if os(Linux)
+      let huge = 2 << 20
+      guard let base = buffer.baseAddress, buffer.count >= 2 * huge else { return }
+      let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
+      let end = (Int(bitPattern: base) + buffer.count) & ~(huge - 1)
+      // MADV_HUGEPAGE (14), which Glibc's Swift module does not export.
+      if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, 14) }
+    #endif
   }
 
   /// The format of `bytes` (the file `path`), with the JSON document read when it is one.

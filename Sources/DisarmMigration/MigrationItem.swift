@@ -1,4 +1,6 @@
+import DisarmEditing
 import DisarmModel
+import Foundation
 
 /// One thing the migration did to a file, or one thing it left for a person to decide, with its place in the file.
 public struct MigrationItem: Sendable, Equatable {
@@ -46,7 +48,9 @@ public struct MigrationResult: Sendable {
     /// The format it was read as.
     public var format: MigratedFormat
     public var original: [UInt8]
-    public var migrated: [UInt8]
+    /// The edits that make the migrated file of the original (``ByteEdit/applied(_:to:)``): kept rather than applied,
+    /// so that a 20 MB bundle is written from its own bytes and a few hundred edits, never copied whole.
+    public var edits: [ByteEdit]
     public var items: [MigrationItem]
     /// How many identifiers the file mentions, and how many of them were already right.
     public var identifiers: Int
@@ -54,7 +58,39 @@ public struct MigrationResult: Sendable {
     /// The JSON document as read, kept so that the command can free it at exit rather than value by value.
     public var document: JSONDocument? = nil
 
-    public var isChanged: Bool { original != migrated }
+    /// The migrated file's bytes.
+    public var migrated: [UInt8] { ByteEdit.applied(edits, to: original) }
+
+    /// The migrated file as runs of bytes in order: ranges of the original and the edits' new bytes.
+    func pieces(_ body: (UnsafeRawBufferPointer) -> Void) {
+      original.withUnsafeBytes { bytes in
+        var copied = 0
+        for edit in ByteEdit.applying(edits, toCount: original.count) {
+          body(UnsafeRawBufferPointer(rebasing: bytes[copied..<edit.range.lowerBound]))
+          edit.replacement.withUnsafeBytes { body($0) }
+          copied = edit.range.upperBound
+        }
+        body(UnsafeRawBufferPointer(rebasing: bytes[copied...]))
+      }
+    }
+
+    /// Whether the migrated bytes differ from the original, compared run by run.
+    public var isChanged: Bool {
+      var offset = 0
+      var differs = false
+      original.withUnsafeBytes { bytes in
+        pieces { piece in
+          guard !differs else { return }
+          if offset + piece.count > bytes.count
+            || (piece.count > 0 && memcmp(bytes.baseAddress! + offset, piece.baseAddress!, piece.count) != 0)
+          {
+            differs = true
+          }
+          offset += piece.count
+        }
+      }
+      return differs || offset != original.count
+    }
   }
 
   public var from: String

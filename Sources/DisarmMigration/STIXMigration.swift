@@ -1,3 +1,5 @@
+import Foundation
+
 /// A STIX 2.1 bundle carried to the new release: every attack pattern, tactic and course of action that carries a
 /// DISARM identifier (in `x_mitre_id` or an external reference's `external_id`, under any source name) gets the new
 /// identifier (and the page address in that reference), its name when it still had the old release's, its
@@ -14,9 +16,44 @@ enum STIXMigration {
   /// The object types whose identifiers are framework objects.
   static let migratedTypes: Set<String> = ["attack-pattern", "x-mitre-tactic", "course-of-action"]
 
-  static func migrate(_ bytes: [UInt8], _ bundle: JSONSpan, file: String, mapping: ReleaseMapping)
-    -> MigrationResult.File
-  {
+  /// The objects of the bundle a migration looks at, by index in its `objects`, with their type: those of the
+  /// ``migratedTypes``. Found while the releases load (``FileMigration/read(_:)``): a 10,000-incident bundle has
+  /// 60,000 objects and 300 of them are attack patterns, and going through all of them was most of the migration.
+  static func migratedObjects(of bundle: JSONSpan) -> [(index: Int, type: String)] {
+    guard let objects = bundle["objects"] else { return [] }
+    let types = migratedTypes.sorted().map { (name: $0, bytes: Array($0.utf8)) }
+    let typeKey = Array("type".utf8)
+    var found: [(index: Int, type: String)] = []
+    // Each object's first `type` member compared on the bytes where they lie (the objects and members read in place:
+    // a copy of each counted references to every array inside it); a key or value with escapes is decoded.
+    objects.source.bytes.withUnsafeBufferPointer { source in
+      func equal(_ range: Range<Int>, _ bytes: [UInt8]) -> Bool {
+        range.count == bytes.count && memcmp(source.baseAddress! + range.lowerBound, bytes, bytes.count) == 0
+      }
+      objects.elements.withUnsafeBufferPointer { objects in
+        for index in objects.indices {
+          guard case .object(let members) = objects[index].value else { continue }
+          members.withUnsafeBufferPointer { members in
+            guard
+              let member = members.firstIndex(where: {
+                $0.keyEscaped ? $0.key == "type" : equal($0.keyText, typeKey)
+              })
+            else { return }
+            let value = members[member].value
+            guard case .string(let range, let escaped) = value.value else { return }
+            let type = types.first { escaped ? value.isString($0.name) : equal(range, $0.bytes) }
+            if let type { found.append((index, type.name)) }
+          }
+        }
+      }
+    }
+    return found
+  }
+
+  static func migrate(
+    _ bytes: [UInt8], _ bundle: JSONSpan, file: String, mapping: ReleaseMapping,
+    objectsOfMigratedTypes: [(index: Int, type: String)]? = nil
+  ) -> MigrationResult.File {
     var edited = EditedBytes(bytes)
     var items: [MigrationItem] = []
     var identifiers = 0
@@ -26,9 +63,8 @@ enum STIXMigration {
     var mergedInto: [Int: String] = [:]
     let oldTacticByShortName = Dictionary(
       mapping.oldShortNames.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
-    for (index, object) in objects.enumerated() {
-      // Compared on the bytes: a 10,000-incident bundle has 60,000 objects, few of them migrated.
-      guard let typeSpan = object["type"], let type = migratedTypes.first(where: typeSpan.isString) else { continue }
+    for (index, type) in objectsOfMigratedTypes ?? migratedObjects(of: bundle) {
+      let object = objects[index]
       let place = "/objects/\(index)"
       var codeSpans: [(JSONSpan, String)] = []
       if let span = object["x_mitre_id"], span.string != nil { codeSpans.append((span, place + "/x_mitre_id")) }
@@ -117,7 +153,7 @@ enum STIXMigration {
       withExtendedLifetime(whole) {}
     }
     return .init(
-      path: file, format: .stix, original: bytes, migrated: edited.result, items: items, identifiers: identifiers,
+      path: file, format: .stix, original: bytes, edits: edited.edits, items: items, identifiers: identifiers,
       unchanged: unchanged)
   }
 

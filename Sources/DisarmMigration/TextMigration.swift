@@ -48,7 +48,7 @@ enum TextMigration {
       }
     }
     return MigrationResult.File(
-      path: file, format: header ? .csv : .text, original: bytes, migrated: edited.result, items: items,
+      path: file, format: header ? .csv : .text, original: bytes, edits: edited.edits, items: items,
       identifiers: occurrences.count, unchanged: unchanged)
   }
 }

@@ -109,6 +109,29 @@ struct EmptyElementFilter {
       carried = carry
     }
 
+    /// Filters the `count` bytes at `headroom` in `buffer` as the next piece, without copying them: the element the
+    /// last piece ended in is copied into the room in front of them (when it fits; otherwise the piece is copied
+    /// after it, as ``feed(_:isLast:)`` does).
+    mutating func filterInPlace(
+      _ buffer: UnsafeMutableBufferPointer<UInt8>, headroom: Int, count: Int, isLast: Bool
+    ) {
+      let bytes = buffer.baseAddress! + headroom
+      guard carried <= headroom else {
+        feed(UnsafeBufferPointer(start: bytes, count: count), isLast: isLast)
+        return
+      }
+      let start = bytes - carried
+      start.update(from: window.baseAddress!, count: carried)
+      let filled = carried + count
+      let carry = filter.filter(UnsafeBufferPointer(start: start, count: filled), isLast: isLast)
+      if carry + pieceSize > window.count {
+        window.deallocate()
+        window = .allocate(capacity: carry + pieceSize)
+      }
+      window.baseAddress!.update(from: start + (filled - carry), count: carry)
+      carried = carry
+    }
+
     /// Filters `bytes` as the next piece (copied into ``space`` piece by piece).
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, isLast: Bool) {
       var offset = 0
@@ -144,6 +167,18 @@ struct EmptyElementFilter {
       } else {
         guard let found = memchr(base + index, Int32(UInt8(ascii: "<")), count - index) else { break }
         at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      }
+      if resume == nil, at + 16 <= count, let end = Self.quickEnd(base, count: count, at: at) {
+        // A row or a cell that names its column, whole in this piece (most elements of a worksheet).
+        if end > 0 {
+          cutAny = true
+          if at > copied { output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: at - copied)) }
+          copied = end
+          index = end
+        } else {
+          index = at + 1
+        }
+        continue
       }
       let outcome = examine(base, count: count, at: at, isLast: isLast, resuming: resume)
       resume = nil
@@ -224,6 +259,30 @@ struct EmptyElementFilter {
     if isLast { return .kept }
     return .needsMore(.candidate(next: count - start, needsReference: needsReference, hasReference: hasReference))
   }
+
+  /// What ``examine(_:count:at:isLast:resuming:)`` decides for the element at `at` when it begins `<row r="` or
+  /// `<c r="` (its reference is then known: only its end is looked for) and ends within the piece: the end of the
+  /// element to cut, or 0 to keep it; nil for any other element (which is examined), or one that goes on past the
+  /// piece. At least 16 bytes must follow `at`.
+  @inline(__always)
+  private static func quickEnd(_ base: UnsafePointer<UInt8>, count: Int, at: Int) -> Int? {
+    let head = UInt64(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self))
+    let from: Int
+    if head == rowWithReference {
+      from = at + 8
+    } else if head & 0xFFFF_FFFF_FFFF == cellWithReference {
+      from = at + 6
+    } else {
+      return nil
+    }
+    let end = nextSpecial(base, from: from, count: count, orR: false)
+    guard end < count else { return nil }
+    return base[end] == UInt8(ascii: ">") && base[end - 1] == UInt8(ascii: "/") ? end + 1 : 0
+  }
+
+  /// `<row r="` and `<c r="` as little-endian words.
+  private static let rowWithReference: UInt64 = 0x223D_7220_776F_723C
+  private static let cellWithReference: UInt64 = 0x223D_7220_633C
 
   /// The first `<` or `>` (or `r`, with `orR`) at or after `index`, or `count`. Eight bytes at a time: each byte that
   /// matches a wanted one becomes zero after an exclusive or, and the classic test for a zero byte in a word finds

@@ -12,6 +12,7 @@ import Foundation
 final class FilterPipeline: @unchecked Sendable {
   /// Guards the queue.
   private let condition = NSCondition()
+  /// Pieces queued, each the part of its buffer after ``headroom`` that holds inflated bytes.
   private var pieces: [(buffer: UnsafeMutableBufferPointer<UInt8>, count: Int)] = []
   private var next = 0
   private var spare: [UnsafeMutableBufferPointer<UInt8>] = []
@@ -25,6 +26,9 @@ final class FilterPipeline: @unchecked Sendable {
   private var finished = false
 
   let pieceSize: Int
+  /// Bytes free in front of each piece, where the element the last piece ended in is copied so that the piece is
+  /// filtered where it was inflated.
+  static let headroom = 4096
   /// How many pieces may wait before the inflating side filters them itself (16 MiB of 128 KiB pieces: the other
   /// core reads the rest of DISARM's two workbooks before it turns to this sheet's pieces).
   static let waitingLimit = 128
@@ -35,15 +39,21 @@ final class FilterPipeline: @unchecked Sendable {
   }
 
   deinit {
-    for piece in pieces[next...] { piece.buffer.deallocate() }
-    for buffer in spare { buffer.deallocate() }
+    for piece in pieces[next...] { Self.deallocate(piece.buffer) }
+    for buffer in spare { Self.deallocate(buffer) }
   }
 
-  /// A buffer of ``pieceSize`` bytes to inflate the next piece into.
+  /// A buffer of ``pieceSize`` bytes to inflate the next piece into (with ``headroom`` bytes in front of it).
   func emptyPiece() -> UnsafeMutableBufferPointer<UInt8> {
     condition.lock()
     defer { condition.unlock() }
-    return spare.popLast() ?? .allocate(capacity: pieceSize)
+    if let buffer = spare.popLast() { return buffer }
+    let allocation = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Self.headroom + pieceSize)
+    return UnsafeMutableBufferPointer(rebasing: allocation[Self.headroom...])
+  }
+
+  private static func deallocate(_ piece: UnsafeMutableBufferPointer<UInt8>) {
+    (piece.baseAddress! - headroom).deallocate()
   }
 
   /// Queues `count` inflated bytes at the start of `buffer` (from ``emptyPiece()``); filters the waiting pieces
@@ -113,7 +123,10 @@ final class FilterPipeline: @unchecked Sendable {
       }
       // After a CDATA section nothing more is filtered: the part is read again whole.
       if !stream.filter.foundCDATA {
-        stream.feed(UnsafeBufferPointer(rebasing: piece.buffer[0..<piece.count]), isLast: false)
+        stream.filterInPlace(
+          UnsafeMutableBufferPointer(
+            start: piece.buffer.baseAddress! - Self.headroom, count: Self.headroom + pieceSize),
+          headroom: Self.headroom, count: piece.count, isLast: false)
       }
       condition.lock()
       spare.append(piece.buffer)

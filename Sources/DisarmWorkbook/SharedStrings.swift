@@ -14,7 +14,8 @@ enum SharedStrings {
     var inText = false
     var phonetic = 0
     var tooLong: Int?
-    try WorkbookParts.scan(bytes, path: path, part: "xl/sharedStrings.xml") { event in
+    var scanner = XMLScanner(bytes)
+    while let event = try WorkbookParts.next(in: &scanner, path: path, part: "xl/sharedStrings.xml") {
       switch event {
       case .start(let name, _, let selfClosing):
         switch WorkbookParts.local(name) {

@@ -47,13 +47,15 @@ enum SheetReader {
       }
       if let value, value != .text("") { cells.append(Workbook.Cell(column: cellColumn, value: value)) }
     }
-    try WorkbookParts.scan(bytes, path: path, part: part) { event in
-      guard failure == nil else { return }
+    var scanner = XMLScanner(bytes)
+    while let event = try WorkbookParts.next(in: &scanner, path: path, part: part) {
+      // After a failure the rest is only scanned (an error in the XML is still the one reported).
+      guard failure == nil else { continue }
       switch event {
       case .start(let name, let attributes, let selfClosing):
         switch WorkbookParts.local(name) {
         case "row":
-          rowNumber = attributes["r"].flatMap { Int($0) } ?? (rowNumber + 1)
+          rowNumber = attributes.withValue(of: "r", Self.integer).flatMap { $0 } ?? (rowNumber + 1)
           // Beyond the grid every spreadsheet program shares (1,048,576 rows, 16,384 columns) there is no cell:
           // a row claiming to be the billionth is a forged or damaged sheet.
           if !(1...Workbook.lastRow).contains(rowNumber), failure == nil {
@@ -63,13 +65,13 @@ enum SheetReader {
           nextColumn = 0
           if selfClosing { rowNumber += 0 }
         case "c":
-          cellColumn = attributes["r"].flatMap(Self.column(of:)) ?? nextColumn
+          cellColumn = attributes.withValue(of: "r", Self.column(of:)).flatMap { $0 } ?? nextColumn
           nextColumn = cellColumn + 1
           if cellColumn >= Workbook.lastColumn, failure == nil {
             failure = "a cell in row \(rowNumber) is outside a worksheet's \(Workbook.lastColumn) columns (refused)"
           }
-          cellType = attributes["t"] ?? "n"
-          cellStyle = attributes["s"].flatMap { Int($0) } ?? 0
+          cellType = attributes.withValue(of: "t", Self.cellType) ?? "n"
+          cellStyle = attributes.withValue(of: "s", Self.integer).flatMap { $0 } ?? 0
           valueText = ""
         case "v": inValue = !selfClosing
         case "t": inInlineText = !selfClosing && cellType == "inlineStr"
@@ -104,15 +106,48 @@ enum SheetReader {
 
   /// The 0-based column of a cell reference (`C214` gives 2), or nil when it is not one.
   static func column(of reference: String) -> Int? {
+    var reference = reference
+    return reference.withUTF8 { column(of: $0) }
+  }
+
+  /// ``column(of:)`` of a reference's UTF-8 bytes.
+  static func column(of reference: UnsafeBufferPointer<UInt8>) -> Int? {
     var column = 0
     var letters = 0
-    for byte in reference.utf8 {
+    for byte in reference {
       guard byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") else { break }
       column = column * 26 + Int(byte - UInt8(ascii: "A") + 1)
       letters += 1
       guard letters <= 3 else { return nil }
     }
     return letters == 0 ? nil : column - 1
+  }
+
+  /// `Int(String(decoding: bytes, as: UTF8.self))`, read on the bytes: an optional sign and decimal digits, nil for
+  /// anything else or a number beyond `Int`.
+  static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var index = 0
+    let negative = bytes.first == UInt8(ascii: "-")
+    if negative || bytes.first == UInt8(ascii: "+") { index = 1 }
+    guard index < bytes.count else { return nil }
+    var value = 0
+    while index < bytes.count {
+      let digit = Int(bytes[index]) - Int(UInt8(ascii: "0"))
+      guard digit >= 0, digit <= 9 else { return nil }
+      let (times, overflowed) = value.multipliedReportingOverflow(by: 10)
+      let (next, overflowedAgain) =
+        negative ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
+      guard !overflowed, !overflowedAgain else { return nil }
+      value = next
+      index += 1
+    }
+    return value
+  }
+
+  /// A cell's type attribute as text: the types SpreadsheetML has as constant strings.
+  static func cellType(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    for known in ["n", "s", "str", "inlineStr", "b", "e", "d"] where known.utf8.elementsEqual(bytes) { return known }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// `C214` for column 2, row 214.

@@ -28,18 +28,37 @@ enum WorkbookParts {
   }
 
   /// The element name without its namespace prefix.
-  static func local(_ name: String) -> Substring {
-    // Called for every element of every sheet: no array of the parts, only the slice after the last colon.
-    guard let colon = name.utf8.lastIndex(of: UInt8(ascii: ":")) else { return Substring(name) }
-    return name[name.utf8.index(after: colon)...]
+  static func local(_ name: String) -> String {
+    // Called for every element of every sheet: the name itself when it has no colon (almost always), else what
+    // follows the last one.
+    var name = name
+    let colon = name.withUTF8 { buffer -> Int? in
+      var index = buffer.count - 1
+      while index >= 0 {
+        if buffer[index] == UInt8(ascii: ":") { return index }
+        index -= 1
+      }
+      return nil
+    }
+    guard let colon else { return name }
+    return String(name.utf8.dropFirst(colon + 1))!
   }
 
   static func scan(_ bytes: [UInt8], path: String, part: String, _ handle: (XMLScanner.Event) -> Void)
     throws(WorkbookError)
   {
     var scanner = XMLScanner(bytes)
+    while let event = try next(in: &scanner, path: path, part: part) { handle(event) }
+  }
+
+  /// The scanner's next event, its failure made the workbook's error: for the readers that go through a part's
+  /// events in a loop of their own (a closure's captured state costs more than the scan, for a worksheet's cells).
+  @inline(__always)
+  static func next(in scanner: inout XMLScanner, path: String, part: String) throws(WorkbookError)
+    -> XMLScanner.Event?
+  {
     do {
-      while let event = try scanner.next() { handle(event) }
+      return try scanner.next()
     } catch {
       throw WorkbookError(path: path, "\(part): \(error.message)")
     }

@@ -93,17 +93,59 @@ struct XMLScanner {
 
   private mutating func name() throws(Failure) -> String {
     let start = index
-    while index < bytes.count {
-      let byte = bytes[index]
-      if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: ">")
-        || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=")
-      {
-        break
+    try skipName()
+    return Self.knownName(bytes, start..<index) ?? String(decoding: bytes[start..<index], as: UTF8.self)
+  }
+
+  /// Moves past a name (an element's or an attribute's), refusing an empty one.
+  private mutating func skipName() throws(Failure) {
+    let start = index
+    index = bytes.withUnsafeBufferPointer { buffer in
+      var index = start
+      while index < buffer.count {
+        let byte = buffer[index]
+        // Space, tab, line feed, carriage return, `>`, `/`, `=` end a name; every other byte is in it.
+        if byte <= UInt8(ascii: ">") && Self.endsName[Int(byte)] { break }
+        index += 1
       }
-      index += 1
+      return index
     }
     guard index > start else { throw Failure(message: "a tag without a name") }
-    return String(decoding: bytes[start..<index], as: UTF8.self)
+  }
+
+  /// Which bytes up to `>` end a name.
+  private static let endsName: [Bool] = (0...Int(UInt8(ascii: ">"))).map { byte in
+    [0x20, 0x09, 0x0A, 0x0D, Int(UInt8(ascii: ">")), Int(UInt8(ascii: "/")), Int(UInt8(ascii: "="))].contains(byte)
+  }
+
+  /// The element names a workbook repeats for every cell, row and string, as constant strings (making a string of
+  /// each name's bytes again was a tenth of a worksheet's scan); nil for any other name.
+  @inline(__always)
+  private static func knownName(_ bytes: [UInt8], _ range: Range<Int>) -> String? {
+    let first = bytes[range.lowerBound]
+    switch range.count {
+    case 1:
+      switch first {
+      case UInt8(ascii: "c"): return "c"
+      case UInt8(ascii: "v"): return "v"
+      case UInt8(ascii: "t"): return "t"
+      case UInt8(ascii: "r"): return "r"
+      case UInt8(ascii: "f"): return "f"
+      default: return nil
+      }
+    case 2:
+      let second = bytes[range.lowerBound + 1]
+      if first == UInt8(ascii: "s") && second == UInt8(ascii: "i") { return "si" }
+      if first == UInt8(ascii: "i") && second == UInt8(ascii: "s") { return "is" }
+      return nil
+    case 3:
+      let second = bytes[range.lowerBound + 1]
+      let third = bytes[range.lowerBound + 2]
+      if first == UInt8(ascii: "r") && second == UInt8(ascii: "o") && third == UInt8(ascii: "w") { return "row" }
+      if first == UInt8(ascii: "r") && second == UInt8(ascii: "P") && third == UInt8(ascii: "r") { return "rPr" }
+      return nil
+    default: return nil
+    }
   }
 
   private mutating func startTag() throws(Failure) -> Event {
@@ -122,7 +164,7 @@ struct XMLScanner {
         return .start(name: name, attributes: attributes, selfClosing: true)
       }
       let keyStart = index
-      _ = try self.name()
+      try skipName()
       let keyEnd = index
       skipSpace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else {
@@ -294,6 +336,39 @@ struct XMLAttributes: Equatable, Sequence {
   private func value(_ place: Place) -> String {
     // References were checked when the tag was read.
     (try? XMLScanner.decode(bytes[place.value])) ?? ""
+  }
+
+  /// The place of the first attribute named `key`, compared on the bytes.
+  private func place(of key: StaticString) -> Place? {
+    let count = key.utf8CodeUnitCount
+    func named(_ place: Place?) -> Bool {
+      guard let place, place.key.count == count else { return false }
+      var offset = 0
+      while offset < count {
+        guard bytes[place.key.lowerBound + offset] == key.utf8Start[offset] else { return false }
+        offset += 1
+      }
+      return true
+    }
+    if named(a0) { return a0 }
+    if named(a1) { return a1 }
+    if named(a2) { return a2 }
+    if named(a3) { return a3 }
+    return more.first { named($0) }
+  }
+
+  /// What `read` makes of the value of the attribute `key` (its bytes, decoded only when it holds a reference or a
+  /// return), or nil when the element has no such attribute: a worksheet's cells each have a reference, a style and
+  /// a type, and making a string of each value cost more than reading the cell.
+  func withValue<Result>(of key: StaticString, _ read: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+    guard let place = place(of: key) else { return nil }
+    let range = place.value
+    let plain = bytes.withUnsafeBufferPointer { buffer in
+      !buffer[range].contains { $0 == UInt8(ascii: "&") || $0 == 0x0D }
+    }
+    if plain { return bytes.withUnsafeBufferPointer { read(UnsafeBufferPointer(rebasing: $0[range])) } }
+    var decoded = value(place)
+    return decoded.withUTF8 { read($0) }
   }
 
   /// The value of the attribute `key`, if the element has it.

@@ -87,12 +87,14 @@ extension Disarm {
           throw ExitStatus.failure
         }
       }
+      // The files are read while the releases load (a failure to read one is reported after theirs).
+      let reading = FileReading(files)
       let old = try load(from, current: current)
       let new = try load(to, current: current)
       let mapping = ReleaseMapping(old: old, new: new, oldLabel: from, newLabel: to)
       var result: MigrationResult
       do {
-        result = try FileMigration.migrate(files, mapping: mapping)
+        result = FileMigration.migrate(try reading.files(), mapping: mapping)
       } catch {
         Terminal.error(error.description)
         throw ExitStatus.failure

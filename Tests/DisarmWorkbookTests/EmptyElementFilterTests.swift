@@ -156,4 +156,32 @@ import Testing
     }
     #expect(compared > 50, "\(compared) sheets compared")
   }
+
+  /// Pieces filtered where they were inflated (the element a piece ends in copied into the room in front of the
+  /// next), and elements longer than that room (copied after it instead): the reference's bytes, pieces of any size.
+  @Test func piecesFilteredInPlaceGiveTheReferenceBytes() {
+    var random = SeededRandom(seed: 31)
+    let long = "<c r=\"A1\" s=\"" + String(repeating: "1", count: FilterPipeline.headroom * 3) + "\"/>"
+    for round in 0..<200 {
+      let length = Int.random(in: 0...400, using: &random)
+      var text = (0..<length).map { _ in Self.fragments.randomElement(using: &random)! }.joined()
+      if round % 3 == 0 { text.insert(contentsOf: long, at: text.index(text.startIndex, offsetBy: text.count / 2)) }
+      let bytes = Array(text.utf8)
+      let pieceSize = [16, 100, 4096][round % 3]
+      let pipeline = FilterPipeline(pieceSize: pieceSize, expecting: bytes.count)
+      var offset = 0
+      while offset < bytes.count {
+        let piece = pipeline.emptyPiece()
+        let size = min(Int.random(in: 1...pieceSize, using: &random), bytes.count - offset)
+        _ = UnsafeMutableBufferPointer(rebasing: piece[0..<size]).initialize(from: bytes[offset..<(offset + size)])
+        pipeline.put(piece, count: size)
+        offset += size
+      }
+      pipeline.finish(nil)
+      let (failure, filtered) = pipeline.filterAll()
+      #expect(failure == nil)
+      let same = (filtered ?? bytes) == Self.reference(bytes)
+      #expect(same, "round \(round): \(text.prefix(300).debugDescription)")
+    }
+  }
 }

@@ -77,3 +77,28 @@ import Testing
     }
   }
 }
+
+/// A cell's numbers and type read on the attribute's bytes are what reading the attribute as text gave.
+@Suite struct CellAttributeTests {
+  @Test func integersReadOnBytesAreSwiftsIntegers() {
+    var random = SeededRandom(seed: 5)
+    let pieces = ["0", "1", "9", "-", "+", " ", "a", "12", "9223372036854775807", "9223372036854775808", "é", ""]
+    for round in 0..<5000 {
+      let text = (0..<Int.random(in: 0...3, using: &random)).map { _ in pieces.randomElement(using: &random)! }
+        .joined()
+      var copy = text
+      #expect(copy.withUTF8 { SheetReader.integer($0) } == Int(text), "round \(round): \(text.debugDescription)")
+    }
+    for text in ["-9223372036854775808", "-9223372036854775809", "+0", "-0", "007"] {
+      var copy = text
+      #expect(copy.withUTF8 { SheetReader.integer($0) } == Int(text), "\(text)")
+    }
+  }
+
+  @Test func cellTypesReadOnBytesAreTheirText() {
+    for text in ["n", "s", "str", "inlineStr", "b", "e", "d", "x", "", "inlinestr", "ß"] {
+      var copy = text
+      #expect(copy.withUTF8 { SheetReader.cellType($0) } == text)
+    }
+  }
+}

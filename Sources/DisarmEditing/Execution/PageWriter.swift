@@ -94,12 +94,20 @@ enum PageWriter {
   /// component, no trailing slash), where it is everything before the last slash: Foundation's took half of an
   /// import's writing time in user code.
   static func parentFolder(of path: String) -> String {
-    let utf8 = path.utf8
-    guard utf8.first == UInt8(ascii: "/"), utf8.last != UInt8(ascii: "/"),
-      !zip(utf8, utf8.dropFirst()).contains(where: { $0 == UInt8(ascii: "/") && $1 == UInt8(ascii: "/") }),
-      let slash = utf8.lastIndex(of: UInt8(ascii: "/"))
-    else { return (path as NSString).deletingLastPathComponent }
-    return slash == utf8.startIndex ? "/" : String(path[..<slash])
+    var path = path
+    // The last slash, when the path is absolute, does not end in a slash and has no empty component (read on the
+    // bytes: going through the path's view pair by pair took a fifth of an import's writing).
+    let slash = path.withUTF8 { bytes -> Int? in
+      guard bytes.first == UInt8(ascii: "/"), bytes.last != UInt8(ascii: "/") else { return nil }
+      var last = 0
+      for index in 1..<bytes.count where bytes[index] == UInt8(ascii: "/") {
+        if bytes[index - 1] == UInt8(ascii: "/") { return nil }
+        last = index
+      }
+      return last
+    }
+    guard let slash else { return (path as NSString).deletingLastPathComponent }
+    return slash == 0 ? "/" : String(decoding: path.utf8.prefix(slash), as: UTF8.self)
   }
 
   /// Removes `.NAME.disarm-PID-N.tmp` files (``AtomicFile``'s temporary files) whose process no longer runs, from the
