@@ -167,7 +167,7 @@ public enum UpstreamUpdate {
     return byFile.keys.sorted().map { path in
       let bytes = sources[path]?.bytes ?? []
       return MigrationResult.File(
-        path: path, format: .text, original: bytes, migrated: bytes, items: byFile[path]!, identifiers: 0,
+        path: path, format: .text, original: bytes, edits: [], items: byFile[path]!, identifiers: 0,
         unchanged: 0)
     }
   }
