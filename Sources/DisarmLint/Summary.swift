@@ -10,14 +10,7 @@ public enum Summary {
   /// 952 from upstream`); stale pages are counted among its own pages only, as its findings are.
   public static func line(for checked: CheckedKnowledgeBase) -> String {
     let kb = checked.kb
-    var counts: [ObjectKind: Int] = [:]
-    var own = 0
-    var stale = 0
-    for object in kb.objects.values where kb.origin(of: object.id) != .upstream {
-      counts[object.kind, default: 0] += 1
-      own += 1
-      if object.isStale { stale += 1 }
-    }
+    let (own, counts, stale) = kb.ownObjectCounts()
     let kinds = ObjectKind.allCases.compactMap { kind in counts[kind].map { "\(kind.plural) \($0)" } }
     var line = "disarm: \(plural(own, kb.upstream == nil ? "object" : "local object"))"
     if !kinds.isEmpty { line += " (\(kinds.joined(separator: ", ")))" }

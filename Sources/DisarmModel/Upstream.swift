@@ -44,6 +44,20 @@ extension KnowledgeBase {
     return upstream.identifiers.contains(id) ? .upstream : .local
   }
 
+  /// The knowledge base's own objects (every object, for one that extends nothing): how many, how many of each
+  /// kind, and how many of them are stale. What the summary line, `disarm upstream` and `disarm.json` count.
+  public func ownObjectCounts() -> (total: Int, byKind: [ObjectKind: Int], stale: Int) {
+    var byKind: [ObjectKind: Int] = [:]
+    var total = 0
+    var stale = 0
+    for object in objects.values where origin(of: object.id) != .upstream {
+      byKind[object.kind, default: 0] += 1
+      total += 1
+      if object.isStale { stale += 1 }
+    }
+    return (total, byKind, stale)
+  }
+
   /// Whether the page-folder-relative `path` is a file the knowledge base's own tree holds (always true for a
   /// knowledge base that extends nothing): only those are written, checked for drift and reported on.
   public func isLocalFile(_ path: String) -> Bool { upstream.map { !$0.isUpstreamFile(path) } ?? true }
@@ -52,12 +66,7 @@ extension KnowledgeBase {
 extension Upstream {
   /// `disarm upstream status`: where upstream is read from, how many objects each tree gives, and the collisions.
   public func status(of kb: KnowledgeBase) -> String {
-    var counts: [ObjectKind: Int] = [:]
-    var own = 0
-    for object in kb.orderedObjects where kb.origin(of: object.id) == .local {
-      counts[object.kind, default: 0] += 1
-      own += 1
-    }
+    let (own, counts, _) = kb.ownObjectCounts()
     let kinds = ObjectKind.allCases.compactMap { kind in counts[kind].map { "\(kind.plural) \($0)" } }
     var lines = [
       "extends: \(label)", "upstream pages: \(release.pageFolderLabel)",

@@ -24,12 +24,6 @@ extension Disarm {
         review (nothing written); 2 a usage error, a file or version that cannot be read, or a write that failed.
         """)
 
-    enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-      case text, markdown, json
-
-      var output: MigrationReportOutput.Format { MigrationReportOutput.Format(rawValue: rawValue)! }
-    }
-
     @Argument(help: "The files to migrate.", completion: .file())
     var files: [String] = []
 
@@ -49,7 +43,7 @@ extension Disarm {
     var acceptReview = false
 
     @Option(help: "The report's format: text, markdown or json.")
-    var reportFormat: ReportFormat = .text
+    var reportFormat: MigrationReportOutput.Format = .text
 
     @Option(help: "Write the report to this file instead of standard output.", completion: .file())
     var report: String?
@@ -147,7 +141,7 @@ extension Disarm {
 
     private func printReport(_ result: MigrationResult) throws {
       try MigrationReportOutput.print(
-        result, format: reportFormat.output, to: report, style: colorOptions.style())
+        result, format: reportFormat, to: report, style: colorOptions.style())
     }
 
     private func load(_ argument: String, current: String) throws -> KnowledgeBase {

@@ -1,10 +1,12 @@
+import ArgumentParser
 import DisarmDiagnostics
 import DisarmMigration
 
 /// How `disarm migrate` and `disarm upstream update` print their report: text for a terminal, Markdown or JSON, to
 /// standard output or a file (written atomically).
 enum MigrationReportOutput {
-  enum Format: String, CaseIterable {
+  /// `--report-format`, shared by both commands.
+  enum Format: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, json
   }
 

@@ -64,7 +64,7 @@ extension Disarm.Upstream {
     var dryRun = false
 
     @Option(help: "The report's format: text, markdown or json.")
-    var reportFormat: Disarm.Migrate.ReportFormat = .text
+    var reportFormat: MigrationReportOutput.Format = .text
 
     @Option(help: "Write the report to this file instead of standard output.", completion: .file())
     var report: String?
@@ -84,7 +84,7 @@ extension Disarm.Upstream {
         throw ExitStatus.failure
       }
       try MigrationReportOutput.print(
-        plan.result, format: reportFormat.output, to: report, style: colorOptions.style())
+        plan.result, format: reportFormat, to: report, style: colorOptions.style())
       if plan.result.needsReview && !acceptReview {
         Terminal.status("disarm upstream: something needs review; nothing written (--accept-review writes anyway)")
         throw ExitStatus.findings

@@ -119,7 +119,7 @@ public enum KnowledgeBaseJSON {
       "diagnostics": .array(checked.diagnostics.map(\.json)),
     ]
     if let upstream = kb.upstream {
-      let local = kb.objects.keys.count { kb.origin(of: $0) == .local }
+      let local = kb.ownObjectCounts().total
       members["upstream"] = .object([
         "label": .string(upstream.label), "release": .string(upstream.release.setting.release),
         "localObjects": .int(local), "upstreamObjects": .int(kb.objects.count - local),
